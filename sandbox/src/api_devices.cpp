@@ -1,0 +1,570 @@
+// SPDX-License-Identifier: MIT
+#include "api.h"
+#include "names.h"
+#include "paging.h"
+
+#include <QJsonArray>
+#include <QSet>
+
+#include <algorithm>
+
+namespace Flotilla::Sandbox {
+
+namespace {
+
+constexpr int MaxBatchDevices = 1000;
+constexpr int MaxDeviceNameLength = 63;
+
+QString deviceNameError(const QString &name)
+{
+    if (name.isEmpty() || name.size() > MaxDeviceNameLength)
+        return QStringLiteral("Device name must be 1 to %1 characters").arg(MaxDeviceNameLength);
+    for (const QChar c : name) {
+        if (!(c.isLetterOrNumber() && c.unicode() < 128) && c != QLatin1Char('_')
+            && c != QLatin1Char('-'))
+            return QStringLiteral("Device name may only contain letters, digits, underscore and "
+                                  "hyphen: '%1'")
+                .arg(name);
+    }
+    return {};
+}
+
+ApiResponse badRequest(const QString &message)
+{
+    return ApiResponse::apiError(400, message);
+}
+
+} // namespace
+
+int Api::productDevice(const QString &id) const
+{
+    const auto it = m_fleet.deviceById.constFind(id.toLower());
+    if (it == m_fleet.deviceById.constEnd())
+        return -1;
+    return m_fleet.devices[static_cast<size_t>(*it)].inProduct ? *it : -1;
+}
+
+bool Api::canSeeDevice(const Auth &auth, const Device &device) const
+{
+    switch (auth.kind) {
+    case TokenKind::User:
+    case TokenKind::Product:
+        return device.inProduct || device.owner == auth.subject;
+    case TokenKind::Customer:
+        return device.owner == auth.subject;
+    }
+    return false;
+}
+
+Outcome Api::listDevices(Context &ctx)
+{
+    const Fields &q = ctx.query;
+    const Paging paging = parsePaging(q, 25, m_limits.maxPerPage);
+    if (!paging.error.isEmpty())
+        return respond(badRequest(paging.error));
+    const QString sortAttr = q.string(QStringLiteral("sortAttr")).value_or(QStringLiteral("lastConnection"));
+    const QString sortDir = q.string(QStringLiteral("sortDir")).value_or(
+        sortAttr == QLatin1String("lastConnection") ? QStringLiteral("desc") : QStringLiteral("asc"));
+    static const QStringList sortAttrs{QStringLiteral("deviceName"), QStringLiteral("deviceId"),
+                                       QStringLiteral("firmwareVersion"),
+                                       QStringLiteral("lastConnection")};
+    if (!sortAttrs.contains(sortAttr))
+        return respond(badRequest(QStringLiteral("sortAttr must be one of %1").arg(sortAttrs.join(QStringLiteral(", ")))));
+    if (sortDir != QLatin1String("asc") && sortDir != QLatin1String("desc"))
+        return respond(badRequest(QStringLiteral("sortDir must be asc or desc")));
+    QString error;
+    const QString idFilter = q.string(QStringLiteral("deviceId")).value_or(QString()).toLower();
+    const QString nameFilter = q.string(QStringLiteral("deviceName")).value_or(QString());
+    const QString serialFilter = q.string(QStringLiteral("serialNumber")).value_or(QString());
+    const QStringList groupFilter = q.list(QStringLiteral("groups"), &error).value_or(QStringList());
+    const std::optional<bool> quarantined = q.boolean(QStringLiteral("quarantined"), &error);
+    if (!error.isEmpty())
+        return respond(badRequest(error));
+    QList<int> groupIds;
+    bool groupFilterActive = false;
+    for (const QString &name : groupFilter) {
+        if (name.isEmpty())
+            continue;
+        groupFilterActive = true;
+        const int g = m_fleet.findGroup(name);
+        if (g >= 0)
+            groupIds.append(g);
+    }
+
+    std::vector<int> matches;
+    matches.reserve(m_fleet.devices.size());
+    for (size_t i = 0; i < m_fleet.devices.size(); ++i) {
+        const Device &d = m_fleet.devices[i];
+        if (!d.inProduct || d.quarantined != quarantined.value_or(false))
+            continue;
+        if (!idFilter.isEmpty() && !d.id.contains(idFilter))
+            continue;
+        if (!nameFilter.isEmpty() && !d.name.contains(nameFilter, Qt::CaseInsensitive))
+            continue;
+        if (!serialFilter.isEmpty() && !d.serial.contains(serialFilter, Qt::CaseInsensitive))
+            continue;
+        if (groupFilterActive
+            && std::none_of(groupIds.cbegin(), groupIds.cend(),
+                            [&](int g) { return d.groups.contains(g); }))
+            continue;
+        matches.push_back(static_cast<int>(i));
+    }
+
+    const auto &devs = m_fleet.devices;
+    const bool desc = sortDir == QLatin1String("desc");
+    std::function<bool(int, int)> less;
+    const auto byId = [&devs](int a, int b) {
+        return devs[static_cast<size_t>(a)].id < devs[static_cast<size_t>(b)].id;
+    };
+    if (sortAttr == QLatin1String("deviceId")) {
+        less = [&, desc](int a, int b) { return desc ? byId(b, a) : byId(a, b); };
+    } else if (sortAttr == QLatin1String("deviceName")) {
+        less = [&, desc](int a, int b) {
+            const int c = QString::compare(devs[static_cast<size_t>(a)].name,
+                                           devs[static_cast<size_t>(b)].name, Qt::CaseInsensitive);
+            return c != 0 ? (desc ? c > 0 : c < 0) : byId(a, b);
+        };
+    } else if (sortAttr == QLatin1String("firmwareVersion")) {
+        less = [&, desc](int a, int b) {
+            const int va = devs[static_cast<size_t>(a)].firmwareVersion;
+            const int vb = devs[static_cast<size_t>(b)].firmwareVersion;
+            return va != vb ? (desc ? va > vb : va < vb) : byId(a, b);
+        };
+    } else {
+        less = [&, desc](int a, int b) {
+            const qint64 ta = devs[static_cast<size_t>(a)].lastHeardMs;
+            const qint64 tb = devs[static_cast<size_t>(b)].lastHeardMs;
+            return ta != tb ? (desc ? ta > tb : ta < tb) : byId(a, b);
+        };
+    }
+    const qsizetype total = static_cast<qsizetype>(matches.size());
+    const qsizetype first = std::min(paging.first(), total);
+    const qsizetype last = std::min(first + paging.perPage, total);
+    // Select the page without sorting everything: O(n) per request on average.
+    if (first > 0)
+        std::nth_element(matches.begin(), matches.begin() + first, matches.end(), less);
+    if (last > first)
+        std::partial_sort(matches.begin() + first, matches.begin() + last, matches.end(), less);
+
+    QJsonArray deviceArray;
+    QJsonArray customerArray;
+    QSet<QString> seenOwners;
+    for (qsizetype i = first; i < last; ++i) {
+        const Device &d = devs[static_cast<size_t>(matches[static_cast<size_t>(i)])];
+        deviceArray.append(m_fleet.deviceJson(d));
+        if (!d.owner.isEmpty() && !seenOwners.contains(d.owner)) {
+            seenOwners.insert(d.owner);
+            if (const Customer *c = m_fleet.findCustomer(d.owner))
+                customerArray.append(QJsonObject{{QStringLiteral("id"), c->id},
+                                                 {QStringLiteral("username"), c->username}});
+        }
+    }
+    return respond(ApiResponse::json(
+        200, QJsonObject{{QStringLiteral("devices"), deviceArray},
+                         {QStringLiteral("customers"), customerArray},
+                         {QStringLiteral("meta"),
+                          QJsonObject{{QStringLiteral("total_pages"), paging.totalPages(total)}}}}));
+}
+
+Outcome Api::getProductDevice(Context &ctx)
+{
+    const int i = productDevice(ctx.params.at(1));
+    if (i < 0)
+        return respond(ApiResponse::apiError(404, QStringLiteral("Device %1 not found in this product").arg(ctx.params.at(1))));
+    return respond(ApiResponse::json(200, m_fleet.deviceJson(m_fleet.devices[static_cast<size_t>(i)])));
+}
+
+Outcome Api::importDevices(Context &ctx)
+{
+    QStringList identifiers;
+    QString error;
+    if (auto id = ctx.fields.string(QStringLiteral("id")))
+        identifiers.append(*id);
+    if (auto ids = ctx.fields.list(QStringLiteral("ids"), &error))
+        identifiers.append(*ids);
+    if (!error.isEmpty())
+        return respond(badRequest(error));
+    for (const FilePart &file : std::as_const(ctx.files)) {
+        if (file.fieldName != QLatin1String("file"))
+            continue;
+        for (const QByteArray &line : file.data.split('\n')) {
+            const QString s = QString::fromUtf8(line).trimmed();
+            if (!s.isEmpty())
+                identifiers.append(s);
+        }
+    }
+    if (identifiers.isEmpty())
+        return respond(badRequest(QStringLiteral("Nothing to import: send 'id', 'ids' or a "
+                                                 "multipart 'file' with one identifier per line")));
+    QString claimUser;
+    if (auto cu = ctx.fields.string(QStringLiteral("claim_user"))) {
+        if (!m_fleet.findUser(*cu))
+            return respond(badRequest(QStringLiteral("claim_user %1 is not a team member").arg(*cu)));
+        claimUser = m_fleet.findUser(*cu)->username;
+    }
+
+    QJsonArray updated, existing, nonmember, invalid;
+    for (const QString &ident : std::as_const(identifiers)) {
+        int i = m_fleet.findDevice(ident);
+        if (i < 0 && isDeviceId(ident)) {
+            Device d;
+            d.id = ident.toLower();
+            d.platformId = m_fleet.product.platformId;
+            d.inProduct = false;
+            d.serial = QStringLiteral("B40KLA") + QString::number(m_fleet.nextRandom() % 1000000000ULL).rightJustified(9, QLatin1Char('0'));
+            d.systemFirmware = QStringLiteral("5.8.0");
+            d.rng = m_fleet.nextRandom();
+            m_fleet.addDevice(std::move(d));
+            i = static_cast<int>(m_fleet.devices.size()) - 1;
+        }
+        if (i < 0) {
+            invalid.append(ident);
+            continue;
+        }
+        Device &d = m_fleet.devices[static_cast<size_t>(i)];
+        if (d.foreignProductId != 0) {
+            nonmember.append(ident);
+            continue;
+        }
+        if (d.inProduct && !d.quarantined) {
+            existing.append(ident);
+            continue;
+        }
+        d.inProduct = true;
+        d.quarantined = false;
+        if (!claimUser.isEmpty())
+            d.owner = claimUser;
+        m_fleet.revision();
+        updated.append(ident);
+        if (m_fleet.observer)
+            m_fleet.observer->targetMayHaveChanged(i, false);
+    }
+    return respond(ApiResponse::json(
+        200, QJsonObject{{QStringLiteral("updated"), updated.size()},
+                         {QStringLiteral("updatedDeviceIds"), updated},
+                         {QStringLiteral("existingDeviceIds"), existing},
+                         {QStringLiteral("nonmemberDeviceIds"), nonmember},
+                         {QStringLiteral("invalidDeviceIds"), invalid},
+                         {QStringLiteral("protectedDeviceIds"), QJsonArray()}}));
+}
+
+Outcome Api::removeDevice(Context &ctx)
+{
+    const int i = productDevice(ctx.params.at(1));
+    if (i < 0)
+        return respond(ApiResponse::apiError(404, QStringLiteral("Device %1 not found in this product").arg(ctx.params.at(1))));
+    Device &d = m_fleet.devices[static_cast<size_t>(i)];
+    if (!d.owner.isEmpty() && m_fleet.findCustomer(d.owner))
+        d.owner.clear();
+    d.inProduct = false;
+    d.groups.clear();
+    d.desiredVersion.reset();
+    d.development = false;
+    d.updating = false;
+    ++d.simGeneration;
+    m_fleet.revision();
+    return respond(ApiResponse::noContent());
+}
+
+Outcome Api::updateDevice(Context &ctx)
+{
+    const int i = productDevice(ctx.params.at(1));
+    if (i < 0)
+        return respond(ApiResponse::apiError(404, QStringLiteral("Device %1 not found in this product").arg(ctx.params.at(1))));
+    return applyUpdate(i, ctx.fields);
+}
+
+Outcome Api::applyUpdate(int index, const Fields &f)
+{
+    Device &d = m_fleet.devices[static_cast<size_t>(index)];
+    QString error;
+    // Validate everything first: a request is applied whole or not at all.
+    const auto name = f.string(QStringLiteral("name"));
+    if (name) {
+        error = deviceNameError(*name);
+        if (!error.isEmpty())
+            return respond(badRequest(error));
+    }
+    const bool hasNotes = f.has(QStringLiteral("notes"));
+    const auto groups = f.list(QStringLiteral("groups"), &error);
+    if (!error.isEmpty())
+        return respond(badRequest(error));
+    if (groups) {
+        for (const QString &g : *groups) {
+            const QString e = groupNameError(g);
+            if (!e.isEmpty())
+                return respond(badRequest(e));
+        }
+    }
+    const bool hasLock = f.has(QStringLiteral("desired_firmware_version"));
+    std::optional<int> lock;
+    if (hasLock && !f.isNull(QStringLiteral("desired_firmware_version"))) {
+        const auto v = f.integer(QStringLiteral("desired_firmware_version"), &error);
+        if (!error.isEmpty())
+            return respond(badRequest(error));
+        if (!m_fleet.findFirmware(static_cast<int>(*v)))
+            return respond(badRequest(QStringLiteral("Firmware version %1 does not exist in this product").arg(*v)));
+        lock = static_cast<int>(*v);
+    }
+    const auto flash = f.boolean(QStringLiteral("flash"), &error);
+    const auto development = f.boolean(QStringLiteral("development"), &error);
+    const auto forced = f.boolean(QStringLiteral("firmware_updates_forced"), &error);
+    const auto signal = f.boolean(QStringLiteral("signal"), &error);
+    if (!error.isEmpty())
+        return respond(badRequest(error));
+    if (!name && !hasNotes && !groups && !hasLock && !development && !forced && !signal)
+        return respond(badRequest(QStringLiteral("Nothing to update: send name, notes, groups, "
+                                                 "desired_firmware_version, development, "
+                                                 "firmware_updates_forced or signal")));
+
+    QJsonObject out{{QStringLiteral("id"), d.id}};
+    if (signal) {
+        out.insert(QStringLiteral("connected"), d.online);
+        out.insert(QStringLiteral("signaling"), *signal && d.online);
+    }
+    if (name) {
+        d.name = *name;
+        out.insert(QStringLiteral("name"), d.name);
+    }
+    if (hasNotes) {
+        d.hasNotes = !f.isNull(QStringLiteral("notes"));
+        d.notes = d.hasNotes ? f.string(QStringLiteral("notes")).value_or(QString()) : QString();
+        out.insert(QStringLiteral("notes"), d.hasNotes ? QJsonValue(d.notes) : QJsonValue());
+    }
+    bool retarget = false;
+    if (groups) {
+        QList<int> ids;
+        for (const QString &g : *groups)
+            ids.append(m_fleet.ensureGroup(g));
+        std::sort(ids.begin(), ids.end());
+        ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+        if (ids != d.groups) {
+            d.groups = ids;
+            retarget = true;
+        }
+        out.insert(QStringLiteral("groups"), QJsonArray::fromStringList(m_fleet.groupNames(d)));
+    }
+    if (hasLock) {
+        d.desiredVersion = lock;
+        retarget = true;
+        out.insert(QStringLiteral("desired_firmware_version"), lock ? QJsonValue(*lock) : QJsonValue());
+        if (flash)
+            out.insert(QStringLiteral("flash"), *flash);
+    }
+    if (development) {
+        d.development = *development;
+        retarget = true;
+        out.insert(QStringLiteral("development"), d.development);
+    }
+    if (forced) {
+        d.updatesForced = *forced;
+        retarget = true;
+        out.insert(QStringLiteral("firmware_updates_forced"), d.updatesForced);
+    }
+    out.insert(QStringLiteral("updated_at"), Fleet::isoTime(m_fleet.now()));
+    m_fleet.revision();
+    if (retarget && m_fleet.observer)
+        m_fleet.observer->targetMayHaveChanged(index, lock.has_value() && flash.value_or(false));
+    return respond(ApiResponse::json(200, out));
+}
+
+Outcome Api::unclaimProductDevice(Context &ctx)
+{
+    const int i = productDevice(ctx.params.at(1));
+    if (i < 0)
+        return respond(ApiResponse::apiError(404, QStringLiteral("Device %1 not found in this product").arg(ctx.params.at(1))));
+    m_fleet.setOwner(i, QString());
+    return respond(ApiResponse::ok());
+}
+
+Outcome Api::batchDevices(Context &ctx)
+{
+    if (ctx.fields.kind() != BodyKind::Json)
+        return respond(badRequest(QStringLiteral("Batch updates need a JSON body: {\"action\": \"groups\", \"devices\": [...], \"metadata\": {\"add\": [...], \"remove\": [...]}}")));
+    const QJsonObject body = ctx.fields.values();
+    const QString action = body.value(QStringLiteral("action")).toString();
+    if (action != QLatin1String("groups"))
+        return respond(badRequest(QStringLiteral("Unsupported action '%1': the only batch action is 'groups'").arg(action)));
+    const QJsonValue devicesValue = body.value(QStringLiteral("devices"));
+    if (!devicesValue.isArray() || devicesValue.toArray().isEmpty())
+        return respond(badRequest(QStringLiteral("'devices' must be a non-empty array of device IDs")));
+    const QJsonArray deviceArray = devicesValue.toArray();
+    if (deviceArray.size() > MaxBatchDevices)
+        return respond(badRequest(QStringLiteral("At most %1 devices per batch request, got %2").arg(MaxBatchDevices).arg(deviceArray.size())));
+    const QJsonObject metadata = body.value(QStringLiteral("metadata")).toObject();
+    Fields meta(metadata);
+    QString error;
+    const QStringList add = meta.list(QStringLiteral("add"), &error).value_or(QStringList());
+    const QStringList remove = meta.list(QStringLiteral("remove"), &error).value_or(QStringList());
+    if (!error.isEmpty())
+        return respond(badRequest(error));
+    if (add.isEmpty() && remove.isEmpty())
+        return respond(badRequest(QStringLiteral("'metadata' must have a non-empty 'add' or 'remove' list")));
+    for (const QString &g : add + remove) {
+        const QString e = groupNameError(g);
+        if (!e.isEmpty())
+            return respond(badRequest(e));
+    }
+    QList<int> indexes;
+    QStringList unknown;
+    for (const QJsonValue &v : deviceArray) {
+        const int i = v.isString() ? productDevice(v.toString()) : -1;
+        if (i < 0)
+            unknown.append(v.isString() ? v.toString() : QStringLiteral("(not a string)"));
+        else
+            indexes.append(i);
+    }
+    if (!unknown.isEmpty())
+        return respond(ApiResponse::apiError(404, QStringLiteral("Devices not found in this product: %1").arg(unknown.mid(0, 20).join(QStringLiteral(", ")))));
+    QList<int> addIds;
+    for (const QString &g : add)
+        addIds.append(m_fleet.ensureGroup(g));
+    QList<int> removeIds;
+    for (const QString &g : remove) {
+        const int id = m_fleet.findGroup(g);
+        if (id >= 0)
+            removeIds.append(id);
+    }
+    for (int i : std::as_const(indexes)) {
+        QList<int> ids = m_fleet.devices[static_cast<size_t>(i)].groups;
+        for (int r : std::as_const(removeIds))
+            ids.removeAll(r);
+        ids.append(addIds);
+        m_fleet.setDeviceGroups(i, ids);
+    }
+    return respond(ApiResponse::ok());
+}
+
+Outcome Api::pingDevice(Context &ctx)
+{
+    const int i = productDevice(ctx.params.at(1));
+    if (i < 0)
+        return respond(ApiResponse::apiError(404, QStringLiteral("Device %1 not found in this product").arg(ctx.params.at(1))));
+    return respond(ApiResponse::json(200, QJsonObject{{QStringLiteral("online"), m_fleet.devices[static_cast<size_t>(i)].online}, {QStringLiteral("ok"), true}}));
+}
+
+Outcome Api::impact(Context &ctx)
+{
+    const Fields &q = ctx.query;
+    const QString action = q.string(QStringLiteral("action")).value_or(QString());
+    if (action != QLatin1String("edit_groups_for_firmware"))
+        return respond(badRequest(QStringLiteral("'action' must be edit_groups_for_firmware")));
+    QString error;
+    const auto version = q.integer(QStringLiteral("firmware_version"), &error);
+    const QStringList groupNames = q.list(QStringLiteral("groups"), &error).value_or(QStringList());
+    const bool productDefault = q.boolean(QStringLiteral("product_default"), &error).value_or(false);
+    if (!error.isEmpty())
+        return respond(badRequest(error));
+    if (!version || !m_fleet.findFirmware(static_cast<int>(*version)))
+        return respond(ApiResponse::apiError(404, QStringLiteral("Firmware version %1 not found").arg(version.value_or(0))));
+    const int v = static_cast<int>(*version);
+    // The hypothetical release state: version v released to exactly `groups`, and product
+    // default or not.
+    QHash<int, int> groupRelease;
+    std::optional<int> defaultVersion;
+    QSet<int> groups;
+    for (const QString &g : groupNames) {
+        const int id = m_fleet.findGroup(g);
+        if (id >= 0)
+            groups.insert(id);
+    }
+    for (const Firmware &fw : std::as_const(m_fleet.firmware)) {
+        const bool isV = fw.version == v;
+        if (isV ? productDefault : fw.productDefault)
+            defaultVersion = std::max(defaultVersion.value_or(0), fw.version);
+        const QList<int> released = isV ? QList<int>(groups.cbegin(), groups.cend()) : fw.groups;
+        for (int g : released)
+            groupRelease.insert(g, std::max(groupRelease.value(g, 0), fw.version));
+    }
+    if (productDefault)
+        defaultVersion = v;
+    QMap<int, int> byVersion;
+    int total = 0;
+    for (const Device &d : m_fleet.devices) {
+        if (!d.inProduct)
+            continue;
+        TargetInput in = m_fleet.targetInputOf(d);
+        in.groupReleaseVersions.clear();
+        for (int g : d.groups) {
+            const auto it = groupRelease.constFind(g);
+            if (it != groupRelease.constEnd())
+                in.groupReleaseVersions.append(*it);
+        }
+        in.productDefault = defaultVersion;
+        const std::optional<int> before = m_fleet.targetOf(d);
+        const std::optional<int> after = targetedFirmwareVersion(in);
+        if (after != before && after && *after != d.firmwareVersion) {
+            ++byVersion[d.firmwareVersion];
+            ++total;
+        }
+    }
+    QJsonArray list;
+    for (auto it = byVersion.cbegin(); it != byVersion.cend(); ++it)
+        list.append(QJsonObject{{QStringLiteral("version"), it.key()}, {QStringLiteral("total"), it.value()}});
+    return respond(ApiResponse::json(
+        200, QJsonObject{{QStringLiteral("devices"),
+                          QJsonObject{{QStringLiteral("firmware_update"),
+                                       QJsonObject{{QStringLiteral("total"), total},
+                                                   {QStringLiteral("by_version"), list}}}}}}));
+}
+
+Outcome Api::listOwnDevices(Context &ctx)
+{
+    QJsonArray out;
+    for (const Device &d : m_fleet.devices) {
+        if (!d.owner.isEmpty() && d.owner == ctx.auth.subject)
+            out.append(m_fleet.deviceJson(d));
+    }
+    return respond(ApiResponse::json(200, out));
+}
+
+Outcome Api::getOwnDevice(Context &ctx)
+{
+    const auto it = m_fleet.deviceById.constFind(ctx.params.at(0).toLower());
+    if (it == m_fleet.deviceById.constEnd() || !canSeeDevice(ctx.auth, m_fleet.devices[static_cast<size_t>(*it)]))
+        return respond(ApiResponse::apiError(404, QStringLiteral("Device %1 not found").arg(ctx.params.at(0))));
+    return respond(ApiResponse::json(200, m_fleet.deviceJson(m_fleet.devices[static_cast<size_t>(*it)])));
+}
+
+Outcome Api::claimDevice(Context &ctx)
+{
+    if (ctx.auth.kind == TokenKind::Product)
+        return respond(badRequest(QStringLiteral("A product token cannot claim devices: use a user or customer token")));
+    const QString id = ctx.fields.string(QStringLiteral("id")).value_or(QString());
+    if (!isDeviceId(id))
+        return respond(badRequest(QStringLiteral("'id' must be a 24-character hexadecimal device ID")));
+    QString error;
+    const bool transfer = ctx.fields.boolean(QStringLiteral("request_transfer"), &error).value_or(false);
+    const auto it = m_fleet.deviceById.constFind(id.toLower());
+    if (it == m_fleet.deviceById.constEnd())
+        return respond(ApiResponse::apiError(404, QStringLiteral("Device %1 not found").arg(id)));
+    Device &d = m_fleet.devices[static_cast<size_t>(*it)];
+    if (!d.owner.isEmpty() && d.owner != ctx.auth.subject)
+        return respond(ApiResponse::apiError(403, transfer ? QStringLiteral("Ownership transfers are not available in the sandbox; unclaim the device first")
+                                                           : QStringLiteral("That device belongs to someone else.")));
+    if (!d.inProduct && !d.online)
+        return respond(badRequest(QStringLiteral("Device %1 must be online to be claimed").arg(id)));
+    if (ctx.auth.kind == TokenKind::Customer && !d.inProduct)
+        return respond(ApiResponse::apiError(403, QStringLiteral("Customers can only claim devices of the product")));
+    m_fleet.setOwner(*it, ctx.auth.subject);
+    QString userId = ctx.auth.subject;
+    if (const Customer *c = m_fleet.findCustomer(ctx.auth.subject))
+        userId = c->id;
+    else if (const User *u = m_fleet.findUser(ctx.auth.subject))
+        userId = u->id;
+    return respond(ApiResponse::json(200, QJsonObject{{QStringLiteral("ok"), true},
+                                                      {QStringLiteral("user_id"), userId},
+                                                      {QStringLiteral("id"), d.id},
+                                                      {QStringLiteral("connected"), d.online}}));
+}
+
+Outcome Api::unclaimOwnDevice(Context &ctx)
+{
+    const auto it = m_fleet.deviceById.constFind(ctx.params.at(0).toLower());
+    if (it == m_fleet.deviceById.constEnd() || m_fleet.devices[static_cast<size_t>(*it)].owner != ctx.auth.subject)
+        return respond(ApiResponse::apiError(404, QStringLiteral("Device %1 not found among your devices").arg(ctx.params.at(0))));
+    m_fleet.setOwner(*it, QString());
+    return respond(ApiResponse::ok());
+}
+
+} // namespace Flotilla::Sandbox

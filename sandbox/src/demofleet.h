@@ -1,0 +1,26 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "fleet.h"
+
+namespace Flotilla::Sandbox {
+
+struct DemoOptions
+{
+    quint64 seed = 1;
+    int devices = 2000;
+    int customers = 6;
+    int productId = 20001;
+    QString productSlug = QStringLiteral("flotilla-demo");
+};
+
+// The time-zero TOTP secret of the seeded MFA user (documented in sandbox/README.md).
+inline constexpr char MfaSecretBase32[] = "JBSWY3DPEHPK3PXP";
+
+// Fills `fleet` with the demo fleet: customers with two or three levels of groups in the Flotilla
+// encoding, unassigned stock, returned units, six firmware versions with group releases and a
+// product default, locked and development devices, and about 70% of the fleet online.
+// `now` is the simulated wall clock in ms. Returns the demo user's access token.
+QString generateDemoFleet(Fleet &fleet, const DemoOptions &options, qint64 now);
+
+} // namespace Flotilla::Sandbox

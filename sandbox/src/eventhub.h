@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "api.h"
+#include "fleet.h"
+#include "httpserver.h"
+
+#include <QObject>
+#include <QTimer>
+
+#include <list>
+
+namespace Flotilla::Sandbox {
+
+// The open event streams: each gets the events its filter admits, framed as Server-Sent Events,
+// and a keep-alive comment when it has been quiet.
+class EventHub final : public QObject
+{
+    Q_OBJECT
+public:
+    EventHub(const Fleet &fleet, int keepAliveMs, QObject *parent = nullptr);
+
+    void subscribe(Connection connection, const StreamFilter &filter, const QString &address);
+    void publish(const CloudEvent &event);
+    int size() const { return static_cast<int>(m_subscribers.size()); }
+    std::function<void(const QString &address)> onClosed;
+
+    static bool matches(const StreamFilter &filter, const CloudEvent &event, int productId);
+
+private:
+    struct Subscriber
+    {
+        Connection connection;
+        StreamFilter filter;
+        QString address;
+    };
+    void keepAlive();
+    void prune();
+
+    const Fleet &m_fleet;
+    std::list<Subscriber> m_subscribers;
+    QTimer m_keepAlive;
+};
+
+} // namespace Flotilla::Sandbox

@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "api.h"
+#include "faults.h"
+#include "simulator.h"
+
+#include <QString>
+#include <QStringList>
+
+namespace Flotilla::Sandbox {
+
+struct SandboxOptions
+{
+    quint16 port = 0;
+    quint64 seed = 1;
+    int devices = 2000;
+    int customers = 6;
+    QString statePath;
+    bool allowUnprovenRelease = false;
+    int keepAliveMs = 9000;
+    SimulationSettings simulation;
+    FaultSettings faults;
+    ApiLimits limits;
+};
+
+struct ParsedOptions
+{
+    SandboxOptions options;
+    QString error;     // non-empty: print it with the usage and exit 2
+    bool help = false; // print the usage and exit 0
+    QString helpText;
+};
+
+// Parses the flotilla-sandbox command line (arguments include the program name).
+ParsedOptions parseOptions(const QStringList &arguments);
+
+} // namespace Flotilla::Sandbox

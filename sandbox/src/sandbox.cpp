@@ -1,0 +1,274 @@
+// SPDX-License-Identifier: MIT
+#include "sandbox.h"
+
+#include "demofleet.h"
+#include "statestore.h"
+#include "totp.h"
+
+#include <QDateTime>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLoggingCategory>
+#include <QTimer>
+
+namespace Flotilla::Sandbox {
+
+Q_LOGGING_CATEGORY(lcSandbox, "flotilla.sandbox")
+
+namespace {
+QByteArray jsonString(const QString &s)
+{
+    // A JSON string literal: serialise a one-element array and strip the brackets.
+    const QByteArray array = QJsonDocument(QJsonArray{s}).toJson(QJsonDocument::Compact);
+    return array.mid(1, array.size() - 2);
+}
+} // namespace
+
+Sandbox::Sandbox(const SandboxOptions &options, QObject *parent)
+    : QObject(parent)
+    , m_options(options)
+    , m_faults(options.seed)
+{
+    m_faults.settings = options.faults;
+    m_fleet.requireFirmwareRanBeforeRelease = !options.allowUnprovenRelease;
+    m_simulator = new Simulator(m_fleet, options.simulation, this);
+    m_api = std::make_unique<Api>(m_fleet, options.limits);
+    m_events = new EventHub(m_fleet, options.keepAliveMs, this);
+    m_events->onClosed = [this](const QString &address) { m_api->streamClosed(address); };
+    m_simulator->sink = [this](const CloudEvent &e) { m_events->publish(e); };
+    m_server = new HttpServer(HttpServer::Limits{}, this);
+    m_server->setHandler([this](const ApiRequest &r, Connection c) { handle(r, c); });
+}
+
+Sandbox::~Sandbox() = default;
+
+bool Sandbox::start(QString *error)
+{
+    const bool fromState = !m_options.statePath.isEmpty() && QFileInfo::exists(m_options.statePath);
+    if (fromState) {
+        QString loadError;
+        if (!StateStore::load(m_fleet, m_options.statePath, &loadError)) {
+            if (error)
+                *error = QStringLiteral("cannot load state %1: %2").arg(m_options.statePath, loadError);
+            return false;
+        }
+        m_fleet.seed(m_options.seed ^ static_cast<quint64>(QDateTime::currentMSecsSinceEpoch()));
+    } else {
+        DemoOptions demo;
+        demo.seed = m_options.seed;
+        demo.devices = m_options.devices;
+        demo.customers = m_options.customers;
+        generateDemoFleet(m_fleet, demo, m_simulator->now());
+    }
+    QString listenError;
+    m_port = m_server->listenLoopback(m_options.port, &listenError);
+    if (m_port == 0) {
+        if (error)
+            *error = QStringLiteral("cannot listen on 127.0.0.1:%1: %2").arg(m_options.port).arg(listenError);
+        return false;
+    }
+    m_simulator->start();
+    qCInfo(lcSandbox) << "serving" << m_fleet.devices.size() << "devices on port" << m_port;
+    return true;
+}
+
+QByteArray Sandbox::startLine() const
+{
+    const User &user = m_fleet.users.first();
+    return "{\"url\":" + jsonString(QStringLiteral("http://127.0.0.1:%1").arg(m_port))
+        + ",\"token\":" + jsonString(m_fleet.demoToken) + ",\"username\":" + jsonString(user.username)
+        + ",\"password\":" + jsonString(user.password) + ",\"product\":{\"id\":"
+        + QByteArray::number(m_fleet.product.id) + ",\"slug\":" + jsonString(m_fleet.product.slug)
+        + "},\"oauth_client\":{\"id\":" + jsonString(m_fleet.oauthClientId)
+        + ",\"secret\":" + jsonString(m_fleet.oauthClientSecret) + "}}";
+}
+
+bool Sandbox::saveState(QString *error)
+{
+    if (m_options.statePath.isEmpty())
+        return true;
+    return StateStore::save(m_fleet, m_options.statePath, error);
+}
+
+void Sandbox::count(const QString &route, int status)
+{
+    ++m_requests;
+    ++m_byRoute[route];
+    ++m_byStatus[status];
+}
+
+void Sandbox::handle(const ApiRequest &request, Connection connection)
+{
+    if (request.path == QLatin1String("/admin") || request.path.startsWith(QLatin1String("/admin/"))) {
+        connection.send(request.remote.isLoopback()
+                            ? admin(request)
+                            : ApiResponse::apiError(403, QStringLiteral("Admin routes are available on loopback only")));
+        return;
+    }
+    const Faults::Decision decision = m_faults.decide();
+    if (decision.latencyMs > 0) {
+        QTimer::singleShot(decision.latencyMs, this, [this, request, connection, action = decision.action] {
+            if (connection.isOpen())
+                deliver(request, connection, action);
+        });
+        return;
+    }
+    deliver(request, connection, decision.action);
+}
+
+void Sandbox::deliver(const ApiRequest &request, Connection connection, Faults::Action action)
+{
+    switch (action) {
+    case Faults::Action::Error500:
+        count(QStringLiteral("injected"), 500);
+        connection.send(ApiResponse::apiError(500, QStringLiteral("Internal server error (injected fault)")));
+        return;
+    case Faults::Action::Error503:
+        count(QStringLiteral("injected"), 503);
+        connection.send(ApiResponse::apiError(503, QStringLiteral("Service unavailable (injected fault)")));
+        return;
+    case Faults::Action::TooMany:
+        count(QStringLiteral("injected"), 429);
+        connection.send(ApiResponse::apiError(429, QStringLiteral("Too many requests (injected 429 burst)")));
+        return;
+    case Faults::Action::None:
+    case Faults::Action::Drop:
+        break;
+    }
+    Outcome outcome = m_api->handle(request);
+    if (outcome.stream) {
+        count(outcome.route, 200);
+        if (action == Faults::Action::Drop) {
+            m_api->streamClosed(request.remote.toString());
+            connection.sendTruncated(ApiResponse::json(200, QJsonObject()));
+            return;
+        }
+        m_events->subscribe(connection, *outcome.stream, request.remote.toString());
+        return;
+    }
+    count(outcome.route, outcome.response.status);
+    if (action == Faults::Action::Drop)
+        connection.sendTruncated(outcome.response);
+    else
+        connection.send(outcome.response);
+}
+
+ApiResponse Sandbox::admin(const ApiRequest &request)
+{
+    const QStringList path = request.path.split(QLatin1Char('/'), Qt::SkipEmptyParts);
+    const QByteArray &method = request.method;
+    QJsonObject body;
+    if (!request.body.trimmed().isEmpty()) {
+        QJsonParseError parseError{};
+        const QJsonDocument doc = QJsonDocument::fromJson(request.body, &parseError);
+        if (parseError.error != QJsonParseError::NoError || !doc.isObject())
+            return ApiResponse::apiError(400, QStringLiteral("Admin routes take a JSON object body"));
+        body = doc.object();
+    }
+    const QString route = path.mid(1).join(QLatin1Char('/'));
+    if (method == "GET" && route == QLatin1String("stats")) {
+        QJsonObject byRoute;
+        for (auto it = m_byRoute.cbegin(); it != m_byRoute.cend(); ++it)
+            byRoute.insert(it.key(), static_cast<qint64>(it.value()));
+        QJsonObject byStatus;
+        for (auto it = m_byStatus.cbegin(); it != m_byStatus.cend(); ++it)
+            byStatus.insert(QString::number(it.key()), static_cast<qint64>(it.value()));
+        int online = 0;
+        int inProduct = 0;
+        for (const Device &d : m_fleet.devices) {
+            inProduct += d.inProduct ? 1 : 0;
+            online += d.inProduct && d.online ? 1 : 0;
+        }
+        return ApiResponse::json(200, QJsonObject{
+            {QStringLiteral("requests"), static_cast<qint64>(m_requests)},
+            {QStringLiteral("by_route"), byRoute},
+            {QStringLiteral("by_status"), byStatus},
+            {QStringLiteral("faults_injected"), static_cast<qint64>(m_faults.injected())},
+            {QStringLiteral("open_streams"), m_events->size()},
+            {QStringLiteral("connections"), m_server->connectionCount()},
+            {QStringLiteral("events_published"), static_cast<qint64>(m_simulator->eventsPublished())},
+            {QStringLiteral("devices"), inProduct},
+            {QStringLiteral("online"), online},
+            {QStringLiteral("now"), Fleet::isoTime(m_simulator->now())}});
+    }
+    if (method == "POST" && route == QLatin1String("stats/reset")) {
+        m_requests = 0;
+        m_byRoute.clear();
+        m_byStatus.clear();
+        return ApiResponse::ok();
+    }
+    if (route == QLatin1String("faults")) {
+        if (method == "PUT" || method == "POST") {
+            const QString error = m_faults.settings.update(body);
+            if (!error.isEmpty())
+                return ApiResponse::apiError(400, error);
+        } else if (method != "GET") {
+            return ApiResponse::apiError(404, QStringLiteral("Not found"));
+        }
+        return ApiResponse::json(200, m_faults.settings.toJson());
+    }
+    if (method == "POST" && route == QLatin1String("faults/burst429")) {
+        const int n = body.value(QStringLiteral("count")).toInt(m_faults.settings.burst429Length);
+        if (n < 1 || n > 1000000)
+            return ApiResponse::apiError(400, QStringLiteral("'count' must be from 1 to 1000000"));
+        m_faults.startBurst(n);
+        return ApiResponse::ok();
+    }
+    if (route == QLatin1String("simulation")) {
+        if (method == "PUT" || method == "POST") {
+            const QJsonValue rate = body.value(QStringLiteral("update_failure_rate"));
+            const QJsonValue duration = body.value(QStringLiteral("update_duration_s"));
+            const QJsonValue scale = body.value(QStringLiteral("time_scale"));
+            if ((!rate.isUndefined() && (!rate.isDouble() || rate.toDouble() < 0 || rate.toDouble() > 1))
+                || (!duration.isUndefined() && (!duration.isDouble() || duration.toDouble() <= 0))
+                || (!scale.isUndefined() && (!scale.isDouble() || scale.toDouble() <= 0)))
+                return ApiResponse::apiError(400, QStringLiteral("update_failure_rate must be 0..1; update_duration_s and time_scale must be positive numbers"));
+            if (rate.isDouble())
+                m_simulator->setUpdateFailureRate(rate.toDouble());
+            if (duration.isDouble())
+                m_simulator->setUpdateDuration(duration.toDouble());
+            if (scale.isDouble())
+                m_simulator->setTimeScale(scale.toDouble());
+        } else if (method != "GET") {
+            return ApiResponse::apiError(404, QStringLiteral("Not found"));
+        }
+        const SimulationSettings s = m_simulator->settings();
+        return ApiResponse::json(200, QJsonObject{{QStringLiteral("update_failure_rate"), s.updateFailureRate},
+                                                  {QStringLiteral("update_duration_s"), s.updateDurationS},
+                                                  {QStringLiteral("time_scale"), s.timeScale},
+                                                  {QStringLiteral("now"), Fleet::isoTime(m_simulator->now())}});
+    }
+    if (path.size() == 3 && path.at(1) == QLatin1String("devices") && (method == "PUT" || method == "POST")) {
+        const int i = m_fleet.findDevice(path.at(2));
+        if (i < 0)
+            return ApiResponse::apiError(404, QStringLiteral("Device %1 not found").arg(path.at(2)));
+        if (body.contains(QStringLiteral("active")))
+            m_simulator->setActive(i, body.value(QStringLiteral("active")).toBool());
+        if (body.contains(QStringLiteral("online")))
+            m_simulator->setOnline(i, body.value(QStringLiteral("online")).toBool());
+        if (body.contains(QStringLiteral("updates_enabled")))
+            m_fleet.devices[static_cast<size_t>(i)].updatesEnabled = body.value(QStringLiteral("updates_enabled")).toBool();
+        return ApiResponse::json(200, m_fleet.deviceJson(m_fleet.devices[static_cast<size_t>(i)]));
+    }
+    if (method == "GET" && route == QLatin1String("mfa")) {
+        for (const User &u : std::as_const(m_fleet.users)) {
+            if (!u.mfaSecretBase32.isEmpty())
+                return ApiResponse::json(200, QJsonObject{{QStringLiteral("username"), u.username},
+                                                          {QStringLiteral("password"), u.password},
+                                                          {QStringLiteral("otp"), totp(base32Decode(u.mfaSecretBase32), QDateTime::currentSecsSinceEpoch())}});
+        }
+        return ApiResponse::apiError(404, QStringLiteral("No MFA user"));
+    }
+    if (method == "POST" && route == QLatin1String("save")) {
+        QString error;
+        if (m_options.statePath.isEmpty())
+            return ApiResponse::apiError(400, QStringLiteral("The sandbox was started without --state"));
+        if (!saveState(&error))
+            return ApiResponse::apiError(500, error);
+        return ApiResponse::ok();
+    }
+    return ApiResponse::apiError(404, QStringLiteral("Not found: %1").arg(request.path));
+}
+
+} // namespace Flotilla::Sandbox
