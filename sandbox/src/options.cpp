@@ -48,6 +48,9 @@ ParsedOptions parseOptions(const QStringList &arguments)
     const QCommandLineOption rateLimit = value("rate-limit", "Requests allowed per client address per rate window.", "N", QStringLiteral("10000"));
     const QCommandLineOption rateWindow = value("rate-window", "Length of the rate-limit window in seconds.", "S", QStringLiteral("300"));
     const QCommandLineOption maxPerPage = value("max-per-page", "Largest accepted page size for device lists.", "N", QStringLiteral("100"));
+    const QCommandLineOption maxBody = value("max-body-bytes", "Largest accepted request body; larger ones get 413.", "N", QStringLiteral("16777216"));
+    const QCommandLineOption requestTimeout = value("request-timeout-ms", "Time allowed to send a complete request before 408.", "MS", QStringLiteral("30000"));
+    const QCommandLineOption idleTimeout = value("idle-timeout-ms", "Idle keep-alive connections are closed after this long.", "MS", QStringLiteral("120000"));
     const QCommandLineOption keepAlive = value("keepalive-ms", "Interval of keep-alive comments on event streams.", "MS", QStringLiteral("9000"));
     const QCommandLineOption allowUnproven(QStringLiteral("allow-unproven-release"),
                                            QStringLiteral("Allow releasing a version that has not run on any device yet (demos)."));
@@ -110,6 +113,12 @@ ParsedOptions parseOptions(const QStringList &arguments)
         o.limits.windowSeconds = static_cast<int>(v);
     if (number(maxPerPage, 1, 100000, &v))
         o.limits.maxPerPage = static_cast<int>(v);
+    if (number(maxBody, 1024, 1e9, &v))
+        o.http.maxBodyBytes = static_cast<qsizetype>(v);
+    if (number(requestTimeout, 100, 3600000, &v))
+        o.http.requestTimeoutMs = static_cast<int>(v);
+    if (number(idleTimeout, 100, 86400000, &v))
+        o.http.idleTimeoutMs = static_cast<int>(v);
     if (number(keepAlive, 10, 600000, &v))
         o.keepAliveMs = static_cast<int>(v);
     number(faultError, 0, 1, &o.faults.errorRate);

@@ -3,6 +3,7 @@
 
 #include "api.h"
 #include "faults.h"
+#include "httpserver.h"
 #include "simulator.h"
 
 #include <QString>
@@ -22,6 +23,7 @@ struct SandboxOptions
     SimulationSettings simulation;
     FaultSettings faults;
     ApiLimits limits;
+    HttpServer::Limits http;
 };
 
 struct ParsedOptions

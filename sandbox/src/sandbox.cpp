@@ -37,7 +37,7 @@ Sandbox::Sandbox(const SandboxOptions &options, QObject *parent)
     m_events = new EventHub(m_fleet, options.keepAliveMs, this);
     m_events->onClosed = [this](const QString &address) { m_api->streamClosed(address); };
     m_simulator->sink = [this](const CloudEvent &e) { m_events->publish(e); };
-    m_server = new HttpServer(HttpServer::Limits{}, this);
+    m_server = new HttpServer(options.http, this);
     m_server->setHandler([this](const ApiRequest &r, Connection c) { handle(r, c); });
 }
 
