@@ -87,24 +87,24 @@ Api::Api(Fleet &fleet, const ApiLimits &limits)
     add("DELETE", "/v1/products/:p/customers/:email", Access::ProductOnly, &Api::deleteCustomer);
 
     add("GET", "/v1/products/:p/events", Access::ProductOnly, &Api::productEvents);
-    add("GET", "/v1/products/:p/events/:prefix", Access::ProductOnly, &Api::productEvents);
+    add("GET", "/v1/products/:p/events/:prefix*", Access::ProductOnly, &Api::productEvents);
     add("POST", "/v1/products/:p/events", Access::ProductOnly, &Api::publishProductEvent);
     add("GET", "/v1/products/:p/devices/:id/events", Access::ProductOnly,
         &Api::productDeviceEvents);
-    add("GET", "/v1/products/:p/devices/:id/events/:prefix", Access::ProductOnly,
+    add("GET", "/v1/products/:p/devices/:id/events/:prefix*", Access::ProductOnly,
         &Api::productDeviceEvents);
 
     add("GET", "/v1/devices", Access::Any, &Api::listOwnDevices);
     add("POST", "/v1/devices", Access::Any, &Api::claimDevice);
     add("GET", "/v1/devices/events", Access::Any, &Api::ownEvents);
-    add("GET", "/v1/devices/events/:prefix", Access::Any, &Api::ownEvents);
+    add("GET", "/v1/devices/events/:prefix*", Access::Any, &Api::ownEvents);
     add("POST", "/v1/devices/events", Access::Any, &Api::publishEvent);
     add("GET", "/v1/devices/:id", Access::Any, &Api::getOwnDevice);
     add("DELETE", "/v1/devices/:id", Access::Any, &Api::unclaimOwnDevice);
     add("GET", "/v1/devices/:id/events", Access::Any, &Api::deviceEvents);
-    add("GET", "/v1/devices/:id/events/:prefix", Access::Any, &Api::deviceEvents);
+    add("GET", "/v1/devices/:id/events/:prefix*", Access::Any, &Api::deviceEvents);
     add("GET", "/v1/events", Access::Any, &Api::publicEvents);
-    add("GET", "/v1/events/:prefix", Access::Any, &Api::publicEvents);
+    add("GET", "/v1/events/:prefix*", Access::Any, &Api::publicEvents);
 }
 
 void Api::add(const char *method, const char *pattern, Access access, Handler handler)
@@ -136,13 +136,17 @@ Outcome Api::handle(const ApiRequest &request)
     QStringList params;
     bool pathKnown = false;
     for (const Route &route : m_routes) {
-        if (route.segments.size() != segments.size())
+        // A last segment ":name*" takes the rest of the path (event prefixes contain slashes).
+        const bool rest = !route.segments.isEmpty() && route.segments.last().endsWith(QLatin1Char('*'));
+        if (rest ? segments.size() < route.segments.size() : route.segments.size() != segments.size())
             continue;
         QStringList captured;
         bool ok = true;
-        for (qsizetype i = 0; i < segments.size() && ok; ++i) {
+        for (qsizetype i = 0; i < route.segments.size() && ok; ++i) {
             const QString &s = route.segments.at(i);
-            if (s.startsWith(QLatin1Char(':')))
+            if (rest && i == route.segments.size() - 1)
+                captured.append(segments.mid(i).join(QLatin1Char('/')));
+            else if (s.startsWith(QLatin1Char(':')))
                 captured.append(segments.at(i));
             else
                 ok = s == segments.at(i);
@@ -409,7 +413,10 @@ Outcome Api::oauthToken(Context &ctx)
             r.headers.append({QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store")});
             return respond(r);
         }
-        issueToken(TokenKind::User, user->username, client->first, expiresIn, false, &body);
+        // The password and MFA grants answer with a refresh_token too (§4 success body; the
+        // official client's LoginResponse type requires it), though only product and customer
+        // tokens can be refreshed.
+        issueToken(TokenKind::User, user->username, client->first, expiresIn, true, &body);
         return succeeded(body);
     }
     if (grant == QLatin1String("urn:custom:mfa-otp")) {
@@ -422,7 +429,7 @@ Outcome Api::oauthToken(Context &ctx)
         if (!user || !verifyTotp(base32Decode(user->mfaSecretBase32), otp, realNow() / 1000))
             return failed(400, "invalid_grant", QStringLiteral("Invalid one-time password"));
         m_mfaTokens.remove(mfaToken);
-        issueToken(TokenKind::User, user->username, client->first, expiresIn, false, &body);
+        issueToken(TokenKind::User, user->username, client->first, expiresIn, true, &body);
         return succeeded(body);
     }
     if (grant == QLatin1String("client_credentials")) {
@@ -451,6 +458,10 @@ Outcome Api::oauthToken(Context &ctx)
         if (it == m_fleet.refreshTokens.constEnd())
             return failed(400, "invalid_grant", QStringLiteral("Invalid refresh token"));
         const Token old = m_fleet.tokens.value(*it);
+        if (old.kind == TokenKind::User && !old.subject.isEmpty())
+            return failed(400, "invalid_grant",
+                          QStringLiteral("Only product and customer tokens can be refreshed; log "
+                                         "in again"));
         m_fleet.tokens.remove(*it);
         m_fleet.refreshTokens.remove(refresh);
         if (old.subject.isEmpty())

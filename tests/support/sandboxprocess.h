@@ -36,6 +36,8 @@ public:
     QString productSlug() const;
     QString errorString() const { return m_error; }
     QByteArray stderrOutput();
+    // What the process wrote on stdout after its start line (readable after stop()).
+    QByteArray remainingStdout() { return m_process.readAllStandardOutput(); }
     qint64 pid() const { return m_process.processId(); }
 
 private:
