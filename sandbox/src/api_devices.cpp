@@ -91,10 +91,32 @@ Outcome Api::listDevices(Context &ctx)
             groupIds.append(g);
     }
 
-    std::vector<int> matches;
-    matches.reserve(m_fleet.devices.size());
-    for (size_t i = 0; i < m_fleet.devices.size(); ++i) {
-        const Device &d = m_fleet.devices[i];
+    // Each match carries its sort key: an integer primary key (firmwareVersion, lastConnection;
+    // negated for desc) and the device's rank in id order (Fleet::idRanks) as the tie-break, so
+    // selecting a page compares integers, not ids.
+    enum class SortBy { Id, Name, Firmware, LastConnection };
+    const SortBy sortBy = sortAttr == QLatin1String("deviceId") ? SortBy::Id
+        : sortAttr == QLatin1String("deviceName")               ? SortBy::Name
+        : sortAttr == QLatin1String("firmwareVersion")          ? SortBy::Firmware
+                                                                : SortBy::LastConnection;
+    const bool desc = sortDir == QLatin1String("desc");
+    struct Match
+    {
+        qint64 primary;
+        int rank;
+        int index;
+    };
+    const auto &devs = m_fleet.devices;
+    const std::vector<int> &idRank = m_fleet.idRanks();
+    std::vector<Match> matches;
+    matches.reserve(devs.size());
+    for (size_t i = 0; i < devs.size(); ++i) {
+        const Device &d = devs[i];
+#if defined(__GNUC__)
+        // The scan is memory-bound (a cache line per device): fetch ahead.
+        if (i + 64 < devs.size())
+            __builtin_prefetch(&devs[i + 64].inProduct);
+#endif
         if (!d.inProduct || d.quarantined != quarantined.value_or(false))
             continue;
         if (!idFilter.isEmpty() && !d.id.contains(idFilter))
@@ -107,50 +129,71 @@ Outcome Api::listDevices(Context &ctx)
             && std::none_of(groupIds.cbegin(), groupIds.cend(),
                             [&](int g) { return d.groups.contains(g); }))
             continue;
-        matches.push_back(static_cast<int>(i));
+        const int rank = idRank[i];
+        qint64 primary = 0;
+        switch (sortBy) {
+        case SortBy::Id:
+        case SortBy::Name:
+            break;
+        case SortBy::Firmware:
+            primary = desc ? -qint64(d.firmwareVersion) : d.firmwareVersion;
+            break;
+        case SortBy::LastConnection:
+            primary = desc ? -d.lastHeardMs : d.lastHeardMs;
+            break;
+        }
+        matches.push_back(Match {primary, rank, static_cast<int>(i)});
     }
 
-    const auto &devs = m_fleet.devices;
-    const bool desc = sortDir == QLatin1String("desc");
-    std::function<bool(int, int)> less;
-    const auto byId = [&devs](int a, int b) {
-        return devs[static_cast<size_t>(a)].id < devs[static_cast<size_t>(b)].id;
-    };
-    if (sortAttr == QLatin1String("deviceId")) {
-        less = [&, desc](int a, int b) { return desc ? byId(b, a) : byId(a, b); };
-    } else if (sortAttr == QLatin1String("deviceName")) {
-        less = [&, desc](int a, int b) {
-            const int c = QString::compare(devs[static_cast<size_t>(a)].name,
-                                           devs[static_cast<size_t>(b)].name, Qt::CaseInsensitive);
-            return c != 0 ? (desc ? c > 0 : c < 0) : byId(a, b);
-        };
-    } else if (sortAttr == QLatin1String("firmwareVersion")) {
-        less = [&, desc](int a, int b) {
-            const int va = devs[static_cast<size_t>(a)].firmwareVersion;
-            const int vb = devs[static_cast<size_t>(b)].firmwareVersion;
-            return va != vb ? (desc ? va > vb : va < vb) : byId(a, b);
-        };
-    } else {
-        less = [&, desc](int a, int b) {
-            const qint64 ta = devs[static_cast<size_t>(a)].lastHeardMs;
-            const qint64 tb = devs[static_cast<size_t>(b)].lastHeardMs;
-            return ta != tb ? (desc ? ta > tb : ta < tb) : byId(a, b);
-        };
-    }
     const qsizetype total = static_cast<qsizetype>(matches.size());
     const qsizetype first = std::min(paging.first(), total);
     const qsizetype last = std::min(first + paging.perPage, total);
-    // Select the page without sorting everything: O(n) per request on average.
-    if (first > 0)
-        std::nth_element(matches.begin(), matches.begin() + first, matches.end(), less);
-    if (last > first)
-        std::partial_sort(matches.begin() + first, matches.begin() + last, matches.end(), less);
+    std::vector<int> page; // device indices, in order
+    page.reserve(static_cast<size_t>(last - first));
+    if (sortBy == SortBy::Id) {
+        // Ranks are positions in id order: place each match at its rank and read the page off.
+        std::vector<int> byRank(devs.size(), -1);
+        for (const Match &m : matches)
+            byRank[static_cast<size_t>(m.rank)] = m.index;
+        const auto readPage = [&](auto it, auto end) {
+            for (qsizetype seen = 0; it != end && seen < last; ++it) {
+                if (*it >= 0 && seen++ >= first)
+                    page.push_back(*it);
+            }
+        };
+        if (desc)
+            readPage(byRank.crbegin(), byRank.crend());
+        else
+            readPage(byRank.cbegin(), byRank.cend());
+    } else {
+        // Select the page without sorting everything: O(n) per request on average.
+        const auto selectPage = [&](auto less) {
+            if (first > 0)
+                std::nth_element(matches.begin(), matches.begin() + first, matches.end(), less);
+            if (last > first)
+                std::partial_sort(
+                    matches.begin() + first, matches.begin() + last, matches.end(), less);
+        };
+        if (sortBy == SortBy::Name) {
+            selectPage([&devs, desc](const Match &a, const Match &b) {
+                const int c = QString::compare(devs[static_cast<size_t>(a.index)].name,
+                    devs[static_cast<size_t>(b.index)].name, Qt::CaseInsensitive);
+                return c != 0 ? (desc ? c > 0 : c < 0) : a.rank < b.rank;
+            });
+        } else {
+            selectPage([](const Match &a, const Match &b) {
+                return a.primary != b.primary ? a.primary < b.primary : a.rank < b.rank;
+            });
+        }
+        for (qsizetype i = first; i < last; ++i)
+            page.push_back(matches[static_cast<size_t>(i)].index);
+    }
 
     QJsonArray deviceArray;
     QJsonArray customerArray;
     QSet<QString> seenOwners;
-    for (qsizetype i = first; i < last; ++i) {
-        const Device &d = devs[static_cast<size_t>(matches[static_cast<size_t>(i)])];
+    for (const int index : page) {
+        const Device &d = devs[static_cast<size_t>(index)];
         deviceArray.append(m_fleet.deviceJson(d));
         if (!d.owner.isEmpty() && !seenOwners.contains(d.owner)) {
             seenOwners.insert(d.owner);

@@ -298,6 +298,22 @@ void Fleet::retargetGroup(int groupId, bool pushNow)
     }
 }
 
+const std::vector<int> &Fleet::idRanks() const
+{
+    if (m_idRanks.size() != devices.size()) {
+        std::vector<int> order(devices.size());
+        for (size_t i = 0; i < order.size(); ++i)
+            order[i] = static_cast<int>(i);
+        std::sort(order.begin(), order.end(), [this](int a, int b) {
+            return devices[static_cast<size_t>(a)].id < devices[static_cast<size_t>(b)].id;
+        });
+        m_idRanks.assign(devices.size(), 0);
+        for (size_t r = 0; r < order.size(); ++r)
+            m_idRanks[static_cast<size_t>(order[r])] = static_cast<int>(r);
+    }
+    return m_idRanks;
+}
+
 quint64 Fleet::nextRandom()
 {
     return splitmix64(m_rng);

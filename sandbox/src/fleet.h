@@ -199,6 +199,11 @@ public:
     void retargetAll(bool pushNow);
     void retargetGroup(int groupId, bool pushNow);
 
+    // Each device's position in ascending id order (QString's operator<), so listings sort by
+    // comparing integers instead of ids. Device ids never change and devices are only appended,
+    // so it is rebuilt only when the number of devices changes.
+    const std::vector<int> &idRanks() const;
+
     QString newHexId(int length);
     quint64 nextRandom();
     void seed(quint64 seed) { m_rng = seed ? seed : 0x9e3779b97f4a7c15ULL; }
@@ -206,6 +211,7 @@ public:
     static QString isoTime(qint64 ms);
 
 private:
+    mutable std::vector<int> m_idRanks;
     quint64 m_revision = 0;
     quint64 m_rng = 0x9e3779b97f4a7c15ULL;
 };
