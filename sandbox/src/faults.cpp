@@ -3,6 +3,8 @@
 
 #include "fleet.h"
 
+#include <cmath>
+
 namespace Flotilla::Sandbox {
 
 QJsonObject FaultSettings::toJson() const
@@ -24,7 +26,8 @@ QString FaultSettings::update(const QJsonObject &json)
             return QStringLiteral("'%1' must be a number").arg(key);
         const double v = it->toDouble();
         const bool fraction = v >= 0 && v <= 1;
-        const bool count = v >= 0 && v <= 600000;
+        // Milliseconds and lengths are whole numbers (as on the command line).
+        const bool count = v >= 0 && v <= 600000 && v == std::floor(v);
         if (key == QLatin1String("error_rate") && fraction)
             next.errorRate = v;
         else if (key == QLatin1String("drop_rate") && fraction)
@@ -35,7 +38,7 @@ QString FaultSettings::update(const QJsonObject &json)
             next.latencyMs = static_cast<int>(v);
         else if (key == QLatin1String("latency_jitter_ms") && count)
             next.latencyJitterMs = static_cast<int>(v);
-        else if (key == QLatin1String("burst429_length") && count)
+        else if (key == QLatin1String("burst429_length") && count && v >= 1)
             next.burst429Length = static_cast<int>(v);
         else
             return QStringLiteral("Unknown fault setting or value out of range: '%1'").arg(key);

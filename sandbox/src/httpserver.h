@@ -11,6 +11,7 @@
 #include <QTimer>
 
 #include <functional>
+#include <optional>
 
 namespace Flotilla::Sandbox {
 
@@ -40,8 +41,9 @@ private:
 };
 
 // The HTTP front of the sandbox: QtHttpServer parses requests; a guard in front of it checks
-// every connection first (request line, header size, body size, stalled or truncated requests,
-// idle connections) so that bad input gets a JSON error and never holds memory or sockets.
+// every connection first (request line, header fields, body framing and size, stalled or
+// truncated requests, idle connections) so that bad input gets a JSON error and never holds
+// memory or sockets. The guard refuses whatever QtHttpServer could frame differently from it.
 class HttpServer final : public QAbstractHttpServer
 {
     Q_OBJECT
@@ -72,23 +74,42 @@ protected:
 private:
     friend class Connection;
     friend class GuardedTcpServer;
+    // Where the guard is in the request it is reading.
+    enum class Phase { Head, Body, ChunkSize, ChunkData, ChunkDataEnd, ChunkTrailer };
     struct Guard
     {
         QPointer<QTcpSocket> socket;
-        QByteArray head;
+        Phase phase = Phase::Head;
+        QByteArray head;       // Head: the request head so far
+        qsizetype checked = 0; // Head: where the line being checked starts
+        qsizetype scanned = 0; // Head: how much of that line has been checked
+        bool colon = false;    // Head: whether that line's field name has ended
+        QByteArray line;       // chunked phases: the partial chunk size line or CRLF
+        qint64 seen = 0;       // bytes at the front of the socket buffer inspected already
         qint64 bodyLeft = 0;
         qint64 chunkedBytes = 0;
-        bool inBody = false;
-        bool chunked = false;
         bool http10 = false;
         bool keepAlive = true;
         bool streaming = false;
         bool rejected = false;
         qint64 lastActivity = 0;
+        qint64 requestStart = 0;
         qint64 rejectedAt = 0;
+        bool partial() const { return phase != Phase::Head || !head.isEmpty(); }
+    };
+    struct Problem
+    {
+        int status = 0;
+        QString message;
     };
     void attach(QTcpSocket *socket);
+    void attachAfterHttpServer();
     void inspect(QTcpSocket *socket);
+    void inspected(QTcpSocket *socket);
+    std::optional<Problem> consume(Guard &guard, QByteArrayView data);
+    std::optional<Problem> parseHead(Guard &guard);
+    static bool headPrefixOk(Guard &guard);
+    void finishRequest(Guard &guard);
     void reject(Guard &guard, int status, const QString &message);
     void sweep();
     void touched(QTcpSocket *socket, bool streaming);
@@ -96,6 +117,7 @@ private:
     Limits m_limits;
     Handler m_handler;
     QHash<QTcpSocket *, Guard> m_guards;
+    QList<QPointer<QTcpSocket>> m_fresh; // accepted, not yet followed after QtHttpServer's reader
     QElapsedTimer m_clock;
     QTimer m_sweep;
 };

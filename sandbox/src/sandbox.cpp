@@ -12,6 +12,8 @@
 #include <QLoggingCategory>
 #include <QTimer>
 
+#include <cmath>
+
 namespace Flotilla::Sandbox {
 
 Q_LOGGING_CATEGORY(lcSandbox, "flotilla.sandbox")
@@ -209,10 +211,12 @@ ApiResponse Sandbox::admin(const ApiRequest &request)
         return ApiResponse::json(200, m_faults.settings.toJson());
     }
     if (method == "POST" && route == QLatin1String("faults/burst429")) {
-        const int n = body.value(QStringLiteral("count")).toInt(m_faults.settings.burst429Length);
-        if (n < 1 || n > 1000000)
-            return ApiResponse::apiError(400, QStringLiteral("'count' must be from 1 to 1000000"));
-        m_faults.startBurst(n);
+        // A missing count means the configured burst length; anything else must be a whole number.
+        const QJsonValue count = body.value(QStringLiteral("count"));
+        const double n = count.isUndefined() ? m_faults.settings.burst429Length : count.toDouble(-1);
+        if (!(count.isUndefined() || count.isDouble()) || n < 1 || n > 1000000 || n != std::floor(n))
+            return ApiResponse::apiError(400, QStringLiteral("'count' must be an integer from 1 to 1000000"));
+        m_faults.startBurst(static_cast<int>(n));
         return ApiResponse::ok();
     }
     if (route == QLatin1String("simulation")) {
