@@ -51,8 +51,8 @@ void installSignalHandlers(QCoreApplication &app)
 namespace {
 void onSignal(int)
 {
-    QMetaObject::invokeMethod(QCoreApplication::instance(), &QCoreApplication::quit,
-                              Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        QCoreApplication::instance(), &QCoreApplication::quit, Qt::QueuedConnection);
 }
 void installSignalHandlers(QCoreApplication &)
 {
@@ -79,7 +79,7 @@ int main(int argc, char *argv[])
     }
     if (!parsed.error.isEmpty()) {
         std::fprintf(stderr, "flotilla-sandbox: %s\n\n%s", parsed.error.toLocal8Bit().constData(),
-                     parsed.helpText.toLocal8Bit().constData());
+            parsed.helpText.toLocal8Bit().constData());
         return 2;
     }
     installSignalHandlers(app);
@@ -95,8 +95,8 @@ int main(int argc, char *argv[])
 
     const int code = QCoreApplication::exec();
     if (!sandbox.saveState(&error)) {
-        std::fprintf(stderr, "flotilla-sandbox: cannot save state: %s\n",
-                     error.toLocal8Bit().constData());
+        std::fprintf(
+            stderr, "flotilla-sandbox: cannot save state: %s\n", error.toLocal8Bit().constData());
         return 1;
     }
     return code;

@@ -25,8 +25,8 @@ constexpr qint64 RefreshLifetime = 14 * 24 * 3600;
 
 bool isPublicClient(const QString &id, const QString &secret)
 {
-    static const QStringList publicClients{QStringLiteral("particle"), QStringLiteral("particle-api"),
-                                           QStringLiteral("particle-cli")};
+    static const QStringList publicClients {
+        QStringLiteral("particle"), QStringLiteral("particle-api"), QStringLiteral("particle-cli")};
     return publicClients.contains(id) && secret == id;
 }
 
@@ -76,8 +76,7 @@ Api::Api(Fleet &fleet, const ApiLimits &limits)
     add("POST", "/v1/products/:p/firmware", Access::ProductOnly, &Api::uploadFirmware);
     add("PUT", "/v1/products/:p/firmware/release", Access::ProductOnly, &Api::releaseFirmware);
     add("GET", "/v1/products/:p/firmware/:v", Access::ProductOnly, &Api::getFirmware);
-    add("GET", "/v1/products/:p/firmware/:v/binary", Access::ProductOnly,
-        &Api::getFirmwareBinary);
+    add("GET", "/v1/products/:p/firmware/:v/binary", Access::ProductOnly, &Api::getFirmwareBinary);
     add("PUT", "/v1/products/:p/firmware/:v", Access::ProductOnly, &Api::editFirmware);
     add("DELETE", "/v1/products/:p/firmware/:v", Access::ProductOnly, &Api::deleteFirmware);
 
@@ -110,9 +109,8 @@ Api::Api(Fleet &fleet, const ApiLimits &limits)
 void Api::add(const char *method, const char *pattern, Access access, Handler handler)
 {
     const QString p = QString::fromLatin1(pattern);
-    m_routes.push_back(Route{QByteArray(method), p.split(QLatin1Char('/'), Qt::SkipEmptyParts),
-                             access, handler,
-                             QString::fromLatin1(method) + QLatin1Char(' ') + p});
+    m_routes.push_back(Route {QByteArray(method), p.split(QLatin1Char('/'), Qt::SkipEmptyParts),
+        access, handler, QString::fromLatin1(method) + QLatin1Char(' ') + p});
 }
 
 Outcome Api::handle(const ApiRequest &request)
@@ -120,13 +118,13 @@ Outcome Api::handle(const ApiRequest &request)
     const QString address = request.remote.toString();
     const qint64 mono = m_clock.elapsed();
     if (!m_general.allow(address, mono)) {
-        Outcome o = respond(ApiResponse::json(
-            429, QJsonObject{{QStringLiteral("ok"), false},
-                             {QStringLiteral("error"),
-                              QStringLiteral("Too many requests: the limit is %1 requests per %2 "
-                                             "seconds per client address")
-                                  .arg(m_limits.requestsPerWindow)
-                                  .arg(m_limits.windowSeconds)}}));
+        Outcome o = respond(ApiResponse::json(429,
+            QJsonObject {{QStringLiteral("ok"), false},
+                {QStringLiteral("error"),
+                    QStringLiteral("Too many requests: the limit is %1 requests per %2 "
+                                   "seconds per client address")
+                        .arg(m_limits.requestsPerWindow)
+                        .arg(m_limits.windowSeconds)}}));
         o.route = QStringLiteral("rate-limited");
         return o;
     }
@@ -137,8 +135,10 @@ Outcome Api::handle(const ApiRequest &request)
     bool pathKnown = false;
     for (const Route &route : m_routes) {
         // A last segment ":name*" takes the rest of the path (event prefixes contain slashes).
-        const bool rest = !route.segments.isEmpty() && route.segments.last().endsWith(QLatin1Char('*'));
-        if (rest ? segments.size() < route.segments.size() : route.segments.size() != segments.size())
+        const bool rest
+            = !route.segments.isEmpty() && route.segments.last().endsWith(QLatin1Char('*'));
+        if (rest ? segments.size() < route.segments.size()
+                 : route.segments.size() != segments.size())
             continue;
         QStringList captured;
         bool ok = true;
@@ -161,22 +161,20 @@ Outcome Api::handle(const ApiRequest &request)
         break;
     }
     if (!match) {
-        Outcome o = respond(notFound(pathKnown
-                                         ? QStringLiteral("Method %1 is not supported on %2")
-                                               .arg(QString::fromLatin1(request.method),
-                                                    request.path)
-                                         : QStringLiteral("Not found: %1").arg(request.path)));
+        Outcome o = respond(
+            notFound(pathKnown ? QStringLiteral("Method %1 is not supported on %2")
+                                     .arg(QString::fromLatin1(request.method), request.path)
+                               : QStringLiteral("Not found: %1").arg(request.path)));
         o.route = QStringLiteral("unknown");
         return o;
     }
 
     ParsedBody body = parseBody(request.header("content-type"), request.body);
-    Context ctx{request, params, {}, fieldsFromQuery(request.query), {}, {}};
+    Context ctx {request, params, {}, fieldsFromQuery(request.query), {}, {}};
     if (!body.error.isEmpty()) {
         Outcome o = respond(match->access == Access::Oauth
-                                ? ApiResponse::oauthError(400, QStringLiteral("invalid_request"),
-                                                          body.error)
-                                : ApiResponse::apiError(400, body.error));
+                ? ApiResponse::oauthError(400, QStringLiteral("invalid_request"), body.error)
+                : ApiResponse::apiError(400, body.error));
         o.route = match->pattern;
         return o;
     }
@@ -247,20 +245,20 @@ std::optional<ApiResponse> Api::authenticate(Context &ctx)
     const auto it = m_fleet.tokens.constFind(token);
     if (it == m_fleet.tokens.constEnd())
         return ApiResponse::oauthError(401, QStringLiteral("invalid_token"),
-                                       QStringLiteral("The access token provided is invalid."));
+            QStringLiteral("The access token provided is invalid."));
     if (it->expiresMs != 0 && it->expiresMs <= realNow())
         return ApiResponse::oauthError(401, QStringLiteral("invalid_token"),
-                                       QStringLiteral("The access token provided has expired."));
-    ctx.auth = Auth{it->kind, it->subject, token};
+            QStringLiteral("The access token provided has expired."));
+    ctx.auth = Auth {it->kind, it->subject, token};
     return std::nullopt;
 }
 
 std::optional<ApiResponse> Api::requireProductAccess(const Context &ctx) const
 {
     if (ctx.auth.kind == TokenKind::Customer)
-        return ApiResponse::apiError(
-            403, QStringLiteral("Permission denied: customer access tokens cannot call product "
-                                "endpoints"));
+        return ApiResponse::apiError(403,
+            QStringLiteral("Permission denied: customer access tokens cannot call product "
+                           "endpoints"));
     return std::nullopt;
 }
 
@@ -305,17 +303,17 @@ std::optional<std::pair<QString, QString>> Api::clientCredentials(const Context 
         const qsizetype colon = decoded.indexOf(':');
         if (colon < 0)
             return std::nullopt;
-        return std::pair{QString::fromUtf8(QByteArray::fromPercentEncoding(decoded.left(colon))),
-                         QString::fromUtf8(QByteArray::fromPercentEncoding(decoded.mid(colon + 1)))};
+        return std::pair {QString::fromUtf8(QByteArray::fromPercentEncoding(decoded.left(colon))),
+            QString::fromUtf8(QByteArray::fromPercentEncoding(decoded.mid(colon + 1)))};
     }
     const auto id = ctx.fields.string(QStringLiteral("client_id"));
     if (!id)
         return std::nullopt;
-    return std::pair{*id, ctx.fields.string(QStringLiteral("client_secret")).value_or(QString())};
+    return std::pair {*id, ctx.fields.string(QStringLiteral("client_secret")).value_or(QString())};
 }
 
 QString Api::issueToken(TokenKind kind, const QString &subject, const QString &client,
-                        qint64 expiresInSeconds, bool withRefresh, QJsonObject *response)
+    qint64 expiresInSeconds, bool withRefresh, QJsonObject *response)
 {
     const QString token = m_fleet.newHexId(40);
     Token t;
@@ -329,9 +327,9 @@ QString Api::issueToken(TokenKind kind, const QString &subject, const QString &c
     }
     m_fleet.tokens.insert(token, t);
     if (response) {
-        *response = QJsonObject{{QStringLiteral("access_token"), token},
-                                {QStringLiteral("token_type"), QStringLiteral("bearer")},
-                                {QStringLiteral("expires_in"), expiresInSeconds}};
+        *response = QJsonObject {{QStringLiteral("access_token"), token},
+            {QStringLiteral("token_type"), QStringLiteral("bearer")},
+            {QStringLiteral("expires_in"), expiresInSeconds}};
         if (withRefresh)
             response->insert(QStringLiteral("refresh_token"), t.refreshToken);
     }
@@ -347,11 +345,11 @@ Outcome Api::oauthToken(Context &ctx)
     };
     if (m_lockedUntil.value(address, 0) > mono)
         return oauthError(429, "rate_limit_exceeded",
-                          QStringLiteral("Too many failed attempts to create a token from this "
-                                         "address; try again later"));
+            QStringLiteral("Too many failed attempts to create a token from this "
+                           "address; try again later"));
     if (!m_tokenLimiter.allow(address, mono))
         return oauthError(429, "rate_limit_exceeded",
-                          QStringLiteral("Too many token requests from this address"));
+            QStringLiteral("Too many token requests from this address"));
     const auto failed = [&](int status, const char *code, const QString &text) {
         if (++m_failedLogins[address] >= m_limits.lockoutFailures) {
             m_lockedUntil.insert(address, mono + qint64(m_limits.lockoutSeconds) * 1000);
@@ -368,11 +366,12 @@ Outcome Api::oauthToken(Context &ctx)
 
     if (ctx.fields.kind() != BodyKind::Form)
         return failed(400, "invalid_request",
-                      QStringLiteral("Method must be POST with "
-                                     "application/x-www-form-urlencoded encoding"));
+            QStringLiteral("Method must be POST with "
+                           "application/x-www-form-urlencoded encoding"));
     const auto client = clientCredentials(ctx);
     if (!client)
-        return failed(400, "invalid_client", QStringLiteral("Invalid or missing client_id parameter"));
+        return failed(
+            400, "invalid_client", QStringLiteral("Invalid or missing client_id parameter"));
     const bool publicClient = isPublicClient(client->first, client->second);
     const bool productClient = isProductClient(client->first, client->second);
     if (!publicClient && !productClient)
@@ -383,13 +382,15 @@ Outcome Api::oauthToken(Context &ctx)
     if (auto e = ctx.fields.integer(QStringLiteral("expires_in"), &error))
         expiresIn = *e;
     if (!error.isEmpty() || expiresIn < 0)
-        return failed(400, "invalid_request", QStringLiteral("expires_in must be a non-negative "
-                                                             "integer"));
+        return failed(400, "invalid_request",
+            QStringLiteral("expires_in must be a non-negative "
+                           "integer"));
     if (auto at = ctx.fields.string(QStringLiteral("expires_at"))) {
         const QDateTime when = QDateTime::fromString(*at, Qt::ISODateWithMs);
         if (!when.isValid())
-            return failed(400, "invalid_request", QStringLiteral("expires_at must be an ISO-8601 "
-                                                                 "date"));
+            return failed(400, "invalid_request",
+                QStringLiteral("expires_at must be an ISO-8601 "
+                               "date"));
         expiresIn = std::max<qint64>(1, (when.toMSecsSinceEpoch() - realNow()) / 1000);
     }
 
@@ -405,11 +406,11 @@ Outcome Api::oauthToken(Context &ctx)
             const QString mfaToken = m_fleet.newHexId(40);
             m_mfaTokens.insert(mfaToken, user->username);
             m_failedLogins.remove(address);
-            ApiResponse r = ApiResponse::json(
-                403, QJsonObject{{QStringLiteral("error"), QStringLiteral("mfa_required")},
-                                 {QStringLiteral("error_description"),
-                                  QStringLiteral("Multi-factor authentication required")},
-                                 {QStringLiteral("mfa_token"), mfaToken}});
+            ApiResponse r = ApiResponse::json(403,
+                QJsonObject {{QStringLiteral("error"), QStringLiteral("mfa_required")},
+                    {QStringLiteral("error_description"),
+                        QStringLiteral("Multi-factor authentication required")},
+                    {QStringLiteral("mfa_token"), mfaToken}});
             r.headers.append({QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store")});
             return respond(r);
         }
@@ -435,33 +436,34 @@ Outcome Api::oauthToken(Context &ctx)
     if (grant == QLatin1String("client_credentials")) {
         if (!productClient)
             return failed(400, "invalid_client",
-                          QStringLiteral("The client_credentials grant needs a product OAuth "
-                                         "client"));
+                QStringLiteral("The client_credentials grant needs a product OAuth "
+                               "client"));
         const QString scope = ctx.fields.string(QStringLiteral("scope")).value_or(QString());
         if (scope.isEmpty()) {
-            issueToken(TokenKind::Product, m_fleet.product.slug, client->first, expiresIn, true,
-                       &body);
+            issueToken(
+                TokenKind::Product, m_fleet.product.slug, client->first, expiresIn, true, &body);
             return succeeded(body);
         }
         if (!scope.startsWith(QLatin1String("customer=")))
             return failed(400, "invalid_scope", QStringLiteral("Invalid scope: %1").arg(scope));
         const Customer *customer = m_fleet.findCustomer(scope.mid(9));
         if (!customer)
-            return failed(400, "invalid_grant",
-                          QStringLiteral("Customer %1 not found").arg(scope.mid(9)));
+            return failed(
+                400, "invalid_grant", QStringLiteral("Customer %1 not found").arg(scope.mid(9)));
         issueToken(TokenKind::Customer, customer->username, client->first, expiresIn, true, &body);
         return succeeded(body);
     }
     if (grant == QLatin1String("refresh_token")) {
-        const QString refresh = ctx.fields.string(QStringLiteral("refresh_token")).value_or(QString());
+        const QString refresh
+            = ctx.fields.string(QStringLiteral("refresh_token")).value_or(QString());
         const auto it = m_fleet.refreshTokens.constFind(refresh);
         if (it == m_fleet.refreshTokens.constEnd())
             return failed(400, "invalid_grant", QStringLiteral("Invalid refresh token"));
         const Token old = m_fleet.tokens.value(*it);
         if (old.kind == TokenKind::User && !old.subject.isEmpty())
             return failed(400, "invalid_grant",
-                          QStringLiteral("Only product and customer tokens can be refreshed; log "
-                                         "in again"));
+                QStringLiteral("Only product and customer tokens can be refreshed; log "
+                               "in again"));
         m_fleet.tokens.remove(*it);
         m_fleet.refreshTokens.remove(refresh);
         if (old.subject.isEmpty())
@@ -469,18 +471,17 @@ Outcome Api::oauthToken(Context &ctx)
         issueToken(old.kind, old.subject, client->first, expiresIn, true, &body);
         return succeeded(body);
     }
-    return failed(400, "invalid_request",
-                  QStringLiteral("Invalid or missing grant_type parameter"));
+    return failed(
+        400, "invalid_request", QStringLiteral("Invalid or missing grant_type parameter"));
 }
 
 Outcome Api::tokenInfo(Context &ctx)
 {
     const Token t = m_fleet.tokens.value(ctx.auth.token);
-    QJsonObject o{{QStringLiteral("expires_at"),
-                   t.expiresMs ? QJsonValue(Fleet::isoTime(t.expiresMs)) : QJsonValue()},
-                  {QStringLiteral("client"), t.client},
-                  {QStringLiteral("scopes"), QJsonArray()},
-                  {QStringLiteral("orgs"), QJsonArray()}};
+    QJsonObject o {{QStringLiteral("expires_at"),
+                       t.expiresMs ? QJsonValue(Fleet::isoTime(t.expiresMs)) : QJsonValue()},
+        {QStringLiteral("client"), t.client}, {QStringLiteral("scopes"), QJsonArray()},
+        {QStringLiteral("orgs"), QJsonArray()}};
     return respond(ApiResponse::json(200, o));
 }
 
@@ -494,11 +495,11 @@ Outcome Api::deleteCurrentToken(Context &ctx)
 
 Outcome Api::userInfo(Context &ctx)
 {
-    QJsonObject o{{QStringLiteral("username"), ctx.auth.subject},
-                  {QStringLiteral("subscription_ids"), QJsonArray()}};
+    QJsonObject o {{QStringLiteral("username"), ctx.auth.subject},
+        {QStringLiteral("subscription_ids"), QJsonArray()}};
     if (const User *u = m_fleet.findUser(ctx.auth.subject)) {
         o.insert(QStringLiteral("mfa"),
-                 QJsonObject{{QStringLiteral("enabled"), !u->mfaSecretBase32.isEmpty()}});
+            QJsonObject {{QStringLiteral("enabled"), !u->mfaSecretBase32.isEmpty()}});
         o.insert(QStringLiteral("account_info"), QJsonObject());
     }
     return respond(ApiResponse::json(200, o));
@@ -513,12 +514,10 @@ QJsonObject productJson(const Fleet &fleet)
             names.append(g.name);
     }
     names.sort();
-    return QJsonObject{
-        {QStringLiteral("id"), fleet.product.id},
+    return QJsonObject {{QStringLiteral("id"), fleet.product.id},
         {QStringLiteral("product_id"), fleet.product.id},
         {QStringLiteral("platform_id"), fleet.product.platformId},
-        {QStringLiteral("name"), fleet.product.name},
-        {QStringLiteral("slug"), fleet.product.slug},
+        {QStringLiteral("name"), fleet.product.name}, {QStringLiteral("slug"), fleet.product.slug},
         {QStringLiteral("description"), fleet.product.description},
         {QStringLiteral("subscription_id"), 1},
         {QStringLiteral("user"), fleet.users.isEmpty() ? QString() : fleet.users.first().username},
@@ -527,23 +526,23 @@ QJsonObject productJson(const Fleet &fleet)
         {QStringLiteral("requires_activation_codes"), false},
         {QStringLiteral("device_protection"), QStringLiteral("disabled")},
         {QStringLiteral("settings"),
-         QJsonObject{{QStringLiteral("location"), QJsonObject()},
-                     {QStringLiteral("known_application"),
-                      QJsonObject{{QStringLiteral("opt_in"), false}}},
-                     {QStringLiteral("quarantine"), true}}}};
+            QJsonObject {{QStringLiteral("location"), QJsonObject()},
+                {QStringLiteral("known_application"),
+                    QJsonObject {{QStringLiteral("opt_in"), false}}},
+                {QStringLiteral("quarantine"), true}}}};
 }
 } // namespace
 
 Outcome Api::listProducts(Context &)
 {
     return respond(ApiResponse::json(
-        200, QJsonObject{{QStringLiteral("products"), QJsonArray{productJson(m_fleet)}}}));
+        200, QJsonObject {{QStringLiteral("products"), QJsonArray {productJson(m_fleet)}}}));
 }
 
 Outcome Api::getProduct(Context &)
 {
     return respond(
-        ApiResponse::json(200, QJsonObject{{QStringLiteral("product"), productJson(m_fleet)}}));
+        ApiResponse::json(200, QJsonObject {{QStringLiteral("product"), productJson(m_fleet)}}));
 }
 
 } // namespace Flotilla::Sandbox

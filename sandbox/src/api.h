@@ -149,7 +149,7 @@ private:
     int productDevice(const QString &id) const; // -1 when not a product device
     bool canSeeDevice(const Auth &auth, const Device &device) const;
     QString issueToken(TokenKind kind, const QString &subject, const QString &client,
-                       qint64 expiresInSeconds, bool withRefresh, QJsonObject *response);
+        qint64 expiresInSeconds, bool withRefresh, QJsonObject *response);
     std::optional<std::pair<QString, QString>> clientCredentials(const Context &ctx) const;
     bool isProductClient(const QString &id, const QString &secret) const;
     Outcome applyUpdate(int index, const Fields &fields);

@@ -19,28 +19,37 @@ Outcome Api::createCustomer(Context &ctx)
         if (auto error = authenticate(ctx))
             return respond(*error);
         if (ctx.auth.kind != TokenKind::User)
-            return respond(ApiResponse::apiError(403, QStringLiteral("Only team members or the product's OAuth client can create customers")));
+            return respond(ApiResponse::apiError(403,
+                QStringLiteral(
+                    "Only team members or the product's OAuth client can create customers")));
     } else {
         const auto client = clientCredentials(ctx);
         if (!client)
-            return respond(ApiResponse::oauthError(400, QStringLiteral("invalid_client"), QStringLiteral("Invalid or missing client_id parameter")));
+            return respond(ApiResponse::oauthError(400, QStringLiteral("invalid_client"),
+                QStringLiteral("Invalid or missing client_id parameter")));
         if (!isProductClient(client->first, client->second))
-            return respond(ApiResponse::oauthError(400, QStringLiteral("invalid_client"), QStringLiteral("Client credentials are invalid")));
+            return respond(ApiResponse::oauthError(400, QStringLiteral("invalid_client"),
+                QStringLiteral("Client credentials are invalid")));
     }
     const QString email = ctx.fields.string(QStringLiteral("email")).value_or(QString()).trimmed();
     if (email.isEmpty() || email.size() > 254)
-        return respond(ApiResponse::apiError(400, QStringLiteral("'email' is required (any unique identifier, at most 254 characters)")));
+        return respond(ApiResponse::apiError(400,
+            QStringLiteral("'email' is required (any unique identifier, at most 254 characters)")));
     QString error;
-    const bool noPassword = ctx.fields.boolean(QStringLiteral("no_password"), &error).value_or(false);
+    const bool noPassword
+        = ctx.fields.boolean(QStringLiteral("no_password"), &error).value_or(false);
     if (!error.isEmpty())
         return respond(ApiResponse::apiError(400, error));
     const QString password = ctx.fields.string(QStringLiteral("password")).value_or(QString());
     if (!noPassword && password.isEmpty())
-        return respond(ApiResponse::apiError(400, QStringLiteral("Send 'password', or 'no_password=true' for a shadow customer")));
+        return respond(ApiResponse::apiError(
+            400, QStringLiteral("Send 'password', or 'no_password=true' for a shadow customer")));
     if (noPassword && !password.isEmpty())
-        return respond(ApiResponse::apiError(400, QStringLiteral("Send either 'password' or 'no_password', not both")));
+        return respond(ApiResponse::apiError(
+            400, QStringLiteral("Send either 'password' or 'no_password', not both")));
     if (m_fleet.findCustomer(email) || m_fleet.findUser(email))
-        return respond(ApiResponse::apiError(400, QStringLiteral("Customer %1 already exists").arg(email)));
+        return respond(
+            ApiResponse::apiError(400, QStringLiteral("Customer %1 already exists").arg(email)));
     Customer c;
     c.id = m_fleet.newHexId(24);
     c.username = email;
@@ -50,7 +59,8 @@ Outcome Api::createCustomer(Context &ctx)
     m_fleet.customers.append(c);
     m_fleet.revision();
     QJsonObject body;
-    issueToken(TokenKind::Customer, email, m_fleet.oauthClientId, DefaultCustomerTokenLifetime, true, &body);
+    issueToken(TokenKind::Customer, email, m_fleet.oauthClientId, DefaultCustomerTokenLifetime,
+        true, &body);
     return respond(ApiResponse::json(201, body));
 }
 
@@ -62,22 +72,23 @@ Outcome Api::listCustomers(Context &)
         if (!d.inProduct || d.owner.isEmpty() || !m_fleet.findCustomer(d.owner))
             continue;
         devicesByOwner[d.owner.toLower()].append(d.id);
-        deviceList.append(QJsonObject{{QStringLiteral("id"), d.id},
-                                      {QStringLiteral("product_id"), m_fleet.product.id},
-                                      {QStringLiteral("last_ip_address"), d.lastIp},
-                                      {QStringLiteral("firmware_version"), d.firmwareVersion},
-                                      {QStringLiteral("online"), d.online}});
+        deviceList.append(QJsonObject {{QStringLiteral("id"), d.id},
+            {QStringLiteral("product_id"), m_fleet.product.id},
+            {QStringLiteral("last_ip_address"), d.lastIp},
+            {QStringLiteral("firmware_version"), d.firmwareVersion},
+            {QStringLiteral("online"), d.online}});
     }
     QJsonArray customers;
     for (const Customer &c : std::as_const(m_fleet.customers)) {
-        customers.append(QJsonObject{{QStringLiteral("id"), c.id},
-                                     {QStringLiteral("username"), c.username},
-                                     {QStringLiteral("devices"), devicesByOwner.value(c.username.toLower())}});
+        customers.append(
+            QJsonObject {{QStringLiteral("id"), c.id}, {QStringLiteral("username"), c.username},
+                {QStringLiteral("devices"), devicesByOwner.value(c.username.toLower())}});
     }
-    return respond(ApiResponse::json(
-        200, QJsonObject{{QStringLiteral("customers"), customers},
-                         {QStringLiteral("devices"), deviceList},
-                         {QStringLiteral("meta"), QJsonObject{{QStringLiteral("total_pages"), customers.isEmpty() ? 0 : 1}}}}));
+    return respond(ApiResponse::json(200,
+        QJsonObject {{QStringLiteral("customers"), customers},
+            {QStringLiteral("devices"), deviceList},
+            {QStringLiteral("meta"),
+                QJsonObject {{QStringLiteral("total_pages"), customers.isEmpty() ? 0 : 1}}}}));
 }
 
 Outcome Api::updateCustomer(Context &ctx)
@@ -87,7 +98,8 @@ Outcome Api::updateCustomer(Context &ctx)
         if (c.username.compare(email, Qt::CaseInsensitive) != 0)
             continue;
         if (c.noPassword)
-            return respond(ApiResponse::apiError(400, QStringLiteral("Customer %1 has no password (shadow customer)").arg(email)));
+            return respond(ApiResponse::apiError(
+                400, QStringLiteral("Customer %1 has no password (shadow customer)").arg(email)));
         const QString password = ctx.fields.string(QStringLiteral("password")).value_or(QString());
         if (password.isEmpty())
             return respond(ApiResponse::apiError(400, QStringLiteral("'password' is required")));
@@ -102,7 +114,8 @@ Outcome Api::deleteCustomer(Context &ctx)
     const QString email = ctx.params.at(1);
     const Customer *c = m_fleet.findCustomer(email);
     if (!c)
-        return respond(ApiResponse::apiError(404, QStringLiteral("Customer %1 not found").arg(email)));
+        return respond(
+            ApiResponse::apiError(404, QStringLiteral("Customer %1 not found").arg(email)));
     const QString username = c->username;
     m_fleet.customers.removeIf([&](const Customer &x) { return x.username == username; });
     for (auto it = m_fleet.tokens.begin(); it != m_fleet.tokens.end();) {

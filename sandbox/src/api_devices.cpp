@@ -62,21 +62,25 @@ Outcome Api::listDevices(Context &ctx)
     const Paging paging = parsePaging(q, 25, m_limits.maxPerPage);
     if (!paging.error.isEmpty())
         return respond(badRequest(paging.error));
-    const QString sortAttr = q.string(QStringLiteral("sortAttr")).value_or(QStringLiteral("lastConnection"));
-    const QString sortDir = q.string(QStringLiteral("sortDir")).value_or(
-        sortAttr == QLatin1String("lastConnection") ? QStringLiteral("desc") : QStringLiteral("asc"));
-    static const QStringList sortAttrs{QStringLiteral("deviceName"), QStringLiteral("deviceId"),
-                                       QStringLiteral("firmwareVersion"),
-                                       QStringLiteral("lastConnection")};
+    const QString sortAttr
+        = q.string(QStringLiteral("sortAttr")).value_or(QStringLiteral("lastConnection"));
+    const QString sortDir
+        = q.string(QStringLiteral("sortDir"))
+              .value_or(sortAttr == QLatin1String("lastConnection") ? QStringLiteral("desc")
+                                                                    : QStringLiteral("asc"));
+    static const QStringList sortAttrs {QStringLiteral("deviceName"), QStringLiteral("deviceId"),
+        QStringLiteral("firmwareVersion"), QStringLiteral("lastConnection")};
     if (!sortAttrs.contains(sortAttr))
-        return respond(badRequest(QStringLiteral("sortAttr must be one of %1").arg(sortAttrs.join(QStringLiteral(", ")))));
+        return respond(badRequest(QStringLiteral("sortAttr must be one of %1")
+                                      .arg(sortAttrs.join(QStringLiteral(", ")))));
     if (sortDir != QLatin1String("asc") && sortDir != QLatin1String("desc"))
         return respond(badRequest(QStringLiteral("sortDir must be asc or desc")));
     QString error;
     const QString idFilter = q.string(QStringLiteral("deviceId")).value_or(QString()).toLower();
     const QString nameFilter = q.string(QStringLiteral("deviceName")).value_or(QString());
     const QString serialFilter = q.string(QStringLiteral("serialNumber")).value_or(QString());
-    const QStringList groupFilter = q.list(QStringLiteral("groups"), &error).value_or(QStringList());
+    const QStringList groupFilter
+        = q.list(QStringLiteral("groups"), &error).value_or(QStringList());
     const std::optional<bool> quarantined = q.boolean(QStringLiteral("quarantined"), &error);
     if (!error.isEmpty())
         return respond(badRequest(error));
@@ -125,9 +129,9 @@ Outcome Api::listDevices(Context &ctx)
             continue;
         if (!serialFilter.isEmpty() && !d.serial.contains(serialFilter, Qt::CaseInsensitive))
             continue;
-        if (groupFilterActive
-            && std::none_of(groupIds.cbegin(), groupIds.cend(),
-                            [&](int g) { return d.groups.contains(g); }))
+        if (groupFilterActive && std::none_of(groupIds.cbegin(), groupIds.cend(), [&](int g) {
+                return d.groups.contains(g);
+            }))
             continue;
         const int rank = idRank[i];
         qint64 primary = 0;
@@ -198,23 +202,25 @@ Outcome Api::listDevices(Context &ctx)
         if (!d.owner.isEmpty() && !seenOwners.contains(d.owner)) {
             seenOwners.insert(d.owner);
             if (const Customer *c = m_fleet.findCustomer(d.owner))
-                customerArray.append(QJsonObject{{QStringLiteral("id"), c->id},
-                                                 {QStringLiteral("username"), c->username}});
+                customerArray.append(QJsonObject {
+                    {QStringLiteral("id"), c->id}, {QStringLiteral("username"), c->username}});
         }
     }
-    return respond(ApiResponse::json(
-        200, QJsonObject{{QStringLiteral("devices"), deviceArray},
-                         {QStringLiteral("customers"), customerArray},
-                         {QStringLiteral("meta"),
-                          QJsonObject{{QStringLiteral("total_pages"), paging.totalPages(total)}}}}));
+    return respond(ApiResponse::json(200,
+        QJsonObject {{QStringLiteral("devices"), deviceArray},
+            {QStringLiteral("customers"), customerArray},
+            {QStringLiteral("meta"),
+                QJsonObject {{QStringLiteral("total_pages"), paging.totalPages(total)}}}}));
 }
 
 Outcome Api::getProductDevice(Context &ctx)
 {
     const int i = productDevice(ctx.params.at(1));
     if (i < 0)
-        return respond(ApiResponse::apiError(404, QStringLiteral("Device %1 not found in this product").arg(ctx.params.at(1))));
-    return respond(ApiResponse::json(200, m_fleet.deviceJson(m_fleet.devices[static_cast<size_t>(i)])));
+        return respond(ApiResponse::apiError(
+            404, QStringLiteral("Device %1 not found in this product").arg(ctx.params.at(1))));
+    return respond(
+        ApiResponse::json(200, m_fleet.deviceJson(m_fleet.devices[static_cast<size_t>(i)])));
 }
 
 Outcome Api::importDevices(Context &ctx)
@@ -242,7 +248,8 @@ Outcome Api::importDevices(Context &ctx)
     QString claimUser;
     if (auto cu = ctx.fields.string(QStringLiteral("claim_user"))) {
         if (!m_fleet.findUser(*cu))
-            return respond(badRequest(QStringLiteral("claim_user %1 is not a team member").arg(*cu)));
+            return respond(
+                badRequest(QStringLiteral("claim_user %1 is not a team member").arg(*cu)));
         claimUser = m_fleet.findUser(*cu)->username;
     }
 
@@ -254,7 +261,9 @@ Outcome Api::importDevices(Context &ctx)
             d.id = ident.toLower();
             d.platformId = m_fleet.product.platformId;
             d.inProduct = false;
-            d.serial = QStringLiteral("B40KLA") + QString::number(m_fleet.nextRandom() % 1000000000ULL).rightJustified(9, QLatin1Char('0'));
+            d.serial = QStringLiteral("B40KLA")
+                + QString::number(m_fleet.nextRandom() % 1000000000ULL)
+                      .rightJustified(9, QLatin1Char('0'));
             d.systemFirmware = QStringLiteral("5.8.0");
             d.rng = m_fleet.nextRandom();
             m_fleet.addDevice(std::move(d));
@@ -282,20 +291,21 @@ Outcome Api::importDevices(Context &ctx)
         if (m_fleet.observer)
             m_fleet.observer->targetMayHaveChanged(i, false);
     }
-    return respond(ApiResponse::json(
-        200, QJsonObject{{QStringLiteral("updated"), updated.size()},
-                         {QStringLiteral("updatedDeviceIds"), updated},
-                         {QStringLiteral("existingDeviceIds"), existing},
-                         {QStringLiteral("nonmemberDeviceIds"), nonmember},
-                         {QStringLiteral("invalidDeviceIds"), invalid},
-                         {QStringLiteral("protectedDeviceIds"), QJsonArray()}}));
+    return respond(ApiResponse::json(200,
+        QJsonObject {{QStringLiteral("updated"), updated.size()},
+            {QStringLiteral("updatedDeviceIds"), updated},
+            {QStringLiteral("existingDeviceIds"), existing},
+            {QStringLiteral("nonmemberDeviceIds"), nonmember},
+            {QStringLiteral("invalidDeviceIds"), invalid},
+            {QStringLiteral("protectedDeviceIds"), QJsonArray()}}));
 }
 
 Outcome Api::removeDevice(Context &ctx)
 {
     const int i = productDevice(ctx.params.at(1));
     if (i < 0)
-        return respond(ApiResponse::apiError(404, QStringLiteral("Device %1 not found in this product").arg(ctx.params.at(1))));
+        return respond(ApiResponse::apiError(
+            404, QStringLiteral("Device %1 not found in this product").arg(ctx.params.at(1))));
     Device &d = m_fleet.devices[static_cast<size_t>(i)];
     if (!d.owner.isEmpty() && m_fleet.findCustomer(d.owner))
         d.owner.clear();
@@ -313,7 +323,8 @@ Outcome Api::updateDevice(Context &ctx)
 {
     const int i = productDevice(ctx.params.at(1));
     if (i < 0)
-        return respond(ApiResponse::apiError(404, QStringLiteral("Device %1 not found in this product").arg(ctx.params.at(1))));
+        return respond(ApiResponse::apiError(
+            404, QStringLiteral("Device %1 not found in this product").arg(ctx.params.at(1))));
     return applyUpdate(i, ctx.fields);
 }
 
@@ -346,7 +357,8 @@ Outcome Api::applyUpdate(int index, const Fields &f)
         if (!error.isEmpty())
             return respond(badRequest(error));
         if (!m_fleet.findFirmware(static_cast<int>(*v)))
-            return respond(badRequest(QStringLiteral("Firmware version %1 does not exist in this product").arg(*v)));
+            return respond(badRequest(
+                QStringLiteral("Firmware version %1 does not exist in this product").arg(*v)));
         lock = static_cast<int>(*v);
     }
     const auto flash = f.boolean(QStringLiteral("flash"), &error);
@@ -360,7 +372,7 @@ Outcome Api::applyUpdate(int index, const Fields &f)
                                                  "desired_firmware_version, development, "
                                                  "firmware_updates_forced or signal")));
 
-    QJsonObject out{{QStringLiteral("id"), d.id}};
+    QJsonObject out {{QStringLiteral("id"), d.id}};
     if (signal) {
         out.insert(QStringLiteral("connected"), d.online);
         out.insert(QStringLiteral("signaling"), *signal && d.online);
@@ -390,7 +402,8 @@ Outcome Api::applyUpdate(int index, const Fields &f)
     if (hasLock) {
         d.desiredVersion = lock;
         retarget = true;
-        out.insert(QStringLiteral("desired_firmware_version"), lock ? QJsonValue(*lock) : QJsonValue());
+        out.insert(
+            QStringLiteral("desired_firmware_version"), lock ? QJsonValue(*lock) : QJsonValue());
         if (flash)
             out.insert(QStringLiteral("flash"), *flash);
     }
@@ -415,7 +428,8 @@ Outcome Api::unclaimProductDevice(Context &ctx)
 {
     const int i = productDevice(ctx.params.at(1));
     if (i < 0)
-        return respond(ApiResponse::apiError(404, QStringLiteral("Device %1 not found in this product").arg(ctx.params.at(1))));
+        return respond(ApiResponse::apiError(
+            404, QStringLiteral("Device %1 not found in this product").arg(ctx.params.at(1))));
     m_fleet.setOwner(i, QString());
     return respond(ApiResponse::ok());
 }
@@ -423,17 +437,24 @@ Outcome Api::unclaimProductDevice(Context &ctx)
 Outcome Api::batchDevices(Context &ctx)
 {
     if (ctx.fields.kind() != BodyKind::Json)
-        return respond(badRequest(QStringLiteral("Batch updates need a JSON body: {\"action\": \"groups\", \"devices\": [...], \"metadata\": {\"add\": [...], \"remove\": [...]}}")));
+        return respond(badRequest(
+            QStringLiteral("Batch updates need a JSON body: {\"action\": \"groups\", \"devices\": "
+                           "[...], \"metadata\": {\"add\": [...], \"remove\": [...]}}")));
     const QJsonObject body = ctx.fields.values();
     const QString action = body.value(QStringLiteral("action")).toString();
     if (action != QLatin1String("groups"))
-        return respond(badRequest(QStringLiteral("Unsupported action '%1': the only batch action is 'groups'").arg(action)));
+        return respond(
+            badRequest(QStringLiteral("Unsupported action '%1': the only batch action is 'groups'")
+                           .arg(action)));
     const QJsonValue devicesValue = body.value(QStringLiteral("devices"));
     if (!devicesValue.isArray() || devicesValue.toArray().isEmpty())
-        return respond(badRequest(QStringLiteral("'devices' must be a non-empty array of device IDs")));
+        return respond(
+            badRequest(QStringLiteral("'devices' must be a non-empty array of device IDs")));
     const QJsonArray deviceArray = devicesValue.toArray();
     if (deviceArray.size() > MaxBatchDevices)
-        return respond(badRequest(QStringLiteral("At most %1 devices per batch request, got %2").arg(MaxBatchDevices).arg(deviceArray.size())));
+        return respond(badRequest(QStringLiteral("At most %1 devices per batch request, got %2")
+                                      .arg(MaxBatchDevices)
+                                      .arg(deviceArray.size())));
     const QJsonObject metadata = body.value(QStringLiteral("metadata")).toObject();
     Fields meta(metadata);
     QString error;
@@ -442,7 +463,8 @@ Outcome Api::batchDevices(Context &ctx)
     if (!error.isEmpty())
         return respond(badRequest(error));
     if (add.isEmpty() && remove.isEmpty())
-        return respond(badRequest(QStringLiteral("'metadata' must have a non-empty 'add' or 'remove' list")));
+        return respond(
+            badRequest(QStringLiteral("'metadata' must have a non-empty 'add' or 'remove' list")));
     for (const QString &g : add + remove) {
         const QString e = groupNameError(g);
         if (!e.isEmpty())
@@ -458,7 +480,9 @@ Outcome Api::batchDevices(Context &ctx)
             indexes.append(i);
     }
     if (!unknown.isEmpty())
-        return respond(ApiResponse::apiError(404, QStringLiteral("Devices not found in this product: %1").arg(unknown.mid(0, 20).join(QStringLiteral(", ")))));
+        return respond(ApiResponse::apiError(404,
+            QStringLiteral("Devices not found in this product: %1")
+                .arg(unknown.mid(0, 20).join(QStringLiteral(", ")))));
     QList<int> addIds;
     for (const QString &g : add)
         addIds.append(m_fleet.ensureGroup(g));
@@ -482,8 +506,11 @@ Outcome Api::pingDevice(Context &ctx)
 {
     const int i = productDevice(ctx.params.at(1));
     if (i < 0)
-        return respond(ApiResponse::apiError(404, QStringLiteral("Device %1 not found in this product").arg(ctx.params.at(1))));
-    return respond(ApiResponse::json(200, QJsonObject{{QStringLiteral("online"), m_fleet.devices[static_cast<size_t>(i)].online}, {QStringLiteral("ok"), true}}));
+        return respond(ApiResponse::apiError(
+            404, QStringLiteral("Device %1 not found in this product").arg(ctx.params.at(1))));
+    return respond(ApiResponse::json(200,
+        QJsonObject {{QStringLiteral("online"), m_fleet.devices[static_cast<size_t>(i)].online},
+            {QStringLiteral("ok"), true}}));
 }
 
 Outcome Api::impact(Context &ctx)
@@ -495,11 +522,13 @@ Outcome Api::impact(Context &ctx)
     QString error;
     const auto version = q.integer(QStringLiteral("firmware_version"), &error);
     const QStringList groupNames = q.list(QStringLiteral("groups"), &error).value_or(QStringList());
-    const bool productDefault = q.boolean(QStringLiteral("product_default"), &error).value_or(false);
+    const bool productDefault
+        = q.boolean(QStringLiteral("product_default"), &error).value_or(false);
     if (!error.isEmpty())
         return respond(badRequest(error));
     if (!version || !m_fleet.findFirmware(static_cast<int>(*version)))
-        return respond(ApiResponse::apiError(404, QStringLiteral("Firmware version %1 not found").arg(version.value_or(0))));
+        return respond(ApiResponse::apiError(
+            404, QStringLiteral("Firmware version %1 not found").arg(version.value_or(0))));
     const int v = static_cast<int>(*version);
     // The hypothetical release state: version v released to exactly `groups`, and product
     // default or not.
@@ -543,12 +572,13 @@ Outcome Api::impact(Context &ctx)
     }
     QJsonArray list;
     for (auto it = byVersion.cbegin(); it != byVersion.cend(); ++it)
-        list.append(QJsonObject{{QStringLiteral("version"), it.key()}, {QStringLiteral("total"), it.value()}});
-    return respond(ApiResponse::json(
-        200, QJsonObject{{QStringLiteral("devices"),
-                          QJsonObject{{QStringLiteral("firmware_update"),
-                                       QJsonObject{{QStringLiteral("total"), total},
-                                                   {QStringLiteral("by_version"), list}}}}}}));
+        list.append(QJsonObject {
+            {QStringLiteral("version"), it.key()}, {QStringLiteral("total"), it.value()}});
+    return respond(ApiResponse::json(200,
+        QJsonObject {{QStringLiteral("devices"),
+            QJsonObject {{QStringLiteral("firmware_update"),
+                QJsonObject {
+                    {QStringLiteral("total"), total}, {QStringLiteral("by_version"), list}}}}}}));
 }
 
 Outcome Api::listOwnDevices(Context &ctx)
@@ -564,48 +594,59 @@ Outcome Api::listOwnDevices(Context &ctx)
 Outcome Api::getOwnDevice(Context &ctx)
 {
     const auto it = m_fleet.deviceById.constFind(ctx.params.at(0).toLower());
-    if (it == m_fleet.deviceById.constEnd() || !canSeeDevice(ctx.auth, m_fleet.devices[static_cast<size_t>(*it)]))
-        return respond(ApiResponse::apiError(404, QStringLiteral("Device %1 not found").arg(ctx.params.at(0))));
-    return respond(ApiResponse::json(200, m_fleet.deviceJson(m_fleet.devices[static_cast<size_t>(*it)])));
+    if (it == m_fleet.deviceById.constEnd()
+        || !canSeeDevice(ctx.auth, m_fleet.devices[static_cast<size_t>(*it)]))
+        return respond(ApiResponse::apiError(
+            404, QStringLiteral("Device %1 not found").arg(ctx.params.at(0))));
+    return respond(
+        ApiResponse::json(200, m_fleet.deviceJson(m_fleet.devices[static_cast<size_t>(*it)])));
 }
 
 Outcome Api::claimDevice(Context &ctx)
 {
     if (ctx.auth.kind == TokenKind::Product)
-        return respond(badRequest(QStringLiteral("A product token cannot claim devices: use a user or customer token")));
+        return respond(badRequest(
+            QStringLiteral("A product token cannot claim devices: use a user or customer token")));
     const QString id = ctx.fields.string(QStringLiteral("id")).value_or(QString());
     if (!isDeviceId(id))
-        return respond(badRequest(QStringLiteral("'id' must be a 24-character hexadecimal device ID")));
+        return respond(
+            badRequest(QStringLiteral("'id' must be a 24-character hexadecimal device ID")));
     QString error;
-    const bool transfer = ctx.fields.boolean(QStringLiteral("request_transfer"), &error).value_or(false);
+    const bool transfer
+        = ctx.fields.boolean(QStringLiteral("request_transfer"), &error).value_or(false);
     const auto it = m_fleet.deviceById.constFind(id.toLower());
     if (it == m_fleet.deviceById.constEnd())
         return respond(ApiResponse::apiError(404, QStringLiteral("Device %1 not found").arg(id)));
     Device &d = m_fleet.devices[static_cast<size_t>(*it)];
     if (!d.owner.isEmpty() && d.owner != ctx.auth.subject)
-        return respond(ApiResponse::apiError(403, transfer ? QStringLiteral("Ownership transfers are not available in the sandbox; unclaim the device first")
-                                                           : QStringLiteral("That device belongs to someone else.")));
+        return respond(ApiResponse::apiError(403,
+            transfer ? QStringLiteral(
+                "Ownership transfers are not available in the sandbox; unclaim the device first")
+                     : QStringLiteral("That device belongs to someone else.")));
     if (!d.inProduct && !d.online)
-        return respond(badRequest(QStringLiteral("Device %1 must be online to be claimed").arg(id)));
+        return respond(
+            badRequest(QStringLiteral("Device %1 must be online to be claimed").arg(id)));
     if (ctx.auth.kind == TokenKind::Customer && !d.inProduct)
-        return respond(ApiResponse::apiError(403, QStringLiteral("Customers can only claim devices of the product")));
+        return respond(ApiResponse::apiError(
+            403, QStringLiteral("Customers can only claim devices of the product")));
     m_fleet.setOwner(*it, ctx.auth.subject);
     QString userId = ctx.auth.subject;
     if (const Customer *c = m_fleet.findCustomer(ctx.auth.subject))
         userId = c->id;
     else if (const User *u = m_fleet.findUser(ctx.auth.subject))
         userId = u->id;
-    return respond(ApiResponse::json(200, QJsonObject{{QStringLiteral("ok"), true},
-                                                      {QStringLiteral("user_id"), userId},
-                                                      {QStringLiteral("id"), d.id},
-                                                      {QStringLiteral("connected"), d.online}}));
+    return respond(ApiResponse::json(200,
+        QJsonObject {{QStringLiteral("ok"), true}, {QStringLiteral("user_id"), userId},
+            {QStringLiteral("id"), d.id}, {QStringLiteral("connected"), d.online}}));
 }
 
 Outcome Api::unclaimOwnDevice(Context &ctx)
 {
     const auto it = m_fleet.deviceById.constFind(ctx.params.at(0).toLower());
-    if (it == m_fleet.deviceById.constEnd() || m_fleet.devices[static_cast<size_t>(*it)].owner != ctx.auth.subject)
-        return respond(ApiResponse::apiError(404, QStringLiteral("Device %1 not found among your devices").arg(ctx.params.at(0))));
+    if (it == m_fleet.deviceById.constEnd()
+        || m_fleet.devices[static_cast<size_t>(*it)].owner != ctx.auth.subject)
+        return respond(ApiResponse::apiError(
+            404, QStringLiteral("Device %1 not found among your devices").arg(ctx.params.at(0))));
     m_fleet.setOwner(*it, QString());
     return respond(ApiResponse::ok());
 }

@@ -12,9 +12,15 @@ Outcome Api::openStream(Context &ctx, StreamFilter filter)
 {
     const QString address = ctx.request.remote.toString();
     if (m_openStreams.value(address, 0) >= m_limits.maxOpenStreams)
-        return respond(ApiResponse::apiError(429, QStringLiteral("Too many simultaneous event streams: at most %1 per client address").arg(m_limits.maxOpenStreams)));
+        return respond(ApiResponse::apiError(429,
+            QStringLiteral("Too many simultaneous event streams: at most %1 per client address")
+                .arg(m_limits.maxOpenStreams)));
     if (!m_streamLimiter.allow(address, m_clock.elapsed()))
-        return respond(ApiResponse::apiError(429, QStringLiteral("Too many event stream requests: at most %1 per %2 seconds per client address").arg(m_limits.streamOpensPerWindow).arg(m_limits.windowSeconds)));
+        return respond(ApiResponse::apiError(429,
+            QStringLiteral(
+                "Too many event stream requests: at most %1 per %2 seconds per client address")
+                .arg(m_limits.streamOpensPerWindow)
+                .arg(m_limits.windowSeconds)));
     ++m_openStreams[address];
     Outcome o;
     o.stream = std::move(filter);
@@ -33,7 +39,8 @@ Outcome Api::productDeviceEvents(Context &ctx)
 {
     const int i = productDevice(ctx.params.at(1));
     if (i < 0)
-        return respond(ApiResponse::apiError(404, QStringLiteral("Device %1 not found in this product").arg(ctx.params.at(1))));
+        return respond(ApiResponse::apiError(
+            404, QStringLiteral("Device %1 not found in this product").arg(ctx.params.at(1))));
     StreamFilter f;
     f.scope = StreamFilter::Scope::Device;
     f.deviceId = m_fleet.devices[static_cast<size_t>(i)].id;
@@ -53,8 +60,10 @@ Outcome Api::ownEvents(Context &ctx)
 Outcome Api::deviceEvents(Context &ctx)
 {
     const auto it = m_fleet.deviceById.constFind(ctx.params.at(0).toLower());
-    if (it == m_fleet.deviceById.constEnd() || !canSeeDevice(ctx.auth, m_fleet.devices[static_cast<size_t>(*it)]))
-        return respond(ApiResponse::apiError(404, QStringLiteral("Device %1 not found").arg(ctx.params.at(0))));
+    if (it == m_fleet.deviceById.constEnd()
+        || !canSeeDevice(ctx.auth, m_fleet.devices[static_cast<size_t>(*it)]))
+        return respond(ApiResponse::apiError(
+            404, QStringLiteral("Device %1 not found").arg(ctx.params.at(0))));
     StreamFilter f;
     f.scope = StreamFilter::Scope::Device;
     f.deviceId = m_fleet.devices[static_cast<size_t>(*it)].id;
@@ -65,7 +74,8 @@ Outcome Api::deviceEvents(Context &ctx)
 Outcome Api::publicEvents(Context &ctx)
 {
     if (ctx.params.isEmpty() || ctx.params.at(0).isEmpty())
-        return respond(ApiResponse::apiError(400, QStringLiteral("event prefix filter is required")));
+        return respond(
+            ApiResponse::apiError(400, QStringLiteral("event prefix filter is required")));
     StreamFilter f;
     f.scope = StreamFilter::Scope::Public;
     f.prefix = ctx.params.at(0);
@@ -76,10 +86,13 @@ Outcome Api::publish(Context &ctx, bool product)
 {
     const QString name = ctx.fields.string(QStringLiteral("name")).value_or(QString());
     if (name.isEmpty() || name.size() > MaxEventNameLength)
-        return respond(ApiResponse::apiError(400, QStringLiteral("'name' is required and must be at most %1 characters").arg(MaxEventNameLength)));
+        return respond(ApiResponse::apiError(400,
+            QStringLiteral("'name' is required and must be at most %1 characters")
+                .arg(MaxEventNameLength)));
     const QString data = ctx.fields.string(QStringLiteral("data")).value_or(QString());
     if (data.size() > MaxEventDataLength)
-        return respond(ApiResponse::apiError(400, QStringLiteral("'data' must be at most %1 characters").arg(MaxEventDataLength)));
+        return respond(ApiResponse::apiError(
+            400, QStringLiteral("'data' must be at most %1 characters").arg(MaxEventDataLength)));
     QString error;
     const bool isPrivate = ctx.fields.boolean(QStringLiteral("private"), &error).value_or(true);
     const qint64 ttl = ctx.fields.integer(QStringLiteral("ttl"), &error).value_or(60);

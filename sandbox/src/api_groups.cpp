@@ -39,20 +39,23 @@ Outcome Api::listGroups(Context &ctx)
             ids.append(static_cast<int>(i));
     }
     std::sort(ids.begin(), ids.end(), [this](int a, int b) {
-        return m_fleet.groups[static_cast<size_t>(a)].name < m_fleet.groups[static_cast<size_t>(b)].name;
+        return m_fleet.groups[static_cast<size_t>(a)].name
+            < m_fleet.groups[static_cast<size_t>(b)].name;
     });
     QJsonArray out;
     for (int id : std::as_const(ids))
         out.append(m_fleet.groupJson(id, false));
-    return respond(ApiResponse::json(200, QJsonObject{{QStringLiteral("groups"), out}}));
+    return respond(ApiResponse::json(200, QJsonObject {{QStringLiteral("groups"), out}}));
 }
 
 Outcome Api::getGroup(Context &ctx)
 {
     const int g = m_fleet.findGroup(ctx.params.at(1));
     if (g < 0)
-        return respond(ApiResponse::apiError(404, QStringLiteral("Group %1 not found").arg(ctx.params.at(1))));
-    return respond(ApiResponse::json(200, QJsonObject{{QStringLiteral("group"), m_fleet.groupJson(g, true)}}));
+        return respond(
+            ApiResponse::apiError(404, QStringLiteral("Group %1 not found").arg(ctx.params.at(1))));
+    return respond(ApiResponse::json(
+        200, QJsonObject {{QStringLiteral("group"), m_fleet.groupJson(g, true)}}));
 }
 
 Outcome Api::createGroup(Context &ctx)
@@ -62,45 +65,53 @@ Outcome Api::createGroup(Context &ctx)
         return respond(badRequest(e));
     if (m_fleet.findGroup(name) >= 0)
         return respond(badRequest(QStringLiteral("A group named '%1' already exists").arg(name)));
-    const QString color = ctx.fields.string(QStringLiteral("color")).value_or(QStringLiteral("#34495e"));
+    const QString color
+        = ctx.fields.string(QStringLiteral("color")).value_or(QStringLiteral("#34495e"));
     if (const QString e = colorError(color); !e.isEmpty())
         return respond(badRequest(e));
-    const QString description = ctx.fields.string(QStringLiteral("description")).value_or(QString());
+    const QString description
+        = ctx.fields.string(QStringLiteral("description")).value_or(QString());
     if (description.size() > MaxDescriptionLength)
-        return respond(badRequest(QStringLiteral("'description' must be at most %1 characters").arg(MaxDescriptionLength)));
+        return respond(badRequest(QStringLiteral("'description' must be at most %1 characters")
+                                      .arg(MaxDescriptionLength)));
     const int id = m_fleet.ensureGroup(name);
     Group &g = m_fleet.groups[static_cast<size_t>(id)];
     g.color = color;
     g.description = description;
-    return respond(ApiResponse::json(201, QJsonObject{{QStringLiteral("group"),
-                                                       QJsonObject{{QStringLiteral("name"), g.name},
-                                                                   {QStringLiteral("description"), g.description},
-                                                                   {QStringLiteral("color"), g.color}}}}));
+    return respond(ApiResponse::json(201,
+        QJsonObject {{QStringLiteral("group"),
+            QJsonObject {{QStringLiteral("name"), g.name},
+                {QStringLiteral("description"), g.description},
+                {QStringLiteral("color"), g.color}}}}));
 }
 
 Outcome Api::updateGroup(Context &ctx)
 {
     const int id = m_fleet.findGroup(ctx.params.at(1));
     if (id < 0)
-        return respond(ApiResponse::apiError(404, QStringLiteral("Group %1 not found").arg(ctx.params.at(1))));
+        return respond(
+            ApiResponse::apiError(404, QStringLiteral("Group %1 not found").arg(ctx.params.at(1))));
     const auto name = ctx.fields.string(QStringLiteral("name"));
     const auto color = ctx.fields.string(QStringLiteral("color"));
     const auto description = ctx.fields.string(QStringLiteral("description"));
     if (!name && !color && !description)
-        return respond(badRequest(QStringLiteral("Send at least one of name, color or description")));
+        return respond(
+            badRequest(QStringLiteral("Send at least one of name, color or description")));
     if (name) {
         if (const QString e = groupNameError(*name); !e.isEmpty())
             return respond(badRequest(e));
         const int other = m_fleet.findGroup(*name);
         if (other >= 0 && other != id)
-            return respond(badRequest(QStringLiteral("A group named '%1' already exists").arg(*name)));
+            return respond(
+                badRequest(QStringLiteral("A group named '%1' already exists").arg(*name)));
     }
     if (color) {
         if (const QString e = colorError(*color); !e.isEmpty())
             return respond(badRequest(e));
     }
     if (description && description->size() > MaxDescriptionLength)
-        return respond(badRequest(QStringLiteral("'description' must be at most %1 characters").arg(MaxDescriptionLength)));
+        return respond(badRequest(QStringLiteral("'description' must be at most %1 characters")
+                                      .arg(MaxDescriptionLength)));
     Group &g = m_fleet.groups[static_cast<size_t>(id)];
     if (name && *name != g.name) {
         m_fleet.groupByName.remove(g.name);
@@ -112,14 +123,16 @@ Outcome Api::updateGroup(Context &ctx)
     if (description)
         g.description = *description;
     m_fleet.revision();
-    return respond(ApiResponse::json(200, QJsonObject{{QStringLiteral("group"), m_fleet.groupJson(id, true)}}));
+    return respond(ApiResponse::json(
+        200, QJsonObject {{QStringLiteral("group"), m_fleet.groupJson(id, true)}}));
 }
 
 Outcome Api::deleteGroup(Context &ctx)
 {
     const int id = m_fleet.findGroup(ctx.params.at(1));
     if (id < 0)
-        return respond(ApiResponse::apiError(404, QStringLiteral("Group %1 not found").arg(ctx.params.at(1))));
+        return respond(
+            ApiResponse::apiError(404, QStringLiteral("Group %1 not found").arg(ctx.params.at(1))));
     m_fleet.removeGroup(id);
     return respond(ApiResponse::noContent());
 }
@@ -146,7 +159,8 @@ Outcome Api::getFirmware(Context &ctx)
     const auto v = versionParam(ctx.params.at(1));
     Firmware *fw = v ? m_fleet.findFirmware(*v) : nullptr;
     if (!fw)
-        return respond(ApiResponse::apiError(404, QStringLiteral("Firmware version %1 not found").arg(ctx.params.at(1))));
+        return respond(ApiResponse::apiError(
+            404, QStringLiteral("Firmware version %1 not found").arg(ctx.params.at(1))));
     return respond(ApiResponse::json(200, m_fleet.firmwareJson(*fw, false)));
 }
 
@@ -155,18 +169,21 @@ Outcome Api::getFirmwareBinary(Context &ctx)
     const auto v = versionParam(ctx.params.at(1));
     Firmware *fw = v ? m_fleet.findFirmware(*v) : nullptr;
     if (!fw)
-        return respond(ApiResponse::apiError(404, QStringLiteral("Firmware version %1 not found").arg(ctx.params.at(1))));
+        return respond(ApiResponse::apiError(
+            404, QStringLiteral("Firmware version %1 not found").arg(ctx.params.at(1))));
     ApiResponse r;
     r.contentType = "application/octet-stream";
     r.body = fw->binary;
-    r.headers.append({QByteArrayLiteral("Content-Disposition"), QByteArray("attachment; filename=\"" + fw->fileName.toUtf8() + "\"")});
+    r.headers.append({QByteArrayLiteral("Content-Disposition"),
+        QByteArray("attachment; filename=\"" + fw->fileName.toUtf8() + "\"")});
     return respond(r);
 }
 
 Outcome Api::uploadFirmware(Context &ctx)
 {
     if (ctx.fields.kind() != BodyKind::Multipart)
-        return respond(badRequest(QStringLiteral("Firmware uploads must be multipart/form-data with a 'binary' (or 'file') part")));
+        return respond(badRequest(QStringLiteral(
+            "Firmware uploads must be multipart/form-data with a 'binary' (or 'file') part")));
     const FilePart *binary = nullptr;
     for (const FilePart &f : std::as_const(ctx.files)) {
         if (f.fieldName == QLatin1String("binary") || f.fieldName == QLatin1String("file")) {
@@ -175,9 +192,11 @@ Outcome Api::uploadFirmware(Context &ctx)
         }
     }
     if (!binary || binary->data.isEmpty())
-        return respond(badRequest(QStringLiteral("Missing firmware binary: send it as the multipart part 'binary' (or 'file')")));
+        return respond(badRequest(QStringLiteral(
+            "Missing firmware binary: send it as the multipart part 'binary' (or 'file')")));
     if (binary->data.size() > MaxFirmwareSize)
-        return respond(ApiResponse::apiError(413, QStringLiteral("Firmware binary is larger than %1 bytes").arg(MaxFirmwareSize)));
+        return respond(ApiResponse::apiError(
+            413, QStringLiteral("Firmware binary is larger than %1 bytes").arg(MaxFirmwareSize)));
     QString error;
     const auto version = ctx.fields.integer(QStringLiteral("version"), &error);
     if (!error.isEmpty() || !version || *version < 1 || *version > 65535)
@@ -185,14 +204,18 @@ Outcome Api::uploadFirmware(Context &ctx)
     const QString title = ctx.fields.string(QStringLiteral("title")).value_or(QString()).trimmed();
     if (title.isEmpty())
         return respond(badRequest(QStringLiteral("'title' is required")));
-    const QString description = ctx.fields.string(QStringLiteral("description")).value_or(QString());
+    const QString description
+        = ctx.fields.string(QStringLiteral("description")).value_or(QString());
     if (description.size() > MaxDescriptionLength)
-        return respond(badRequest(QStringLiteral("'description' must be at most %1 characters").arg(MaxDescriptionLength)));
+        return respond(badRequest(QStringLiteral("'description' must be at most %1 characters")
+                                      .arg(MaxDescriptionLength)));
     const bool mandatory = ctx.fields.boolean(QStringLiteral("mandatory"), &error).value_or(false);
     if (!error.isEmpty())
         return respond(badRequest(error));
     if (m_fleet.findFirmware(static_cast<int>(*version)))
-        return respond(badRequest(QStringLiteral("Version %1 already exists; every upload needs a new version number").arg(*version)));
+        return respond(badRequest(
+            QStringLiteral("Version %1 already exists; every upload needs a new version number")
+                .arg(*version)));
     Firmware fw;
     fw.version = static_cast<int>(*version);
     fw.id = m_fleet.newHexId(24);
@@ -208,7 +231,7 @@ Outcome Api::uploadFirmware(Context &ctx)
             fw.hasRun = true;
     }
     const auto pos = std::lower_bound(m_fleet.firmware.begin(), m_fleet.firmware.end(), fw.version,
-                                      [](const Firmware &a, int v) { return a.version < v; });
+        [](const Firmware &a, int v) { return a.version < v; });
     const Firmware &stored = *m_fleet.firmware.insert(pos, fw);
     m_fleet.revision();
     if (m_fleet.observer) {
@@ -228,7 +251,8 @@ Outcome Api::editFirmware(Context &ctx)
     const auto v = versionParam(ctx.params.at(1));
     Firmware *fw = v ? m_fleet.findFirmware(*v) : nullptr;
     if (!fw)
-        return respond(ApiResponse::apiError(404, QStringLiteral("Firmware version %1 not found").arg(ctx.params.at(1))));
+        return respond(ApiResponse::apiError(
+            404, QStringLiteral("Firmware version %1 not found").arg(ctx.params.at(1))));
     QString error;
     const auto title = ctx.fields.string(QStringLiteral("title"));
     const auto description = ctx.fields.string(QStringLiteral("description"));
@@ -238,7 +262,8 @@ Outcome Api::editFirmware(Context &ctx)
     if (title && title->trimmed().isEmpty())
         return respond(badRequest(QStringLiteral("'title' must not be empty")));
     if (description && description->size() > MaxDescriptionLength)
-        return respond(badRequest(QStringLiteral("'description' must be at most %1 characters").arg(MaxDescriptionLength)));
+        return respond(badRequest(QStringLiteral("'description' must be at most %1 characters")
+                                      .arg(MaxDescriptionLength)));
     if (title)
         fw->title = title->trimmed();
     if (description)
@@ -255,12 +280,17 @@ Outcome Api::deleteFirmware(Context &ctx)
     const auto v = versionParam(ctx.params.at(1));
     Firmware *fw = v ? m_fleet.findFirmware(*v) : nullptr;
     if (!fw)
-        return respond(ApiResponse::apiError(404, QStringLiteral("Firmware version %1 not found").arg(ctx.params.at(1))));
+        return respond(ApiResponse::apiError(
+            404, QStringLiteral("Firmware version %1 not found").arg(ctx.params.at(1))));
     if (fw->everReleased)
-        return respond(badRequest(QStringLiteral("Firmware version %1 has been released and cannot be deleted").arg(*v)));
+        return respond(badRequest(
+            QStringLiteral("Firmware version %1 has been released and cannot be deleted").arg(*v)));
     for (const Device &d : m_fleet.devices) {
         if (d.inProduct && d.desiredVersion == *v)
-            return respond(badRequest(QStringLiteral("Firmware version %1 is locked on device %2 and cannot be deleted").arg(*v).arg(d.id)));
+            return respond(badRequest(
+                QStringLiteral("Firmware version %1 is locked on device %2 and cannot be deleted")
+                    .arg(*v)
+                    .arg(d.id)));
     }
     m_fleet.firmware.removeIf([&](const Firmware &f) { return f.version == *v; });
     m_fleet.revision();
@@ -275,25 +305,32 @@ Outcome Api::releaseFirmware(Context &ctx)
         return respond(badRequest(QStringLiteral("'version' is required and must be an integer")));
     Firmware *fw = m_fleet.findFirmware(static_cast<int>(*version));
     if (!fw)
-        return respond(ApiResponse::apiError(404, QStringLiteral("Firmware version %1 not found").arg(*version)));
+        return respond(ApiResponse::apiError(
+            404, QStringLiteral("Firmware version %1 not found").arg(*version)));
     const auto productDefault = ctx.fields.boolean(QStringLiteral("product_default"), &error);
     const auto groupNames = ctx.fields.list(QStringLiteral("groups"), &error);
-    const bool intelligent = ctx.fields.boolean(QStringLiteral("intelligent"), &error).value_or(false);
+    const bool intelligent
+        = ctx.fields.boolean(QStringLiteral("intelligent"), &error).value_or(false);
     if (!error.isEmpty())
         return respond(badRequest(error));
     if (!productDefault && !groupNames)
-        return respond(badRequest(QStringLiteral("Send 'product_default' and/or 'groups' to say where the version is released")));
+        return respond(badRequest(QStringLiteral(
+            "Send 'product_default' and/or 'groups' to say where the version is released")));
     QList<int> groupIds;
     for (const QString &name : groupNames.value_or(QStringList())) {
         const int g = m_fleet.findGroup(name);
         if (g < 0)
-            return respond(ApiResponse::apiError(404, QStringLiteral("Group %1 not found").arg(name)));
+            return respond(
+                ApiResponse::apiError(404, QStringLiteral("Group %1 not found").arg(name)));
         if (!groupIds.contains(g))
             groupIds.append(g);
     }
     const bool releasing = productDefault.value_or(false) || !groupIds.isEmpty();
     if (releasing && !fw->everReleased && !fw->hasRun && m_fleet.requireFirmwareRanBeforeRelease)
-        return respond(badRequest(QStringLiteral("Version %1 must run on at least one product device before its first release: lock a test device to it and flash it first").arg(*version)));
+        return respond(badRequest(
+            QStringLiteral("Version %1 must run on at least one product device before its first "
+                           "release: lock a test device to it and flash it first")
+                .arg(*version)));
 
     QList<int> touchedGroups = fw->groups;
     if (groupNames) {
@@ -323,7 +360,8 @@ Outcome Api::releaseFirmware(Context &ctx)
         m_fleet.retargetAll(intelligent);
     } else {
         std::sort(touchedGroups.begin(), touchedGroups.end());
-        touchedGroups.erase(std::unique(touchedGroups.begin(), touchedGroups.end()), touchedGroups.end());
+        touchedGroups.erase(
+            std::unique(touchedGroups.begin(), touchedGroups.end()), touchedGroups.end());
         for (int g : std::as_const(touchedGroups))
             m_fleet.retargetGroup(g, intelligent);
     }

@@ -15,9 +15,9 @@ constexpr qint64 Day = 24 * Hour;
 
 struct NodeSpec
 {
-    QString path;   // group name: slugs joined by "--"
+    QString path; // group name: slugs joined by "--"
     QString title;
-    double weight;  // share of the customer's devices placed at this node
+    double weight; // share of the customer's devices placed at this node
 };
 
 struct CustomerSpec
@@ -30,39 +30,43 @@ struct CustomerSpec
 
 QList<CustomerSpec> customerSpecs(int count)
 {
-    QList<CustomerSpec> specs{
+    QList<CustomerSpec> specs {
         {QStringLiteral("acme"), QStringLiteral("Acme Logistics"), true,
-         {{QStringLiteral("acme--berlin"), QStringLiteral("Berlin depot"), 0.30},
-          {QStringLiteral("acme--berlin--test"), QStringLiteral("Berlin test bench"), 0.03},
-          {QStringLiteral("acme--hamburg"), QStringLiteral("Hamburg port"), 0.35},
-          {QStringLiteral("acme--hamburg--cold-store"), QStringLiteral("Hamburg cold store"), 0.12},
-          {QStringLiteral("acme--munich"), QStringLiteral("Munich hub"), 0.18}}},
+            {{QStringLiteral("acme--berlin"), QStringLiteral("Berlin depot"), 0.30},
+                {QStringLiteral("acme--berlin--test"), QStringLiteral("Berlin test bench"), 0.03},
+                {QStringLiteral("acme--hamburg"), QStringLiteral("Hamburg port"), 0.35},
+                {QStringLiteral("acme--hamburg--cold-store"), QStringLiteral("Hamburg cold store"),
+                    0.12},
+                {QStringLiteral("acme--munich"), QStringLiteral("Munich hub"), 0.18}}},
         {QStringLiteral("borealis"), QStringLiteral("Borealis Energy"), true,
-         {{QStringLiteral("borealis--north"), QStringLiteral("North wind park"), 0.45},
-          {QStringLiteral("borealis--north--test"), QStringLiteral("North test turbines"), 0.04},
-          {QStringLiteral("borealis--south"), QStringLiteral("South solar farm"), 0.45}}},
+            {{QStringLiteral("borealis--north"), QStringLiteral("North wind park"), 0.45},
+                {QStringLiteral("borealis--north--test"), QStringLiteral("North test turbines"),
+                    0.04},
+                {QStringLiteral("borealis--south"), QStringLiteral("South solar farm"), 0.45}}},
         {QStringLiteral("cobalt"), QStringLiteral("Cobalt Farms"), false,
-         {{QStringLiteral("cobalt--field-a"), QStringLiteral("Field A"), 0.45},
-          {QStringLiteral("cobalt--field-b"), QStringLiteral("Field B"), 0.45},
-          {QStringLiteral("cobalt--test"), QStringLiteral("Test plot"), 0.05}}},
+            {{QStringLiteral("cobalt--field-a"), QStringLiteral("Field A"), 0.45},
+                {QStringLiteral("cobalt--field-b"), QStringLiteral("Field B"), 0.45},
+                {QStringLiteral("cobalt--test"), QStringLiteral("Test plot"), 0.05}}},
         {QStringLiteral("delta-water"), QStringLiteral("Delta Water Authority"), false,
-         {{QStringLiteral("delta-water--pump-1"), QStringLiteral("Pump station 1"), 0.5},
-          {QStringLiteral("delta-water--pump-2"), QStringLiteral("Pump station 2"), 0.45}}},
+            {{QStringLiteral("delta-water--pump-1"), QStringLiteral("Pump station 1"), 0.5},
+                {QStringLiteral("delta-water--pump-2"), QStringLiteral("Pump station 2"), 0.45}}},
         {QStringLiteral("evergreen"), QStringLiteral("Evergreen Transit"), false,
-         {{QStringLiteral("evergreen--depot-east"), QStringLiteral("Depot East"), 0.40},
-          {QStringLiteral("evergreen--depot-east--test"), QStringLiteral("Depot East test buses"), 0.05},
-          {QStringLiteral("evergreen--depot-east--night"), QStringLiteral("Night lines"), 0.15},
-          {QStringLiteral("evergreen--depot-west"), QStringLiteral("Depot West"), 0.35}}},
+            {{QStringLiteral("evergreen--depot-east"), QStringLiteral("Depot East"), 0.40},
+                {QStringLiteral("evergreen--depot-east--test"),
+                    QStringLiteral("Depot East test buses"), 0.05},
+                {QStringLiteral("evergreen--depot-east--night"), QStringLiteral("Night lines"),
+                    0.15},
+                {QStringLiteral("evergreen--depot-west"), QStringLiteral("Depot West"), 0.35}}},
         {QStringLiteral("fjord"), QStringLiteral("Fjord Marine"), false,
-         {{QStringLiteral("fjord--vessels"), QStringLiteral("Vessels"), 0.8},
-          {QStringLiteral("fjord--vessels--test"), QStringLiteral("Test vessel"), 0.05}}},
+            {{QStringLiteral("fjord--vessels"), QStringLiteral("Vessels"), 0.8},
+                {QStringLiteral("fjord--vessels--test"), QStringLiteral("Test vessel"), 0.05}}},
     };
     for (int i = static_cast<int>(specs.size()) + 1; i <= count; ++i) {
         const QString slug = QStringLiteral("customer-%1").arg(i);
         specs.append({slug, QStringLiteral("Customer %1").arg(i), false,
-                      {{slug + QStringLiteral("--site-a"), QStringLiteral("Site A"), 0.5},
-                       {slug + QStringLiteral("--site-a--test"), QStringLiteral("Site A test"), 0.05},
-                       {slug + QStringLiteral("--site-b"), QStringLiteral("Site B"), 0.4}}});
+            {{slug + QStringLiteral("--site-a"), QStringLiteral("Site A"), 0.5},
+                {slug + QStringLiteral("--site-a--test"), QStringLiteral("Site A test"), 0.05},
+                {slug + QStringLiteral("--site-b"), QStringLiteral("Site B"), 0.4}}});
     }
     specs.resize(std::max(0, count));
     return specs;
@@ -89,7 +93,8 @@ double uniform(Fleet &fleet)
 
 QByteArray fakeBinary(Fleet &fleet, int version)
 {
-    QByteArray bin = "FLOTILLA-SANDBOX-FIRMWARE PRODUCT_VERSION=" + QByteArray::number(version) + '\n';
+    QByteArray bin
+        = "FLOTILLA-SANDBOX-FIRMWARE PRODUCT_VERSION=" + QByteArray::number(version) + '\n';
     const int size = 4096 + static_cast<int>(fleet.nextRandom() % 4096);
     bin.reserve(size);
     while (bin.size() < size) {
@@ -105,28 +110,26 @@ QByteArray fakeBinary(Fleet &fleet, int version)
 QString generateDemoFleet(Fleet &fleet, const DemoOptions &options, qint64 now)
 {
     fleet.seed(options.seed);
-    fleet.product = Product{options.productId, options.productSlug,
-                            QStringLiteral("Flotilla Demo Tracker"),
-                            QStringLiteral("Asset trackers of the demo fleet"), 13};
+    fleet.product
+        = Product {options.productId, options.productSlug, QStringLiteral("Flotilla Demo Tracker"),
+            QStringLiteral("Asset trackers of the demo fleet"), 13};
     const QString password = QStringLiteral("sandbox-") + fleet.newHexId(10);
-    fleet.users = {User{fleet.newHexId(24), QStringLiteral("demo@flotilla.example"), password, {}},
-                   User{fleet.newHexId(24), QStringLiteral("mfa@flotilla.example"), password,
-                        QString::fromLatin1(MfaSecretBase32)}};
+    fleet.users = {User {fleet.newHexId(24), QStringLiteral("demo@flotilla.example"), password, {}},
+        User {fleet.newHexId(24), QStringLiteral("mfa@flotilla.example"), password,
+            QString::fromLatin1(MfaSecretBase32)}};
     fleet.oauthClientId = QStringLiteral("flotilla-demo-") + fleet.newHexId(6);
     fleet.oauthClientSecret = fleet.newHexId(40);
     const QString token = fleet.newHexId(40);
     fleet.demoToken = token;
-    fleet.tokens.insert(token, Token{TokenKind::User, fleet.users.first().username,
-                                     QStringLiteral("particle"), 0, {}});
+    fleet.tokens.insert(token,
+        Token {TokenKind::User, fleet.users.first().username, QStringLiteral("particle"), 0, {}});
 
     // Firmware: six versions; v4 is the product default, v5 goes to test groups and one whole
     // customer, v3 stays pinned for a customer, v6 is a release candidate on development units.
-    const QStringList titles{QStringLiteral("1.0.0 first field release"),
-                             QStringLiteral("1.1.0 battery saver"),
-                             QStringLiteral("1.2.0 modem watchdog"),
-                             QStringLiteral("2.0.0 new sensor stack"),
-                             QStringLiteral("2.1.0 faster reporting"),
-                             QStringLiteral("2.2.0-rc1 release candidate")};
+    const QStringList titles {QStringLiteral("1.0.0 first field release"),
+        QStringLiteral("1.1.0 battery saver"), QStringLiteral("1.2.0 modem watchdog"),
+        QStringLiteral("2.0.0 new sensor stack"), QStringLiteral("2.1.0 faster reporting"),
+        QStringLiteral("2.2.0-rc1 release candidate")};
     for (int v = 1; v <= 6; ++v) {
         Firmware fw;
         fw.version = v;
@@ -156,18 +159,20 @@ QString generateDemoFleet(Fleet &fleet, const DemoOptions &options, qint64 now)
         QString account;
         if (spec.linkedAccount) {
             account = spec.slug + QStringLiteral("@customers.flotilla.example");
-            fleet.customers.append(Customer{fleet.newHexId(24), account, {}, true, now - 200 * Day});
+            fleet.customers.append(
+                Customer {fleet.newHexId(24), account, {}, true, now - 200 * Day});
         }
         const int root = fleet.ensureGroup(spec.slug);
         Group &rootGroup = fleet.groups[static_cast<size_t>(root)];
         rootGroup.description = account.isEmpty()
             ? QString(spec.title + QStringLiteral(" [flotilla:customer]"))
-            : QString(spec.title + QStringLiteral(" [flotilla:customer account=") + account + QLatin1Char(']'));
+            : QString(spec.title + QStringLiteral(" [flotilla:customer account=") + account
+                + QLatin1Char(']'));
         rootGroup.color = QStringLiteral("#2c7be5");
         QList<Node> nodes;
         double used = 0;
         for (const NodeSpec &n : spec.nodes) {
-            QList<int> chain{root};
+            QList<int> chain {root};
             const QStringList parts = n.path.split(QStringLiteral("--"));
             QString prefix = parts.first();
             for (qsizetype i = 1; i < parts.size(); ++i) {
@@ -177,21 +182,23 @@ QString generateDemoFleet(Fleet &fleet, const DemoOptions &options, qint64 now)
             Group &g = fleet.groups[static_cast<size_t>(chain.last())];
             g.description = n.title + QStringLiteral(" [flotilla:group]");
             g.color = n.path.endsWith(QStringLiteral("--test")) ? QStringLiteral("#e67e22")
-                                                                 : QStringLiteral("#34495e");
-            nodes.append(Node{chain, n.path, account, n.weight});
+                                                                : QStringLiteral("#34495e");
+            nodes.append(Node {chain, n.path, account, n.weight});
             used += n.weight;
         }
         // What is left stays at the customer node itself.
-        nodes.append(Node{{root}, spec.slug, account, std::max(0.02, 1.0 - used)});
+        nodes.append(Node {{root}, spec.slug, account, std::max(0.02, 1.0 - used)});
         nodesByCustomer.append(nodes);
     }
     // The intermediate nodes created along the way need titles too.
     for (Group &g : fleet.groups) {
         if (g.description.isEmpty())
-            g.description = g.name.section(QStringLiteral("--"), -1) + QStringLiteral(" [flotilla:group]");
+            g.description
+                = g.name.section(QStringLiteral("--"), -1) + QStringLiteral(" [flotilla:group]");
     }
     const int returns = fleet.ensureGroup(QStringLiteral("flotilla-returns"));
-    fleet.groups[static_cast<size_t>(returns)].description = QStringLiteral("Returns [flotilla:returns]");
+    fleet.groups[static_cast<size_t>(returns)].description
+        = QStringLiteral("Returns [flotilla:returns]");
     fleet.groups[static_cast<size_t>(returns)].color = QStringLiteral("#c0392b");
     const int beta = fleet.ensureGroup(QStringLiteral("beta-testers"));
     fleet.groups[static_cast<size_t>(beta)].description = QStringLiteral("Field beta participants");
@@ -221,8 +228,8 @@ QString generateDemoFleet(Fleet &fleet, const DemoOptions &options, qint64 now)
         customerWeights.append(1.0 / (1.0 + 0.35 * static_cast<double>(i)));
         weightSum += customerWeights.last();
     }
-    static const QStringList systemVersions{QStringLiteral("4.2.0"), QStringLiteral("5.6.0"),
-                                            QStringLiteral("5.8.0")};
+    static const QStringList systemVersions {
+        QStringLiteral("4.2.0"), QStringLiteral("5.6.0"), QStringLiteral("5.8.0")};
     fleet.devices.reserve(static_cast<size_t>(total + total / 100 + 8));
     int devCount = 0;
     for (int n = 0; n < total; ++n) {
@@ -243,19 +250,20 @@ QString generateDemoFleet(Fleet &fleet, const DemoOptions &options, qint64 now)
             d.name = QStringLiteral("stock-%1").arg(n + 1, 5, 10, QLatin1Char('0'));
             d.firmwareVersion = 3;
             d.active = false;
-            d.lastHeardMs = d.lastHandshakeMs = now - (30 + static_cast<qint64>(fleet.nextRandom() % 60)) * Day;
+            d.lastHeardMs = d.lastHandshakeMs
+                = now - (30 + static_cast<qint64>(fleet.nextRandom() % 60)) * Day;
         } else if (n < stock + returned) {
             d.name = QStringLiteral("return-%1").arg(n - stock + 1, 4, 10, QLatin1Char('0'));
             d.groups = {returns};
             d.firmwareVersion = 1 + static_cast<int>(fleet.nextRandom() % 5);
             d.active = false;
             d.hasNotes = true;
-            static const QStringList reasons{QStringLiteral("RMA: water damage"),
-                                             QStringLiteral("RMA: antenna cable"),
-                                             QStringLiteral("Customer contract ended"),
-                                             QStringLiteral("RMA: battery swollen")};
+            static const QStringList reasons {QStringLiteral("RMA: water damage"),
+                QStringLiteral("RMA: antenna cable"), QStringLiteral("Customer contract ended"),
+                QStringLiteral("RMA: battery swollen")};
             d.notes = reasons.at(static_cast<qsizetype>(fleet.nextRandom() % reasons.size()));
-            d.lastHeardMs = d.lastHandshakeMs = now - (2 + static_cast<qint64>(fleet.nextRandom() % 20)) * Day;
+            d.lastHeardMs = d.lastHandshakeMs
+                = now - (2 + static_cast<qint64>(fleet.nextRandom() % 20)) * Day;
         } else {
             // Pick a customer by weight, then a node by weight.
             double pick = uniform(fleet) * weightSum;
@@ -281,7 +289,8 @@ QString generateDemoFleet(Fleet &fleet, const DemoOptions &options, qint64 now)
             d.groups = node->chain;
             d.owner = node->owner;
             const int seq = n - stock - returned + 1;
-            d.name = node->name.section(QStringLiteral("--"), 0, 1).replace(QStringLiteral("--"), QStringLiteral("-"))
+            d.name = node->name.section(QStringLiteral("--"), 0, 1)
+                         .replace(QStringLiteral("--"), QStringLiteral("-"))
                 + QStringLiteral("-%1").arg(seq, 5, 10, QLatin1Char('0'));
             const double r = uniform(fleet);
             if (r < 0.01) {
@@ -303,9 +312,11 @@ QString generateDemoFleet(Fleet &fleet, const DemoOptions &options, qint64 now)
             else
                 d.firmwareVersion = std::max(1, target.value_or(4) - 1);
             d.online = uniform(fleet) < 0.80;
-            d.lastHandshakeMs = now - static_cast<qint64>(uniform(fleet) * (d.online ? 6 : 48) * Hour);
-            d.lastHeardMs = d.online ? now - static_cast<qint64>(uniform(fleet) * Hour)
-                                     : d.lastHandshakeMs + static_cast<qint64>(uniform(fleet) * Hour);
+            d.lastHandshakeMs
+                = now - static_cast<qint64>(uniform(fleet) * (d.online ? 6 : 48) * Hour);
+            d.lastHeardMs = d.online
+                ? now - static_cast<qint64>(uniform(fleet) * Hour)
+                : d.lastHandshakeMs + static_cast<qint64>(uniform(fleet) * Hour);
             d.lastHeardMs = std::min(d.lastHeardMs, now);
         }
         fleet.addDevice(std::move(d));

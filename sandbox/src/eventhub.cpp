@@ -39,7 +39,7 @@ void EventHub::subscribe(Connection connection, const StreamFilter &filter, cons
         connect(socket, &QTcpSocket::disconnected, this, &EventHub::prune, Qt::QueuedConnection);
         connect(socket, &QObject::destroyed, this, &EventHub::prune, Qt::QueuedConnection);
     }
-    m_subscribers.push_back(Subscriber{connection, filter, address});
+    m_subscribers.push_back(Subscriber {connection, filter, address});
 }
 
 void EventHub::publish(const CloudEvent &event)

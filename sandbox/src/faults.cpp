@@ -9,12 +9,11 @@ namespace Flotilla::Sandbox {
 
 QJsonObject FaultSettings::toJson() const
 {
-    return QJsonObject{{QStringLiteral("error_rate"), errorRate},
-                       {QStringLiteral("drop_rate"), dropRate},
-                       {QStringLiteral("latency_ms"), latencyMs},
-                       {QStringLiteral("latency_jitter_ms"), latencyJitterMs},
-                       {QStringLiteral("burst429_rate"), burst429Rate},
-                       {QStringLiteral("burst429_length"), burst429Length}};
+    return QJsonObject {{QStringLiteral("error_rate"), errorRate},
+        {QStringLiteral("drop_rate"), dropRate}, {QStringLiteral("latency_ms"), latencyMs},
+        {QStringLiteral("latency_jitter_ms"), latencyJitterMs},
+        {QStringLiteral("burst429_rate"), burst429Rate},
+        {QStringLiteral("burst429_length"), burst429Length}};
 }
 
 QString FaultSettings::update(const QJsonObject &json)
@@ -51,8 +50,7 @@ QString FaultSettings::update(const QJsonObject &json)
 
 Faults::Faults(quint64 seed)
     : m_state(seed ^ 0x5deece66dULL)
-{
-}
+{ }
 
 double Faults::uniform()
 {

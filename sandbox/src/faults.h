@@ -8,12 +8,12 @@ namespace Flotilla::Sandbox {
 
 struct FaultSettings
 {
-    double errorRate = 0;       // fraction of requests answered 500 or 503 without effect
-    double dropRate = 0;        // fraction of requests applied, then cut off mid-response
-    int latencyMs = 0;          // added to every answer
-    int latencyJitterMs = 0;    // plus a uniform 0..jitter
-    double burst429Rate = 0;    // chance per request that a burst of 429s starts
-    int burst429Length = 20;    // requests per burst
+    double errorRate = 0; // fraction of requests answered 500 or 503 without effect
+    double dropRate = 0; // fraction of requests applied, then cut off mid-response
+    int latencyMs = 0; // added to every answer
+    int latencyJitterMs = 0; // plus a uniform 0..jitter
+    double burst429Rate = 0; // chance per request that a burst of 429s starts
+    int burst429Length = 20; // requests per burst
 
     QJsonObject toJson() const;
     // Applies the fields present in `json`; returns an error message for bad values.

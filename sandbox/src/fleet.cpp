@@ -77,7 +77,7 @@ int Fleet::ensureGroup(const QString &name)
     if (existing >= 0)
         return existing;
     const int id = static_cast<int>(groups.size());
-    groups.push_back(Group{name, QString(), QStringLiteral("#34495e"), true});
+    groups.push_back(Group {name, QString(), QStringLiteral("#34495e"), true});
     groupByName.insert(name, id);
     revision();
     return id;
@@ -135,7 +135,8 @@ QJsonObject Fleet::deviceJson(const Device &d) const
     o.insert(QStringLiteral("connected"), d.online);
     o.insert(QStringLiteral("platform_id"), d.platformId);
     o.insert(QStringLiteral("cellular"), d.cellular);
-    o.insert(QStringLiteral("notes"), d.hasNotes ? QJsonValue(d.notes) : QJsonValue(QJsonValue::Null));
+    o.insert(
+        QStringLiteral("notes"), d.hasNotes ? QJsonValue(d.notes) : QJsonValue(QJsonValue::Null));
     o.insert(QStringLiteral("functions"), QJsonArray());
     o.insert(QStringLiteral("variables"), QJsonObject());
     o.insert(QStringLiteral("status"), QStringLiteral("normal"));
@@ -148,15 +149,15 @@ QJsonObject Fleet::deviceJson(const Device &d) const
     o.insert(QStringLiteral("firmware_updates_enabled"), d.updatesEnabled);
     o.insert(QStringLiteral("firmware_updates_forced"), d.updatesForced);
     o.insert(QStringLiteral("device_protection"),
-             QJsonObject{{QStringLiteral("status"), QStringLiteral("disabled")}});
+        QJsonObject {{QStringLiteral("status"), QStringLiteral("disabled")}});
     if (d.inProduct) {
         o.insert(QStringLiteral("firmware_product_id"), product.id);
         o.insert(QStringLiteral("groups"), QJsonArray::fromStringList(groupNames(d)));
         o.insert(QStringLiteral("firmware_version"), d.firmwareVersion);
         o.insert(QStringLiteral("desired_firmware_version"),
-                 d.desiredVersion ? QJsonValue(*d.desiredVersion) : QJsonValue(QJsonValue::Null));
+            d.desiredVersion ? QJsonValue(*d.desiredVersion) : QJsonValue(QJsonValue::Null));
         o.insert(QStringLiteral("targeted_firmware_release_version"),
-                 target ? QJsonValue(*target) : QJsonValue(QJsonValue::Null));
+            target ? QJsonValue(*target) : QJsonValue(QJsonValue::Null));
         o.insert(QStringLiteral("development"), d.development);
         o.insert(QStringLiteral("quarantined"), d.quarantined);
         o.insert(QStringLiteral("denied"), false);
@@ -177,9 +178,8 @@ int Fleet::deviceCountInGroup(int groupId) const
 QJsonObject Fleet::groupJson(int groupId, bool withCount) const
 {
     const Group &g = groups[static_cast<size_t>(groupId)];
-    QJsonObject o{{QStringLiteral("name"), g.name},
-                  {QStringLiteral("description"), g.description},
-                  {QStringLiteral("color"), g.color}};
+    QJsonObject o {{QStringLiteral("name"), g.name}, {QStringLiteral("description"), g.description},
+        {QStringLiteral("color"), g.color}};
     const auto rel = groupRelease.constFind(groupId);
     if (rel != groupRelease.constEnd())
         o.insert(QStringLiteral("fw_version"), *rel);
@@ -197,22 +197,17 @@ QJsonObject Fleet::firmwareJson(const Firmware &fw, bool withDeviceCount) const
     names.sort();
     for (const QString &n : std::as_const(names))
         groupList.append(n);
-    QJsonObject o{{QStringLiteral("_id"), fw.id},
-                  {QStringLiteral("version"), fw.version},
-                  {QStringLiteral("title"), fw.title},
-                  {QStringLiteral("description"), fw.description},
-                  {QStringLiteral("name"), fw.fileName},
-                  {QStringLiteral("size"), fw.binary.size()},
-                  {QStringLiteral("product_default"), fw.productDefault},
-                  {QStringLiteral("current"), fw.productDefault},
-                  {QStringLiteral("groups"), groupList},
-                  {QStringLiteral("intelligent"), fw.intelligent},
-                  {QStringLiteral("mandatory"), fw.mandatory},
-                  {QStringLiteral("uploaded_on"), isoTime(fw.uploadedMs)},
-                  {QStringLiteral("updated_at"), isoTime(fw.updatedMs)},
-                  {QStringLiteral("product_id"), product.id},
-                  {QStringLiteral("uploaded_by"),
-                   QJsonObject{{QStringLiteral("username"), fw.uploadedBy}}}};
+    QJsonObject o {{QStringLiteral("_id"), fw.id}, {QStringLiteral("version"), fw.version},
+        {QStringLiteral("title"), fw.title}, {QStringLiteral("description"), fw.description},
+        {QStringLiteral("name"), fw.fileName}, {QStringLiteral("size"), fw.binary.size()},
+        {QStringLiteral("product_default"), fw.productDefault},
+        {QStringLiteral("current"), fw.productDefault}, {QStringLiteral("groups"), groupList},
+        {QStringLiteral("intelligent"), fw.intelligent},
+        {QStringLiteral("mandatory"), fw.mandatory},
+        {QStringLiteral("uploaded_on"), isoTime(fw.uploadedMs)},
+        {QStringLiteral("updated_at"), isoTime(fw.updatedMs)},
+        {QStringLiteral("product_id"), product.id},
+        {QStringLiteral("uploaded_by"), QJsonObject {{QStringLiteral("username"), fw.uploadedBy}}}};
     if (withDeviceCount) {
         int n = 0;
         for (const Device &d : devices) {

@@ -83,12 +83,12 @@ struct Device
     QString lastIp;
     QString systemFirmware;
     QList<int> groups; // group ids
-    qint64 lastHeardMs = 0;      // 0: never
-    qint64 lastHandshakeMs = 0;  // 0: never
+    qint64 lastHeardMs = 0; // 0: never
+    qint64 lastHandshakeMs = 0; // 0: never
     int platformId = 13;
-    int firmwareVersion = 0;     // what the device reports running (0: no product firmware)
+    int firmwareVersion = 0; // what the device reports running (0: no product firmware)
     std::optional<int> desiredVersion;
-    int foreignProductId = 0;    // devices outside the product: non-zero when another product owns it
+    int foreignProductId = 0; // devices outside the product: non-zero when another product owns it
     bool inProduct = true;
     bool cellular = true;
     bool development = false;
@@ -110,10 +110,10 @@ struct CloudEvent
 {
     QString name;
     QString data;
-    QString coreId;     // device id, or "api" for cloud-side events
-    QString owner;      // owner of the publishing device (for /v1/devices/events)
+    QString coreId; // device id, or "api" for cloud-side events
+    QString owner; // owner of the publishing device (for /v1/devices/events)
     int productId = 0;
-    int version = 0;    // product firmware the device runs
+    int version = 0; // product firmware the device runs
     qint64 publishedMs = 0;
     int ttl = 60;
     bool isPublic = false;
@@ -174,8 +174,8 @@ public:
     TargetInput targetInputOf(const Device &device) const;
 
     int findDevice(const QString &idOrAlias) const; // -1 if unknown
-    int findGroup(const QString &name) const;       // -1 if unknown or deleted
-    int ensureGroup(const QString &name);           // auto-create
+    int findGroup(const QString &name) const; // -1 if unknown or deleted
+    int ensureGroup(const QString &name); // auto-create
     Firmware *findFirmware(int version);
     const Customer *findCustomer(const QString &username) const;
     const User *findUser(const QString &username) const;

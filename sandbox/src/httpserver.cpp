@@ -20,8 +20,7 @@ class GuardedTcpServer final : public QTcpServer
 public:
     explicit GuardedTcpServer(HttpServer *owner)
         : m_owner(owner)
-    {
-    }
+    { }
 
 protected:
     void incomingConnection(qintptr descriptor) override
@@ -44,36 +43,60 @@ namespace {
 QByteArray reasonPhrase(int status)
 {
     switch (status) {
-    case 200: return "OK";
-    case 201: return "Created";
-    case 202: return "Accepted";
-    case 204: return "No Content";
-    case 400: return "Bad Request";
-    case 401: return "Unauthorized";
-    case 403: return "Forbidden";
-    case 404: return "Not Found";
-    case 405: return "Method Not Allowed";
-    case 408: return "Request Timeout";
-    case 413: return "Payload Too Large";
-    case 429: return "Too Many Requests";
-    case 431: return "Request Header Fields Too Large";
-    case 500: return "Internal Server Error";
-    case 503: return "Service Unavailable";
-    default: return "Status";
+    case 200:
+        return "OK";
+    case 201:
+        return "Created";
+    case 202:
+        return "Accepted";
+    case 204:
+        return "No Content";
+    case 400:
+        return "Bad Request";
+    case 401:
+        return "Unauthorized";
+    case 403:
+        return "Forbidden";
+    case 404:
+        return "Not Found";
+    case 405:
+        return "Method Not Allowed";
+    case 408:
+        return "Request Timeout";
+    case 413:
+        return "Payload Too Large";
+    case 429:
+        return "Too Many Requests";
+    case 431:
+        return "Request Header Fields Too Large";
+    case 500:
+        return "Internal Server Error";
+    case 503:
+        return "Service Unavailable";
+    default:
+        return "Status";
     }
 }
 
 QByteArray methodName(QHttpServerRequest::Method m)
 {
     switch (m) {
-    case QHttpServerRequest::Method::Get: return "GET";
-    case QHttpServerRequest::Method::Put: return "PUT";
-    case QHttpServerRequest::Method::Delete: return "DELETE";
-    case QHttpServerRequest::Method::Post: return "POST";
-    case QHttpServerRequest::Method::Head: return "HEAD";
-    case QHttpServerRequest::Method::Options: return "OPTIONS";
-    case QHttpServerRequest::Method::Patch: return "PATCH";
-    default: return "OTHER";
+    case QHttpServerRequest::Method::Get:
+        return "GET";
+    case QHttpServerRequest::Method::Put:
+        return "PUT";
+    case QHttpServerRequest::Method::Delete:
+        return "DELETE";
+    case QHttpServerRequest::Method::Post:
+        return "POST";
+    case QHttpServerRequest::Method::Head:
+        return "HEAD";
+    case QHttpServerRequest::Method::Options:
+        return "OPTIONS";
+    case QHttpServerRequest::Method::Patch:
+        return "PATCH";
+    default:
+        return "OTHER";
     }
 }
 
@@ -101,8 +124,7 @@ Connection::Connection(QTcpSocket *socket, HttpServer *server, bool closeAfter)
     : m_socket(socket)
     , m_server(server)
     , m_closeAfter(closeAfter)
-{
-}
+{ }
 
 bool Connection::isOpen() const
 {
@@ -137,10 +159,10 @@ void Connection::beginStream()
     if (!isOpen())
         return;
     m_socket->write(HttpServer::statusLine(200)
-                    + "Content-Type: text/event-stream\r\n"
-                      "Cache-Control: no-cache\r\n"
-                      "Connection: keep-alive\r\n"
-                      "Transfer-Encoding: chunked\r\n\r\n");
+        + "Content-Type: text/event-stream\r\n"
+          "Cache-Control: no-cache\r\n"
+          "Connection: keep-alive\r\n"
+          "Transfer-Encoding: chunked\r\n\r\n");
     if (m_server)
         m_server->touched(m_socket, true);
 }
@@ -271,7 +293,8 @@ bool requestLineOk(QByteArrayView line, bool complete)
     const QByteArrayView version = rest.sliced(sp2 + 1);
     if (complete)
         return version == "HTTP/1.1" || version == "HTTP/1.0";
-    return QByteArrayView("HTTP/1.1").startsWith(version) || QByteArrayView("HTTP/1.0").startsWith(version);
+    return QByteArrayView("HTTP/1.1").startsWith(version)
+        || QByteArrayView("HTTP/1.0").startsWith(version);
 }
 
 // A header field name: an RFC 9110 token.
@@ -305,7 +328,8 @@ bool headerLineOk(QByteArrayView line)
 // the endings QtHttpServer accepts), or -1.
 qsizetype endOfHead(const QByteArray &head, qsizetype from)
 {
-    for (qsizetype i = head.indexOf('\n', std::max<qsizetype>(from, 0)); i >= 0; i = head.indexOf('\n', i + 1)) {
+    for (qsizetype i = head.indexOf('\n', std::max<qsizetype>(from, 0)); i >= 0;
+         i = head.indexOf('\n', i + 1)) {
         if (i + 1 < head.size() && head.at(i + 1) == '\n')
             return i + 2;
         if (i + 2 < head.size() && head.at(i + 1) == '\r' && head.at(i + 2) == '\n')
@@ -409,7 +433,8 @@ void HttpServer::finishRequest(Guard &g)
 std::optional<HttpServer::Problem> HttpServer::consume(Guard &g, QByteArrayView data)
 {
     const auto tooLarge = [this] {
-        return Problem{413, QStringLiteral("Request body larger than %1 bytes").arg(m_limits.maxBodyBytes)};
+        return Problem {
+            413, QStringLiteral("Request body larger than %1 bytes").arg(m_limits.maxBodyBytes)};
     };
     qsizetype pos = 0;
     while (pos < data.size()) {
@@ -426,17 +451,21 @@ std::optional<HttpServer::Problem> HttpServer::consume(Guard &g, QByteArrayView 
             const qsizetype before = g.head.size();
             // Never hold more than the header limit (plus the blank line) of one head.
             const qsizetype room = m_limits.maxHeaderBytes + 4 - before;
-            const qsizetype take = std::min<qsizetype>(data.size() - pos, std::max<qsizetype>(room, 1));
+            const qsizetype take
+                = std::min<qsizetype>(data.size() - pos, std::max<qsizetype>(room, 1));
             g.head.append(data.sliced(pos, take));
             const qsizetype end = endOfHead(g.head, before - 3);
             if (end < 0) {
                 // Check what has come so far, so that garbage is refused at once rather than
                 // when the request times out.
                 if (!headPrefixOk(g))
-                    return Problem{400, g.checked == 0 ? QStringLiteral("Malformed request line")
-                                                       : QStringLiteral("Malformed header line")};
+                    return Problem {400,
+                        g.checked == 0 ? QStringLiteral("Malformed request line")
+                                       : QStringLiteral("Malformed header line")};
                 if (g.head.size() > m_limits.maxHeaderBytes)
-                    return Problem{431, QStringLiteral("Request header larger than %1 bytes").arg(m_limits.maxHeaderBytes)};
+                    return Problem {431,
+                        QStringLiteral("Request header larger than %1 bytes")
+                            .arg(m_limits.maxHeaderBytes)};
                 pos += take;
                 continue;
             }
@@ -460,18 +489,20 @@ std::optional<HttpServer::Problem> HttpServer::consume(Guard &g, QByteArrayView 
             g.line.append(data.sliced(pos, take));
             pos += take;
             if (g.line.size() > MaxChunkLineLength)
-                return Problem{400, QStringLiteral("Malformed chunked body: chunk size line too long")};
+                return Problem {
+                    400, QStringLiteral("Malformed chunked body: chunk size line too long")};
             if (nl < 0)
                 continue;
             if (!g.line.endsWith("\r\n"))
-                return Problem{400, QStringLiteral("Malformed chunked body: chunk size line must end with CRLF")};
+                return Problem {400,
+                    QStringLiteral("Malformed chunked body: chunk size line must end with CRLF")};
             QByteArrayView size = QByteArrayView(g.line).chopped(2);
             const qsizetype semicolon = size.indexOf(';');
             if (semicolon >= 0)
                 size = size.first(semicolon);
             size = size.trimmed();
             if (!isHexDigits(size, 15))
-                return Problem{400, QStringLiteral("Malformed chunked body: invalid chunk size")};
+                return Problem {400, QStringLiteral("Malformed chunked body: invalid chunk size")};
             const qint64 chunk = size.toLongLong(nullptr, 16);
             g.line.clear();
             if (chunk > m_limits.maxBodyBytes - g.chunkedBytes)
@@ -504,8 +535,10 @@ std::optional<HttpServer::Problem> HttpServer::consume(Guard &g, QByteArrayView 
                     g.phase = Phase::ChunkSize;
                 g.line.clear();
             } else if (g.line != "\r") {
-                return Problem{400, trailer ? QStringLiteral("Malformed chunked body: trailer fields are not supported")
-                                            : QStringLiteral("Malformed chunked body: chunk data must end with CRLF")};
+                return Problem {400,
+                    trailer
+                        ? QStringLiteral("Malformed chunked body: trailer fields are not supported")
+                        : QStringLiteral("Malformed chunked body: chunk data must end with CRLF")};
             }
             continue;
         }
@@ -517,14 +550,15 @@ std::optional<HttpServer::Problem> HttpServer::consume(Guard &g, QByteArrayView 
 std::optional<HttpServer::Problem> HttpServer::parseHead(Guard &g)
 {
     if (g.head.size() > m_limits.maxHeaderBytes + 4)
-        return Problem{431, QStringLiteral("Request header larger than %1 bytes").arg(m_limits.maxHeaderBytes)};
+        return Problem {431,
+            QStringLiteral("Request header larger than %1 bytes").arg(m_limits.maxHeaderBytes)};
     QList<QByteArray> lines = g.head.split('\n');
     for (QByteArray &line : lines) {
         if (line.endsWith('\r'))
             line.chop(1);
     }
     if (!requestLineOk(lines.first(), true))
-        return Problem{400, QStringLiteral("Malformed request line")};
+        return Problem {400, QStringLiteral("Malformed request line")};
     g.http10 = lines.first().endsWith("HTTP/1.0");
     g.keepAlive = !g.http10;
     std::optional<qint64> contentLength;
@@ -537,7 +571,7 @@ std::optional<HttpServer::Problem> HttpServer::parseHead(Guard &g)
         if (line.isEmpty())
             continue;
         if (!headerLineOk(line))
-            return Problem{400, QStringLiteral("Malformed header line")};
+            return Problem {400, QStringLiteral("Malformed header line")};
         const qsizetype colon = line.indexOf(':');
         const QByteArray value = line.mid(colon + 1).trimmed();
         const QByteArray name = line.left(colon).toLower();
@@ -545,15 +579,16 @@ std::optional<HttpServer::Problem> HttpServer::parseHead(Guard &g)
             // Digits only; repeated fields must agree, or the two parsers could split the
             // stream differently.
             if (!isDigits(value, 18))
-                return Problem{400, QStringLiteral("Invalid Content-Length")};
+                return Problem {400, QStringLiteral("Invalid Content-Length")};
             const qint64 length = value.toLongLong();
             if (contentLength && *contentLength != length)
-                return Problem{400, QStringLiteral("Conflicting Content-Length fields")};
+                return Problem {400, QStringLiteral("Conflicting Content-Length fields")};
             contentLength = length;
         } else if (name == "transfer-encoding") {
             ++transferEncodings;
             if (value.compare("chunked", Qt::CaseInsensitive) != 0)
-                return Problem{400, QStringLiteral("Unsupported Transfer-Encoding: only 'chunked' is accepted")};
+                return Problem {400,
+                    QStringLiteral("Unsupported Transfer-Encoding: only 'chunked' is accepted")};
             chunked = true;
         } else if (name == "connection") {
             const QByteArray v = value.toLower();
@@ -567,15 +602,16 @@ std::optional<HttpServer::Problem> HttpServer::parseHead(Guard &g)
         }
     }
     if (transferEncodings > 1)
-        return Problem{400, QStringLiteral("Repeated Transfer-Encoding fields")};
+        return Problem {400, QStringLiteral("Repeated Transfer-Encoding fields")};
     // QtHttpServer answers an unhandled WebSocket upgrade itself after the handler did, which
     // would send two responses; the API has no WebSocket routes. (Other upgrade offers, like
     // h2c, are simply not taken up.)
     if (upgrade && websocket)
-        return Problem{400, QStringLiteral("WebSocket upgrades are not supported")};
+        return Problem {400, QStringLiteral("WebSocket upgrades are not supported")};
     const qint64 length = contentLength.value_or(0);
     if (!chunked && length > m_limits.maxBodyBytes)
-        return Problem{413, QStringLiteral("Request body larger than %1 bytes").arg(m_limits.maxBodyBytes)};
+        return Problem {
+            413, QStringLiteral("Request body larger than %1 bytes").arg(m_limits.maxBodyBytes)};
     g.head.clear();
     g.checked = 0;
     g.scanned = 0;
@@ -623,9 +659,11 @@ void HttpServer::sweep()
         if (g.rejected) {
             if (now - g.rejectedAt > 5000)
                 socket->abort();
-        } else if (!g.streaming && g.partial() && now - g.requestStart > m_limits.requestTimeoutMs) {
+        } else if (!g.streaming && g.partial()
+            && now - g.requestStart > m_limits.requestTimeoutMs) {
             // Measured from the request's first byte: trickling bytes does not keep it alive.
-            reject(g, 408, QStringLiteral("Request incomplete after %1 ms").arg(m_limits.requestTimeoutMs));
+            reject(g, 408,
+                QStringLiteral("Request incomplete after %1 ms").arg(m_limits.requestTimeoutMs));
         } else if (!g.streaming && !g.partial() && now - g.lastActivity > m_limits.idleTimeoutMs) {
             socket->disconnectFromHost();
         }

@@ -80,12 +80,12 @@ private:
     {
         QPointer<QTcpSocket> socket;
         Phase phase = Phase::Head;
-        QByteArray head;       // Head: the request head so far
+        QByteArray head; // Head: the request head so far
         qsizetype checked = 0; // Head: where the line being checked starts
         qsizetype scanned = 0; // Head: how much of that line has been checked
-        bool colon = false;    // Head: whether that line's field name has ended
-        QByteArray line;       // chunked phases: the partial chunk size line or CRLF
-        qint64 seen = 0;       // bytes at the front of the socket buffer inspected already
+        bool colon = false; // Head: whether that line's field name has ended
+        QByteArray line; // chunked phases: the partial chunk size line or CRLF
+        qint64 seen = 0; // bytes at the front of the socket buffer inspected already
         qint64 bodyLeft = 0;
         qint64 chunkedBytes = 0;
         bool http10 = false;

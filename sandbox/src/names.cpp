@@ -13,8 +13,8 @@ QString groupNameError(QStringView name)
             .arg(name.size());
     for (const QChar c : name) {
         const char16_t u = c.unicode();
-        const bool ok = (u >= u'a' && u <= u'z') || (u >= u'0' && u <= u'9') || u == u'-'
-            || u == u'_';
+        const bool ok
+            = (u >= u'a' && u <= u'z') || (u >= u'0' && u <= u'9') || u == u'-' || u == u'_';
         if (!ok)
             return QStringLiteral("Group name may only contain lowercase letters a-z, digits 0-9, "
                                   "hyphen and underscore: '%1'")

@@ -10,7 +10,10 @@ inline constexpr int MaxGroupNameLength = 64;
 // Empty when `name` is a valid Particle group name (^[a-z0-9_-]{1,64}$), else a message for
 // the API caller that says what is wrong with it.
 QString groupNameError(QStringView name);
-inline bool isValidGroupName(QStringView name) { return groupNameError(name).isEmpty(); }
+inline bool isValidGroupName(QStringView name)
+{
+    return groupNameError(name).isEmpty();
+}
 
 // Device IDs are 24 hexadecimal characters; the cloud compares them case-insensitively.
 bool isDeviceId(QStringView text);

@@ -25,42 +25,67 @@ ParsedOptions parseOptions(const QStringList &arguments)
         "Flotilla sandbox cloud: a local Particle-compatible API server with simulated devices.\n"
         "Prints one JSON line with the URL and demo credentials on stdout, then serves on "
         "127.0.0.1 until SIGINT or SIGTERM."));
-    const QCommandLineOption help(QStringList{QStringLiteral("h"), QStringLiteral("help")},
-                                  QStringLiteral("Show this help."));
+    const QCommandLineOption help(QStringList {QStringLiteral("h"), QStringLiteral("help")},
+        QStringLiteral("Show this help."));
     parser.addOption(help);
     const auto value = [&](const char *name, const char *description, const char *valueName,
                            const QString &defaultValue) {
         QCommandLineOption opt(QString::fromLatin1(name), QString::fromLatin1(description),
-                               QString::fromLatin1(valueName), defaultValue);
+            QString::fromLatin1(valueName), defaultValue);
         parser.addOption(opt);
         return opt;
     };
-    const QCommandLineOption port = value("port", "TCP port on 127.0.0.1 (0 picks a free port).", "P", QStringLiteral("0"));
-    const QCommandLineOption seed = value("seed", "Seed of the demo fleet and of every simulated outcome.", "N", QStringLiteral("1"));
-    const QCommandLineOption devices = value("devices", "Number of devices in the demo fleet.", "N", QStringLiteral("2000"));
-    const QCommandLineOption customers = value("customers", "Number of customers in the demo fleet.", "N", QStringLiteral("6"));
-    const QCommandLineOption timeScale = value("time-scale", "Simulated time runs X times faster than real time.", "X", QStringLiteral("1"));
-    const QCommandLineOption state = value("state", "Keep the state in this SQLite file: load it on start if it exists, save it on exit.", "FILE", QString());
-    const QCommandLineOption updateDuration = value("update-duration", "Mean OTA update time in simulated seconds.", "S", QStringLiteral("60"));
-    const QCommandLineOption updateFailure = value("update-failure-rate", "Fraction of OTA updates that fail (0..1).", "F", QStringLiteral("0.02"));
-    const QCommandLineOption meanOnline = value("mean-online", "Mean length of a device's online session, simulated seconds.", "S", QStringLiteral("28800"));
-    const QCommandLineOption meanOffline = value("mean-offline", "Mean time a device stays offline, simulated seconds.", "S", QStringLiteral("7200"));
-    const QCommandLineOption rateLimit = value("rate-limit", "Requests allowed per client address per rate window.", "N", QStringLiteral("10000"));
-    const QCommandLineOption rateWindow = value("rate-window", "Length of the rate-limit window in seconds.", "S", QStringLiteral("300"));
-    const QCommandLineOption maxPerPage = value("max-per-page", "Largest accepted page size for device lists.", "N", QStringLiteral("100"));
-    const QCommandLineOption maxBody = value("max-body-bytes", "Largest accepted request body; larger ones get 413.", "N", QStringLiteral("16777216"));
-    const QCommandLineOption requestTimeout = value("request-timeout-ms", "Time allowed to send a complete request before 408.", "MS", QStringLiteral("30000"));
-    const QCommandLineOption idleTimeout = value("idle-timeout-ms", "Idle keep-alive connections are closed after this long.", "MS", QStringLiteral("120000"));
-    const QCommandLineOption keepAlive = value("keepalive-ms", "Interval of keep-alive comments on event streams.", "MS", QStringLiteral("9000"));
+    const QCommandLineOption port
+        = value("port", "TCP port on 127.0.0.1 (0 picks a free port).", "P", QStringLiteral("0"));
+    const QCommandLineOption seed = value(
+        "seed", "Seed of the demo fleet and of every simulated outcome.", "N", QStringLiteral("1"));
+    const QCommandLineOption devices
+        = value("devices", "Number of devices in the demo fleet.", "N", QStringLiteral("2000"));
+    const QCommandLineOption customers
+        = value("customers", "Number of customers in the demo fleet.", "N", QStringLiteral("6"));
+    const QCommandLineOption timeScale = value("time-scale",
+        "Simulated time runs X times faster than real time.", "X", QStringLiteral("1"));
+    const QCommandLineOption state = value("state",
+        "Keep the state in this SQLite file: load it on start if it exists, save it on exit.",
+        "FILE", QString());
+    const QCommandLineOption updateDuration = value(
+        "update-duration", "Mean OTA update time in simulated seconds.", "S", QStringLiteral("60"));
+    const QCommandLineOption updateFailure = value("update-failure-rate",
+        "Fraction of OTA updates that fail (0..1).", "F", QStringLiteral("0.02"));
+    const QCommandLineOption meanOnline
+        = value("mean-online", "Mean length of a device's online session, simulated seconds.", "S",
+            QStringLiteral("28800"));
+    const QCommandLineOption meanOffline = value("mean-offline",
+        "Mean time a device stays offline, simulated seconds.", "S", QStringLiteral("7200"));
+    const QCommandLineOption rateLimit = value("rate-limit",
+        "Requests allowed per client address per rate window.", "N", QStringLiteral("10000"));
+    const QCommandLineOption rateWindow = value(
+        "rate-window", "Length of the rate-limit window in seconds.", "S", QStringLiteral("300"));
+    const QCommandLineOption maxPerPage = value(
+        "max-per-page", "Largest accepted page size for device lists.", "N", QStringLiteral("100"));
+    const QCommandLineOption maxBody = value("max-body-bytes",
+        "Largest accepted request body; larger ones get 413.", "N", QStringLiteral("16777216"));
+    const QCommandLineOption requestTimeout = value("request-timeout-ms",
+        "Time allowed to send a complete request before 408.", "MS", QStringLiteral("30000"));
+    const QCommandLineOption idleTimeout = value("idle-timeout-ms",
+        "Idle keep-alive connections are closed after this long.", "MS", QStringLiteral("120000"));
+    const QCommandLineOption keepAlive = value("keepalive-ms",
+        "Interval of keep-alive comments on event streams.", "MS", QStringLiteral("9000"));
     const QCommandLineOption allowUnproven(QStringLiteral("allow-unproven-release"),
-                                           QStringLiteral("Allow releasing a version that has not run on any device yet (demos)."));
+        QStringLiteral("Allow releasing a version that has not run on any device yet (demos)."));
     parser.addOption(allowUnproven);
-    const QCommandLineOption faultError = value("fault-error-rate", "Fraction of requests answered 500/503 without effect.", "F", QStringLiteral("0"));
-    const QCommandLineOption faultDrop = value("fault-drop-rate", "Fraction of requests applied but cut off mid-response.", "F", QStringLiteral("0"));
-    const QCommandLineOption faultLatency = value("fault-latency-ms", "Latency added to every answer.", "MS", QStringLiteral("0"));
-    const QCommandLineOption faultJitter = value("fault-latency-jitter-ms", "Random extra latency, 0..MS.", "MS", QStringLiteral("0"));
-    const QCommandLineOption faultBurstRate = value("fault-429-burst-rate", "Chance per request that a burst of 429 answers starts.", "F", QStringLiteral("0"));
-    const QCommandLineOption faultBurstLength = value("fault-429-burst-length", "Requests answered 429 per burst.", "N", QStringLiteral("20"));
+    const QCommandLineOption faultError = value("fault-error-rate",
+        "Fraction of requests answered 500/503 without effect.", "F", QStringLiteral("0"));
+    const QCommandLineOption faultDrop = value("fault-drop-rate",
+        "Fraction of requests applied but cut off mid-response.", "F", QStringLiteral("0"));
+    const QCommandLineOption faultLatency
+        = value("fault-latency-ms", "Latency added to every answer.", "MS", QStringLiteral("0"));
+    const QCommandLineOption faultJitter = value(
+        "fault-latency-jitter-ms", "Random extra latency, 0..MS.", "MS", QStringLiteral("0"));
+    const QCommandLineOption faultBurstRate = value("fault-429-burst-rate",
+        "Chance per request that a burst of 429 answers starts.", "F", QStringLiteral("0"));
+    const QCommandLineOption faultBurstLength = value(
+        "fault-429-burst-length", "Requests answered 429 per burst.", "N", QStringLiteral("20"));
 
     if (!parser.parse(arguments)) {
         result.error = parser.errorText();
@@ -73,7 +98,8 @@ ParsedOptions parseOptions(const QStringList &arguments)
         return result;
     }
     if (!parser.positionalArguments().isEmpty()) {
-        result.error = QStringLiteral("Unexpected argument: %1").arg(parser.positionalArguments().first());
+        result.error
+            = QStringLiteral("Unexpected argument: %1").arg(parser.positionalArguments().first());
         return result;
     }
     const auto number = [&](const QCommandLineOption &opt, double min, double max, double *out) {
@@ -97,7 +123,8 @@ ParsedOptions parseOptions(const QStringList &arguments)
     bool seedOk = false;
     o.seed = parser.value(seed).toULongLong(&seedOk);
     if (!seedOk && result.error.isEmpty())
-        result.error = QStringLiteral("--seed must be a non-negative integer, got '%1'").arg(parser.value(seed));
+        result.error = QStringLiteral("--seed must be a non-negative integer, got '%1'")
+                           .arg(parser.value(seed));
     if (number(devices, 0, 1000000, &v))
         o.devices = static_cast<int>(v);
     if (number(customers, 0, 500, &v))
@@ -131,7 +158,8 @@ ParsedOptions parseOptions(const QStringList &arguments)
     if (number(faultBurstLength, 1, 1000000, &v))
         o.faults.burst429Length = static_cast<int>(v);
     if (result.error.isEmpty() && o.faults.errorRate + o.faults.dropRate > 1)
-        result.error = QStringLiteral("--fault-error-rate plus --fault-drop-rate must not exceed 1");
+        result.error
+            = QStringLiteral("--fault-error-rate plus --fault-drop-rate must not exceed 1");
     o.statePath = parser.value(state);
     o.allowUnprovenRelease = parser.isSet(allowUnproven);
     return result;

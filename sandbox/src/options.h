@@ -29,7 +29,7 @@ struct SandboxOptions
 struct ParsedOptions
 {
     SandboxOptions options;
-    QString error;     // non-empty: print it with the usage and exit 2
+    QString error; // non-empty: print it with the usage and exit 2
     bool help = false; // print the usage and exit 0
     QString helpText;
 };

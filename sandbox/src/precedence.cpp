@@ -12,8 +12,8 @@ std::optional<int> targetedFirmwareVersion(const TargetInput &input)
     if (input.lockedVersion)
         return input.lockedVersion;
     if (!input.groupReleaseVersions.isEmpty())
-        return *std::max_element(input.groupReleaseVersions.cbegin(),
-                                 input.groupReleaseVersions.cend());
+        return *std::max_element(
+            input.groupReleaseVersions.cbegin(), input.groupReleaseVersions.cend());
     return input.productDefault;
 }
 

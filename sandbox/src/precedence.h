@@ -11,9 +11,9 @@ namespace Flotilla::Sandbox {
 struct TargetInput
 {
     bool development = false;
-    std::optional<int> lockedVersion;   // desired_firmware_version
-    QList<int> groupReleaseVersions;    // versions released to any group the device is in
-    std::optional<int> productDefault;  // version released as product default
+    std::optional<int> lockedVersion; // desired_firmware_version
+    QList<int> groupReleaseVersions; // versions released to any group the device is in
+    std::optional<int> productDefault; // version released as product default
 };
 
 // The version the cloud targets for a device (targeted_firmware_release_version), following

@@ -8,8 +8,7 @@ namespace Flotilla::Sandbox {
 RateLimiter::RateLimiter(int limit, int windowSeconds)
     : m_limit(limit)
     , m_windowSeconds(std::max(1, windowSeconds))
-{
-}
+{ }
 
 void RateLimiter::advance(Window &w, qint64 second) const
 {

@@ -17,10 +17,10 @@ void addField(QJsonObject &object, QString key, const QString &value)
         key.chop(2);
     const auto existing = object.constFind(key);
     if (existing == object.constEnd()) {
-        object.insert(key, isArray ? QJsonValue(QJsonArray{value}) : QJsonValue(value));
+        object.insert(key, isArray ? QJsonValue(QJsonArray {value}) : QJsonValue(value));
         return;
     }
-    QJsonArray array = existing->isArray() ? existing->toArray() : QJsonArray{*existing};
+    QJsonArray array = existing->isArray() ? existing->toArray() : QJsonArray {*existing};
     array.append(value);
     object.insert(key, array);
 }
@@ -94,9 +94,8 @@ ParsedBody parseMultipart(const QByteArray &contentType, const QByteArray &body)
         }
         const QByteArray data = body.mid(dataStart, next - dataStart);
         if (disposition.contains("filename=")) {
-            result.files.append(FilePart{fieldName,
-                                         QString::fromUtf8(headerParameter(disposition, "filename")),
-                                         partType, data});
+            result.files.append(FilePart {fieldName,
+                QString::fromUtf8(headerParameter(disposition, "filename")), partType, data});
         } else {
             addField(fields, fieldName, QString::fromUtf8(data));
         }
@@ -117,8 +116,7 @@ ParsedBody parseMultipart(const QByteArray &contentType, const QByteArray &body)
 Fields::Fields(QJsonObject values, BodyKind kind)
     : m_values(std::move(values))
     , m_kind(kind)
-{
-}
+{ }
 
 bool Fields::isNull(const QString &key) const
 {
@@ -235,7 +233,7 @@ QJsonObject parseForm(const QByteArray &body)
         rawKey.replace('+', ' ');
         rawValue.replace('+', ' ');
         addField(object, QString::fromUtf8(QByteArray::fromPercentEncoding(rawKey)),
-                 QString::fromUtf8(QByteArray::fromPercentEncoding(rawValue)));
+            QString::fromUtf8(QByteArray::fromPercentEncoding(rawValue)));
     }
     return object;
 }
@@ -255,7 +253,7 @@ ParsedBody parseBody(const QByteArray &contentType, const QByteArray &body)
     if (body.trimmed().isEmpty() && type != "multipart/form-data")
         return result;
     if (type == "application/json" || type.endsWith("+json")) {
-        QJsonParseError parseError{};
+        QJsonParseError parseError {};
         const QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);
         if (parseError.error != QJsonParseError::NoError) {
             result.error = QStringLiteral("Malformed JSON body: %1 at offset %2")
@@ -270,9 +268,9 @@ ParsedBody parseBody(const QByteArray &contentType, const QByteArray &body)
     }
     if (type == "application/x-www-form-urlencoded" || type.isEmpty()) {
         if (type.isEmpty() && (body.contains('\0') || !body.contains('='))) {
-            result.error = QStringLiteral(
-                "Unsupported request body: send application/json, "
-                "application/x-www-form-urlencoded or multipart/form-data");
+            result.error
+                = QStringLiteral("Unsupported request body: send application/json, "
+                                 "application/x-www-form-urlencoded or multipart/form-data");
             return result;
         }
         result.fields = Fields(parseForm(body), BodyKind::Form);
@@ -321,23 +319,25 @@ ApiResponse ApiResponse::noContent()
 
 ApiResponse ApiResponse::apiError(int status, const QString &message)
 {
-    return json(status, QJsonObject{{QStringLiteral("ok"), false},
-                                    {QStringLiteral("error"), message}});
+    return json(
+        status, QJsonObject {{QStringLiteral("ok"), false}, {QStringLiteral("error"), message}});
 }
 
 ApiResponse ApiResponse::oauthError(int status, const QString &code, const QString &description)
 {
-    ApiResponse r = json(status, QJsonObject{{QStringLiteral("error"), code},
-                                             {QStringLiteral("error_description"), description}});
+    ApiResponse r = json(status,
+        QJsonObject {
+            {QStringLiteral("error"), code}, {QStringLiteral("error_description"), description}});
     r.headers.append({QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store")});
     if (code == QLatin1String("invalid_client"))
-        r.headers.append({QByteArrayLiteral("WWW-Authenticate"), QByteArrayLiteral("Basic realm=\"Service\"")});
+        r.headers.append(
+            {QByteArrayLiteral("WWW-Authenticate"), QByteArrayLiteral("Basic realm=\"Service\"")});
     return r;
 }
 
 ApiResponse ApiResponse::ok()
 {
-    return json(200, QJsonObject{{QStringLiteral("ok"), true}});
+    return json(200, QJsonObject {{QStringLiteral("ok"), true}});
 }
 
 } // namespace Flotilla::Sandbox

@@ -79,7 +79,7 @@ QByteArray mediaType(const QByteArray &contentType);
 struct ApiRequest
 {
     QByteArray method; // "GET", "POST", ...
-    QString path;      // decoded path, no query
+    QString path; // decoded path, no query
     QUrlQuery query;
     QList<QPair<QByteArray, QByteArray>> headers; // names lowercased
     QByteArray body;

@@ -22,7 +22,7 @@ namespace {
 QByteArray jsonString(const QString &s)
 {
     // A JSON string literal: serialise a one-element array and strip the brackets.
-    const QByteArray array = QJsonDocument(QJsonArray{s}).toJson(QJsonDocument::Compact);
+    const QByteArray array = QJsonDocument(QJsonArray {s}).toJson(QJsonDocument::Compact);
     return array.mid(1, array.size() - 2);
 }
 } // namespace
@@ -52,7 +52,8 @@ bool Sandbox::start(QString *error)
         QString loadError;
         if (!StateStore::load(m_fleet, m_options.statePath, &loadError)) {
             if (error)
-                *error = QStringLiteral("cannot load state %1: %2").arg(m_options.statePath, loadError);
+                *error = QStringLiteral("cannot load state %1: %2")
+                             .arg(m_options.statePath, loadError);
             return false;
         }
         m_fleet.seed(m_options.seed ^ static_cast<quint64>(QDateTime::currentMSecsSinceEpoch()));
@@ -67,7 +68,9 @@ bool Sandbox::start(QString *error)
     m_port = m_server->listenLoopback(m_options.port, &listenError);
     if (m_port == 0) {
         if (error)
-            *error = QStringLiteral("cannot listen on 127.0.0.1:%1: %2").arg(m_options.port).arg(listenError);
+            *error = QStringLiteral("cannot listen on 127.0.0.1:%1: %2")
+                         .arg(m_options.port)
+                         .arg(listenError);
         return false;
     }
     m_simulator->start();
@@ -79,9 +82,10 @@ QByteArray Sandbox::startLine() const
 {
     const User &user = m_fleet.users.first();
     return "{\"url\":" + jsonString(QStringLiteral("http://127.0.0.1:%1").arg(m_port))
-        + ",\"token\":" + jsonString(m_fleet.demoToken) + ",\"username\":" + jsonString(user.username)
-        + ",\"password\":" + jsonString(user.password) + ",\"product\":{\"id\":"
-        + QByteArray::number(m_fleet.product.id) + ",\"slug\":" + jsonString(m_fleet.product.slug)
+        + ",\"token\":" + jsonString(m_fleet.demoToken) + ",\"username\":"
+        + jsonString(user.username) + ",\"password\":" + jsonString(user.password)
+        + ",\"product\":{\"id\":" + QByteArray::number(m_fleet.product.id)
+        + ",\"slug\":" + jsonString(m_fleet.product.slug)
         + "},\"oauth_client\":{\"id\":" + jsonString(m_fleet.oauthClientId)
         + ",\"secret\":" + jsonString(m_fleet.oauthClientSecret) + "}}";
 }
@@ -102,18 +106,21 @@ void Sandbox::count(const QString &route, int status)
 
 void Sandbox::handle(const ApiRequest &request, Connection connection)
 {
-    if (request.path == QLatin1String("/admin") || request.path.startsWith(QLatin1String("/admin/"))) {
+    if (request.path == QLatin1String("/admin")
+        || request.path.startsWith(QLatin1String("/admin/"))) {
         connection.send(request.remote.isLoopback()
-                            ? admin(request)
-                            : ApiResponse::apiError(403, QStringLiteral("Admin routes are available on loopback only")));
+                ? admin(request)
+                : ApiResponse::apiError(
+                    403, QStringLiteral("Admin routes are available on loopback only")));
         return;
     }
     const Faults::Decision decision = m_faults.decide();
     if (decision.latencyMs > 0) {
-        QTimer::singleShot(decision.latencyMs, this, [this, request, connection, action = decision.action] {
-            if (connection.isOpen())
-                deliver(request, connection, action);
-        });
+        QTimer::singleShot(
+            decision.latencyMs, this, [this, request, connection, action = decision.action] {
+                if (connection.isOpen())
+                    deliver(request, connection, action);
+            });
         return;
     }
     deliver(request, connection, decision.action);
@@ -124,15 +131,18 @@ void Sandbox::deliver(const ApiRequest &request, Connection connection, Faults::
     switch (action) {
     case Faults::Action::Error500:
         count(QStringLiteral("injected"), 500);
-        connection.send(ApiResponse::apiError(500, QStringLiteral("Internal server error (injected fault)")));
+        connection.send(
+            ApiResponse::apiError(500, QStringLiteral("Internal server error (injected fault)")));
         return;
     case Faults::Action::Error503:
         count(QStringLiteral("injected"), 503);
-        connection.send(ApiResponse::apiError(503, QStringLiteral("Service unavailable (injected fault)")));
+        connection.send(
+            ApiResponse::apiError(503, QStringLiteral("Service unavailable (injected fault)")));
         return;
     case Faults::Action::TooMany:
         count(QStringLiteral("injected"), 429);
-        connection.send(ApiResponse::apiError(429, QStringLiteral("Too many requests (injected 429 burst)")));
+        connection.send(
+            ApiResponse::apiError(429, QStringLiteral("Too many requests (injected 429 burst)")));
         return;
     case Faults::Action::None:
     case Faults::Action::Drop:
@@ -162,10 +172,11 @@ ApiResponse Sandbox::admin(const ApiRequest &request)
     const QByteArray &method = request.method;
     QJsonObject body;
     if (!request.body.trimmed().isEmpty()) {
-        QJsonParseError parseError{};
+        QJsonParseError parseError {};
         const QJsonDocument doc = QJsonDocument::fromJson(request.body, &parseError);
         if (parseError.error != QJsonParseError::NoError || !doc.isObject())
-            return ApiResponse::apiError(400, QStringLiteral("Admin routes take a JSON object body"));
+            return ApiResponse::apiError(
+                400, QStringLiteral("Admin routes take a JSON object body"));
         body = doc.object();
     }
     const QString route = path.mid(1).join(QLatin1Char('/'));
@@ -182,17 +193,16 @@ ApiResponse Sandbox::admin(const ApiRequest &request)
             inProduct += d.inProduct ? 1 : 0;
             online += d.inProduct && d.online ? 1 : 0;
         }
-        return ApiResponse::json(200, QJsonObject{
-            {QStringLiteral("requests"), static_cast<qint64>(m_requests)},
-            {QStringLiteral("by_route"), byRoute},
-            {QStringLiteral("by_status"), byStatus},
-            {QStringLiteral("faults_injected"), static_cast<qint64>(m_faults.injected())},
-            {QStringLiteral("open_streams"), m_events->size()},
-            {QStringLiteral("connections"), m_server->connectionCount()},
-            {QStringLiteral("events_published"), static_cast<qint64>(m_simulator->eventsPublished())},
-            {QStringLiteral("devices"), inProduct},
-            {QStringLiteral("online"), online},
-            {QStringLiteral("now"), Fleet::isoTime(m_simulator->now())}});
+        return ApiResponse::json(200,
+            QJsonObject {{QStringLiteral("requests"), static_cast<qint64>(m_requests)},
+                {QStringLiteral("by_route"), byRoute}, {QStringLiteral("by_status"), byStatus},
+                {QStringLiteral("faults_injected"), static_cast<qint64>(m_faults.injected())},
+                {QStringLiteral("open_streams"), m_events->size()},
+                {QStringLiteral("connections"), m_server->connectionCount()},
+                {QStringLiteral("events_published"),
+                    static_cast<qint64>(m_simulator->eventsPublished())},
+                {QStringLiteral("devices"), inProduct}, {QStringLiteral("online"), online},
+                {QStringLiteral("now"), Fleet::isoTime(m_simulator->now())}});
     }
     if (method == "POST" && route == QLatin1String("stats/reset")) {
         m_requests = 0;
@@ -213,9 +223,12 @@ ApiResponse Sandbox::admin(const ApiRequest &request)
     if (method == "POST" && route == QLatin1String("faults/burst429")) {
         // A missing count means the configured burst length; anything else must be a whole number.
         const QJsonValue count = body.value(QStringLiteral("count"));
-        const double n = count.isUndefined() ? m_faults.settings.burst429Length : count.toDouble(-1);
-        if (!(count.isUndefined() || count.isDouble()) || n < 1 || n > 1000000 || n != std::floor(n))
-            return ApiResponse::apiError(400, QStringLiteral("'count' must be an integer from 1 to 1000000"));
+        const double n
+            = count.isUndefined() ? m_faults.settings.burst429Length : count.toDouble(-1);
+        if (!(count.isUndefined() || count.isDouble()) || n < 1 || n > 1000000
+            || n != std::floor(n))
+            return ApiResponse::apiError(
+                400, QStringLiteral("'count' must be an integer from 1 to 1000000"));
         m_faults.startBurst(static_cast<int>(n));
         return ApiResponse::ok();
     }
@@ -224,10 +237,13 @@ ApiResponse Sandbox::admin(const ApiRequest &request)
             const QJsonValue rate = body.value(QStringLiteral("update_failure_rate"));
             const QJsonValue duration = body.value(QStringLiteral("update_duration_s"));
             const QJsonValue scale = body.value(QStringLiteral("time_scale"));
-            if ((!rate.isUndefined() && (!rate.isDouble() || rate.toDouble() < 0 || rate.toDouble() > 1))
+            if ((!rate.isUndefined()
+                    && (!rate.isDouble() || rate.toDouble() < 0 || rate.toDouble() > 1))
                 || (!duration.isUndefined() && (!duration.isDouble() || duration.toDouble() <= 0))
                 || (!scale.isUndefined() && (!scale.isDouble() || scale.toDouble() <= 0)))
-                return ApiResponse::apiError(400, QStringLiteral("update_failure_rate must be 0..1; update_duration_s and time_scale must be positive numbers"));
+                return ApiResponse::apiError(400,
+                    QStringLiteral("update_failure_rate must be 0..1; update_duration_s and "
+                                   "time_scale must be positive numbers"));
             if (rate.isDouble())
                 m_simulator->setUpdateFailureRate(rate.toDouble());
             if (duration.isDouble())
@@ -238,36 +254,44 @@ ApiResponse Sandbox::admin(const ApiRequest &request)
             return ApiResponse::apiError(404, QStringLiteral("Not found"));
         }
         const SimulationSettings s = m_simulator->settings();
-        return ApiResponse::json(200, QJsonObject{{QStringLiteral("update_failure_rate"), s.updateFailureRate},
-                                                  {QStringLiteral("update_duration_s"), s.updateDurationS},
-                                                  {QStringLiteral("time_scale"), s.timeScale},
-                                                  {QStringLiteral("now"), Fleet::isoTime(m_simulator->now())}});
+        return ApiResponse::json(200,
+            QJsonObject {{QStringLiteral("update_failure_rate"), s.updateFailureRate},
+                {QStringLiteral("update_duration_s"), s.updateDurationS},
+                {QStringLiteral("time_scale"), s.timeScale},
+                {QStringLiteral("now"), Fleet::isoTime(m_simulator->now())}});
     }
-    if (path.size() == 3 && path.at(1) == QLatin1String("devices") && (method == "PUT" || method == "POST")) {
+    if (path.size() == 3 && path.at(1) == QLatin1String("devices")
+        && (method == "PUT" || method == "POST")) {
         const int i = m_fleet.findDevice(path.at(2));
         if (i < 0)
-            return ApiResponse::apiError(404, QStringLiteral("Device %1 not found").arg(path.at(2)));
+            return ApiResponse::apiError(
+                404, QStringLiteral("Device %1 not found").arg(path.at(2)));
         if (body.contains(QStringLiteral("active")))
             m_simulator->setActive(i, body.value(QStringLiteral("active")).toBool());
         if (body.contains(QStringLiteral("online")))
             m_simulator->setOnline(i, body.value(QStringLiteral("online")).toBool());
         if (body.contains(QStringLiteral("updates_enabled")))
-            m_fleet.devices[static_cast<size_t>(i)].updatesEnabled = body.value(QStringLiteral("updates_enabled")).toBool();
+            m_fleet.devices[static_cast<size_t>(i)].updatesEnabled
+                = body.value(QStringLiteral("updates_enabled")).toBool();
         return ApiResponse::json(200, m_fleet.deviceJson(m_fleet.devices[static_cast<size_t>(i)]));
     }
     if (method == "GET" && route == QLatin1String("mfa")) {
         for (const User &u : std::as_const(m_fleet.users)) {
             if (!u.mfaSecretBase32.isEmpty())
-                return ApiResponse::json(200, QJsonObject{{QStringLiteral("username"), u.username},
-                                                          {QStringLiteral("password"), u.password},
-                                                          {QStringLiteral("otp"), totp(base32Decode(u.mfaSecretBase32), QDateTime::currentSecsSinceEpoch())}});
+                return ApiResponse::json(200,
+                    QJsonObject {{QStringLiteral("username"), u.username},
+                        {QStringLiteral("password"), u.password},
+                        {QStringLiteral("otp"),
+                            totp(base32Decode(u.mfaSecretBase32),
+                                QDateTime::currentSecsSinceEpoch())}});
         }
         return ApiResponse::apiError(404, QStringLiteral("No MFA user"));
     }
     if (method == "POST" && route == QLatin1String("save")) {
         QString error;
         if (m_options.statePath.isEmpty())
-            return ApiResponse::apiError(400, QStringLiteral("The sandbox was started without --state"));
+            return ApiResponse::apiError(
+                400, QStringLiteral("The sandbox was started without --state"));
         if (!saveState(&error))
             return ApiResponse::apiError(500, error);
         return ApiResponse::ok();

@@ -70,7 +70,8 @@ void Simulator::start()
 void Simulator::schedule(int device, qint64 delayMs, Kind kind)
 {
     const Device &d = m_fleet.devices[static_cast<size_t>(device)];
-    m_queue.push(Pending{now() + std::max<qint64>(0, delayMs), m_seq++, device, d.simGeneration, kind});
+    m_queue.push(
+        Pending {now() + std::max<qint64>(0, delayMs), m_seq++, device, d.simGeneration, kind});
 }
 
 void Simulator::tick()
@@ -100,7 +101,8 @@ void Simulator::process(const Pending &p)
         break;
     case Kind::GoOffline:
         if (d.updating) {
-            schedule(p.device, static_cast<qint64>(m_settings.updateDurationS * 2000), Kind::GoOffline);
+            schedule(
+                p.device, static_cast<qint64>(m_settings.updateDurationS * 2000), Kind::GoOffline);
         } else if (d.online && d.active) {
             goOffline(p.device);
             schedule(p.device, exponentialMs(d, m_settings.meanOfflineS), Kind::GoOnline);
@@ -113,8 +115,8 @@ void Simulator::process(const Pending &p)
         }
         emitDeviceEvent(d, QStringLiteral("spark/flash/status"), QStringLiteral("started "));
         schedule(p.device,
-                 static_cast<qint64>(m_settings.updateDurationS * 1000 * (0.5 + uniform01(d.rng))),
-                 Kind::FlashEnd);
+            static_cast<qint64>(m_settings.updateDurationS * 1000 * (0.5 + uniform01(d.rng))),
+            Kind::FlashEnd);
         break;
     case Kind::FlashEnd: {
         if (!d.online) {
@@ -132,8 +134,8 @@ void Simulator::process(const Pending &p)
         m_fleet.revision();
         emitDeviceEvent(d, QStringLiteral("spark/status"), QStringLiteral("offline"));
         schedule(p.device,
-                 static_cast<qint64>(m_settings.rebootS * 1000 * (0.5 + uniform01(d.rng))),
-                 Kind::RebootOnline);
+            static_cast<qint64>(m_settings.rebootS * 1000 * (0.5 + uniform01(d.rng))),
+            Kind::RebootOnline);
         break;
     }
     case Kind::RebootOnline:
@@ -157,7 +159,7 @@ void Simulator::comeOnline(int device, bool afterUpdate)
     if (afterUpdate) {
         emitDeviceEvent(d, QStringLiteral("spark/device/last_reset"), QStringLiteral("update"));
         emitDeviceEvent(d, QStringLiteral("spark/device/app-hash"),
-                        QStringLiteral("%1").arg(d.appHash, 8, 16, QLatin1Char('0')).repeated(8));
+            QStringLiteral("%1").arg(d.appHash, 8, 16, QLatin1Char('0')).repeated(8));
     }
     if (d.active)
         schedule(device, exponentialMs(d, m_settings.meanOnlineS), Kind::GoOffline);
@@ -182,7 +184,8 @@ void Simulator::maybeStartUpdate(int device, bool /*push*/)
     if (!target || *target == d.firmwareVersion || !m_fleet.findFirmware(*target))
         return;
     if (!d.updatesEnabled && !d.updatesForced) {
-        emitDeviceEvent(d, QStringLiteral("particle/device/updates/pending"), QStringLiteral("true"));
+        emitDeviceEvent(
+            d, QStringLiteral("particle/device/updates/pending"), QStringLiteral("true"));
         return;
     }
     d.updating = true;
@@ -223,8 +226,8 @@ void Simulator::setActive(int deviceIndex, bool active)
     d.updating = false;
     if (active)
         schedule(deviceIndex,
-                 exponentialMs(d, d.online ? m_settings.meanOnlineS : m_settings.meanOfflineS),
-                 d.online ? Kind::GoOffline : Kind::GoOnline);
+            exponentialMs(d, d.online ? m_settings.meanOnlineS : m_settings.meanOfflineS),
+            d.online ? Kind::GoOffline : Kind::GoOnline);
 }
 
 void Simulator::emitDeviceEvent(const Device &d, const QString &name, const QString &data)

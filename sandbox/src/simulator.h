@@ -6,28 +6,30 @@
 #include <QElapsedTimer>
 #include <QObject>
 #include <QTimer>
+#include <queue>
 
 #include <functional>
-#include <queue>
 #include <vector>
 
 namespace Flotilla::Sandbox {
 
 struct SimulationSettings
 {
-    double timeScale = 1.0;          // simulated seconds per real second
-    double updateDurationS = 60.0;   // mean OTA transfer time, simulated seconds
+    double timeScale = 1.0; // simulated seconds per real second
+    double updateDurationS = 60.0; // mean OTA transfer time, simulated seconds
     double updateFailureRate = 0.02; // fraction of OTA attempts that fail
     double meanOnlineS = 8 * 3600.0; // mean session length of a connected device
     double meanOfflineS = 2 * 3600.0;
-    double rebootS = 8.0;            // simulated seconds from a successful flash to reconnecting
+    double rebootS = 8.0; // simulated seconds from a successful flash to reconnecting
 };
 
 // Simulated devices: online/offline churn, handshakes, OTA updates to the cloud's target with a
 // failure rate, and the system events each of these emits. Time runs `timeScale` times faster
 // than real time; every random draw comes from the device's own generator, so a seed gives the
 // same fleet and the same per-device outcomes.
-class Simulator final : public QObject, public FleetObserver
+class Simulator final
+    : public QObject
+    , public FleetObserver
 {
     Q_OBJECT
 public:
@@ -73,8 +75,8 @@ private:
     Fleet &m_fleet;
     SimulationSettings m_settings;
     QElapsedTimer m_elapsed;
-    qint64 m_baseSim = 0;    // simulated time at m_baseReal
-    qint64 m_baseReal = 0;   // m_elapsed at the last time-scale change
+    qint64 m_baseSim = 0; // simulated time at m_baseReal
+    qint64 m_baseReal = 0; // m_elapsed at the last time-scale change
     std::priority_queue<Pending, std::vector<Pending>, std::greater<>> m_queue;
     quint64 m_seq = 0;
     quint64 m_published = 0;

@@ -29,10 +29,9 @@ QByteArray frame(const QString &name, const QByteArray &jsonData)
 
 QByteArray eventData(const CloudEvent &event, bool productStream)
 {
-    QJsonObject o{{QStringLiteral("data"), event.data},
-                  {QStringLiteral("ttl"), event.ttl},
-                  {QStringLiteral("published_at"), Fleet::isoTime(event.publishedMs)},
-                  {QStringLiteral("coreid"), event.coreId}};
+    QJsonObject o {{QStringLiteral("data"), event.data}, {QStringLiteral("ttl"), event.ttl},
+        {QStringLiteral("published_at"), Fleet::isoTime(event.publishedMs)},
+        {QStringLiteral("coreid"), event.coreId}};
     if (productStream) {
         o.insert(QStringLiteral("userid"), QJsonValue(QJsonValue::Null));
         o.insert(QStringLiteral("version"), event.version);

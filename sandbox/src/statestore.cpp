@@ -37,7 +37,8 @@ class ScopedDatabase
 {
 public:
     explicit ScopedDatabase(const QString &path)
-        : m_name(QStringLiteral("sandbox-state-") + QUuid::createUuid().toString(QUuid::WithoutBraces))
+        : m_name(
+            QStringLiteral("sandbox-state-") + QUuid::createUuid().toString(QUuid::WithoutBraces))
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
         db.setDatabaseName(path);
@@ -102,15 +103,16 @@ bool StateStore::save(const Fleet &fleet, const QString &path, QString *error)
             if (!exec(q, QString::fromLatin1(sql), error))
                 return false;
         }
-        const QJsonObject product{{QStringLiteral("id"), fleet.product.id},
-                                  {QStringLiteral("slug"), fleet.product.slug},
-                                  {QStringLiteral("name"), fleet.product.name},
-                                  {QStringLiteral("description"), fleet.product.description},
-                                  {QStringLiteral("platform_id"), fleet.product.platformId}};
+        const QJsonObject product {{QStringLiteral("id"), fleet.product.id},
+            {QStringLiteral("slug"), fleet.product.slug},
+            {QStringLiteral("name"), fleet.product.name},
+            {QStringLiteral("description"), fleet.product.description},
+            {QStringLiteral("platform_id"), fleet.product.platformId}};
         q.prepare(QStringLiteral("INSERT INTO meta VALUES (?, ?)"));
-        const QList<std::pair<QString, QString>> meta{
+        const QList<std::pair<QString, QString>> meta {
             {QStringLiteral("schema"), QString::number(SchemaVersion)},
-            {QStringLiteral("product"), QString::fromUtf8(QJsonDocument(product).toJson(QJsonDocument::Compact))},
+            {QStringLiteral("product"),
+                QString::fromUtf8(QJsonDocument(product).toJson(QJsonDocument::Compact))},
             {QStringLiteral("oauth_client_id"), fleet.oauthClientId},
             {QStringLiteral("oauth_client_secret"), fleet.oauthClientSecret},
             {QStringLiteral("demo_token"), fleet.demoToken}};
@@ -147,32 +149,35 @@ bool StateStore::save(const Fleet &fleet, const QString &path, QString *error)
             q.addBindValue(g.alive ? 1 : 0);
             q.exec();
         }
-        q.prepare(QStringLiteral("INSERT INTO firmware VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        q.prepare(QStringLiteral(
+            "INSERT INTO firmware VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
         for (const Firmware &f : fleet.firmware) {
-            for (const QVariant &v : {QVariant(f.version), QVariant(f.id), QVariant(f.title),
-                                      QVariant(f.description), QVariant(f.fileName), QVariant(f.binary),
-                                      QVariant(f.productDefault), QVariant(joinIds(f.groups)),
-                                      QVariant(f.intelligent), QVariant(f.everReleased),
-                                      QVariant(f.hasRun), QVariant(f.mandatory), QVariant(f.uploadedMs),
-                                      QVariant(f.updatedMs), QVariant(f.uploadedBy)})
+            for (const QVariant &v :
+                {QVariant(f.version), QVariant(f.id), QVariant(f.title), QVariant(f.description),
+                    QVariant(f.fileName), QVariant(f.binary), QVariant(f.productDefault),
+                    QVariant(joinIds(f.groups)), QVariant(f.intelligent), QVariant(f.everReleased),
+                    QVariant(f.hasRun), QVariant(f.mandatory), QVariant(f.uploadedMs),
+                    QVariant(f.updatedMs), QVariant(f.uploadedBy)})
                 q.addBindValue(v);
             q.exec();
         }
-        q.prepare(QStringLiteral("INSERT INTO devices VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                                 "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        q.prepare(
+            QStringLiteral("INSERT INTO devices VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                           "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
         for (size_t i = 0; i < fleet.devices.size(); ++i) {
             const Device &d = fleet.devices[i];
             for (const QVariant &v :
-                 {QVariant(static_cast<qint64>(i)), QVariant(d.id), QVariant(d.name), QVariant(d.serial),
-                  QVariant(d.iccid), QVariant(d.imei), QVariant(d.notes), QVariant(d.hasNotes),
-                  QVariant(d.owner), QVariant(d.lastIp), QVariant(d.systemFirmware),
-                  QVariant(joinIds(d.groups)), QVariant(d.lastHeardMs), QVariant(d.lastHandshakeMs),
-                  QVariant(d.platformId), QVariant(d.updating ? d.firmwareVersion : d.firmwareVersion),
-                  d.desiredVersion ? QVariant(*d.desiredVersion) : QVariant(),
-                  QVariant(d.foreignProductId), QVariant(d.inProduct), QVariant(d.cellular),
-                  QVariant(d.development), QVariant(d.online), QVariant(d.updatesEnabled),
-                  QVariant(d.updatesForced), QVariant(d.quarantined), QVariant(d.active),
-                  QVariant(static_cast<qint64>(d.rng)), QVariant(static_cast<qint64>(d.appHash))})
+                {QVariant(static_cast<qint64>(i)), QVariant(d.id), QVariant(d.name),
+                    QVariant(d.serial), QVariant(d.iccid), QVariant(d.imei), QVariant(d.notes),
+                    QVariant(d.hasNotes), QVariant(d.owner), QVariant(d.lastIp),
+                    QVariant(d.systemFirmware), QVariant(joinIds(d.groups)),
+                    QVariant(d.lastHeardMs), QVariant(d.lastHandshakeMs), QVariant(d.platformId),
+                    QVariant(d.updating ? d.firmwareVersion : d.firmwareVersion),
+                    d.desiredVersion ? QVariant(*d.desiredVersion) : QVariant(),
+                    QVariant(d.foreignProductId), QVariant(d.inProduct), QVariant(d.cellular),
+                    QVariant(d.development), QVariant(d.online), QVariant(d.updatesEnabled),
+                    QVariant(d.updatesForced), QVariant(d.quarantined), QVariant(d.active),
+                    QVariant(static_cast<qint64>(d.rng)), QVariant(static_cast<qint64>(d.appHash))})
                 q.addBindValue(v);
             if (!q.exec())
                 return exec(q, QString(), error);
@@ -220,39 +225,49 @@ bool StateStore::load(Fleet &fleet, const QString &path, QString *error)
         meta.insert(q.value(0).toString(), q.value(1).toString());
     if (meta.value(QStringLiteral("schema")).toInt() != SchemaVersion) {
         if (error)
-            *error = QStringLiteral("unsupported state file schema '%1'").arg(meta.value(QStringLiteral("schema")));
+            *error = QStringLiteral("unsupported state file schema '%1'")
+                         .arg(meta.value(QStringLiteral("schema")));
         return false;
     }
-    const QJsonObject product = QJsonDocument::fromJson(meta.value(QStringLiteral("product")).toUtf8()).object();
-    fleet.product = Product{product.value(QStringLiteral("id")).toInt(),
-                            product.value(QStringLiteral("slug")).toString(),
-                            product.value(QStringLiteral("name")).toString(),
-                            product.value(QStringLiteral("description")).toString(),
-                            product.value(QStringLiteral("platform_id")).toInt()};
+    const QJsonObject product
+        = QJsonDocument::fromJson(meta.value(QStringLiteral("product")).toUtf8()).object();
+    fleet.product = Product {product.value(QStringLiteral("id")).toInt(),
+        product.value(QStringLiteral("slug")).toString(),
+        product.value(QStringLiteral("name")).toString(),
+        product.value(QStringLiteral("description")).toString(),
+        product.value(QStringLiteral("platform_id")).toInt()};
     fleet.oauthClientId = meta.value(QStringLiteral("oauth_client_id"));
     fleet.oauthClientSecret = meta.value(QStringLiteral("oauth_client_secret"));
     fleet.demoToken = meta.value(QStringLiteral("demo_token"));
     fleet.users.clear();
     exec(q, QStringLiteral("SELECT id, username, password, mfa FROM users"), error);
     while (q.next())
-        fleet.users.append(User{q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString()});
+        fleet.users.append(User {q.value(0).toString(), q.value(1).toString(),
+            q.value(2).toString(), q.value(3).toString()});
     fleet.customers.clear();
-    exec(q, QStringLiteral("SELECT id, username, password, no_password, created_ms FROM customers"), error);
+    exec(q, QStringLiteral("SELECT id, username, password, no_password, created_ms FROM customers"),
+        error);
     while (q.next())
-        fleet.customers.append(Customer{q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
-                                        q.value(3).toBool(), q.value(4).toLongLong()});
+        fleet.customers.append(Customer {q.value(0).toString(), q.value(1).toString(),
+            q.value(2).toString(), q.value(3).toBool(), q.value(4).toLongLong()});
     fleet.groups.clear();
     fleet.groupByName.clear();
-    exec(q, QStringLiteral("SELECT name, description, color, alive FROM groups_ ORDER BY id"), error);
+    exec(q, QStringLiteral("SELECT name, description, color, alive FROM groups_ ORDER BY id"),
+        error);
     while (q.next()) {
-        fleet.groups.push_back(Group{q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toBool()});
+        fleet.groups.push_back(Group {q.value(0).toString(), q.value(1).toString(),
+            q.value(2).toString(), q.value(3).toBool()});
         if (fleet.groups.back().alive)
-            fleet.groupByName.insert(fleet.groups.back().name, static_cast<int>(fleet.groups.size()) - 1);
+            fleet.groupByName.insert(
+                fleet.groups.back().name, static_cast<int>(fleet.groups.size()) - 1);
     }
     fleet.firmware.clear();
-    exec(q, QStringLiteral("SELECT version, id, title, description, file_name, binary, product_default, groups_, "
-                           "intelligent, ever_released, has_run, mandatory, uploaded_ms, updated_ms, uploaded_by "
-                           "FROM firmware ORDER BY version"), error);
+    exec(q,
+        QStringLiteral(
+            "SELECT version, id, title, description, file_name, binary, product_default, groups_, "
+            "intelligent, ever_released, has_run, mandatory, uploaded_ms, updated_ms, uploaded_by "
+            "FROM firmware ORDER BY version"),
+        error);
     while (q.next()) {
         Firmware f;
         f.version = q.value(0).toInt();
@@ -276,10 +291,13 @@ bool StateStore::load(Fleet &fleet, const QString &path, QString *error)
     fleet.deviceById.clear();
     fleet.deviceByAlias.clear();
     q.setForwardOnly(true);
-    exec(q, QStringLiteral("SELECT id, name, serial, iccid, imei, notes, has_notes, owner, last_ip, system_fw, "
-                           "groups_, last_heard, last_handshake, platform, fw, desired, foreign_product, "
-                           "in_product, cellular, development, online, updates_enabled, updates_forced, "
-                           "quarantined, active, rng, app_hash FROM devices ORDER BY idx"), error);
+    exec(q,
+        QStringLiteral(
+            "SELECT id, name, serial, iccid, imei, notes, has_notes, owner, last_ip, system_fw, "
+            "groups_, last_heard, last_handshake, platform, fw, desired, foreign_product, "
+            "in_product, cellular, development, online, updates_enabled, updates_forced, "
+            "quarantined, active, rng, app_hash FROM devices ORDER BY idx"),
+        error);
     while (q.next()) {
         Device d;
         d.id = q.value(0).toString();
@@ -315,10 +333,11 @@ bool StateStore::load(Fleet &fleet, const QString &path, QString *error)
     }
     fleet.tokens.clear();
     fleet.refreshTokens.clear();
-    exec(q, QStringLiteral("SELECT token, kind, subject, client, expires_ms, refresh FROM tokens"), error);
+    exec(q, QStringLiteral("SELECT token, kind, subject, client, expires_ms, refresh FROM tokens"),
+        error);
     while (q.next()) {
-        Token t{static_cast<TokenKind>(q.value(1).toInt()), q.value(2).toString(), q.value(3).toString(),
-                q.value(4).toLongLong(), q.value(5).toString()};
+        Token t {static_cast<TokenKind>(q.value(1).toInt()), q.value(2).toString(),
+            q.value(3).toString(), q.value(4).toLongLong(), q.value(5).toString()};
         if (!t.refreshToken.isEmpty())
             fleet.refreshTokens.insert(t.refreshToken, q.value(0).toString());
         fleet.tokens.insert(q.value(0).toString(), t);

@@ -41,7 +41,10 @@ public:
             m_reply->deleteLater();
         }
     }
-    int status() const { return m_reply ? m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() : 0; }
+    int status() const
+    {
+        return m_reply ? m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() : 0;
+    }
     bool opened() const { return m_raw.startsWith(":ok"); }
     int comments() const { return m_comments; }
     QList<Frame> frames;
@@ -109,7 +112,8 @@ private:
 
     QUrl product(const QString &path) const
     {
-        return m_sandbox.url(QStringLiteral("/v1/products/%1%2").arg(m_sandbox.productId()).arg(path));
+        return m_sandbox.url(
+            QStringLiteral("/v1/products/%1%2").arg(m_sandbox.productId()).arg(path));
     }
     std::unique_ptr<EventReader> open(const QUrl &url)
     {
@@ -126,12 +130,17 @@ private:
     QList<QJsonObject> onlineDevices(const QString &group)
     {
         QList<QJsonObject> out;
-        const QJsonArray devices = Http(m_sandbox.token())
-                                       .get(product(QStringLiteral("/devices?perPage=100&sortAttr=deviceId&groups=") + group))
-                                       .json().value(QStringLiteral("devices")).toArray();
+        const QJsonArray devices
+            = Http(m_sandbox.token())
+                  .get(product(
+                      QStringLiteral("/devices?perPage=100&sortAttr=deviceId&groups=") + group))
+                  .json()
+                  .value(QStringLiteral("devices"))
+                  .toArray();
         for (const QJsonValue &v : devices) {
             const QJsonObject d = v.toObject();
-            if (d.value(QStringLiteral("online")).toBool() && !d.value(QStringLiteral("development")).toBool()
+            if (d.value(QStringLiteral("online")).toBool()
+                && !d.value(QStringLiteral("development")).toBool()
                 && d.value(QStringLiteral("desired_firmware_version")).isNull())
                 out.append(d);
         }
@@ -139,7 +148,8 @@ private:
     }
     void setOnline(const QString &id, bool online)
     {
-        Http().putJson(m_sandbox.url(QStringLiteral("/admin/devices/") + id), QJsonObject{{QStringLiteral("online"), online}});
+        Http().putJson(m_sandbox.url(QStringLiteral("/admin/devices/") + id),
+            QJsonObject {{QStringLiteral("online"), online}});
     }
 
 private Q_SLOTS:
@@ -148,11 +158,13 @@ private Q_SLOTS:
         QStandardPaths::setTestModeEnabled(true);
         // Time runs 60x faster; an update takes ~2 simulated seconds. Devices stay online long
         // enough (mean session: 10 simulated days) that churn does not interfere.
-        QVERIFY2(m_sandbox.start({QStringLiteral("--devices"), QStringLiteral("400"), QStringLiteral("--seed"), QStringLiteral("3"),
-                                  QStringLiteral("--time-scale"), QStringLiteral("60"), QStringLiteral("--update-duration"), QStringLiteral("2"),
-                                  QStringLiteral("--update-failure-rate"), QStringLiteral("0"), QStringLiteral("--keepalive-ms"), QStringLiteral("200"),
-                                  QStringLiteral("--mean-online"), QStringLiteral("864000")}),
-                 qPrintable(m_sandbox.errorString()));
+        QVERIFY2(m_sandbox.start({QStringLiteral("--devices"), QStringLiteral("400"),
+                     QStringLiteral("--seed"), QStringLiteral("3"), QStringLiteral("--time-scale"),
+                     QStringLiteral("60"), QStringLiteral("--update-duration"), QStringLiteral("2"),
+                     QStringLiteral("--update-failure-rate"), QStringLiteral("0"),
+                     QStringLiteral("--keepalive-ms"), QStringLiteral("200"),
+                     QStringLiteral("--mean-online"), QStringLiteral("864000")}),
+            qPrintable(m_sandbox.errorString()));
     }
 
     void streamOpensAndKeepsAlive()
@@ -174,17 +186,23 @@ private Q_SLOTS:
         const QString id = candidates.first().value(QStringLiteral("id")).toString();
         const int from = candidates.first().value(QStringLiteral("firmware_version")).toInt();
         const int to = from == 3 ? 2 : 3;
-        const HttpResult r = Http(m_sandbox.token()).putJson(product(QStringLiteral("/devices/") + id),
-                                                             QJsonObject{{QStringLiteral("desired_firmware_version"), to}, {QStringLiteral("flash"), true}});
+        const HttpResult r = Http(m_sandbox.token())
+                                 .putJson(product(QStringLiteral("/devices/") + id),
+                                     QJsonObject {{QStringLiteral("desired_firmware_version"), to},
+                                         {QStringLiteral("flash"), true}});
         QCOMPARE(r.status, 200);
-        QTRY_VERIFY_WITH_TIMEOUT(reader->has(id, QStringLiteral("spark/device/app-hash"), QString()), 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            reader->has(id, QStringLiteral("spark/device/app-hash"), QString()), 15000);
         // The documented order, with the product stream's fields.
         QStringList sequence;
         for (const Frame &f : reader->framesFor(id))
-            sequence.append(f.name + QLatin1Char('=') + f.data.value(QStringLiteral("data")).toString().trimmed());
-        const QStringList expected{QStringLiteral("spark/status=auto-update"), QStringLiteral("spark/flash/status=started"),
-                                   QStringLiteral("spark/flash/status=success"), QStringLiteral("spark/status=offline"),
-                                   QStringLiteral("spark/status=online"), QStringLiteral("spark/device/last_reset=update")};
+            sequence.append(f.name + QLatin1Char('=')
+                + f.data.value(QStringLiteral("data")).toString().trimmed());
+        const QStringList expected {QStringLiteral("spark/status=auto-update"),
+            QStringLiteral("spark/flash/status=started"),
+            QStringLiteral("spark/flash/status=success"), QStringLiteral("spark/status=offline"),
+            QStringLiteral("spark/status=online"),
+            QStringLiteral("spark/device/last_reset=update")};
         QCOMPARE(sequence.mid(0, expected.size()), expected);
         QVERIFY(sequence.at(expected.size()).startsWith(QStringLiteral("spark/device/app-hash=")));
         const QList<Frame> frames = reader->framesFor(id);
@@ -203,7 +221,11 @@ private Q_SLOTS:
     void failedUpdateKeepsTheOldVersion()
     {
         Http admin;
-        QCOMPARE(admin.putJson(m_sandbox.url(QStringLiteral("/admin/simulation")), QJsonObject{{QStringLiteral("update_failure_rate"), 1.0}}).status, 200);
+        QCOMPARE(admin
+                     .putJson(m_sandbox.url(QStringLiteral("/admin/simulation")),
+                         QJsonObject {{QStringLiteral("update_failure_rate"), 1.0}})
+                     .status,
+            200);
         auto reader = open(product(QStringLiteral("/events/spark/flash")));
         QVERIFY(reader);
         const QList<QJsonObject> candidates = onlineDevices(QStringLiteral("delta-water"));
@@ -211,16 +233,25 @@ private Q_SLOTS:
         const QString id = candidates.first().value(QStringLiteral("id")).toString();
         const int from = candidates.first().value(QStringLiteral("firmware_version")).toInt();
         const int to = from == 2 ? 1 : 2;
-        QCOMPARE(Http(m_sandbox.token()).putJson(product(QStringLiteral("/devices/") + id),
-                                                 QJsonObject{{QStringLiteral("desired_firmware_version"), to}, {QStringLiteral("flash"), true}}).status, 200);
-        QTRY_VERIFY_WITH_TIMEOUT(reader->has(id, QStringLiteral("spark/flash/status"), QStringLiteral("failed")), 15000);
+        QCOMPARE(Http(m_sandbox.token())
+                     .putJson(product(QStringLiteral("/devices/") + id),
+                         QJsonObject {{QStringLiteral("desired_firmware_version"), to},
+                             {QStringLiteral("flash"), true}})
+                     .status,
+            200);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            reader->has(id, QStringLiteral("spark/flash/status"), QStringLiteral("failed")), 15000);
         QVERIFY(reader->has(id, QStringLiteral("spark/flash/status"), QStringLiteral("started")));
         QVERIFY(!reader->has(id, QStringLiteral("spark/flash/status"), QStringLiteral("success")));
         // The prefix filter only passes spark/flash events.
         for (const Frame &f : reader->frames)
             QVERIFY(f.name.startsWith(QStringLiteral("spark/flash")));
         QCOMPARE(device(id).value(QStringLiteral("firmware_version")).toInt(), from);
-        QCOMPARE(admin.putJson(m_sandbox.url(QStringLiteral("/admin/simulation")), QJsonObject{{QStringLiteral("update_failure_rate"), 0.0}}).status, 200);
+        QCOMPARE(admin
+                     .putJson(m_sandbox.url(QStringLiteral("/admin/simulation")),
+                         QJsonObject {{QStringLiteral("update_failure_rate"), 0.0}})
+                     .status,
+            200);
     }
 
     void deviceScopedStreams()
@@ -230,20 +261,27 @@ private Q_SLOTS:
         const QString a = candidates.at(0).value(QStringLiteral("id")).toString();
         const QString b = candidates.at(1).value(QStringLiteral("id")).toString();
         auto productScoped = open(product(QStringLiteral("/devices/%1/events").arg(a)));
-        auto deviceScoped = open(m_sandbox.url(QStringLiteral("/v1/devices/%1/events/spark").arg(a)));
+        auto deviceScoped
+            = open(m_sandbox.url(QStringLiteral("/v1/devices/%1/events/spark").arg(a)));
         QVERIFY(productScoped && deviceScoped);
         setOnline(b, false);
         setOnline(a, false);
         setOnline(a, true);
-        QTRY_VERIFY_WITH_TIMEOUT(productScoped->has(a, QStringLiteral("spark/status"), QStringLiteral("online")), 10000);
-        QTRY_VERIFY_WITH_TIMEOUT(deviceScoped->has(a, QStringLiteral("spark/status"), QStringLiteral("online")), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            productScoped->has(a, QStringLiteral("spark/status"), QStringLiteral("online")), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            deviceScoped->has(a, QStringLiteral("spark/status"), QStringLiteral("online")), 10000);
         QVERIFY(productScoped->has(a, QStringLiteral("spark/status"), QStringLiteral("offline")));
         for (const auto *reader : {productScoped.get(), deviceScoped.get()}) {
             for (const Frame &f : reader->frames)
                 QCOMPARE(f.data.value(QStringLiteral("coreid")).toString(), a);
         }
         setOnline(b, true);
-        QCOMPARE(Http(m_sandbox.token()).get(product(QStringLiteral("/devices/%1/events").arg(QStringLiteral("0123456789abcdef01234567")))).status, 404);
+        QCOMPARE(Http(m_sandbox.token())
+                     .get(product(QStringLiteral("/devices/%1/events")
+                                      .arg(QStringLiteral("0123456789abcdef01234567"))))
+                     .status,
+            404);
     }
 
     void standardReleaseWaitsForTheNextHandshake()
@@ -253,17 +291,24 @@ private Q_SLOTS:
         const QList<QJsonObject> candidates = onlineDevices(QStringLiteral("cobalt--field-b"));
         QVERIFY(!candidates.isEmpty());
         Http http(m_sandbox.token());
-        QCOMPARE(http.putJson(product(QStringLiteral("/firmware/release")),
-                              QJsonObject{{QStringLiteral("version"), 6}, {QStringLiteral("groups"), QJsonArray{QStringLiteral("cobalt--field-b")}},
-                                          {QStringLiteral("intelligent"), false}}).status, 200);
-        QTRY_VERIFY_WITH_TIMEOUT(!reader->frames.isEmpty() && reader->frames.last().name == QLatin1String("particle/firmware/release"), 5000);
+        QCOMPARE(
+            http.putJson(product(QStringLiteral("/firmware/release")),
+                    QJsonObject {{QStringLiteral("version"), 6},
+                        {QStringLiteral("groups"), QJsonArray {QStringLiteral("cobalt--field-b")}},
+                        {QStringLiteral("intelligent"), false}})
+                .status,
+            200);
+        QTRY_VERIFY_WITH_TIMEOUT(!reader->frames.isEmpty()
+                && reader->frames.last().name == QLatin1String("particle/firmware/release"),
+            5000);
         const QString id = candidates.first().value(QStringLiteral("id")).toString();
         QCOMPARE(device(id).value(QStringLiteral("targeted_firmware_release_version")).toInt(), 6);
         QVERIFY(!reader->has(id, QStringLiteral("spark/status"), QStringLiteral("auto-update")));
         // Reconnecting is a handshake: now the device takes its target.
         setOnline(id, false);
         setOnline(id, true);
-        QTRY_COMPARE_WITH_TIMEOUT(device(id).value(QStringLiteral("firmware_version")).toInt(), 6, 15000);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            device(id).value(QStringLiteral("firmware_version")).toInt(), 6, 15000);
         QVERIFY(reader->has(id, QStringLiteral("spark/flash/status"), QStringLiteral("success")));
     }
 
@@ -274,14 +319,23 @@ private Q_SLOTS:
         const QList<QJsonObject> candidates = onlineDevices(QStringLiteral("acme--munich"));
         QVERIFY(!candidates.isEmpty());
         Http http(m_sandbox.token());
-        QCOMPARE(http.putJson(product(QStringLiteral("/firmware/release")),
-                              QJsonObject{{QStringLiteral("version"), 6}, {QStringLiteral("groups"), QJsonArray{QStringLiteral("acme--munich")}},
-                                          {QStringLiteral("intelligent"), true}}).status, 200);
+        QCOMPARE(
+            http.putJson(product(QStringLiteral("/firmware/release")),
+                    QJsonObject {{QStringLiteral("version"), 6},
+                        {QStringLiteral("groups"), QJsonArray {QStringLiteral("acme--munich")}},
+                        {QStringLiteral("intelligent"), true}})
+                .status,
+            200);
         for (const QJsonObject &d : candidates) {
             const QString id = d.value(QStringLiteral("id")).toString();
-            QTRY_VERIFY_WITH_TIMEOUT(reader->has(id, QStringLiteral("spark/flash/status"), QStringLiteral("success")), 15000);
+            QTRY_VERIFY_WITH_TIMEOUT(
+                reader->has(id, QStringLiteral("spark/flash/status"), QStringLiteral("success")),
+                15000);
         }
-        QTRY_COMPARE_WITH_TIMEOUT(device(candidates.first().value(QStringLiteral("id")).toString()).value(QStringLiteral("firmware_version")).toInt(), 6, 15000);
+        QTRY_COMPARE_WITH_TIMEOUT(device(candidates.first().value(QStringLiteral("id")).toString())
+                                      .value(QStringLiteral("firmware_version"))
+                                      .toInt(),
+            6, 15000);
     }
 
     void publishedEventsReachTheProductStream()
@@ -289,15 +343,29 @@ private Q_SLOTS:
         auto reader = open(product(QStringLiteral("/events/custom")));
         QVERIFY(reader);
         Http http(m_sandbox.token());
-        QCOMPARE(http.postJson(product(QStringLiteral("/events")), QJsonObject{{QStringLiteral("name"), QStringLiteral("custom/hello")},
-                                                                                {QStringLiteral("data"), QStringLiteral("world")}}).json().value(QStringLiteral("ok")).toBool(), true);
-        QCOMPARE(http.postJson(product(QStringLiteral("/events")), QJsonObject{{QStringLiteral("name"), QStringLiteral("other/skip")}}).status, 200);
+        QCOMPARE(http.postJson(product(QStringLiteral("/events")),
+                         QJsonObject {{QStringLiteral("name"), QStringLiteral("custom/hello")},
+                             {QStringLiteral("data"), QStringLiteral("world")}})
+                     .json()
+                     .value(QStringLiteral("ok"))
+                     .toBool(),
+            true);
+        QCOMPARE(http.postJson(product(QStringLiteral("/events")),
+                         QJsonObject {{QStringLiteral("name"), QStringLiteral("other/skip")}})
+                     .status,
+            200);
         QTRY_COMPARE_WITH_TIMEOUT(reader->frames.size(), 1, 5000);
         QCOMPARE(reader->frames.first().name, QStringLiteral("custom/hello"));
-        QCOMPARE(reader->frames.first().data.value(QStringLiteral("data")).toString(), QStringLiteral("world"));
-        QCOMPARE(reader->frames.first().data.value(QStringLiteral("coreid")).toString(), QStringLiteral("api"));
-        QCOMPARE(http.postJson(product(QStringLiteral("/events")), QJsonObject{{QStringLiteral("data"), QStringLiteral("no name")}}).status, 400);
-        QCOMPARE(http.get(m_sandbox.url(QStringLiteral("/v1/events"))).status, 400); // a prefix is required
+        QCOMPARE(reader->frames.first().data.value(QStringLiteral("data")).toString(),
+            QStringLiteral("world"));
+        QCOMPARE(reader->frames.first().data.value(QStringLiteral("coreid")).toString(),
+            QStringLiteral("api"));
+        QCOMPARE(http.postJson(product(QStringLiteral("/events")),
+                         QJsonObject {{QStringLiteral("data"), QStringLiteral("no name")}})
+                     .status,
+            400);
+        QCOMPARE(http.get(m_sandbox.url(QStringLiteral("/v1/events"))).status,
+            400); // a prefix is required
     }
 };
 

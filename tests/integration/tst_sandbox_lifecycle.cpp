@@ -16,13 +16,17 @@ namespace {
 QJsonArray firstPage(SandboxProcess &sandbox)
 {
     return Http(sandbox.token())
-        .get(sandbox.url(QStringLiteral("/v1/products/%1/devices?perPage=100&sortAttr=deviceId").arg(sandbox.productId())))
-        .json().value(QStringLiteral("devices")).toArray();
+        .get(sandbox.url(QStringLiteral("/v1/products/%1/devices?perPage=100&sortAttr=deviceId")
+                             .arg(sandbox.productId())))
+        .json()
+        .value(QStringLiteral("devices"))
+        .toArray();
 }
 QJsonObject stable(QJsonObject d)
 {
     // Fields the simulation does not move.
-    for (const char *key : {"online", "connected", "last_heard", "last_handshake_at", "firmware_version"})
+    for (const char *key :
+        {"online", "connected", "last_heard", "last_handshake_at", "firmware_version"})
         d.remove(QLatin1String(key));
     return d;
 }
@@ -53,8 +57,10 @@ private Q_SLOTS:
     void startLineIsTheOnlyStdoutAndSigtermExitsCleanly()
     {
         SandboxProcess sandbox;
-        QVERIFY2(sandbox.start({QStringLiteral("--devices"), QStringLiteral("50")}), qPrintable(sandbox.errorString()));
-        QCOMPARE(Http(sandbox.token()).get(sandbox.url(QStringLiteral("/v1/products"))).status, 200);
+        QVERIFY2(sandbox.start({QStringLiteral("--devices"), QStringLiteral("50")}),
+            qPrintable(sandbox.errorString()));
+        QCOMPARE(
+            Http(sandbox.token()).get(sandbox.url(QStringLiteral("/v1/products"))).status, 200);
         QCOMPARE(sandbox.stop(), 0);
         QVERIFY(sandbox.remainingStdout().isEmpty());
     }
@@ -64,7 +70,9 @@ private Q_SLOTS:
         SandboxProcess first;
         QVERIFY(first.start({QStringLiteral("--devices"), QStringLiteral("10")}));
         QProcess second;
-        second.start(sandboxExecutable(), {QStringLiteral("--port"), QString::number(first.url().port()), QStringLiteral("--devices"), QStringLiteral("10")});
+        second.start(sandboxExecutable(),
+            {QStringLiteral("--port"), QString::number(first.url().port()),
+                QStringLiteral("--devices"), QStringLiteral("10")});
         QVERIFY(second.waitForFinished(10000));
         QCOMPARE(second.exitCode(), 1);
         QVERIFY(second.readAllStandardOutput().isEmpty());
@@ -80,16 +88,24 @@ private Q_SLOTS:
         QString deviceId;
         {
             SandboxProcess sandbox;
-            QVERIFY(sandbox.start({QStringLiteral("--devices"), QStringLiteral("120"), QStringLiteral("--state"), state}));
+            QVERIFY(sandbox.start({QStringLiteral("--devices"), QStringLiteral("120"),
+                QStringLiteral("--state"), state}));
             token = sandbox.token();
             Http http(token);
             const QString base = QStringLiteral("/v1/products/%1").arg(sandbox.productId());
             deviceId = firstPage(sandbox).first().toObject().value(QStringLiteral("id")).toString();
-            QCOMPARE(http.putJson(sandbox.url(base + QStringLiteral("/devices/") + deviceId),
-                                  QJsonObject{{QStringLiteral("name"), QStringLiteral("persisted-name")},
-                                              {QStringLiteral("groups"), QJsonArray{QStringLiteral("persisted-group")}},
-                                              {QStringLiteral("desired_firmware_version"), 2}}).status, 200);
-            QCOMPARE(http.postForm(sandbox.url(base + QStringLiteral("/customers")), "email=kept%40example.com&password=pw").status, 201);
+            QCOMPARE(
+                http.putJson(sandbox.url(base + QStringLiteral("/devices/") + deviceId),
+                        QJsonObject {{QStringLiteral("name"), QStringLiteral("persisted-name")},
+                            {QStringLiteral("groups"),
+                                QJsonArray {QStringLiteral("persisted-group")}},
+                            {QStringLiteral("desired_firmware_version"), 2}})
+                    .status,
+                200);
+            QCOMPARE(http.postForm(sandbox.url(base + QStringLiteral("/customers")),
+                             "email=kept%40example.com&password=pw")
+                         .status,
+                201);
             QCOMPARE(sandbox.stop(), 0);
             QVERIFY(QFile::exists(state));
         }
@@ -97,15 +113,25 @@ private Q_SLOTS:
         QVERIFY2(again.start({QStringLiteral("--state"), state}), qPrintable(again.errorString()));
         QCOMPARE(again.token(), token);
         Http http(token);
-        const QJsonObject d = http.get(again.url(QStringLiteral("/v1/products/%1/devices/%2").arg(again.productId()).arg(deviceId))).json();
+        const QJsonObject d = http.get(again.url(QStringLiteral("/v1/products/%1/devices/%2")
+                                                     .arg(again.productId())
+                                                     .arg(deviceId)))
+                                  .json();
         QCOMPARE(d.value(QStringLiteral("name")).toString(), QStringLiteral("persisted-name"));
-        QCOMPARE(d.value(QStringLiteral("groups")).toArray(), QJsonArray{QStringLiteral("persisted-group")});
+        QCOMPARE(d.value(QStringLiteral("groups")).toArray(),
+            QJsonArray {QStringLiteral("persisted-group")});
         QCOMPARE(d.value(QStringLiteral("desired_firmware_version")).toInt(), 2);
-        const QJsonArray customers = http.get(again.url(QStringLiteral("/v1/products/%1/customers").arg(again.productId())))
-                                         .json().value(QStringLiteral("customers")).toArray();
+        const QJsonArray customers
+            = http.get(
+                      again.url(QStringLiteral("/v1/products/%1/customers").arg(again.productId())))
+                  .json()
+                  .value(QStringLiteral("customers"))
+                  .toArray();
         bool found = false;
         for (const QJsonValue &c : customers)
-            found = found || c.toObject().value(QStringLiteral("username")).toString() == QLatin1String("kept@example.com");
+            found = found
+                || c.toObject().value(QStringLiteral("username")).toString()
+                    == QLatin1String("kept@example.com");
         QVERIFY(found);
         QCOMPARE(again.stop(), 0);
     }
@@ -129,17 +155,22 @@ private Q_SLOTS:
     void sameSeedSameFleet()
     {
         SandboxProcess a, b, c;
-        QVERIFY(a.start({QStringLiteral("--seed"), QStringLiteral("11"), QStringLiteral("--devices"), QStringLiteral("500")}));
-        QVERIFY(b.start({QStringLiteral("--seed"), QStringLiteral("11"), QStringLiteral("--devices"), QStringLiteral("500")}));
-        QVERIFY(c.start({QStringLiteral("--seed"), QStringLiteral("12"), QStringLiteral("--devices"), QStringLiteral("500")}));
+        QVERIFY(a.start({QStringLiteral("--seed"), QStringLiteral("11"),
+            QStringLiteral("--devices"), QStringLiteral("500")}));
+        QVERIFY(b.start({QStringLiteral("--seed"), QStringLiteral("11"),
+            QStringLiteral("--devices"), QStringLiteral("500")}));
+        QVERIFY(c.start({QStringLiteral("--seed"), QStringLiteral("12"),
+            QStringLiteral("--devices"), QStringLiteral("500")}));
         QCOMPARE(a.token(), b.token());
-        QCOMPARE(a.startLine().value(QStringLiteral("password")), b.startLine().value(QStringLiteral("password")));
+        QCOMPARE(a.startLine().value(QStringLiteral("password")),
+            b.startLine().value(QStringLiteral("password")));
         const QJsonArray pa = firstPage(a);
         const QJsonArray pb = firstPage(b);
         QCOMPARE(pa.size(), 100);
         for (qsizetype i = 0; i < pa.size(); ++i)
             QCOMPARE(stable(pa.at(i).toObject()), stable(pb.at(i).toObject()));
-        QVERIFY(firstPage(c).first().toObject().value(QStringLiteral("id")) != pa.first().toObject().value(QStringLiteral("id")));
+        QVERIFY(firstPage(c).first().toObject().value(QStringLiteral("id"))
+            != pa.first().toObject().value(QStringLiteral("id")));
     }
 };
 

@@ -23,23 +23,22 @@ SandboxProcess::~SandboxProcess()
 bool SandboxProcess::start(const QStringList &arguments, int timeoutMs)
 {
     m_process.setProgram(sandboxExecutable());
-    m_process.setArguments(QStringList{QStringLiteral("--port"), QStringLiteral("0")} + arguments);
+    m_process.setArguments(QStringList {QStringLiteral("--port"), QStringLiteral("0")} + arguments);
     m_process.start();
     if (!m_process.waitForStarted(timeoutMs)) {
         m_error = m_process.errorString();
         return false;
     }
     const bool gotLine = QTest::qWaitFor(
-        [this] {
-            return m_process.canReadLine() || m_process.state() == QProcess::NotRunning;
-        },
+        [this] { return m_process.canReadLine() || m_process.state() == QProcess::NotRunning; },
         timeoutMs);
     if (!gotLine || !m_process.canReadLine()) {
-        m_error = QStringLiteral("no start line; stderr: %1").arg(QString::fromUtf8(stderrOutput()));
+        m_error
+            = QStringLiteral("no start line; stderr: %1").arg(QString::fromUtf8(stderrOutput()));
         return false;
     }
     m_rawLine = m_process.readLine().trimmed();
-    QJsonParseError parseError{};
+    QJsonParseError parseError {};
     m_startLine = QJsonDocument::fromJson(m_rawLine, &parseError).object();
     if (parseError.error != QJsonParseError::NoError) {
         m_error = QStringLiteral("start line is not JSON: %1").arg(QString::fromUtf8(m_rawLine));
@@ -74,12 +73,18 @@ QUrl SandboxProcess::url(const QString &path) const
 
 int SandboxProcess::productId() const
 {
-    return m_startLine.value(QStringLiteral("product")).toObject().value(QStringLiteral("id")).toInt();
+    return m_startLine.value(QStringLiteral("product"))
+        .toObject()
+        .value(QStringLiteral("id"))
+        .toInt();
 }
 
 QString SandboxProcess::productSlug() const
 {
-    return m_startLine.value(QStringLiteral("product")).toObject().value(QStringLiteral("slug")).toString();
+    return m_startLine.value(QStringLiteral("product"))
+        .toObject()
+        .value(QStringLiteral("slug"))
+        .toString();
 }
 
 QJsonArray HttpResult::array() const
@@ -98,11 +103,10 @@ QByteArray HttpResult::header(const QByteArray &name) const
 
 Http::Http(QString token)
     : m_token(std::move(token))
-{
-}
+{ }
 
 HttpResult Http::send(const QByteArray &method, const QUrl &url, const QByteArray &body,
-                      const QByteArray &contentType, const QByteArray &authorization)
+    const QByteArray &contentType, const QByteArray &authorization)
 {
     QNetworkRequest request(url);
     if (!contentType.isEmpty())
@@ -137,7 +141,8 @@ HttpResult Http::del(const QUrl &url)
 
 HttpResult Http::postJson(const QUrl &url, const QJsonObject &body)
 {
-    return send("POST", url, QJsonDocument(body).toJson(QJsonDocument::Compact), "application/json");
+    return send(
+        "POST", url, QJsonDocument(body).toJson(QJsonDocument::Compact), "application/json");
 }
 
 HttpResult Http::putJson(const QUrl &url, const QJsonObject &body)

@@ -72,10 +72,11 @@ public:
     HttpResult del(const QUrl &url);
     HttpResult postJson(const QUrl &url, const QJsonObject &body);
     HttpResult putJson(const QUrl &url, const QJsonObject &body);
-    HttpResult postForm(const QUrl &url, const QByteArray &form, const QByteArray &authorization = {});
+    HttpResult postForm(
+        const QUrl &url, const QByteArray &form, const QByteArray &authorization = {});
     HttpResult putForm(const QUrl &url, const QByteArray &form);
     HttpResult send(const QByteArray &method, const QUrl &url, const QByteArray &body,
-                    const QByteArray &contentType, const QByteArray &authorization = {});
+        const QByteArray &contentType, const QByteArray &authorization = {});
     int requestCount() const { return m_requests; }
 
 private:

@@ -28,15 +28,13 @@ private Q_SLOTS:
     void values()
     {
         const ParsedOptions p = parse({QStringLiteral("--port"), QStringLiteral("8123"),
-                                       QStringLiteral("--seed"), QStringLiteral("42"),
-                                       QStringLiteral("--devices"), QStringLiteral("100000"),
-                                       QStringLiteral("--customers"), QStringLiteral("9"),
-                                       QStringLiteral("--time-scale"), QStringLiteral("60"),
-                                       QStringLiteral("--state"), QStringLiteral("/tmp/x.db"),
-                                       QStringLiteral("--fault-error-rate"), QStringLiteral("0.2"),
-                                       QStringLiteral("--fault-drop-rate"), QStringLiteral("0.1"),
-                                       QStringLiteral("--fault-latency-ms"), QStringLiteral("50"),
-                                       QStringLiteral("--rate-limit"), QStringLiteral("99")});
+            QStringLiteral("--seed"), QStringLiteral("42"), QStringLiteral("--devices"),
+            QStringLiteral("100000"), QStringLiteral("--customers"), QStringLiteral("9"),
+            QStringLiteral("--time-scale"), QStringLiteral("60"), QStringLiteral("--state"),
+            QStringLiteral("/tmp/x.db"), QStringLiteral("--fault-error-rate"),
+            QStringLiteral("0.2"), QStringLiteral("--fault-drop-rate"), QStringLiteral("0.1"),
+            QStringLiteral("--fault-latency-ms"), QStringLiteral("50"),
+            QStringLiteral("--rate-limit"), QStringLiteral("99")});
         QVERIFY2(p.error.isEmpty(), qPrintable(p.error));
         QCOMPARE(p.options.port, quint16(8123));
         QCOMPARE(p.options.seed, quint64(42));
@@ -52,14 +50,19 @@ private Q_SLOTS:
     void errors_data()
     {
         QTest::addColumn<QStringList>("args");
-        QTest::newRow("port too big") << QStringList{QStringLiteral("--port"), QStringLiteral("70000")};
-        QTest::newRow("negative devices") << QStringList{QStringLiteral("--devices"), QStringLiteral("-1")};
-        QTest::newRow("rate above one") << QStringList{QStringLiteral("--fault-error-rate"), QStringLiteral("1.5")};
-        QTest::newRow("rates sum above one") << QStringList{QStringLiteral("--fault-error-rate"), QStringLiteral("0.6"), QStringLiteral("--fault-drop-rate"), QStringLiteral("0.6")};
-        QTest::newRow("not a number") << QStringList{QStringLiteral("--time-scale"), QStringLiteral("fast")};
-        QTest::newRow("unknown flag") << QStringList{QStringLiteral("--frobnicate")};
-        QTest::newRow("positional") << QStringList{QStringLiteral("extra")};
-        QTest::newRow("bad seed") << QStringList{QStringLiteral("--seed"), QStringLiteral("x")};
+        QTest::newRow("port too big")
+            << QStringList {QStringLiteral("--port"), QStringLiteral("70000")};
+        QTest::newRow("negative devices")
+            << QStringList {QStringLiteral("--devices"), QStringLiteral("-1")};
+        QTest::newRow("rate above one")
+            << QStringList {QStringLiteral("--fault-error-rate"), QStringLiteral("1.5")};
+        QTest::newRow("rates sum above one") << QStringList {QStringLiteral("--fault-error-rate"),
+            QStringLiteral("0.6"), QStringLiteral("--fault-drop-rate"), QStringLiteral("0.6")};
+        QTest::newRow("not a number")
+            << QStringList {QStringLiteral("--time-scale"), QStringLiteral("fast")};
+        QTest::newRow("unknown flag") << QStringList {QStringLiteral("--frobnicate")};
+        QTest::newRow("positional") << QStringList {QStringLiteral("extra")};
+        QTest::newRow("bad seed") << QStringList {QStringLiteral("--seed"), QStringLiteral("x")};
     }
     void errors()
     {

@@ -18,7 +18,8 @@ private Q_SLOTS:
         QTest::addColumn<bool>("error");
         QTest::newRow("defaults") << QString() << 1 << 25 << false;
         QTest::newRow("docs spelling") << QStringLiteral("page=3&perPage=50") << 3 << 50 << false;
-        QTest::newRow("js client spelling") << QStringLiteral("page=2&per_page=10") << 2 << 10 << false;
+        QTest::newRow("js client spelling")
+            << QStringLiteral("page=2&per_page=10") << 2 << 10 << false;
         QTest::newRow("clamped to max") << QStringLiteral("perPage=1000") << 1 << 100 << false;
         QTest::newRow("page zero") << QStringLiteral("page=0") << 1 << 25 << true;
         QTest::newRow("negative per page") << QStringLiteral("perPage=-5") << 1 << 25 << true;

@@ -27,13 +27,13 @@ private Q_SLOTS:
     void windowSlides()
     {
         RateLimiter limiter(3, 10);
-        QVERIFY(limiter.allow(QStringLiteral("a"), 0));       // second 0
-        QVERIFY(limiter.allow(QStringLiteral("a"), 5000));    // second 5
-        QVERIFY(limiter.allow(QStringLiteral("a"), 9000));    // second 9
+        QVERIFY(limiter.allow(QStringLiteral("a"), 0)); // second 0
+        QVERIFY(limiter.allow(QStringLiteral("a"), 5000)); // second 5
+        QVERIFY(limiter.allow(QStringLiteral("a"), 9000)); // second 9
         QVERIFY(!limiter.allow(QStringLiteral("a"), 9999));
-        QVERIFY(limiter.allow(QStringLiteral("a"), 10000));   // second 0 left the window
+        QVERIFY(limiter.allow(QStringLiteral("a"), 10000)); // second 0 left the window
         QVERIFY(!limiter.allow(QStringLiteral("a"), 14999));
-        QVERIFY(limiter.allow(QStringLiteral("a"), 15000));   // second 5 left too
+        QVERIFY(limiter.allow(QStringLiteral("a"), 15000)); // second 5 left too
         QCOMPARE(limiter.used(QStringLiteral("a"), 100000), 0); // long idle: all forgotten
     }
     void defaultParticleLimit()

@@ -15,12 +15,13 @@ private Q_SLOTS:
     void jsonObject()
     {
         const ParsedBody b = parseBody("application/json; charset=utf-8",
-                                       R"({"name":"x","groups":["a","b"],"flash":true,"v":3})");
+            R"({"name":"x","groups":["a","b"],"flash":true,"v":3})");
         QVERIFY(b.error.isEmpty());
         QCOMPARE(b.fields.kind(), BodyKind::Json);
         QCOMPARE(b.fields.string(QStringLiteral("name")).value(), QStringLiteral("x"));
         QString error;
-        QCOMPARE(b.fields.list(QStringLiteral("groups"), &error).value(), (QStringList{QStringLiteral("a"), QStringLiteral("b")}));
+        QCOMPARE(b.fields.list(QStringLiteral("groups"), &error).value(),
+            (QStringList {QStringLiteral("a"), QStringLiteral("b")}));
         QCOMPARE(b.fields.boolean(QStringLiteral("flash"), &error).value(), true);
         QCOMPARE(b.fields.integer(QStringLiteral("v"), &error).value(), 3);
         QVERIFY(error.isEmpty());
@@ -31,7 +32,8 @@ private Q_SLOTS:
         QTest::addColumn<QString>("mention");
         QTest::newRow("truncated") << QByteArray(R"({"name":)") << QStringLiteral("offset");
         QTest::newRow("array") << QByteArray(R"(["a"])") << QStringLiteral("object");
-        QTest::newRow("garbage") << QByteArray("\x01\x02not json") << QStringLiteral("Malformed JSON");
+        QTest::newRow("garbage") << QByteArray("\x01\x02not json")
+                                 << QStringLiteral("Malformed JSON");
     }
     void malformedJson()
     {
@@ -44,10 +46,11 @@ private Q_SLOTS:
     void formArraysAndEncoding()
     {
         const ParsedBody b = parseBody("application/x-www-form-urlencoded",
-                                       "groups%5B%5D=a&groups[]=b&name=hello+world%21&flag=1&n=007");
+            "groups%5B%5D=a&groups[]=b&name=hello+world%21&flag=1&n=007");
         QVERIFY(b.error.isEmpty());
         QString error;
-        QCOMPARE(b.fields.list(QStringLiteral("groups"), &error).value(), (QStringList{QStringLiteral("a"), QStringLiteral("b")}));
+        QCOMPARE(b.fields.list(QStringLiteral("groups"), &error).value(),
+            (QStringList {QStringLiteral("a"), QStringLiteral("b")}));
         QCOMPARE(b.fields.string(QStringLiteral("name")).value(), QStringLiteral("hello world!"));
         QCOMPARE(b.fields.boolean(QStringLiteral("flag"), &error).value(), true);
         QCOMPARE(b.fields.integer(QStringLiteral("n"), &error).value(), 7);
@@ -64,16 +67,16 @@ private Q_SLOTS:
     }
     void commaSeparatedList()
     {
-        Fields f(QJsonObject{{QStringLiteral("groups"), QStringLiteral("a, b,c")}});
+        Fields f(QJsonObject {{QStringLiteral("groups"), QStringLiteral("a, b,c")}});
         QString error;
         QCOMPARE(f.list(QStringLiteral("groups"), &error).value(),
-                 (QStringList{QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")}));
+            (QStringList {QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")}));
     }
     void typedAccessorsReportBadValues()
     {
-        Fields f(QJsonObject{{QStringLiteral("b"), QStringLiteral("maybe")},
-                             {QStringLiteral("i"), QStringLiteral("1.5x")},
-                             {QStringLiteral("l"), QJsonArray{1, 2}}});
+        Fields f(QJsonObject {{QStringLiteral("b"), QStringLiteral("maybe")},
+            {QStringLiteral("i"), QStringLiteral("1.5x")},
+            {QStringLiteral("l"), QJsonArray {1, 2}}});
         QString error;
         QVERIFY(!f.boolean(QStringLiteral("b"), &error));
         QVERIFY(error.contains(QStringLiteral("'b'")));
@@ -89,28 +92,29 @@ private Q_SLOTS:
     }
     void nullSemantics()
     {
-        Fields json(QJsonObject{{QStringLiteral("v"), QJsonValue::Null}});
+        Fields json(QJsonObject {{QStringLiteral("v"), QJsonValue::Null}});
         QVERIFY(json.isNull(QStringLiteral("v")));
         QVERIFY(json.has(QStringLiteral("v")));
         const ParsedBody form = parseBody("application/x-www-form-urlencoded", "v=null&w=");
         QVERIFY(form.fields.isNull(QStringLiteral("v")));
         QVERIFY(form.fields.isNull(QStringLiteral("w")));
-        Fields number(QJsonObject{{QStringLiteral("v"), 3}});
+        Fields number(QJsonObject {{QStringLiteral("v"), 3}});
         QVERIFY(!number.isNull(QStringLiteral("v")));
     }
     void multipart()
     {
         const QByteArray binary("\x00\x01\r\n--not-the-boundary\r\n\x02", 26);
-        const QByteArray body = QByteArray("--XyZ\r\n"
-                                           "Content-Disposition: form-data; name=\"version\"\r\n\r\n"
-                                           "7\r\n"
-                                           "--XyZ\r\n"
-                                           "Content-Disposition: form-data; name=\"title\"\r\n\r\n"
-                                           "Seven\r\n"
-                                           "--XyZ\r\n"
-                                           "Content-Disposition: form-data; name=\"binary\"; "
-                                           "filename=\"fw.bin\"\r\n"
-                                           "Content-Type: application/octet-stream\r\n\r\n")
+        const QByteArray body
+            = QByteArray("--XyZ\r\n"
+                         "Content-Disposition: form-data; name=\"version\"\r\n\r\n"
+                         "7\r\n"
+                         "--XyZ\r\n"
+                         "Content-Disposition: form-data; name=\"title\"\r\n\r\n"
+                         "Seven\r\n"
+                         "--XyZ\r\n"
+                         "Content-Disposition: form-data; name=\"binary\"; "
+                         "filename=\"fw.bin\"\r\n"
+                         "Content-Type: application/octet-stream\r\n\r\n")
             + binary + QByteArray("\r\n--XyZ--\r\n");
         const ParsedBody b = parseBody("multipart/form-data; boundary=\"XyZ\"", body);
         QVERIFY2(b.error.isEmpty(), qPrintable(b.error));
@@ -127,14 +131,19 @@ private Q_SLOTS:
     {
         QTest::addColumn<QByteArray>("contentType");
         QTest::addColumn<QByteArray>("body");
-        QTest::newRow("no boundary parameter") << QByteArray("multipart/form-data") << QByteArray("--a\r\n");
-        QTest::newRow("boundary absent from body") << QByteArray("multipart/form-data; boundary=a") << QByteArray("hello");
-        QTest::newRow("no closing boundary") << QByteArray("multipart/form-data; boundary=a")
-                                             << QByteArray("--a\r\nContent-Disposition: form-data; name=\"x\"\r\n\r\n1\r\n");
-        QTest::newRow("part without name") << QByteArray("multipart/form-data; boundary=a")
-                                           << QByteArray("--a\r\nContent-Type: text/plain\r\n\r\n1\r\n--a--\r\n");
-        QTest::newRow("headers never end") << QByteArray("multipart/form-data; boundary=a")
-                                           << QByteArray("--a\r\nContent-Disposition: form-data; name=\"x\"\r\n");
+        QTest::newRow("no boundary parameter")
+            << QByteArray("multipart/form-data") << QByteArray("--a\r\n");
+        QTest::newRow("boundary absent from body")
+            << QByteArray("multipart/form-data; boundary=a") << QByteArray("hello");
+        QTest::newRow("no closing boundary")
+            << QByteArray("multipart/form-data; boundary=a")
+            << QByteArray("--a\r\nContent-Disposition: form-data; name=\"x\"\r\n\r\n1\r\n");
+        QTest::newRow("part without name")
+            << QByteArray("multipart/form-data; boundary=a")
+            << QByteArray("--a\r\nContent-Type: text/plain\r\n\r\n1\r\n--a--\r\n");
+        QTest::newRow("headers never end")
+            << QByteArray("multipart/form-data; boundary=a")
+            << QByteArray("--a\r\nContent-Disposition: form-data; name=\"x\"\r\n");
     }
     void malformedMultipart()
     {
@@ -160,7 +169,8 @@ private Q_SLOTS:
     {
         const Fields f = fieldsFromQuery(QUrlQuery(QStringLiteral("groups=a%2Cb&page=2")));
         QString error;
-        QCOMPARE(f.list(QStringLiteral("groups"), &error).value(), (QStringList{QStringLiteral("a"), QStringLiteral("b")}));
+        QCOMPARE(f.list(QStringLiteral("groups"), &error).value(),
+            (QStringList {QStringLiteral("a"), QStringLiteral("b")}));
         QCOMPARE(f.integer(QStringLiteral("page"), &error).value(), 2);
     }
     void errorShapes()
@@ -168,7 +178,8 @@ private Q_SLOTS:
         const ApiResponse api = ApiResponse::apiError(404, QStringLiteral("not found"));
         QCOMPARE(api.status, 404);
         QCOMPARE(api.body, QByteArray(R"({"error":"not found","ok":false})"));
-        const ApiResponse oauth = ApiResponse::oauthError(400, QStringLiteral("invalid_client"), QStringLiteral("bad"));
+        const ApiResponse oauth
+            = ApiResponse::oauthError(400, QStringLiteral("invalid_client"), QStringLiteral("bad"));
         QCOMPARE(oauth.body, QByteArray(R"({"error":"invalid_client","error_description":"bad"})"));
         bool hasAuthenticate = false;
         for (const auto &[name, value] : oauth.headers)

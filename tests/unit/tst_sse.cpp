@@ -54,7 +54,7 @@ private Q_SLOTS:
     void frameIsEventDataBlank()
     {
         QCOMPARE(Sse::frame(QStringLiteral("spark/status"), R"({"data":"online"})"),
-                 QByteArray("event: spark/status\ndata: {\"data\":\"online\"}\n\n"));
+            QByteArray("event: spark/status\ndata: {\"data\":\"online\"}\n\n"));
     }
     void lineBreaksCannotSplitAFrame()
     {
@@ -77,7 +77,8 @@ private Q_SLOTS:
         QCOMPARE(o.value(QStringLiteral("productID")).toInt(), 20001);
         QCOMPARE(o.value(QStringLiteral("version")).toInt(), 5);
         QCOMPARE(o.value(QStringLiteral("ttl")).toInt(), 60);
-        QCOMPARE(o.value(QStringLiteral("published_at")).toString(), QStringLiteral("2023-11-14T22:13:20.000Z"));
+        QCOMPARE(o.value(QStringLiteral("published_at")).toString(),
+            QStringLiteral("2023-11-14T22:13:20.000Z"));
         const QJsonObject plain = QJsonDocument::fromJson(Sse::eventData(e, false)).object();
         QVERIFY(!plain.contains(QStringLiteral("productID")));
     }
@@ -97,8 +98,10 @@ private Q_SLOTS:
         QCOMPARE(frames.size(), 2);
         QCOMPARE(comments, 3);
         QCOMPARE(frames.at(0).name, QStringLiteral("spark/flash/status"));
-        QCOMPARE(frames.at(0).data.value(QStringLiteral("data")).toString(), QStringLiteral("started "));
-        QCOMPARE(frames.at(1).data.value(QStringLiteral("data")).toString(), QStringLiteral("success "));
+        QCOMPARE(
+            frames.at(0).data.value(QStringLiteral("data")).toString(), QStringLiteral("started "));
+        QCOMPARE(
+            frames.at(1).data.value(QStringLiteral("data")).toString(), QStringLiteral("success "));
     }
 };
 

@@ -29,7 +29,8 @@ private Q_SLOTS:
     }
     void base32()
     {
-        QCOMPARE(base32Decode(QStringLiteral("JBSWY3DPEHPK3PXP")), QByteArray("Hello!\xde\xad\xbe\xef"));
+        QCOMPARE(
+            base32Decode(QStringLiteral("JBSWY3DPEHPK3PXP")), QByteArray("Hello!\xde\xad\xbe\xef"));
         QVERIFY(base32Decode(QStringLiteral("not base32!")).isEmpty());
     }
     void verifyAllowsOneStepOfDrift()
