@@ -147,6 +147,9 @@ private:
 
     // helpers
     int productDevice(const QString &id) const; // -1 when not a product device
+    static Outcome deviceNotFound(const QString &id);
+    Firmware *firmwareParam(const QString &version); // nullptr when there is no such version
+    static Outcome firmwareNotFound(const QString &version);
     bool canSeeDevice(const Auth &auth, const Device &device) const;
     QString issueToken(TokenKind kind, const QString &subject, const QString &client,
         qint64 expiresInSeconds, bool withRefresh, QJsonObject *response);

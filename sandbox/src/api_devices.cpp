@@ -44,6 +44,12 @@ int Api::productDevice(const QString &id) const
     return m_fleet.devices[static_cast<size_t>(*it)].inProduct ? *it : -1;
 }
 
+Outcome Api::deviceNotFound(const QString &id)
+{
+    return respond(
+        ApiResponse::apiError(404, QStringLiteral("Device %1 not found in this product").arg(id)));
+}
+
 bool Api::canSeeDevice(const Auth &auth, const Device &device) const
 {
     switch (auth.kind) {
@@ -217,8 +223,7 @@ Outcome Api::getProductDevice(Context &ctx)
 {
     const int i = productDevice(ctx.params.at(1));
     if (i < 0)
-        return respond(ApiResponse::apiError(
-            404, QStringLiteral("Device %1 not found in this product").arg(ctx.params.at(1))));
+        return deviceNotFound(ctx.params.at(1));
     return respond(
         ApiResponse::json(200, m_fleet.deviceJson(m_fleet.devices[static_cast<size_t>(i)])));
 }
@@ -304,8 +309,7 @@ Outcome Api::removeDevice(Context &ctx)
 {
     const int i = productDevice(ctx.params.at(1));
     if (i < 0)
-        return respond(ApiResponse::apiError(
-            404, QStringLiteral("Device %1 not found in this product").arg(ctx.params.at(1))));
+        return deviceNotFound(ctx.params.at(1));
     Device &d = m_fleet.devices[static_cast<size_t>(i)];
     if (!d.owner.isEmpty() && m_fleet.findCustomer(d.owner))
         d.owner.clear();
@@ -323,8 +327,7 @@ Outcome Api::updateDevice(Context &ctx)
 {
     const int i = productDevice(ctx.params.at(1));
     if (i < 0)
-        return respond(ApiResponse::apiError(
-            404, QStringLiteral("Device %1 not found in this product").arg(ctx.params.at(1))));
+        return deviceNotFound(ctx.params.at(1));
     return applyUpdate(i, ctx.fields);
 }
 
@@ -428,8 +431,7 @@ Outcome Api::unclaimProductDevice(Context &ctx)
 {
     const int i = productDevice(ctx.params.at(1));
     if (i < 0)
-        return respond(ApiResponse::apiError(
-            404, QStringLiteral("Device %1 not found in this product").arg(ctx.params.at(1))));
+        return deviceNotFound(ctx.params.at(1));
     m_fleet.setOwner(i, QString());
     return respond(ApiResponse::ok());
 }
@@ -506,8 +508,7 @@ Outcome Api::pingDevice(Context &ctx)
 {
     const int i = productDevice(ctx.params.at(1));
     if (i < 0)
-        return respond(ApiResponse::apiError(
-            404, QStringLiteral("Device %1 not found in this product").arg(ctx.params.at(1))));
+        return deviceNotFound(ctx.params.at(1));
     return respond(ApiResponse::json(200,
         QJsonObject {{QStringLiteral("online"), m_fleet.devices[static_cast<size_t>(i)].online},
             {QStringLiteral("ok"), true}}));

@@ -39,8 +39,7 @@ Outcome Api::productDeviceEvents(Context &ctx)
 {
     const int i = productDevice(ctx.params.at(1));
     if (i < 0)
-        return respond(ApiResponse::apiError(
-            404, QStringLiteral("Device %1 not found in this product").arg(ctx.params.at(1))));
+        return deviceNotFound(ctx.params.at(1));
     StreamFilter f;
     f.scope = StreamFilter::Scope::Device;
     f.deviceId = m_fleet.devices[static_cast<size_t>(i)].id;

@@ -145,32 +145,32 @@ Outcome Api::listFirmware(Context &)
     return respond(ApiResponse::json(200, out));
 }
 
-namespace {
-std::optional<int> versionParam(const QString &text)
+Firmware *Api::firmwareParam(const QString &text)
 {
     bool ok = false;
-    const int v = text.toInt(&ok);
-    return ok ? std::optional<int>(v) : std::nullopt;
+    const int version = text.toInt(&ok);
+    return ok ? m_fleet.findFirmware(version) : nullptr;
 }
-} // namespace
+
+Outcome Api::firmwareNotFound(const QString &version)
+{
+    return respond(
+        ApiResponse::apiError(404, QStringLiteral("Firmware version %1 not found").arg(version)));
+}
 
 Outcome Api::getFirmware(Context &ctx)
 {
-    const auto v = versionParam(ctx.params.at(1));
-    Firmware *fw = v ? m_fleet.findFirmware(*v) : nullptr;
+    Firmware *fw = firmwareParam(ctx.params.at(1));
     if (!fw)
-        return respond(ApiResponse::apiError(
-            404, QStringLiteral("Firmware version %1 not found").arg(ctx.params.at(1))));
+        return firmwareNotFound(ctx.params.at(1));
     return respond(ApiResponse::json(200, m_fleet.firmwareJson(*fw, false)));
 }
 
 Outcome Api::getFirmwareBinary(Context &ctx)
 {
-    const auto v = versionParam(ctx.params.at(1));
-    Firmware *fw = v ? m_fleet.findFirmware(*v) : nullptr;
+    Firmware *fw = firmwareParam(ctx.params.at(1));
     if (!fw)
-        return respond(ApiResponse::apiError(
-            404, QStringLiteral("Firmware version %1 not found").arg(ctx.params.at(1))));
+        return firmwareNotFound(ctx.params.at(1));
     ApiResponse r;
     r.contentType = "application/octet-stream";
     r.body = fw->binary;
@@ -248,11 +248,9 @@ Outcome Api::uploadFirmware(Context &ctx)
 
 Outcome Api::editFirmware(Context &ctx)
 {
-    const auto v = versionParam(ctx.params.at(1));
-    Firmware *fw = v ? m_fleet.findFirmware(*v) : nullptr;
+    Firmware *fw = firmwareParam(ctx.params.at(1));
     if (!fw)
-        return respond(ApiResponse::apiError(
-            404, QStringLiteral("Firmware version %1 not found").arg(ctx.params.at(1))));
+        return firmwareNotFound(ctx.params.at(1));
     QString error;
     const auto title = ctx.fields.string(QStringLiteral("title"));
     const auto description = ctx.fields.string(QStringLiteral("description"));
@@ -277,22 +275,22 @@ Outcome Api::editFirmware(Context &ctx)
 
 Outcome Api::deleteFirmware(Context &ctx)
 {
-    const auto v = versionParam(ctx.params.at(1));
-    Firmware *fw = v ? m_fleet.findFirmware(*v) : nullptr;
+    Firmware *fw = firmwareParam(ctx.params.at(1));
     if (!fw)
-        return respond(ApiResponse::apiError(
-            404, QStringLiteral("Firmware version %1 not found").arg(ctx.params.at(1))));
+        return firmwareNotFound(ctx.params.at(1));
+    const int version = fw->version;
     if (fw->everReleased)
-        return respond(badRequest(
-            QStringLiteral("Firmware version %1 has been released and cannot be deleted").arg(*v)));
+        return respond(
+            badRequest(QStringLiteral("Firmware version %1 has been released and cannot be deleted")
+                           .arg(version)));
     for (const Device &d : m_fleet.devices) {
-        if (d.inProduct && d.desiredVersion == *v)
+        if (d.inProduct && d.desiredVersion == version)
             return respond(badRequest(
                 QStringLiteral("Firmware version %1 is locked on device %2 and cannot be deleted")
-                    .arg(*v)
+                    .arg(version)
                     .arg(d.id)));
     }
-    m_fleet.firmware.removeIf([&](const Firmware &f) { return f.version == *v; });
+    m_fleet.firmware.removeIf([&](const Firmware &f) { return f.version == version; });
     m_fleet.revision();
     return respond(ApiResponse::noContent());
 }
