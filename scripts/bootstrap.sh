@@ -57,5 +57,5 @@ flotilla_build() {
     flotilla_say "Building in $FLOTILLA_BUILD"
     cmake -S "$FLOTILLA_ROOT" -B "$FLOTILLA_BUILD" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
         -DBUILD_TESTING=ON >/dev/null
-    cmake --build "$FLOTILLA_BUILD" --parallel "$(nproc)"
+    cmake --build "$FLOTILLA_BUILD" --parallel "$(nproc)" >&2
 }
