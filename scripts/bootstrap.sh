@@ -7,7 +7,7 @@ FLOTILLA_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 FLOTILLA_BUILD="${FLOTILLA_BUILD:-$FLOTILLA_ROOT/build/default}"
 
 # Debian 12 packages: compiler and build tools, Qt 6.4 (the SQLite driver and WebSockets must be
-# named explicitly: nothing pulls them in), formatting, and Xvfb for screenshots.
+# named explicitly: nothing pulls them in), QtKeychain, and formatting.
 FLOTILLA_APT_PACKAGES=(
     g++ cmake ninja-build pkg-config clang-format
     qt6-base-dev qt6-httpserver-dev qt6-websockets-dev libqt6sql6-sqlite
@@ -34,7 +34,8 @@ flotilla_install_packages() {
         sudo=(sudo)
     fi
     "${sudo[@]}" apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+        "${missing[@]}" >/dev/null
 }
 
 flotilla_install_npm() {
