@@ -1,11 +1,16 @@
 // SPDX-License-Identifier: MIT
 // Particle's firmware precedence as one rule table: development > lock > highest group release
-// > product default > none.
+// > product default > none. The table is tests/data/precedence.tsv, shared with the console's
+// own implementation (tests/domain/tst_domain_precedence.cpp).
 #include "precedence.h"
+#include "precedencetable.h"
 
 #include <QTest>
 
+#include <optional>
+
 using namespace Flotilla::Sandbox;
+using Flotilla::TestData::PrecedenceRow;
 
 Q_DECLARE_METATYPE(std::optional<int>)
 
@@ -13,57 +18,64 @@ class TestPrecedence final : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void initTestCase()
+    {
+        QString error;
+        m_rows = Flotilla::TestData::readPrecedenceTable(
+            QString::fromUtf8(FLOTILLA_PRECEDENCE_TABLE), &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+    }
+
+    // The rows this test had before the table moved to tests/data: none may get lost.
+    void keepsTheOriginalRows()
+    {
+        const QStringList original {QStringLiteral("nothing"), QStringLiteral("default only"),
+            QStringLiteral("group only"), QStringLiteral("group above default"),
+            QStringLiteral("group below default still wins"),
+            QStringLiteral("highest of several groups"), QStringLiteral("tie between groups"),
+            QStringLiteral("groups tie with default"), QStringLiteral("lock alone"),
+            QStringLiteral("lock beats default"), QStringLiteral("lock beats higher group"),
+            QStringLiteral("lock equals group"), QStringLiteral("lock above everything"),
+            QStringLiteral("development alone"), QStringLiteral("development ignores default"),
+            QStringLiteral("development ignores groups"),
+            QStringLiteral("development ignores lock")};
+        QStringList names;
+        for (const PrecedenceRow &r : std::as_const(m_rows))
+            names.append(r.name);
+        for (const QString &name : original)
+            QVERIFY2(names.contains(name), qPrintable(name));
+    }
+
     void target_data()
     {
         QTest::addColumn<bool>("development");
-        QTest::addColumn<int>("locked"); // 0: not locked
+        QTest::addColumn<std::optional<int>>("locked");
         QTest::addColumn<QList<int>>("groupReleases");
-        QTest::addColumn<int>("productDefault"); // 0: none
-        QTest::addColumn<int>("expected"); // 0: no target (null)
-
-        // rule 5: nothing released, nothing locked
-        QTest::newRow("nothing") << false << 0 << QList<int> {} << 0 << 0;
-        // rule 4: product default
-        QTest::newRow("default only") << false << 0 << QList<int> {} << 4 << 4;
-        // rule 3: group release
-        QTest::newRow("group only") << false << 0 << QList<int> {5} << 0 << 5;
-        QTest::newRow("group above default") << false << 0 << QList<int> {5} << 4 << 5;
-        QTest::newRow("group below default still wins") << false << 0 << QList<int> {3} << 4 << 3;
-        QTest::newRow("highest of several groups") << false << 0 << QList<int> {3, 6, 5} << 4 << 6;
-        QTest::newRow("tie between groups") << false << 0 << QList<int> {5, 5} << 4 << 5;
-        QTest::newRow("groups tie with default") << false << 0 << QList<int> {4} << 4 << 4;
-        // rule 2: lock
-        QTest::newRow("lock alone") << false << 2 << QList<int> {} << 0 << 2;
-        QTest::newRow("lock beats default") << false << 2 << QList<int> {} << 4 << 2;
-        QTest::newRow("lock beats higher group") << false << 2 << QList<int> {6} << 4 << 2;
-        QTest::newRow("lock equals group") << false << 5 << QList<int> {5} << 4 << 5;
-        QTest::newRow("lock above everything") << false << 7 << QList<int> {6} << 4 << 7;
-        // rule 1: development devices are never targeted
-        QTest::newRow("development alone") << true << 0 << QList<int> {} << 0 << 0;
-        QTest::newRow("development ignores default") << true << 0 << QList<int> {} << 4 << 0;
-        QTest::newRow("development ignores groups") << true << 0 << QList<int> {5} << 4 << 0;
-        QTest::newRow("development ignores lock") << true << 3 << QList<int> {5} << 4 << 0;
+        QTest::addColumn<std::optional<int>>("productDefault");
+        QTest::addColumn<std::optional<int>>("expected");
+        for (const PrecedenceRow &r : std::as_const(m_rows))
+            QTest::newRow(qPrintable(r.name))
+                << r.development << r.locked << r.groupReleases << r.productDefault << r.expected;
     }
 
     void target()
     {
         QFETCH(bool, development);
-        QFETCH(int, locked);
+        QFETCH(std::optional<int>, locked);
         QFETCH(QList<int>, groupReleases);
-        QFETCH(int, productDefault);
-        QFETCH(int, expected);
+        QFETCH(std::optional<int>, productDefault);
+        QFETCH(std::optional<int>, expected);
         TargetInput in;
         in.development = development;
-        if (locked)
-            in.lockedVersion = locked;
+        in.lockedVersion = locked;
         in.groupReleaseVersions = groupReleases;
-        if (productDefault)
-            in.productDefault = productDefault;
-        const std::optional<int> got = targetedFirmwareVersion(in);
-        QCOMPARE(got.has_value(), expected != 0);
-        if (expected)
-            QCOMPARE(*got, expected);
+        in.productDefault = productDefault;
+        QCOMPARE(Flotilla::TestData::shownVersion(targetedFirmwareVersion(in)),
+            Flotilla::TestData::shownVersion(expected));
     }
+
+private:
+    QList<PrecedenceRow> m_rows;
 };
 
 QTEST_APPLESS_MAIN(TestPrecedence)

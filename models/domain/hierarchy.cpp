@@ -1,0 +1,403 @@
+// SPDX-License-Identifier: MIT
+#include "domain/hierarchy.h"
+
+#include <QCoreApplication>
+
+#include <algorithm>
+
+namespace Flotilla::Domain {
+
+namespace {
+
+constexpr QLatin1String TagOpening("[flotilla:");
+
+std::optional<NodeKind> kindFromKeyword(QStringView word)
+{
+    if (word == QLatin1String("customer"))
+        return NodeKind::Customer;
+    if (word == QLatin1String("group"))
+        return NodeKind::Group;
+    if (word == QLatin1String("returns"))
+        return NodeKind::Returns;
+    return std::nullopt;
+}
+
+bool isAttributeKey(QStringView key)
+{
+    if (key.isEmpty() || key.front() < QLatin1Char('a') || key.front() > QLatin1Char('z'))
+        return false;
+    return std::all_of(key.begin(), key.end(), [](QChar c) {
+        const char16_t u = c.unicode();
+        return (u >= u'a' && u <= u'z') || (u >= u'0' && u <= u'9') || u == u'-' || u == u'_';
+    });
+}
+
+// Attribute values are single words: no whitespace, no brackets.
+bool isAttributeValue(QStringView value)
+{
+    return !value.isEmpty() && std::none_of(value.begin(), value.end(), [](QChar c) {
+        return c.isSpace() || c == QLatin1Char('[') || c == QLatin1Char(']');
+    });
+}
+
+QString quotedList(const QStringList &names)
+{
+    QStringList quoted;
+    for (const QString &n : names)
+        quoted.append(QLatin1Char('\'') + n + QLatin1Char('\''));
+    return quoted.join(QLatin1String(", "));
+}
+
+QString kindForMessage(NodeKind kind)
+{
+    switch (kind) {
+    case NodeKind::Customer:
+        return QCoreApplication::translate("Flotilla::Domain", "customer");
+    case NodeKind::Group:
+        return QCoreApplication::translate("Flotilla::Domain", "group");
+    case NodeKind::Returns:
+        return QCoreApplication::translate("Flotilla::Domain", "Returns pool");
+    }
+    return {};
+}
+
+QStringList sortedUnique(QStringList list)
+{
+    list.sort();
+    list.erase(std::unique(list.begin(), list.end()), list.end());
+    return list;
+}
+
+} // namespace
+
+QString kindKeyword(NodeKind kind)
+{
+    switch (kind) {
+    case NodeKind::Customer:
+        return QStringLiteral("customer");
+    case NodeKind::Group:
+        return QStringLiteral("group");
+    case NodeKind::Returns:
+        return QStringLiteral("returns");
+    }
+    return {};
+}
+
+QString formatDescription(const NodeTag &tag)
+{
+    QString out = tag.title.trimmed();
+    if (!out.isEmpty())
+        out += QLatin1Char(' ');
+    out += TagOpening + kindKeyword(tag.kind);
+    for (auto it = tag.attributes.cbegin(); it != tag.attributes.cend(); ++it)
+        out += QLatin1Char(' ') + it.key() + QLatin1Char('=') + it.value();
+    out += QLatin1Char(']');
+    return out;
+}
+
+std::optional<NodeTag> parseDescription(const QString &description)
+{
+    const QString text = description.trimmed();
+    if (!text.endsWith(QLatin1Char(']')))
+        return std::nullopt;
+    const qsizetype start = text.lastIndexOf(TagOpening);
+    if (start < 0)
+        return std::nullopt;
+    const qsizetype innerStart = start + TagOpening.size();
+    const QStringView inner = QStringView(text).mid(innerStart, text.size() - 1 - innerStart);
+    if (inner.contains(QLatin1Char('[')) || inner.contains(QLatin1Char(']')))
+        return std::nullopt;
+    const QList<QStringView> words = inner.split(QLatin1Char(' '));
+    const std::optional<NodeKind> kind = kindFromKeyword(words.front());
+    if (!kind)
+        return std::nullopt;
+    NodeTag tag;
+    tag.kind = *kind;
+    for (qsizetype i = 1; i < words.size(); ++i) {
+        const QStringView word = words.at(i);
+        const qsizetype eq = word.indexOf(QLatin1Char('='));
+        if (eq < 0)
+            return std::nullopt;
+        const QString key = word.left(eq).toString();
+        const QStringView value = word.mid(eq + 1);
+        if (!isAttributeKey(key) || !isAttributeValue(value) || tag.attributes.contains(key))
+            return std::nullopt;
+        tag.attributes.insert(key, value.toString());
+    }
+    tag.title = text.left(start).trimmed();
+    return tag;
+}
+
+bool hasFlotillaTag(const QString &description)
+{
+    return description.contains(TagOpening);
+}
+
+QString tagError(const NodeTag &tag)
+{
+    const QString title = titleError(tag.title);
+    if (!title.isEmpty())
+        return title;
+    for (auto it = tag.attributes.cbegin(); it != tag.attributes.cend(); ++it) {
+        if (!isAttributeKey(it.key()))
+            return QCoreApplication::translate("Flotilla::Domain",
+                "'%1' is not a valid attribute name: use lowercase letters, digits, '-' and '_', "
+                "starting with a letter")
+                .arg(it.key());
+        if (!isAttributeValue(it.value()))
+            return QCoreApplication::translate("Flotilla::Domain",
+                "The value of '%1' must be one word without spaces or brackets: '%2'")
+                .arg(it.key(), it.value());
+    }
+    if (tag.attributes.contains(AccountAttribute) && tag.kind != NodeKind::Customer)
+        return QCoreApplication::translate(
+            "Flotilla::Domain", "Only a customer can be linked to a customer account");
+    return {};
+}
+
+Hierarchy::Hierarchy(const QList<Group> &groups)
+{
+    QMap<QString, Node> candidates;
+    QStringList labels;
+    const auto problem = [this](const QString &group, GroupIssue issue, const QString &message) {
+        m_problems.append(GroupProblem {group, issue, message});
+    };
+    for (const Group &g : groups) {
+        m_groupNames.insert(g.name);
+        const std::optional<NodeTag> tag = parseDescription(g.description);
+        if (g.name == ReturnsGroupName) {
+            m_hasReturnsPool = true;
+            m_returnsTitle = tag && !tag->title.isEmpty()
+                ? tag->title
+                : QCoreApplication::translate("Flotilla::Domain", "Returns");
+            if (tag && tag->kind != NodeKind::Returns)
+                problem(g.name, GroupIssue::MisplacedReturnsTag,
+                    QCoreApplication::translate("Flotilla::Domain",
+                        "'%1' is the Returns pool, but its description tags it as a %2")
+                        .arg(g.name, kindForMessage(tag->kind)));
+            else if (!tag && hasFlotillaTag(g.description))
+                problem(g.name, GroupIssue::MalformedTag,
+                    QCoreApplication::translate("Flotilla::Domain",
+                        "The description of '%1' has a Flotilla tag that cannot be read: '%2'")
+                        .arg(g.name, g.description));
+            continue;
+        }
+        if (!tag) {
+            if (hasFlotillaTag(g.description))
+                problem(g.name, GroupIssue::MalformedTag,
+                    QCoreApplication::translate("Flotilla::Domain",
+                        "The description of '%1' has a Flotilla tag that cannot be read: '%2'")
+                        .arg(g.name, g.description));
+            labels.append(g.name);
+            continue;
+        }
+        if (tag->kind == NodeKind::Returns) {
+            problem(g.name, GroupIssue::MisplacedReturnsTag,
+                QCoreApplication::translate("Flotilla::Domain",
+                    "'%1' is tagged as the Returns pool, but only '%2' is the Returns pool")
+                    .arg(g.name, ReturnsGroupName));
+            labels.append(g.name);
+            continue;
+        }
+        const QString pathError = nodePathError(g.name);
+        if (!pathError.isEmpty()) {
+            problem(g.name, GroupIssue::InvalidName,
+                QCoreApplication::translate(
+                    "Flotilla::Domain", "'%1' is tagged as a %2 but its name is not valid: %3")
+                    .arg(g.name, kindForMessage(tag->kind), pathError));
+            labels.append(g.name);
+            continue;
+        }
+        const int depth = pathDepth(g.name);
+        if (tag->kind == NodeKind::Customer && depth != 1) {
+            problem(g.name, GroupIssue::KindContradictsName,
+                QCoreApplication::translate("Flotilla::Domain",
+                    "'%1' is tagged as a customer, but a customer's group name has no '--'")
+                    .arg(g.name));
+            labels.append(g.name);
+            continue;
+        }
+        if (tag->kind == NodeKind::Group && depth == 1) {
+            problem(g.name, GroupIssue::KindContradictsName,
+                QCoreApplication::translate("Flotilla::Domain",
+                    "'%1' is tagged as a group, but a group's name starts with its customer's, "
+                    "as in 'customer--%1'")
+                    .arg(g.name));
+            labels.append(g.name);
+            continue;
+        }
+        Node node;
+        node.path = g.name;
+        node.kind = tag->kind;
+        node.title = tag->title.isEmpty() ? lastSlug(g.name) : tag->title;
+        if (tag->kind == NodeKind::Customer)
+            node.account = tag->account();
+        candidates.insert(node.path, node);
+    }
+    // Pre-order: every parent is decided before its children.
+    for (const Node &node : std::as_const(candidates)) {
+        const QString parent = parentPath(node.path);
+        if (parent.isEmpty() || m_nodes.contains(parent)) {
+            m_nodes.insert(node.path, node);
+            continue;
+        }
+        const QString message = m_groupNames.contains(parent)
+            ? QCoreApplication::translate("Flotilla::Domain",
+                "'%1' is a group of the tree, but its parent '%2' is not a node of the tree")
+                  .arg(node.path, parent)
+            : QCoreApplication::translate("Flotilla::Domain",
+                "'%1' is a group of the tree, but its parent '%2' does not exist")
+                  .arg(node.path, parent);
+        problem(node.path, GroupIssue::MissingParent, message);
+        labels.append(node.path);
+    }
+    m_labels = sortedUnique(labels);
+    std::stable_sort(m_problems.begin(), m_problems.end(),
+        [](const GroupProblem &a, const GroupProblem &b) { return a.group < b.group; });
+}
+
+const Node *Hierarchy::node(const QString &path) const
+{
+    const auto it = m_nodes.constFind(path);
+    return it == m_nodes.cend() ? nullptr : &*it;
+}
+
+QStringList Hierarchy::groupNames() const
+{
+    QStringList names(m_groupNames.cbegin(), m_groupNames.cend());
+    names.sort();
+    return names;
+}
+
+bool Hierarchy::isLabel(const QString &groupName) const
+{
+    return m_groupNames.contains(groupName) && !m_nodes.contains(groupName)
+        && groupName != ReturnsGroupName;
+}
+
+QStringList Hierarchy::customers() const
+{
+    return children(QString());
+}
+
+QStringList Hierarchy::children(const QString &path) const
+{
+    QStringList out;
+    for (auto it = m_nodes.cbegin(); it != m_nodes.cend(); ++it) {
+        if (parentPath(it.key()) == path)
+            out.append(it.key());
+    }
+    return out;
+}
+
+QStringList Hierarchy::subtree(const QString &path) const
+{
+    QStringList out;
+    // Pre-order: the node, then a contiguous run of its descendants.
+    for (auto it = m_nodes.constFind(path); it != m_nodes.cend(); ++it) {
+        if (!isAncestorOrSelf(path, it.key()))
+            break;
+        out.append(it.key());
+    }
+    return out;
+}
+
+QStringList nodeGroups(const QStringList &groups, const Hierarchy &hierarchy)
+{
+    QStringList out;
+    for (const QString &g : groups) {
+        if (hierarchy.isNode(g))
+            out.append(g);
+    }
+    return sortedUnique(out);
+}
+
+Placement placeDevice(const QStringList &groups, const Hierarchy &hierarchy)
+{
+    Placement placement;
+    const QStringList nodes = nodeGroups(groups, hierarchy);
+    const bool inReturns = groups.contains(ReturnsGroupName);
+    if (nodes.isEmpty()) {
+        placement.kind = inReturns ? PlacementKind::Returns : PlacementKind::Unassigned;
+        return placement;
+    }
+    // The ends of the branches: node groups that are no other node group's ancestor.
+    QStringList ends;
+    for (const QString &n : nodes) {
+        const bool isAncestor = std::any_of(nodes.cbegin(), nodes.cend(),
+            [&n](const QString &other) { return isStrictAncestor(n, other); });
+        if (!isAncestor)
+            ends.append(n);
+    }
+    if (ends.size() > 1) {
+        QStringList customers;
+        for (const QString &e : std::as_const(ends))
+            customers.append(customerSlug(e));
+        customers = sortedUnique(customers);
+        const QString message = customers.size() > 1
+            ? QCoreApplication::translate("Flotilla::Domain",
+                "The device is in the groups of more than one customer (%1); a device belongs to "
+                "one customer only")
+                  .arg(quotedList(customers))
+            : QCoreApplication::translate("Flotilla::Domain",
+                "The device is in more than one branch of the tree (%1); a device sits at one "
+                "node only")
+                  .arg(quotedList(ends));
+        placement.problems.append(PlacementProblem {PlacementIssue::TwoBranches, ends, message});
+    }
+    for (const QString &e : std::as_const(ends)) {
+        QStringList missing;
+        for (const QString &ancestor : pathChain(e)) {
+            if (!nodes.contains(ancestor))
+                missing.append(ancestor);
+        }
+        if (!missing.isEmpty())
+            placement.problems.append(PlacementProblem {PlacementIssue::MissingAncestor, missing,
+                QCoreApplication::translate("Flotilla::Domain",
+                    "The device is in '%1' but not in %2, which every device under '%1' must "
+                    "also be in")
+                    .arg(e, quotedList(missing))});
+    }
+    if (inReturns)
+        placement.problems.append(PlacementProblem {PlacementIssue::ReturnsWithNode, ends,
+            QCoreApplication::translate(
+                "Flotilla::Domain", "The device is in the Returns pool and also in %1")
+                .arg(quotedList(ends))});
+    if (placement.problems.isEmpty()) {
+        placement.kind = PlacementKind::Node;
+        placement.path = ends.front();
+    } else {
+        placement.kind = PlacementKind::Inconsistent;
+    }
+    return placement;
+}
+
+QStringList repairGroups(const QStringList &groups, const Hierarchy &hierarchy)
+{
+    const QStringList nodes = nodeGroups(groups, hierarchy);
+    if (nodes.isEmpty())
+        return sortedUnique(groups);
+    QString chosen;
+    int chosenDepth = 0;
+    for (const QString &n : nodes) { // sorted: the first of equal depth is the smallest
+        const int depth = pathDepth(n);
+        if (depth > chosenDepth) {
+            chosen = n;
+            chosenDepth = depth;
+        }
+    }
+    QStringList out = pathChain(chosen);
+    for (const QString &g : groups) {
+        if (!hierarchy.isNode(g) && g != ReturnsGroupName)
+            out.append(g);
+    }
+    return sortedUnique(out);
+}
+
+QString accountOf(const QString &path, const Hierarchy &hierarchy)
+{
+    const Node *customer = hierarchy.node(customerSlug(path));
+    return customer && customer->kind == NodeKind::Customer ? customer->account : QString();
+}
+
+} // namespace Flotilla::Domain

@@ -1,0 +1,274 @@
+// SPDX-License-Identifier: MIT
+#include "cachestore.h"
+
+#include "cacheworker.h"
+#include "storelog.h"
+
+#include <QDir>
+#include <QStandardPaths>
+
+namespace Flotilla::Store {
+
+Q_LOGGING_CATEGORY(lcStore, "flotilla.store")
+
+CacheStore::CacheStore(QObject *parent)
+    : QObject(parent)
+{
+    static std::atomic<int> instances = 0;
+    m_worker = new CacheWorker(QStringLiteral("flotilla.store.%1").arg(++instances));
+    m_worker->moveToThread(&m_thread);
+    m_thread.setObjectName(QStringLiteral("flotilla-store"));
+    m_thread.start();
+}
+
+CacheStore::~CacheStore()
+{
+    // Queued reads are skipped, queued writes finish; no callback runs any more (see deliver).
+    m_closing = true;
+    QThread *home = thread();
+    QMetaObject::invokeMethod(
+        m_worker,
+        [worker = m_worker, home] {
+            worker->close();
+            worker->moveToThread(home); // to be deleted below, on this object's thread
+            QThread::currentThread()->quit();
+        },
+        Qt::QueuedConnection);
+    m_thread.wait();
+    delete m_worker;
+    // ~QObject drops the results still posted to this object.
+}
+
+QString CacheStore::defaultPath(const QUrl &apiBase, int productId)
+{
+    QString host = apiBase.host(QUrl::FullyEncoded).toLower();
+    for (QChar &c : host) {
+        const char16_t u = c.unicode();
+        if (!((u >= u'a' && u <= u'z') || (u >= u'0' && u <= u'9') || u == u'.' || u == u'-'))
+            c = u'-';
+    }
+    if (host.isEmpty())
+        host = QStringLiteral("local");
+    const int defaultPort = apiBase.scheme() == QLatin1String("https") ? 443
+        : apiBase.scheme() == QLatin1String("http")                    ? 80
+                                                                       : -1;
+    const int port = apiBase.port(defaultPort);
+    const QString name = port != defaultPort
+        ? QStringLiteral("%1-%2-%3.sqlite")
+              .arg(host, QString::number(port), QString::number(productId))
+        : QStringLiteral("%1-%2.sqlite").arg(host, QString::number(productId));
+    return QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation)
+        + QStringLiteral("/caches/") + name;
+}
+
+void CacheStore::post(std::function<void(CacheWorker &worker)> task)
+{
+    QMetaObject::invokeMethod(
+        m_worker, [worker = m_worker, task = std::move(task)] { task(*worker); },
+        Qt::QueuedConnection);
+}
+
+void CacheStore::deliver(std::function<void()> callback)
+{
+    // Runs on the worker thread. This object outlives every task (its destructor waits for the
+    // thread), and ~QObject discards, on this object's thread, whatever was posted to it and not
+    // run yet; so callbacks, and what they captured, are always destroyed on the caller's side.
+    QMetaObject::invokeMethod(this, std::move(callback), Qt::QueuedConnection);
+}
+
+namespace {
+
+void logFailure(const char *request, const QString &error)
+{
+    if (!error.isEmpty())
+        qCWarning(lcStore).noquote() << request << "failed:" << error;
+}
+
+} // namespace
+
+void CacheStore::open(const QString &path, std::function<void(QString)> done)
+{
+    post([this, path, done = std::move(done)](CacheWorker &worker) mutable {
+        const QString error = worker.open(path);
+        deliver([done = std::move(done), error] {
+            if (done)
+                done(error);
+        });
+    });
+}
+
+void CacheStore::close(std::function<void()> done)
+{
+    post([this, done = std::move(done)](CacheWorker &worker) mutable {
+        worker.close();
+        deliver([done = std::move(done)] {
+            if (done)
+                done();
+        });
+    });
+}
+
+void CacheStore::load(std::function<void(Snapshot, QString)> done)
+{
+    post([this, done = std::move(done)](CacheWorker &worker) mutable {
+        Snapshot snapshot;
+        QString error;
+        if (!m_closing.load()) { // else nobody is waiting for it any more
+            error = worker.load(snapshot, m_closing);
+            if (!error.isEmpty()) {
+                if (!m_closing.load())
+                    logFailure("load", error);
+                snapshot = {};
+            }
+        }
+        deliver([done = std::move(done), snapshot = std::move(snapshot), error]() mutable {
+            if (done)
+                done(std::move(snapshot), error);
+        });
+    });
+}
+
+void CacheStore::applyPull(const ChangeSet &changes, const QHash<QString, QString> &syncState,
+    std::function<void(QString)> done)
+{
+    post([this, changes, syncState, done = std::move(done)](CacheWorker &worker) mutable {
+        const QString error = worker.applyPull(changes, syncState);
+        logFailure("applyPull", error);
+        deliver([done = std::move(done), error] {
+            if (done)
+                done(error);
+        });
+    });
+}
+
+void CacheStore::applyLocalEdit(
+    const LocalEdit &edit, std::function<void(QList<qint64>, QString)> done)
+{
+    post([this, edit, done = std::move(done)](CacheWorker &worker) mutable {
+        QList<qint64> ids;
+        const QString error = worker.applyLocalEdit(edit, ids);
+        logFailure("applyLocalEdit", error);
+        deliver([done = std::move(done), ids, error] {
+            if (done)
+                done(ids, error);
+        });
+    });
+}
+
+void CacheStore::pendingOutbox(std::function<void(QList<OutboxEntry>)> done)
+{
+    post([this, done = std::move(done)](CacheWorker &worker) mutable {
+        QList<OutboxEntry> entries;
+        if (!m_closing.load())
+            logFailure("pendingOutbox", worker.pendingOutbox(entries));
+        deliver([done = std::move(done), entries] {
+            if (done)
+                done(entries);
+        });
+    });
+}
+
+void CacheStore::completeOutbox(const QList<qint64> &ids, const QList<ActivityRecord> &activity,
+    std::function<void(QString)> done)
+{
+    post([this, ids, activity, done = std::move(done)](CacheWorker &worker) mutable {
+        const QString error = worker.completeOutbox(ids, activity);
+        logFailure("completeOutbox", error);
+        deliver([done = std::move(done), error] {
+            if (done)
+                done(error);
+        });
+    });
+}
+
+void CacheStore::failOutbox(const QList<qint64> &ids, const QString &reason, bool permanent,
+    std::function<void(QString)> done)
+{
+    post([this, ids, reason, permanent, done = std::move(done)](CacheWorker &worker) mutable {
+        const QString error = worker.failOutbox(ids, reason, permanent);
+        logFailure("failOutbox", error);
+        deliver([done = std::move(done), error] {
+            if (done)
+                done(error);
+        });
+    });
+}
+
+void CacheStore::retryOutbox(const QList<qint64> &ids, std::function<void(QString)> done)
+{
+    post([this, ids, done = std::move(done)](CacheWorker &worker) mutable {
+        const QString error = worker.retryOutbox(ids);
+        logFailure("retryOutbox", error);
+        deliver([done = std::move(done), error] {
+            if (done)
+                done(error);
+        });
+    });
+}
+
+void CacheStore::discardOutbox(const QList<qint64> &ids, std::function<void(QString)> done)
+{
+    post([this, ids, done = std::move(done)](CacheWorker &worker) mutable {
+        const QString error = worker.discardOutbox(ids);
+        logFailure("discardOutbox", error);
+        deliver([done = std::move(done), error] {
+            if (done)
+                done(error);
+        });
+    });
+}
+
+void CacheStore::activity(int limit, std::function<void(QList<ActivityRecord>)> done)
+{
+    post([this, limit, done = std::move(done)](CacheWorker &worker) mutable {
+        QList<ActivityRecord> records;
+        if (!m_closing.load())
+            logFailure("activity", worker.activity(limit, records));
+        deliver([done = std::move(done), records] {
+            if (done)
+                done(records);
+        });
+    });
+}
+
+void CacheStore::setProduct(const Domain::Product &product, std::function<void(QString)> done)
+{
+    post([this, product, done = std::move(done)](CacheWorker &worker) mutable {
+        const QString error = worker.setProduct(product);
+        logFailure("setProduct", error);
+        deliver([done = std::move(done), error] {
+            if (done)
+                done(error);
+        });
+    });
+}
+
+void CacheStore::setSyncState(
+    const QHash<QString, QString> &state, std::function<void(QString)> done)
+{
+    post([this, state, done = std::move(done)](CacheWorker &worker) mutable {
+        const QString error = worker.setSyncState(state);
+        logFailure("setSyncState", error);
+        deliver([done = std::move(done), error] {
+            if (done)
+                done(error);
+        });
+    });
+}
+
+void CacheStore::flush(std::function<void()> done)
+{
+    post([this, done = std::move(done)](CacheWorker &) mutable {
+        deliver([done = std::move(done)] {
+            if (done)
+                done();
+        });
+    });
+}
+
+void CacheStore::setWorkerHook(std::function<void(QStringView)> hook)
+{
+    post([hook = std::move(hook)](CacheWorker &worker) { worker.setHook(hook); });
+}
+
+} // namespace Flotilla::Store

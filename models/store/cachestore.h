@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "store/changes.h"
+
+#include <QObject>
+#include <QThread>
+#include <QUrl>
+
+#include <atomic>
+#include <functional>
+
+namespace Flotilla::Store {
+
+class CacheWorker;
+
+// The local cache of one product's fleet, its outbox of local edits and its activity log, in one
+// SQLite file.
+//
+// CacheStore lives on the caller's thread (call it from there only) and never blocks it: all SQL
+// runs on one worker object on the store's own thread, which owns the only connection. Requests
+// run one at a time in the order they were made; each reports with its callback on the
+// CacheStore's thread, in the same order. An empty error string means success. A callback is
+// dropped (never called, and destroyed on the CacheStore's thread) once the CacheStore is
+// destroyed; destroying it from inside one of its callbacks is fine.
+//
+// Destroying the CacheStore blocks until the writes already requested are committed (so no edit
+// handed to it is lost), skips the reads still queued, closes the database and stops the thread.
+class CacheStore final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(CacheStore)
+
+public:
+    explicit CacheStore(QObject *parent = nullptr);
+    ~CacheStore() override;
+
+    // AppLocalDataLocation/caches/<host>[-<port>]-<product>.sqlite: one cache per API host and
+    // product. The host is lowercased (IDNs in their ASCII form) and every character outside
+    // [a-z0-9.-] becomes '-'; the port appears only when it is not the scheme's default.
+    static QString defaultPath(const QUrl &apiBase, int productId);
+
+    // Opens (creating it and its folders if needed) and migrates the cache at `path`; closes
+    // the one open before. Refuses, with a message saying why, a file that is not a SQLite
+    // database, a SQLite database that is not a Flotilla cache, and a cache written by a newer
+    // version of Flotilla (its schema version is higher than this code knows).
+    void open(const QString &path, std::function<void(QString error)> done);
+    void close(std::function<void()> done = {});
+
+    // Everything in the cache, read in one transaction.
+    void load(std::function<void(Snapshot snapshot, QString error)> done);
+
+    // Applies what a pull from the cloud found, and the sync state that goes with it, in one
+    // transaction. Sync state keys with a null value are removed.
+    void applyPull(const ChangeSet &changes, const QHash<QString, QString> &syncState,
+        std::function<void(QString error)> done = {});
+
+    // Writes an edit's local effect, its outbox entries (in order) and its activity row (linked
+    // to the first outbox entry) in one transaction. Reports the new outbox ids, in order.
+    void applyLocalEdit(const LocalEdit &edit,
+        std::function<void(QList<qint64> outboxIds, QString error)> done = {});
+
+    // The Pending outbox entries, in id order (empty on error, which is logged).
+    void pendingOutbox(std::function<void(QList<OutboxEntry> entries)> done);
+    // Pending -> Done, and appends `activity`, in one transaction. Done entries are kept so that
+    // activity rows keep their link.
+    void completeOutbox(const QList<qint64> &ids, const QList<ActivityRecord> &activity,
+        std::function<void(QString error)> done = {});
+    // Counts an attempt of Pending entries and records `reason`; `permanent` moves them to
+    // Failed, otherwise they stay Pending.
+    void failOutbox(const QList<qint64> &ids, const QString &reason, bool permanent,
+        std::function<void(QString error)> done = {});
+    // Failed -> Pending, with the attempt count reset (the last error is kept until it succeeds).
+    void retryOutbox(const QList<qint64> &ids, std::function<void(QString error)> done = {});
+    // Deletes Pending or Failed entries; activity rows that named them lose the link.
+    void discardOutbox(const QList<qint64> &ids, std::function<void(QString error)> done = {});
+
+    // The newest `limit` activity rows (all when limit <= 0), newest first (empty on error).
+    void activity(int limit, std::function<void(QList<ActivityRecord> records)> done);
+
+    void setProduct(const Domain::Product &product, std::function<void(QString error)> done = {});
+    // Sets the given keys (a null value removes its key); other keys are kept.
+    void setSyncState(
+        const QHash<QString, QString> &state, std::function<void(QString error)> done = {});
+
+    // Calls `done` once every request made before it has finished. Never blocks.
+    void flush(std::function<void()> done);
+
+    // For tests: `hook` is called on the store's thread at named points of its work ("open"
+    // after a successful open, "beforeCommit" before each write transaction commits).
+    void setWorkerHook(std::function<void(QStringView point)> hook);
+
+private:
+    void post(std::function<void(CacheWorker &worker)> task);
+    void deliver(std::function<void()> callback);
+
+    QThread m_thread;
+    CacheWorker *m_worker = nullptr;
+    std::atomic<bool> m_closing = false;
+};
+
+} // namespace Flotilla::Store

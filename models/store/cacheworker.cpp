@@ -1,0 +1,765 @@
+// SPDX-License-Identifier: MIT
+#include "cacheworker.h"
+
+#include "devicecodec.h"
+#include "schema.h"
+#include "storelog.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QThread>
+
+#include <memory>
+
+namespace Flotilla::Store {
+
+namespace {
+
+// SQLite's result code for "file is not a database".
+constexpr int SqliteNotADatabase = 26;
+
+QString notOpen()
+{
+    return QStringLiteral("the cache is not open");
+}
+
+QString failure(const QSqlQuery &query, const QString &what)
+{
+    return QStringLiteral("%1: %2").arg(what, query.lastError().text());
+}
+
+// Binds text for a NOT NULL column: QtSql binds a null QString as SQL NULL.
+QVariant text(const QString &value)
+{
+    return value.isNull() ? QVariant(QStringLiteral("")) : QVariant(value);
+}
+
+QVariant optionalInt(const std::optional<int> &value)
+{
+    return value ? QVariant(*value) : QVariant();
+}
+
+QString toJson(const QStringList &list)
+{
+    return QString::fromUtf8(
+        QJsonDocument(QJsonArray::fromStringList(list)).toJson(QJsonDocument::Compact));
+}
+
+QStringList stringsFromJson(const QString &json)
+{
+    QStringList list;
+    const QJsonArray array = QJsonDocument::fromJson(json.toUtf8()).array();
+    list.reserve(array.size());
+    for (const QJsonValue &v : array)
+        list.append(v.toString());
+    return list;
+}
+
+qint64 nowMs()
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
+
+int stateCode(OutboxEntry::State state)
+{
+    switch (state) {
+    case OutboxEntry::State::Pending:
+        return 0;
+    case OutboxEntry::State::Failed:
+        return 1;
+    case OutboxEntry::State::Done:
+        return 2;
+    }
+    return 0;
+}
+
+OutboxEntry::State stateFromCode(int code)
+{
+    return code == 1 ? OutboxEntry::State::Failed
+        : code == 2  ? OutboxEntry::State::Done
+                     : OutboxEntry::State::Pending;
+}
+
+// One SQLite transaction; rolled back unless committed.
+class Transaction final
+{
+public:
+    Transaction(const QSqlDatabase &db, const CacheWorker &worker)
+        : m_query(db)
+        , m_worker(worker)
+    { }
+    ~Transaction()
+    {
+        if (m_active && !m_query.exec(QStringLiteral("ROLLBACK")))
+            qCWarning(lcStore) << "rollback failed:" << m_query.lastError().text();
+    }
+    Q_DISABLE_COPY_MOVE(Transaction)
+
+    // A write transaction takes the write lock at once (BEGIN IMMEDIATE).
+    QString begin(bool write)
+    {
+        if (!m_query.exec(write ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("BEGIN")))
+            return failure(m_query, QStringLiteral("cannot start a transaction"));
+        m_active = true;
+        m_write = write;
+        return {};
+    }
+    QString commit()
+    {
+        if (m_write)
+            m_worker.hook(u"beforeCommit");
+        if (!m_query.exec(QStringLiteral("COMMIT")))
+            return failure(m_query, QStringLiteral("cannot commit"));
+        m_active = false;
+        return {};
+    }
+
+private:
+    QSqlQuery m_query;
+    const CacheWorker &m_worker;
+    bool m_active = false;
+    bool m_write = false;
+};
+
+// Runs `sql` once per key (bound as the only parameter).
+template<typename Keys>
+QString forEachKey(
+    const QSqlDatabase &db, const QString &sql, const Keys &keys, const QString &what)
+{
+    if (keys.isEmpty())
+        return {};
+    QSqlQuery query(db);
+    if (!query.prepare(sql))
+        return failure(query, what);
+    for (const auto &key : keys) {
+        query.bindValue(0, key);
+        if (!query.exec())
+            return failure(query, what);
+    }
+    return {};
+}
+
+// Applies removals, then upserts, inside the caller's transaction.
+QString writeChanges(const QSqlDatabase &db, const ChangeSet &changes)
+{
+    for (const Domain::Device &device : changes.devices) {
+        if (!Domain::isDeviceId(device.id))
+            return QStringLiteral("\"%1\" is not a device ID (24 hexadecimal characters)")
+                .arg(device.id);
+    }
+    QString error = forEachKey(db, QStringLiteral("DELETE FROM devices WHERE id = ?"),
+        changes.removedDevices, QStringLiteral("cannot remove a device"));
+    if (error.isEmpty())
+        error = forEachKey(db, QStringLiteral("DELETE FROM groups WHERE name = ?"),
+            changes.removedGroups, QStringLiteral("cannot remove a group"));
+    if (error.isEmpty())
+        error = forEachKey(db, QStringLiteral("DELETE FROM firmware WHERE version = ?"),
+            changes.removedFirmware, QStringLiteral("cannot remove firmware"));
+    if (error.isEmpty())
+        error = forEachKey(db, QStringLiteral("DELETE FROM customers WHERE id = ?"),
+            changes.removedCustomers, QStringLiteral("cannot remove a customer"));
+    if (!error.isEmpty())
+        return error;
+
+    QSqlQuery query(db);
+    if (!changes.devices.isEmpty()) {
+        if (!query.prepare(QStringLiteral("INSERT INTO devices(id, data) VALUES(?, ?) "
+                                          "ON CONFLICT(id) DO UPDATE SET data = excluded.data")))
+            return failure(query, QStringLiteral("cannot write devices"));
+        for (const Domain::Device &device : changes.devices) {
+            query.bindValue(0, device.id);
+            query.bindValue(1, DeviceCodec::encode(device));
+            if (!query.exec())
+                return failure(query, QStringLiteral("cannot write device %1").arg(device.id));
+        }
+    }
+    if (!changes.groups.isEmpty()) {
+        if (!query.prepare(
+                QStringLiteral("INSERT INTO groups(name, description, color, released_version) "
+                               "VALUES(?, ?, ?, ?) ON CONFLICT(name) DO UPDATE SET "
+                               "description = excluded.description, color = excluded.color, "
+                               "released_version = excluded.released_version")))
+            return failure(query, QStringLiteral("cannot write groups"));
+        for (const Domain::Group &group : changes.groups) {
+            query.bindValue(0, text(group.name));
+            query.bindValue(1, text(group.description));
+            query.bindValue(2, text(group.color));
+            query.bindValue(3, optionalInt(group.releasedVersion));
+            if (!query.exec())
+                return failure(query, QStringLiteral("cannot write group \"%1\"").arg(group.name));
+        }
+    }
+    if (!changes.firmware.isEmpty()) {
+        if (!query.prepare(QStringLiteral(
+                "INSERT INTO firmware(version, title, description, groups, uploaded_ms, size, "
+                "product_default) VALUES(?, ?, ?, ?, ?, ?, ?) ON CONFLICT(version) DO UPDATE SET "
+                "title = excluded.title, description = excluded.description, "
+                "groups = excluded.groups, uploaded_ms = excluded.uploaded_ms, "
+                "size = excluded.size, product_default = excluded.product_default")))
+            return failure(query, QStringLiteral("cannot write firmware"));
+        for (const Domain::Firmware &firmware : changes.firmware) {
+            query.bindValue(0, firmware.version);
+            query.bindValue(1, text(firmware.title));
+            query.bindValue(2, text(firmware.description));
+            query.bindValue(3, toJson(firmware.groups));
+            query.bindValue(4, firmware.uploadedMs);
+            query.bindValue(5, firmware.size);
+            query.bindValue(6, firmware.productDefault ? 1 : 0);
+            if (!query.exec())
+                return failure(query,
+                    QStringLiteral("cannot write firmware version %1").arg(firmware.version));
+        }
+    }
+    if (!changes.customers.isEmpty()) {
+        if (!query.prepare(QStringLiteral("INSERT INTO customers(id, username) VALUES(?, ?) "
+                                          "ON CONFLICT(id) DO UPDATE SET "
+                                          "username = excluded.username")))
+            return failure(query, QStringLiteral("cannot write customers"));
+        for (const Domain::Customer &customer : changes.customers) {
+            query.bindValue(0, text(customer.id));
+            query.bindValue(1, text(customer.username));
+            if (!query.exec())
+                return failure(
+                    query, QStringLiteral("cannot write customer \"%1\"").arg(customer.id));
+        }
+    }
+    return {};
+}
+
+// Sets the given keys; a null value removes its key.
+QString writeSyncState(const QSqlDatabase &db, const QHash<QString, QString> &state)
+{
+    if (state.isEmpty())
+        return {};
+    QSqlQuery set(db);
+    QSqlQuery remove(db);
+    if (!set.prepare(QStringLiteral("INSERT INTO sync_state(key, value) VALUES(?, ?) "
+                                    "ON CONFLICT(key) DO UPDATE SET value = excluded.value"))
+        || !remove.prepare(QStringLiteral("DELETE FROM sync_state WHERE key = ?")))
+        return failure(set, QStringLiteral("cannot write the sync state"));
+    for (auto it = state.constBegin(); it != state.constEnd(); ++it) {
+        QSqlQuery &query = it.value().isNull() ? remove : set;
+        query.bindValue(0, text(it.key()));
+        if (!it.value().isNull())
+            query.bindValue(1, it.value());
+        if (!query.exec())
+            return failure(query, QStringLiteral("cannot write the sync state"));
+    }
+    return {};
+}
+
+// Appends activity rows. A link to an outbox entry that no longer exists (discarded meanwhile)
+// is stored as no link rather than failing the whole write.
+QString writeActivity(
+    const QSqlDatabase &db, const QList<ActivityRecord> &records, qint64 outboxIdOverride = 0)
+{
+    if (records.isEmpty())
+        return {};
+    QSqlQuery query(db);
+    if (!query.prepare(QStringLiteral(
+            "INSERT INTO activity(at_ms, actor, action, subject, result, detail, outbox_id) "
+            "VALUES(?, ?, ?, ?, ?, ?, (SELECT id FROM outbox WHERE id = ?))")))
+        return failure(query, QStringLiteral("cannot write the activity log"));
+    const qint64 now = nowMs();
+    for (const ActivityRecord &record : records) {
+        const qint64 outboxId = outboxIdOverride ? outboxIdOverride : record.outboxId;
+        query.bindValue(0, record.atMs ? record.atMs : now);
+        query.bindValue(1, text(record.actor));
+        query.bindValue(2, text(record.action));
+        query.bindValue(3, text(record.subject));
+        query.bindValue(4, text(record.result));
+        query.bindValue(5, text(record.detail));
+        query.bindValue(6, outboxId ? QVariant(outboxId) : QVariant());
+        if (!query.exec())
+            return failure(query, QStringLiteral("cannot write the activity log"));
+    }
+    return {};
+}
+
+QString readOutbox(const QSqlDatabase &db, const QString &states, QList<OutboxEntry> &entries)
+{
+    QSqlQuery query(db);
+    query.setForwardOnly(true);
+    if (!query.exec(QStringLiteral("SELECT id, kind, payload, device_ids, attempts, last_error, "
+                                   "created_ms, state FROM outbox WHERE state IN (%1) "
+                                   "ORDER BY id")
+                        .arg(states)))
+        return failure(query, QStringLiteral("cannot read the outbox"));
+    while (query.next()) {
+        OutboxEntry entry;
+        entry.id = query.value(0).toLongLong();
+        entry.kind = query.value(1).toString();
+        entry.payload = QJsonDocument::fromJson(query.value(2).toString().toUtf8()).object();
+        entry.deviceIds = stringsFromJson(query.value(3).toString());
+        entry.attempts = query.value(4).toInt();
+        entry.lastError = query.value(5).toString();
+        entry.createdMs = query.value(6).toLongLong();
+        entry.state = stateFromCode(query.value(7).toInt());
+        entries.append(std::move(entry));
+    }
+    return {};
+}
+
+// Decodes the device records `records` (record i ends at ends[i]) into `devices`, splitting the
+// work between this thread and a helper thread when there is enough of it.
+QString decodeDevices(const QByteArray &records, const QList<qsizetype> &ends,
+    QList<Domain::Device> &devices, const std::atomic<bool> &cancelled)
+{
+    const qsizetype count = ends.size();
+    devices.resize(count);
+    Domain::Device *const out = devices.data();
+    const auto decodeRange = [&](qsizetype from, qsizetype to, QString *error) {
+        DeviceCodec codec; // one per thread: it shares repeated strings
+        for (qsizetype i = from; i < to; ++i) {
+            if ((i & 0x3fff) == 0 && cancelled.load(std::memory_order_relaxed)) {
+                *error = QStringLiteral("cancelled");
+                return;
+            }
+            const qsizetype begin = i ? ends.at(i - 1) : 0;
+            const QByteArrayView record(records.constData() + begin, ends.at(i) - begin);
+            if (!codec.decode(record, out[i], error)) {
+                *error = QStringLiteral("a device record of the cache is damaged (%1)").arg(*error);
+                return;
+            }
+        }
+    };
+    constexpr qsizetype ParallelFrom = 4096;
+    if (count < ParallelFrom || QThread::idealThreadCount() < 2) {
+        QString error;
+        decodeRange(0, count, &error);
+        return error;
+    }
+    const qsizetype half = count / 2;
+    QString helperError;
+    const std::unique_ptr<QThread> helper(
+        QThread::create([&] { decodeRange(half, count, &helperError); }));
+    helper->setObjectName(QStringLiteral("flotilla-store-decode"));
+    helper->start();
+    QString error;
+    decodeRange(0, half, &error);
+    helper->wait();
+    return error.isEmpty() ? helperError : error;
+}
+
+} // namespace
+
+CacheWorker::CacheWorker(QString connectionName)
+    : m_connection(std::move(connectionName))
+{ }
+
+CacheWorker::~CacheWorker()
+{
+    close();
+}
+
+QSqlDatabase CacheWorker::database() const
+{
+    return QSqlDatabase::database(m_connection, false);
+}
+
+QString CacheWorker::open(const QString &path)
+{
+    close();
+    const QString error = openError(path);
+    if (!error.isEmpty()) {
+        close();
+        qCWarning(lcStore).noquote() << "cannot open the cache" << path << ':' << error;
+        return QStringLiteral("Cannot open the cache %1: %2")
+            .arg(QDir::toNativeSeparators(path), error);
+    }
+    m_path = path;
+    qCInfo(lcStore).noquote() << "cache open:" << path;
+    hook(u"open");
+    return {};
+}
+
+QString CacheWorker::openError(const QString &path)
+{
+    const bool inMemory = path == QLatin1String(":memory:");
+    if (path.isEmpty())
+        return QStringLiteral("no file name");
+    if (!inMemory) {
+        const QFileInfo info(path);
+        if (info.isDir())
+            return QStringLiteral("it is a folder");
+        if (!QDir().mkpath(info.absolutePath()))
+            return QStringLiteral("cannot create the folder %1")
+                .arg(QDir::toNativeSeparators(info.absolutePath()));
+    }
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
+    if (!db.isValid())
+        return QStringLiteral("the SQLite driver of Qt (QSQLITE) is not available");
+    db.setDatabaseName(path);
+    if (!db.open())
+        return db.lastError().text();
+
+    // Identify the file before changing anything in it.
+    QSqlQuery query(db);
+    if (!query.exec(QStringLiteral("PRAGMA user_version")) || !query.next()) {
+        if (query.lastError().nativeErrorCode().toInt() == SqliteNotADatabase)
+            return QStringLiteral("the file is not a SQLite database (%1)")
+                .arg(query.lastError().databaseText());
+        return query.lastError().text();
+    }
+    const int version = query.value(0).toInt();
+    if (!query.exec(QStringLiteral("PRAGMA application_id")) || !query.next())
+        return query.lastError().text();
+    const int applicationId = query.value(0).toInt();
+    if (!query.exec(QStringLiteral("SELECT count(*) FROM sqlite_master")) || !query.next())
+        return query.lastError().text();
+    const int objects = query.value(0).toInt();
+    query.finish();
+    if ((applicationId != 0 && applicationId != Schema::ApplicationId)
+        || (version > 0 && applicationId != Schema::ApplicationId) || (version == 0 && objects > 0))
+        return QStringLiteral("the file is a SQLite database but not a Flotilla cache");
+    if (version > Schema::latestVersion())
+        return QStringLiteral("it was written by a newer version of Flotilla (cache schema "
+                              "version %1; this version reads up to %2). Use the newer "
+                              "version, or remove the file to rebuild the cache from the cloud "
+                              "(changes not yet sent would be lost)")
+            .arg(QString::number(version), QString::number(Schema::latestVersion()));
+
+    if (!inMemory) {
+        if (!query.exec(QStringLiteral("PRAGMA journal_mode = WAL")) || !query.next())
+            return query.lastError().text();
+        if (query.value(0).toString() != QLatin1String("wal"))
+            qCWarning(lcStore) << "the cache could not use write-ahead logging; journal mode is"
+                               << query.value(0).toString();
+    }
+    const QStringList pragmas = {
+        QStringLiteral("PRAGMA synchronous = NORMAL"), // with WAL: durable across process crashes
+        QStringLiteral("PRAGMA foreign_keys = ON"),
+        QStringLiteral("PRAGMA busy_timeout = 5000"),
+        // After a big pull, do not keep a WAL file of that size on disk.
+        QStringLiteral("PRAGMA journal_size_limit = 16777216"),
+    };
+    for (const QString &pragma : pragmas) {
+        if (!query.exec(pragma))
+            return query.lastError().text();
+    }
+    query.finish();
+    const QString error = Schema::migrate(db);
+    return error;
+}
+
+void CacheWorker::close()
+{
+    if (!QSqlDatabase::contains(m_connection))
+        return;
+    {
+        QSqlDatabase db = database();
+        if (db.isOpen()) {
+            if (!m_path.isEmpty())
+                QSqlQuery(db).exec(QStringLiteral("PRAGMA optimize"));
+            db.close();
+            if (!m_path.isEmpty())
+                qCInfo(lcStore).noquote() << "cache closed:" << m_path;
+        }
+    }
+    QSqlDatabase::removeDatabase(m_connection);
+    m_path.clear();
+}
+
+QString CacheWorker::load(Snapshot &s, const std::atomic<bool> &cancelled)
+{
+    const QSqlDatabase db = database();
+    if (!db.isOpen())
+        return notOpen();
+    Transaction transaction(db, *this); // one consistent view of all tables
+    if (QString error = transaction.begin(false); !error.isEmpty())
+        return error;
+    QSqlQuery query(db);
+    query.setForwardOnly(true);
+    const QString readFailed = QStringLiteral("cannot read the cache");
+
+    if (!query.exec(QStringLiteral("SELECT id, slug, name, platform_id FROM products LIMIT 1")))
+        return failure(query, readFailed);
+    if (query.next()) {
+        s.product.id = query.value(0).toInt();
+        s.product.slug = query.value(1).toString();
+        s.product.name = query.value(2).toString();
+        s.product.platformId = query.value(3).toInt();
+    }
+
+    if (!query.exec(QStringLiteral("SELECT count(*) FROM devices")) || !query.next())
+        return failure(query, readFailed);
+    const qsizetype expected = query.value(0).toLongLong();
+    if (!query.exec(QStringLiteral("SELECT data FROM devices")))
+        return failure(query, readFailed);
+    // SQLite reads on this thread into one buffer, then the records are decoded on two threads.
+    QByteArray records;
+    records.reserve(expected * 288);
+    QList<qsizetype> ends;
+    ends.reserve(expected);
+    while (query.next()) {
+        records.append(query.value(0).toByteArray());
+        ends.append(records.size());
+        if ((ends.size() & 0x3fff) == 0 && cancelled.load(std::memory_order_relaxed))
+            return QStringLiteral("cancelled");
+    }
+    if (query.lastError().isValid())
+        return failure(query, readFailed);
+    QString error = decodeDevices(records, ends, s.devices, cancelled);
+    if (!error.isEmpty())
+        return error;
+    records = {};
+    ends = {};
+
+    if (!query.exec(QStringLiteral("SELECT name, description, color, released_version "
+                                   "FROM groups ORDER BY name")))
+        return failure(query, readFailed);
+    while (query.next()) {
+        Domain::Group &group = s.groups.emplace_back();
+        group.name = query.value(0).toString();
+        group.description = query.value(1).toString();
+        group.color = query.value(2).toString();
+        if (!query.value(3).isNull())
+            group.releasedVersion = query.value(3).toInt();
+    }
+
+    if (!query.exec(QStringLiteral("SELECT version, title, description, groups, uploaded_ms, "
+                                   "size, product_default FROM firmware ORDER BY version")))
+        return failure(query, readFailed);
+    while (query.next()) {
+        Domain::Firmware &firmware = s.firmware.emplace_back();
+        firmware.version = query.value(0).toInt();
+        firmware.title = query.value(1).toString();
+        firmware.description = query.value(2).toString();
+        firmware.groups = stringsFromJson(query.value(3).toString());
+        firmware.uploadedMs = query.value(4).toLongLong();
+        firmware.size = query.value(5).toLongLong();
+        firmware.productDefault = query.value(6).toInt() != 0;
+    }
+
+    if (!query.exec(QStringLiteral("SELECT id, username FROM customers ORDER BY id")))
+        return failure(query, readFailed);
+    while (query.next())
+        s.customers.append({query.value(0).toString(), query.value(1).toString()});
+
+    if (!query.exec(QStringLiteral("SELECT key, value FROM sync_state")))
+        return failure(query, readFailed);
+    while (query.next())
+        s.syncState.insert(query.value(0).toString(), query.value(1).toString());
+    query.finish();
+
+    if (error = readOutbox(db, QStringLiteral("0, 1"), s.outbox); !error.isEmpty())
+        return error;
+    return transaction.commit();
+}
+
+QString CacheWorker::applyPull(const ChangeSet &changes, const QHash<QString, QString> &syncState)
+{
+    const QSqlDatabase db = database();
+    if (!db.isOpen())
+        return notOpen();
+    Transaction transaction(db, *this);
+    QString error = transaction.begin(true);
+    if (error.isEmpty())
+        error = writeChanges(db, changes);
+    if (error.isEmpty())
+        error = writeSyncState(db, syncState);
+    if (error.isEmpty())
+        error = transaction.commit();
+    return error;
+}
+
+QString CacheWorker::applyLocalEdit(const LocalEdit &edit, QList<qint64> &outboxIds)
+{
+    outboxIds.clear();
+    const QSqlDatabase db = database();
+    if (!db.isOpen())
+        return notOpen();
+    Transaction transaction(db, *this);
+    QString error = transaction.begin(true);
+    if (error.isEmpty())
+        error = writeChanges(db, edit.effect);
+    if (error.isEmpty() && !edit.outbox.isEmpty()) {
+        QSqlQuery query(db);
+        if (!query.prepare(QStringLiteral(
+                "INSERT INTO outbox(kind, payload, device_ids, attempts, last_error, created_ms, "
+                "state) VALUES(?, ?, ?, ?, ?, ?, ?)")))
+            error = failure(query, QStringLiteral("cannot write the outbox"));
+        const qint64 now = nowMs();
+        for (qsizetype i = 0; error.isEmpty() && i < edit.outbox.size(); ++i) {
+            const OutboxEntry &entry = edit.outbox.at(i);
+            query.bindValue(0, text(entry.kind));
+            query.bindValue(
+                1, QString::fromUtf8(QJsonDocument(entry.payload).toJson(QJsonDocument::Compact)));
+            query.bindValue(2, toJson(entry.deviceIds));
+            query.bindValue(3, entry.attempts);
+            query.bindValue(4, text(entry.lastError));
+            query.bindValue(5, entry.createdMs ? entry.createdMs : now);
+            query.bindValue(6, stateCode(entry.state));
+            if (!query.exec())
+                error = failure(query, QStringLiteral("cannot write the outbox"));
+            else
+                outboxIds.append(query.lastInsertId().toLongLong());
+        }
+    }
+    if (error.isEmpty())
+        error = writeActivity(db, {edit.activity}, outboxIds.isEmpty() ? 0 : outboxIds.first());
+    if (error.isEmpty())
+        error = transaction.commit();
+    if (!error.isEmpty())
+        outboxIds.clear();
+    return error;
+}
+
+QString CacheWorker::pendingOutbox(QList<OutboxEntry> &entries)
+{
+    const QSqlDatabase db = database();
+    if (!db.isOpen())
+        return notOpen();
+    return readOutbox(db, QStringLiteral("0"), entries);
+}
+
+QString CacheWorker::completeOutbox(const QList<qint64> &ids, const QList<ActivityRecord> &activity)
+{
+    const QSqlDatabase db = database();
+    if (!db.isOpen())
+        return notOpen();
+    Transaction transaction(db, *this);
+    QString error = transaction.begin(true);
+    if (error.isEmpty())
+        error = forEachKey(db, QStringLiteral("UPDATE outbox SET state = 2 WHERE id = ?"), ids,
+            QStringLiteral("cannot update the outbox"));
+    if (error.isEmpty())
+        error = writeActivity(db, activity);
+    if (error.isEmpty())
+        error = transaction.commit();
+    return error;
+}
+
+QString CacheWorker::failOutbox(const QList<qint64> &ids, const QString &reason, bool permanent)
+{
+    const QSqlDatabase db = database();
+    if (!db.isOpen())
+        return notOpen();
+    Transaction transaction(db, *this);
+    QString error = transaction.begin(true);
+    if (error.isEmpty() && !ids.isEmpty()) {
+        QSqlQuery query(db);
+        if (!query.prepare(QStringLiteral("UPDATE outbox SET attempts = attempts + 1, "
+                                          "last_error = ?, state = ? WHERE id = ? AND state = 0")))
+            error = failure(query, QStringLiteral("cannot update the outbox"));
+        for (qsizetype i = 0; error.isEmpty() && i < ids.size(); ++i) {
+            query.bindValue(0, text(reason));
+            query.bindValue(1, permanent ? 1 : 0);
+            query.bindValue(2, ids.at(i));
+            if (!query.exec())
+                error = failure(query, QStringLiteral("cannot update the outbox"));
+        }
+    }
+    if (error.isEmpty())
+        error = transaction.commit();
+    return error;
+}
+
+QString CacheWorker::retryOutbox(const QList<qint64> &ids)
+{
+    const QSqlDatabase db = database();
+    if (!db.isOpen())
+        return notOpen();
+    Transaction transaction(db, *this);
+    QString error = transaction.begin(true);
+    if (error.isEmpty())
+        error = forEachKey(db,
+            QStringLiteral("UPDATE outbox SET state = 0, attempts = 0 "
+                           "WHERE id = ? AND state = 1"),
+            ids, QStringLiteral("cannot update the outbox"));
+    if (error.isEmpty())
+        error = transaction.commit();
+    return error;
+}
+
+QString CacheWorker::discardOutbox(const QList<qint64> &ids)
+{
+    const QSqlDatabase db = database();
+    if (!db.isOpen())
+        return notOpen();
+    Transaction transaction(db, *this);
+    QString error = transaction.begin(true);
+    if (error.isEmpty())
+        error = forEachKey(db, QStringLiteral("DELETE FROM outbox WHERE id = ? AND state <> 2"),
+            ids, QStringLiteral("cannot update the outbox"));
+    if (error.isEmpty())
+        error = transaction.commit();
+    return error;
+}
+
+QString CacheWorker::activity(int limit, QList<ActivityRecord> &records)
+{
+    const QSqlDatabase db = database();
+    if (!db.isOpen())
+        return notOpen();
+    QSqlQuery query(db);
+    query.setForwardOnly(true);
+    if (!query.prepare(QStringLiteral("SELECT id, at_ms, actor, action, subject, result, detail, "
+                                      "outbox_id FROM activity ORDER BY at_ms DESC, id DESC "
+                                      "LIMIT ?")))
+        return failure(query, QStringLiteral("cannot read the activity log"));
+    query.bindValue(0, limit > 0 ? limit : -1);
+    if (!query.exec())
+        return failure(query, QStringLiteral("cannot read the activity log"));
+    while (query.next()) {
+        ActivityRecord &record = records.emplace_back();
+        record.id = query.value(0).toLongLong();
+        record.atMs = query.value(1).toLongLong();
+        record.actor = query.value(2).toString();
+        record.action = query.value(3).toString();
+        record.subject = query.value(4).toString();
+        record.result = query.value(5).toString();
+        record.detail = query.value(6).toString();
+        record.outboxId = query.value(7).toLongLong(); // NULL reads as 0
+    }
+    return {};
+}
+
+QString CacheWorker::setProduct(const Domain::Product &product)
+{
+    const QSqlDatabase db = database();
+    if (!db.isOpen())
+        return notOpen();
+    Transaction transaction(db, *this);
+    QString error = transaction.begin(true);
+    QSqlQuery query(db);
+    if (error.isEmpty() && !query.exec(QStringLiteral("DELETE FROM products")))
+        error = failure(query, QStringLiteral("cannot write the product"));
+    if (error.isEmpty()
+        && !query.prepare(
+            QStringLiteral("INSERT INTO products(id, slug, name, platform_id) VALUES(?, ?, ?, ?)")))
+        error = failure(query, QStringLiteral("cannot write the product"));
+    if (error.isEmpty()) {
+        query.bindValue(0, product.id);
+        query.bindValue(1, text(product.slug));
+        query.bindValue(2, text(product.name));
+        query.bindValue(3, product.platformId);
+        if (!query.exec())
+            error = failure(query, QStringLiteral("cannot write the product"));
+    }
+    if (error.isEmpty())
+        error = transaction.commit();
+    return error;
+}
+
+QString CacheWorker::setSyncState(const QHash<QString, QString> &state)
+{
+    const QSqlDatabase db = database();
+    if (!db.isOpen())
+        return notOpen();
+    Transaction transaction(db, *this);
+    QString error = transaction.begin(true);
+    if (error.isEmpty())
+        error = writeSyncState(db, state);
+    if (error.isEmpty())
+        error = transaction.commit();
+    return error;
+}
+
+} // namespace Flotilla::Store

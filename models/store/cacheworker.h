@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "store/changes.h"
+
+#include <QObject>
+#include <QString>
+
+#include <atomic>
+#include <functional>
+
+class QSqlDatabase;
+
+namespace Flotilla::Store {
+
+// The SQL side of CacheStore (internal). It lives on the store's thread, owns the only
+// connection to the cache (created, used and removed on that thread) and runs one request at a
+// time. Every method returns an empty string on success, otherwise a message for the user.
+class CacheWorker final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(CacheWorker)
+
+public:
+    explicit CacheWorker(QString connectionName);
+    ~CacheWorker() override;
+
+    QString open(const QString &path);
+    void close();
+
+    QString load(Snapshot &snapshot, const std::atomic<bool> &cancelled);
+    QString applyPull(const ChangeSet &changes, const QHash<QString, QString> &syncState);
+    QString applyLocalEdit(const LocalEdit &edit, QList<qint64> &outboxIds);
+    QString pendingOutbox(QList<OutboxEntry> &entries);
+    QString completeOutbox(const QList<qint64> &ids, const QList<ActivityRecord> &activity);
+    QString failOutbox(const QList<qint64> &ids, const QString &reason, bool permanent);
+    QString retryOutbox(const QList<qint64> &ids);
+    QString discardOutbox(const QList<qint64> &ids);
+    QString activity(int limit, QList<ActivityRecord> &records);
+    QString setProduct(const Domain::Product &product);
+    QString setSyncState(const QHash<QString, QString> &state);
+
+    // Test hook, called on this thread at named points ("open", "beforeCommit").
+    void setHook(std::function<void(QStringView point)> hook) { m_hook = std::move(hook); }
+    void hook(QStringView point) const
+    {
+        if (m_hook)
+            m_hook(point);
+    }
+
+private:
+    QSqlDatabase database() const;
+    QString openError(const QString &path);
+
+    const QString m_connection;
+    QString m_path;
+    std::function<void(QStringView)> m_hook;
+};
+
+} // namespace Flotilla::Store

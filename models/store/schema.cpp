@@ -1,0 +1,125 @@
+// SPDX-License-Identifier: MIT
+#include "schema.h"
+
+#include "storelog.h"
+
+#include <QList>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStringList>
+
+namespace Flotilla::Store::Schema {
+
+namespace {
+
+struct Step
+{
+    int version;
+    QStringList statements;
+};
+
+// The ordered migration steps. Never edit a released step: append a new one.
+const QList<Step> &steps()
+{
+    static const QList<Step> all = {
+        {1,
+            {
+                QStringLiteral("CREATE TABLE products(id INTEGER PRIMARY KEY, slug TEXT NOT NULL, "
+                               "name TEXT NOT NULL, platform_id INTEGER NOT NULL)"),
+                // One compact record per device (see DeviceCodec): a device is always read and
+                // written whole, and loading 100,000 of them must be fast.
+                QStringLiteral("CREATE TABLE devices(id TEXT PRIMARY KEY CHECK(id <> ''), "
+                               "data BLOB NOT NULL)"),
+                QStringLiteral("CREATE TABLE groups(name TEXT PRIMARY KEY CHECK(name <> ''), "
+                               "description TEXT NOT NULL, color TEXT NOT NULL, "
+                               "released_version INTEGER)"),
+                QStringLiteral("CREATE TABLE firmware(version INTEGER PRIMARY KEY, "
+                               "title TEXT NOT NULL, description TEXT NOT NULL, "
+                               "groups TEXT NOT NULL, uploaded_ms INTEGER NOT NULL, "
+                               "size INTEGER NOT NULL, product_default INTEGER NOT NULL)"),
+                QStringLiteral("CREATE TABLE customers(id TEXT PRIMARY KEY CHECK(id <> ''), "
+                               "username TEXT NOT NULL)"),
+                // AUTOINCREMENT: an id is never reused, even after the newest entry is discarded,
+                // so a stale id held by the sync layer can never name a different change.
+                QStringLiteral("CREATE TABLE outbox(id INTEGER PRIMARY KEY AUTOINCREMENT, "
+                               "kind TEXT NOT NULL CHECK(kind <> ''), payload TEXT NOT NULL, "
+                               "device_ids TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0, "
+                               "last_error TEXT NOT NULL DEFAULT '', created_ms INTEGER NOT NULL, "
+                               "state INTEGER NOT NULL DEFAULT 0 CHECK(state IN (0, 1, 2)))"),
+                QStringLiteral("CREATE TABLE activity(id INTEGER PRIMARY KEY AUTOINCREMENT, "
+                               "at_ms INTEGER NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL, "
+                               "subject TEXT NOT NULL, result TEXT NOT NULL, "
+                               "outbox_id INTEGER REFERENCES outbox(id) ON DELETE SET NULL)"),
+                QStringLiteral(
+                    "CREATE TABLE sync_state(key TEXT PRIMARY KEY, value TEXT NOT NULL)"),
+                QStringLiteral("PRAGMA application_id = %1").arg(ApplicationId),
+            }},
+        {2,
+            {
+                QStringLiteral("ALTER TABLE activity ADD COLUMN detail TEXT NOT NULL DEFAULT ''"),
+                // The log is read newest first; the outbox is read by state in id order.
+                QStringLiteral("CREATE INDEX activity_at ON activity(at_ms)"),
+                QStringLiteral("CREATE INDEX outbox_state ON outbox(state, id)"),
+            }},
+    };
+    return all;
+}
+
+QString exec(QSqlQuery &query, const QString &statement)
+{
+    if (query.exec(statement))
+        return {};
+    return QStringLiteral("%1 (in \"%2\")").arg(query.lastError().text(), statement);
+}
+
+} // namespace
+
+int latestVersion()
+{
+    return steps().constLast().version;
+}
+
+int userVersion(const QSqlDatabase &db, QString *error)
+{
+    QSqlQuery query(db);
+    if (!query.exec(QStringLiteral("PRAGMA user_version")) || !query.next()) {
+        if (error)
+            *error = query.lastError().text();
+        return -1;
+    }
+    return query.value(0).toInt();
+}
+
+QString migrate(const QSqlDatabase &db, int targetVersion)
+{
+    if (targetVersion < 0)
+        targetVersion = latestVersion();
+    QString error;
+    const int current = userVersion(db, &error);
+    if (current < 0)
+        return error;
+    if (current > latestVersion())
+        return QStringLiteral("schema version %1 is newer than this version of Flotilla knows (%2)")
+            .arg(QString::number(current), QString::number(latestVersion()));
+    for (const Step &step : steps()) {
+        if (step.version <= current || step.version > targetVersion)
+            continue;
+        QSqlQuery query(db);
+        error = exec(query, QStringLiteral("BEGIN IMMEDIATE"));
+        for (qsizetype i = 0; error.isEmpty() && i < step.statements.size(); ++i)
+            error = exec(query, step.statements.at(i));
+        if (error.isEmpty())
+            error = exec(query, QStringLiteral("PRAGMA user_version = %1").arg(step.version));
+        if (error.isEmpty())
+            error = exec(query, QStringLiteral("COMMIT"));
+        if (!error.isEmpty()) {
+            query.exec(QStringLiteral("ROLLBACK"));
+            return QStringLiteral("migration to schema version %1 failed: %2")
+                .arg(QString::number(step.version), error);
+        }
+        qCInfo(lcStore) << "cache schema migrated to version" << step.version;
+    }
+    return {};
+}
+
+} // namespace Flotilla::Store::Schema

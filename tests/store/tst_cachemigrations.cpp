@@ -1,0 +1,190 @@
+// SPDX-License-Identifier: MIT
+#include "store/devicecodec.h"
+#include "store/schema.h"
+#include "storetest.h"
+
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace StoreTest;
+
+namespace {
+
+// Runs `statements` on a connection of the test's own thread, after bringing the file to schema
+// version `version` with only the first `version` migration steps.
+QString prepareAtVersion(const QString &path, int version, const QStringList &statements)
+{
+    const QString name = QStringLiteral("prepare");
+    QString error;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(path);
+        if (!db.open())
+            return db.lastError().text();
+        error = Schema::migrate(db, version);
+        QSqlQuery query(db);
+        for (const QString &sql : statements) {
+            if (error.isEmpty() && !query.exec(sql))
+                error = QStringLiteral("%1: %2").arg(sql, query.lastError().text());
+        }
+        if (error.isEmpty() && Schema::userVersion(db, &error) != version)
+            error = QStringLiteral("not at version %1").arg(version);
+        query.finish();
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return error;
+}
+
+// Data as a cache at `version` holds it, written with that version's columns. Every table gets
+// rows, so that each later step has something to carry over. (Version 1 columns are valid at
+// every version so far; a step that changes tables adds its own case here.)
+QStringList dataAtVersion(int version)
+{
+    if (version < 1)
+        return {};
+    const QString blob = QString::fromLatin1(DeviceCodec::encode(fleetDevice(1)).toHex());
+    return {
+        QStringLiteral("INSERT INTO products VALUES(4242, 'acme-tracker', 'ACME', 32)"),
+        QStringLiteral("INSERT INTO devices(id, data) VALUES('%1', x'%2')")
+            .arg(fleetDevice(1).id, blob),
+        QStringLiteral("INSERT INTO groups VALUES('acme', 'ACME Corp', '#ff0000', 5)"),
+        QStringLiteral("INSERT INTO groups VALUES('beta', '', '', NULL)"),
+        QStringLiteral("INSERT INTO firmware VALUES(3, 'v3', 'fixes', '[\"acme\"]', 1700, 100, 1)"),
+        QStringLiteral("INSERT INTO customers VALUES('c1', 'shadow@example.com')"),
+        QStringLiteral("INSERT INTO outbox(kind, payload, device_ids, attempts, last_error, "
+                       "created_ms, state) VALUES('groups', '{\"add\":[\"acme\"]}', '[\"%1\"]', "
+                       "1, 'HTTP 503', 5, 0)")
+            .arg(fleetDevice(1).id),
+        QStringLiteral("INSERT INTO outbox(kind, payload, device_ids, attempts, last_error, "
+                       "created_ms, state) VALUES('claim', '{}', '[]', 3, 'denied', 6, 1)"),
+        QStringLiteral("INSERT INTO activity(at_ms, actor, action, subject, result, outbox_id) "
+                       "VALUES(10, 'ops', 'move', '1 device', 'pending', 1)"),
+        QStringLiteral("INSERT INTO sync_state VALUES('devices.fullPullMs', '1700')"),
+    };
+}
+
+} // namespace
+
+class TestCacheMigrations final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void latestVersionIsTheLastStep() { QCOMPARE(Schema::latestVersion(), 2); }
+
+    void migratesFromEveryEarlierVersion_data()
+    {
+        QTest::addColumn<int>("version");
+        for (int v = 0; v < Schema::latestVersion(); ++v)
+            QTest::addRow("from version %d", v) << v;
+    }
+    void migratesFromEveryEarlierVersion()
+    {
+        QFETCH(int, version);
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = dir.filePath(QStringLiteral("cache.sqlite"));
+        const QString prepared = prepareAtVersion(path, version, dataAtVersion(version));
+        QVERIFY2(prepared.isEmpty(), qPrintable(prepared));
+
+        {
+            CacheStore store;
+            QCOMPARE(open(store, path), QString());
+            QString error;
+            const Snapshot s = load(store, &error);
+            QCOMPARE(error, QString());
+            if (version >= 1) {
+                QCOMPARE(s.product,
+                    (Domain::Product {
+                        4242, QStringLiteral("acme-tracker"), QStringLiteral("ACME"), 32}));
+                QCOMPARE(s.devices, QList<Domain::Device> {fleetDevice(1)});
+                QCOMPARE(s.groups,
+                    (QList<Domain::Group> {{QStringLiteral("acme"), QStringLiteral("ACME Corp"),
+                                               QStringLiteral("#ff0000"), 5},
+                        {QStringLiteral("beta"), {}, {}, std::nullopt}}));
+                QCOMPARE(s.firmware.size(), 1);
+                QCOMPARE(s.firmware.at(0).groups, QStringList {QStringLiteral("acme")});
+                QVERIFY(s.firmware.at(0).productDefault);
+                QCOMPARE(s.customers.size(), 1);
+                QCOMPARE(s.syncState.value(QStringLiteral("devices.fullPullMs")),
+                    QStringLiteral("1700"));
+                QCOMPARE(s.outbox.size(), 2);
+                QCOMPARE(s.outbox.at(0).id, 1);
+                QCOMPARE(s.outbox.at(0).deviceIds, QStringList {fleetDevice(1).id});
+                QCOMPARE(s.outbox.at(0).attempts, 1);
+                QCOMPARE(s.outbox.at(1).state, OutboxEntry::State::Failed);
+                QCOMPARE(idsOfPending(store), QList<qint64> {1});
+                const QList<ActivityRecord> log = activity(store, 0);
+                QCOMPARE(log.size(), 1);
+                QCOMPARE(log.at(0).detail, QString()); // the column added by version 2
+                QCOMPARE(log.at(0).outboxId, 1);
+            } else {
+                QVERIFY(s.devices.isEmpty());
+            }
+            // The new schema is usable: a new edit with an activity detail.
+            LocalEdit edit;
+            edit.outbox = {OutboxEntry {}};
+            edit.outbox[0].kind = QStringLiteral("notes");
+            edit.activity.detail = QStringLiteral("after migration");
+            QCOMPARE(applyLocalEdit(store, edit, &error).size(), 1);
+            QCOMPARE(error, QString());
+            QCOMPARE(activity(store, 1).at(0).detail, QStringLiteral("after migration"));
+        }
+
+        Peek peek(path);
+        QCOMPARE(
+            peek.value(QStringLiteral("PRAGMA user_version")).toInt(), Schema::latestVersion());
+        QCOMPARE(
+            peek.value(QStringLiteral("PRAGMA journal_mode")).toString(), QStringLiteral("wal"));
+        for (const char *index : {"activity_at", "outbox_state"})
+            QCOMPARE(peek.value(QStringLiteral("SELECT count(*) FROM sqlite_master "
+                                               "WHERE type = 'index' AND name = '%1'")
+                                    .arg(QLatin1String(index)))
+                         .toInt(),
+                1);
+        QCOMPARE(
+            peek.value(QStringLiteral("PRAGMA integrity_check")).toString(), QStringLiteral("ok"));
+    }
+
+    void aFailingStepLeavesThePreviousVersion()
+    {
+        // Something in the way of step 2's index: the step fails and is rolled back whole (its
+        // ALTER TABLE included), user_version stays 1, and the error says which step.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("cache.sqlite"));
+        const QString prepared
+            = prepareAtVersion(path, 1, {QStringLiteral("CREATE TABLE activity_at(x)")});
+        QVERIFY2(prepared.isEmpty(), qPrintable(prepared));
+        {
+            CacheStore store;
+            const QString error = open(store, path);
+            QVERIFY2(error.contains(QLatin1String("migration to schema version 2 failed")),
+                qPrintable(error));
+        }
+        Peek peek(path);
+        QCOMPARE(peek.value(QStringLiteral("PRAGMA user_version")).toInt(), 1);
+        QCOMPARE(peek.value(QStringLiteral("SELECT count(*) FROM pragma_table_info('activity') "
+                                           "WHERE name = 'detail'"))
+                     .toInt(),
+            0);
+    }
+
+private:
+    static QList<qint64> idsOfPending(CacheStore &store)
+    {
+        QList<qint64> ids;
+        for (const OutboxEntry &e : pendingOutbox(store))
+            ids.append(e.id);
+        return ids;
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCacheMigrations)
+#include "tst_cachemigrations.moc"
