@@ -10,7 +10,8 @@ namespace Flotilla::Sandbox {
 QJsonObject FaultSettings::toJson() const
 {
     return QJsonObject {{QStringLiteral("error_rate"), errorRate},
-        {QStringLiteral("drop_rate"), dropRate}, {QStringLiteral("latency_ms"), latencyMs},
+        {QStringLiteral("drop_rate"), dropRate}, {QStringLiteral("garble_rate"), garbleRate},
+        {QStringLiteral("latency_ms"), latencyMs},
         {QStringLiteral("latency_jitter_ms"), latencyJitterMs},
         {QStringLiteral("burst429_rate"), burst429Rate},
         {QStringLiteral("burst429_length"), burst429Length}};
@@ -31,6 +32,8 @@ QString FaultSettings::update(const QJsonObject &json)
             next.errorRate = v;
         else if (key == QLatin1String("drop_rate") && fraction)
             next.dropRate = v;
+        else if (key == QLatin1String("garble_rate") && fraction)
+            next.garbleRate = v;
         else if (key == QLatin1String("burst429_rate") && fraction)
             next.burst429Rate = v;
         else if (key == QLatin1String("latency_ms") && count)
@@ -42,8 +45,8 @@ QString FaultSettings::update(const QJsonObject &json)
         else
             return QStringLiteral("Unknown fault setting or value out of range: '%1'").arg(key);
     }
-    if (next.errorRate + next.dropRate > 1)
-        return QStringLiteral("error_rate + drop_rate must not exceed 1");
+    if (next.errorRate + next.dropRate + next.garbleRate > 1)
+        return QStringLiteral("error_rate + drop_rate + garble_rate must not exceed 1");
     *this = next;
     return {};
 }
@@ -74,6 +77,8 @@ Faults::Decision Faults::decide()
             d.action = uniform() < 0.5 ? Action::Error500 : Action::Error503;
         else if (u < settings.errorRate + settings.dropRate)
             d.action = Action::Drop;
+        else if (u < settings.errorRate + settings.dropRate + settings.garbleRate)
+            d.action = Action::Garble;
     }
     if (d.action != Action::None)
         ++m_injected;

@@ -10,6 +10,7 @@ struct FaultSettings
 {
     double errorRate = 0; // fraction of requests answered 500 or 503 without effect
     double dropRate = 0; // fraction of requests applied, then cut off mid-response
+    double garbleRate = 0; // fraction of requests applied, then answered 200 with broken JSON
     int latencyMs = 0; // added to every answer
     int latencyJitterMs = 0; // plus a uniform 0..jitter
     double burst429Rate = 0; // chance per request that a burst of 429s starts
@@ -24,7 +25,7 @@ struct FaultSettings
 class Faults
 {
 public:
-    enum class Action { None, Error500, Error503, TooMany, Drop };
+    enum class Action { None, Error500, Error503, TooMany, Drop, Garble };
     struct Decision
     {
         Action action = Action::None;

@@ -78,6 +78,9 @@ ParsedOptions parseOptions(const QStringList &arguments)
         "Fraction of requests answered 500/503 without effect.", "F", QStringLiteral("0"));
     const QCommandLineOption faultDrop = value("fault-drop-rate",
         "Fraction of requests applied but cut off mid-response.", "F", QStringLiteral("0"));
+    const QCommandLineOption faultGarble = value("fault-garble-rate",
+        "Fraction of requests applied but answered 200 with a body that is not valid JSON.", "F",
+        QStringLiteral("0"));
     const QCommandLineOption faultLatency
         = value("fault-latency-ms", "Latency added to every answer.", "MS", QStringLiteral("0"));
     const QCommandLineOption faultJitter = value(
@@ -150,6 +153,7 @@ ParsedOptions parseOptions(const QStringList &arguments)
         o.keepAliveMs = static_cast<int>(v);
     number(faultError, 0, 1, &o.faults.errorRate);
     number(faultDrop, 0, 1, &o.faults.dropRate);
+    number(faultGarble, 0, 1, &o.faults.garbleRate);
     if (number(faultLatency, 0, 600000, &v))
         o.faults.latencyMs = static_cast<int>(v);
     if (number(faultJitter, 0, 600000, &v))
@@ -157,9 +161,9 @@ ParsedOptions parseOptions(const QStringList &arguments)
     number(faultBurstRate, 0, 1, &o.faults.burst429Rate);
     if (number(faultBurstLength, 1, 1000000, &v))
         o.faults.burst429Length = static_cast<int>(v);
-    if (result.error.isEmpty() && o.faults.errorRate + o.faults.dropRate > 1)
-        result.error
-            = QStringLiteral("--fault-error-rate plus --fault-drop-rate must not exceed 1");
+    if (result.error.isEmpty() && o.faults.errorRate + o.faults.dropRate + o.faults.garbleRate > 1)
+        result.error = QStringLiteral(
+            "--fault-error-rate plus --fault-drop-rate plus --fault-garble-rate must not exceed 1");
     o.statePath = parser.value(state);
     o.allowUnprovenRelease = parser.isSet(allowUnproven);
     return result;

@@ -25,6 +25,20 @@ QByteArray jsonString(const QString &s)
     const QByteArray array = QJsonDocument(QJsonArray {s}).toJson(QJsonDocument::Compact);
     return array.mid(1, array.size() - 2);
 }
+
+// The garble fault: a 200 whose body is not valid JSON (the first half of the real answer).
+ApiResponse garbled(const ApiResponse &response)
+{
+    ApiResponse out;
+    out.status = 200;
+    out.body = response.body.size() >= 2 ? response.body.left(response.body.size() / 2)
+                                         : QByteArrayLiteral("{\"ok\":");
+    QJsonParseError parseError {};
+    QJsonDocument::fromJson(out.body, &parseError);
+    if (parseError.error == QJsonParseError::NoError)
+        out.body += '{'; // a complete document followed by garbage is never valid
+    return out;
+}
 } // namespace
 
 Sandbox::Sandbox(const SandboxOptions &options, QObject *parent)
@@ -146,10 +160,12 @@ void Sandbox::deliver(const ApiRequest &request, Connection connection, Faults::
         return;
     case Faults::Action::None:
     case Faults::Action::Drop:
+    case Faults::Action::Garble:
         break;
     }
     Outcome outcome = m_api->handle(request);
     if (outcome.stream) {
+        // Event streams are not JSON answers: a garble decision leaves them alone.
         count(outcome.route, 200);
         if (action == Faults::Action::Drop) {
             m_api->streamClosed(request.remote.toString());
@@ -157,6 +173,11 @@ void Sandbox::deliver(const ApiRequest &request, Connection connection, Faults::
             return;
         }
         m_events->subscribe(connection, *outcome.stream, request.remote.toString());
+        return;
+    }
+    if (action == Faults::Action::Garble) {
+        count(outcome.route, 200);
+        connection.send(garbled(outcome.response));
         return;
     }
     count(outcome.route, outcome.response.status);

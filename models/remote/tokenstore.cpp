@@ -1,0 +1,124 @@
+// SPDX-License-Identifier: MIT
+#include "tokenstore.h"
+
+#include <QPointer>
+#include <QTimer>
+#include <qt6keychain/keychain.h>
+
+namespace Flotilla::Remote {
+
+namespace {
+
+// Runs `f` from the event loop, on `context`'s thread, unless `context` is gone by then. Without
+// a context it runs on the current thread's event loop.
+void later(QObject *context, std::function<void()> f)
+{
+    if (context)
+        QTimer::singleShot(0, context, std::move(f));
+    else
+        QTimer::singleShot(0, std::move(f));
+}
+
+} // namespace
+
+void MemoryTokenStore::read(const QString &key, QObject *context, ReadCallback callback)
+{
+    std::optional<QString> value;
+    QString error = m_failure;
+    if (error.isEmpty()) {
+        const auto it = m_values.constFind(key);
+        if (it != m_values.constEnd())
+            value = *it;
+    }
+    later(context, [callback = std::move(callback), value, error] { callback(value, error); });
+}
+
+void MemoryTokenStore::write(
+    const QString &key, const QString &value, QObject *context, DoneCallback callback)
+{
+    const QString error = m_failure;
+    if (error.isEmpty())
+        m_values.insert(key, value);
+    later(context, [callback = std::move(callback), error] { callback(error); });
+}
+
+void MemoryTokenStore::remove(const QString &key, QObject *context, DoneCallback callback)
+{
+    const QString error = m_failure;
+    if (error.isEmpty())
+        m_values.remove(key);
+    later(context, [callback = std::move(callback), error] { callback(error); });
+}
+
+KeychainTokenStore::KeychainTokenStore(QString service)
+    : m_service(std::move(service))
+{ }
+
+void KeychainTokenStore::read(const QString &key, QObject *context, ReadCallback callback)
+{
+    auto *job = new QKeychain::ReadPasswordJob(m_service);
+    job->setAutoDelete(true);
+    job->setInsecureFallback(false);
+    job->setKey(key);
+    const bool hasContext = context != nullptr;
+    QObject::connect(job, &QKeychain::Job::finished, context ? context : job,
+        [callback = std::move(callback), guard = QPointer<QObject>(context), hasContext](
+            QKeychain::Job *finished) {
+            if (hasContext && !guard)
+                return;
+            auto *readJob = static_cast<QKeychain::ReadPasswordJob *>(finished);
+            switch (readJob->error()) {
+            case QKeychain::NoError:
+                callback(readJob->textData(), QString());
+                break;
+            case QKeychain::EntryNotFound:
+                callback(std::nullopt, QString());
+                break;
+            default:
+                callback(std::nullopt, readJob->errorString());
+                break;
+            }
+        });
+    job->start();
+}
+
+void KeychainTokenStore::write(
+    const QString &key, const QString &value, QObject *context, DoneCallback callback)
+{
+    auto *job = new QKeychain::WritePasswordJob(m_service);
+    job->setAutoDelete(true);
+    job->setInsecureFallback(false);
+    job->setKey(key);
+    job->setTextData(value);
+    const bool hasContext = context != nullptr;
+    QObject::connect(job, &QKeychain::Job::finished, context ? context : job,
+        [callback = std::move(callback), guard = QPointer<QObject>(context), hasContext](
+            QKeychain::Job *finished) {
+            if (hasContext && !guard)
+                return;
+            callback(finished->error() == QKeychain::NoError ? QString() : finished->errorString());
+        });
+    job->start();
+}
+
+void KeychainTokenStore::remove(const QString &key, QObject *context, DoneCallback callback)
+{
+    auto *job = new QKeychain::DeletePasswordJob(m_service);
+    job->setAutoDelete(true);
+    job->setInsecureFallback(false);
+    job->setKey(key);
+    const bool hasContext = context != nullptr;
+    QObject::connect(job, &QKeychain::Job::finished, context ? context : job,
+        [callback = std::move(callback), guard = QPointer<QObject>(context), hasContext](
+            QKeychain::Job *finished) {
+            if (hasContext && !guard)
+                return;
+            const QKeychain::Error error = finished->error();
+            callback(error == QKeychain::NoError || error == QKeychain::EntryNotFound
+                    ? QString()
+                    : finished->errorString());
+        });
+    job->start();
+}
+
+} // namespace Flotilla::Remote

@@ -1,0 +1,159 @@
+// SPDX-License-Identifier: MIT
+#include "sync/outboxops.h"
+
+#include <QJsonArray>
+
+namespace Flotilla::Sync::Outbox {
+
+namespace {
+
+QJsonArray array(const QStringList &list)
+{
+    return QJsonArray::fromStringList(list);
+}
+
+QStringList strings(const QJsonValue &value)
+{
+    QStringList out;
+    for (const QJsonValue &v : value.toArray())
+        out.append(v.toString());
+    return out;
+}
+
+Store::OutboxEntry entry(QLatin1String kind, QJsonObject payload, QStringList deviceIds = {})
+{
+    Store::OutboxEntry e;
+    e.kind = kind;
+    e.payload = std::move(payload);
+    e.deviceIds = std::move(deviceIds);
+    return e;
+}
+
+} // namespace
+
+Store::OutboxEntry groups(const QStringList &deviceIds, const Domain::GroupDelta &delta)
+{
+    return entry(DeviceGroups,
+        QJsonObject {{QStringLiteral("add"), array(delta.add)},
+            {QStringLiteral("remove"), array(delta.remove)}},
+        deviceIds);
+}
+
+Store::OutboxEntry claim(const QString &deviceId, const QString &account)
+{
+    return entry(DeviceClaim, QJsonObject {{QStringLiteral("account"), account}}, {deviceId});
+}
+
+Store::OutboxEntry unclaim(const QString &deviceId)
+{
+    return entry(DeviceUnclaim, QJsonObject(), {deviceId});
+}
+
+Store::OutboxEntry updateDevice(const QString &deviceId, const QJsonObject &fields)
+{
+    return entry(DeviceUpdate, QJsonObject {{QStringLiteral("fields"), fields}}, {deviceId});
+}
+
+Store::OutboxEntry createGroup(const Domain::Group &group)
+{
+    return entry(GroupCreate,
+        QJsonObject {{QStringLiteral("name"), group.name},
+            {QStringLiteral("description"), group.description},
+            {QStringLiteral("color"), group.color}});
+}
+
+Store::OutboxEntry updateGroup(const QString &name, const QJsonObject &fields)
+{
+    return entry(GroupUpdate,
+        QJsonObject {{QStringLiteral("name"), name}, {QStringLiteral("fields"), fields}});
+}
+
+Store::OutboxEntry deleteGroup(const QString &name)
+{
+    return entry(GroupDelete, QJsonObject {{QStringLiteral("name"), name}});
+}
+
+Domain::GroupDelta deltaOf(const Store::OutboxEntry &e)
+{
+    return Domain::GroupDelta {strings(e.payload.value(QStringLiteral("add"))),
+        strings(e.payload.value(QStringLiteral("remove")))};
+}
+
+bool touchesAllDevices(const Store::OutboxEntry &e)
+{
+    if (e.kind == GroupDelete)
+        return true;
+    return e.kind == GroupUpdate
+        && e.payload.value(QStringLiteral("fields")).toObject().contains(QStringLiteral("name"));
+}
+
+void applyToDevice(Domain::Device &device, const Store::OutboxEntry &e)
+{
+    if (e.kind == DeviceGroups) {
+        if (e.deviceIds.contains(device.id))
+            device.groups = Domain::applyDelta(device.groups, deltaOf(e));
+    } else if (e.kind == DeviceClaim) {
+        if (e.deviceIds.contains(device.id))
+            device.owner = e.payload.value(QStringLiteral("account")).toString();
+    } else if (e.kind == DeviceUnclaim) {
+        if (e.deviceIds.contains(device.id))
+            device.owner.clear();
+    } else if (e.kind == DeviceUpdate) {
+        if (!e.deviceIds.contains(device.id))
+            return;
+        const QJsonObject fields = e.payload.value(QStringLiteral("fields")).toObject();
+        if (fields.contains(QStringLiteral("name")))
+            device.name = fields.value(QStringLiteral("name")).toString();
+        if (fields.contains(QStringLiteral("notes"))) {
+            device.hasNotes = fields.value(QStringLiteral("notes")).isString();
+            device.notes = fields.value(QStringLiteral("notes")).toString();
+        }
+    } else if (e.kind == GroupUpdate) {
+        const QString from = e.payload.value(QStringLiteral("name")).toString();
+        const QJsonObject fields = e.payload.value(QStringLiteral("fields")).toObject();
+        const QString to = fields.value(QStringLiteral("name")).toString();
+        if (!to.isEmpty() && device.groups.contains(from)) {
+            device.groups.removeAll(from);
+            if (!device.groups.contains(to))
+                device.groups.append(to);
+            device.groups.sort();
+        }
+    } else if (e.kind == GroupDelete) {
+        device.groups.removeAll(e.payload.value(QStringLiteral("name")).toString());
+    }
+}
+
+void applyToGroups(QMap<QString, Domain::Group> &groups, const Store::OutboxEntry &e)
+{
+    if (e.kind == GroupCreate) {
+        const QString name = e.payload.value(QStringLiteral("name")).toString();
+        Domain::Group g = groups.value(name);
+        g.name = name;
+        g.description = e.payload.value(QStringLiteral("description")).toString();
+        g.color = e.payload.value(QStringLiteral("color")).toString();
+        groups.insert(name, g);
+    } else if (e.kind == GroupUpdate) {
+        const QString from = e.payload.value(QStringLiteral("name")).toString();
+        if (!groups.contains(from))
+            return;
+        Domain::Group g = groups.take(from);
+        const QJsonObject fields = e.payload.value(QStringLiteral("fields")).toObject();
+        if (fields.contains(QStringLiteral("name")))
+            g.name = fields.value(QStringLiteral("name")).toString();
+        if (fields.contains(QStringLiteral("description")))
+            g.description = fields.value(QStringLiteral("description")).toString();
+        if (fields.contains(QStringLiteral("color")))
+            g.color = fields.value(QStringLiteral("color")).toString();
+        groups.insert(g.name, g);
+    } else if (e.kind == GroupDelete) {
+        groups.remove(e.payload.value(QStringLiteral("name")).toString());
+    } else if (e.kind == DeviceGroups) {
+        // Particle creates unknown groups when devices are added to them.
+        for (const QString &name : strings(e.payload.value(QStringLiteral("add")))) {
+            if (!groups.contains(name))
+                groups.insert(name, Domain::Group {name, {}, {}, std::nullopt});
+        }
+    }
+}
+
+} // namespace Flotilla::Sync::Outbox

@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "domain/entities.h"
+#include "domain/moves.h"
+#include "store/changes.h"
+
+#include <QJsonObject>
+#include <QMap>
+#include <QString>
+
+namespace Flotilla::Sync {
+
+// The kinds of outbox entries and their payloads. Every kind is safe to replay: sending an
+// entry again after it was applied changes nothing more (after a crash, an entry whose answer
+// was lost is sent again).
+namespace Outbox {
+inline constexpr QLatin1String DeviceGroups("device.groups"); // {add, remove}; deviceIds
+inline constexpr QLatin1String DeviceClaim("device.claim"); // {account}; one device
+inline constexpr QLatin1String DeviceUnclaim("device.unclaim"); // {}; one device
+inline constexpr QLatin1String DeviceUpdate("device.update"); // {fields: {name?, notes?}}
+inline constexpr QLatin1String GroupCreate("group.create"); // {name, description, color}
+inline constexpr QLatin1String GroupUpdate("group.update"); // {name, fields: {...}}
+inline constexpr QLatin1String GroupDelete("group.delete"); // {name}
+
+Store::OutboxEntry groups(const QStringList &deviceIds, const Domain::GroupDelta &delta);
+Store::OutboxEntry claim(const QString &deviceId, const QString &account);
+Store::OutboxEntry unclaim(const QString &deviceId);
+Store::OutboxEntry updateDevice(const QString &deviceId, const QJsonObject &fields);
+Store::OutboxEntry createGroup(const Domain::Group &group);
+Store::OutboxEntry updateGroup(const QString &name, const QJsonObject &fields);
+Store::OutboxEntry deleteGroup(const QString &name);
+
+Domain::GroupDelta deltaOf(const Store::OutboxEntry &entry);
+
+// A device as the cloud sent it, with the local effect of `entry` applied on top (for entries
+// still on their way to the cloud).
+void applyToDevice(Domain::Device &device, const Store::OutboxEntry &entry);
+// The same for groups (creation, rename, description, deletion).
+void applyToGroups(QMap<QString, Domain::Group> &groups, const Store::OutboxEntry &entry);
+// Every entry that changes a group's name or existence touches device group lists too.
+bool touchesAllDevices(const Store::OutboxEntry &entry);
+} // namespace Outbox
+
+} // namespace Flotilla::Sync

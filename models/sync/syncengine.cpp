@@ -1,0 +1,982 @@
+// SPDX-License-Identifier: MIT
+#include "sync/syncengine.h"
+
+#include "domain/hierarchy.h"
+#include "remote/apierror.h"
+#include "remote/eventstream.h"
+#include "remote/particleclient.h"
+#include "remote/sseparser.h"
+#include "store/cachestore.h"
+#include "sync/outboxops.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QJsonDocument>
+#include <QLoggingCategory>
+#include <QRandomGenerator>
+
+#include <algorithm>
+
+namespace Flotilla::Sync {
+
+Q_LOGGING_CATEGORY(lcSync, "flotilla.sync")
+
+using Remote::ApiError;
+using Store::OutboxEntry;
+
+namespace {
+
+constexpr qint64 DefaultPushRunDevices = 20000;
+constexpr int RefreshManyThreshold = 200;
+
+qint64 nowMs()
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
+
+QString t(const char *text, int n = -1)
+{
+    return QCoreApplication::translate("Flotilla::Sync", text, nullptr, n);
+}
+
+} // namespace
+
+struct SyncEngine::PullJob
+{
+    qint64 startedMs = 0;
+    int outstanding = 0;
+    bool failed = false;
+    CloudContent incoming;
+    QElapsedTimer timer;
+};
+
+SyncEngine::SyncEngine(Remote::ParticleClient *client, Store::CacheStore *store,
+    QNetworkAccessManager *nam, const SyncConfig &config, QObject *parent)
+    : QObject(parent)
+    , m_client(client)
+    , m_store(store)
+    , m_nam(nam)
+    , m_config(config)
+{
+    m_pushTimer.setSingleShot(true);
+    connect(&m_pushTimer, &QTimer::timeout, this, &SyncEngine::pushNext);
+    m_liveTimer.setSingleShot(true);
+    m_liveTimer.setInterval(m_config.liveFlushMs);
+    connect(&m_liveTimer, &QTimer::timeout, this, &SyncEngine::flushLive);
+    if (m_config.refreshIntervalMs > 0) {
+        m_refreshTimer.setInterval(m_config.refreshIntervalMs);
+        connect(&m_refreshTimer, &QTimer::timeout, this, &SyncEngine::pullNow);
+    }
+    connect(m_client, &Remote::ParticleClient::signedOut, this,
+        [this](const QString &) { setSignedOut(true); });
+}
+
+SyncEngine::~SyncEngine() = default;
+
+QSet<QString> SyncEngine::pendingDevices() const
+{
+    QSet<QString> ids;
+    for (const OutboxEntry &e : m_pending) {
+        for (const QString &id : e.deviceIds)
+            ids.insert(id);
+    }
+    return ids;
+}
+
+void SyncEngine::start(bool pullNow)
+{
+    m_pullAgain = pullNow;
+    Q_EMIT phaseChanged();
+    m_store->load([this](Store::Snapshot snapshot, QString error) {
+        if (!error.isEmpty()) {
+            Q_EMIT errorOccurred(t("Cannot read the local cache: %1").arg(error));
+            snapshot = Store::Snapshot();
+        }
+        loadSnapshot(std::move(snapshot));
+    });
+}
+
+void SyncEngine::loadSnapshot(Store::Snapshot snapshot)
+{
+    FleetState state;
+    state.product = snapshot.product;
+    state.devices.reserve(snapshot.devices.size());
+    for (Domain::Device &d : snapshot.devices)
+        state.devices.insert(d.id, std::move(d));
+    for (const Domain::Group &g : std::as_const(snapshot.groups))
+        state.groups.insert(g.name, g);
+    for (const Domain::Firmware &f : std::as_const(snapshot.firmware))
+        state.firmware.insert(f.version, f);
+    for (const Domain::Customer &c : std::as_const(snapshot.customers))
+        state.customers.insert(c.username, c);
+    m_state = std::move(state);
+    m_pending.clear();
+    for (const OutboxEntry &e : std::as_const(snapshot.outbox)) {
+        if (e.state == OutboxEntry::State::Pending)
+            m_pending.append(e);
+    }
+    m_lastFullPullMs = snapshot.syncState.value(QStringLiteral("last_full_pull_ms")).toLongLong();
+    m_loaded = true;
+    qCInfo(lcSync) << "loaded" << m_state.devices.size() << "devices," << m_pending.size()
+                   << "pending changes";
+    Q_EMIT loaded();
+    Q_EMIT pendingChanged(pendingCount());
+    Q_EMIT phaseChanged();
+    if (m_config.refreshIntervalMs > 0)
+        m_refreshTimer.start();
+    startEvents();
+    schedulePush();
+    if (m_pullAgain) {
+        m_pullAgain = false;
+        pullNow();
+    }
+}
+
+void SyncEngine::setAccessToken(const QString &token)
+{
+    m_token = token;
+    m_client->setAccessToken(token);
+    if (m_events)
+        m_events->setAccessToken(token);
+    if (!token.isEmpty()) {
+        setSignedOut(false);
+        startEvents();
+        schedulePush();
+    }
+}
+
+void SyncEngine::setProductClient(const QString &clientId, const QString &clientSecret)
+{
+    m_clientId = clientId;
+    m_clientSecret = clientSecret;
+    m_customerTokens.clear();
+}
+
+void SyncEngine::setSignedOut(bool signedOut)
+{
+    if (m_signedOut == signedOut)
+        return;
+    m_signedOut = signedOut;
+    if (signedOut) {
+        m_pushTimer.stop();
+        if (m_events)
+            m_events->stop();
+    }
+    Q_EMIT signedOutChanged(signedOut);
+}
+
+void SyncEngine::setOnline(bool online)
+{
+    if (m_online == online)
+        return;
+    m_online = online;
+    Q_EMIT onlineChanged(online);
+}
+
+void SyncEngine::startEvents()
+{
+    if (!m_config.liveEvents || !m_loaded || m_token.isEmpty() || !m_eventsUrl.isValid())
+        return;
+    if (!m_events) {
+        m_events = new Remote::EventStream(m_nam, this);
+        connect(m_events, &Remote::EventStream::event, this, &SyncEngine::onEvent);
+        connect(m_events, &Remote::EventStream::error, this, [this](const ApiError &e) {
+            if (e.kind == ApiError::Kind::Unauthorized)
+                setSignedOut(true);
+        });
+    }
+    m_events->start(m_eventsUrl, m_token);
+}
+
+// --- pulling ----------------------------------------------------------------------------
+
+void SyncEngine::pullNow()
+{
+    if (!m_loaded || m_signedOut) {
+        m_pullAgain = !m_loaded;
+        return;
+    }
+    if (m_pull) {
+        m_pullAgain = true;
+        return;
+    }
+    m_pull = std::make_unique<PullJob>();
+    PullJob *job = m_pull.get();
+    job->startedMs = nowMs();
+    job->timer.start();
+    job->incoming.groups.emplace();
+    job->incoming.firmware.emplace();
+    job->incoming.customers.emplace();
+    Q_EMIT phaseChanged();
+    const int product = m_config.productId;
+    const auto alive = [this, job] { return m_pull.get() == job && !job->failed; };
+    const auto stepDone = [this, job] {
+        if (--job->outstanding == 0)
+            finishPull();
+    };
+    job->outstanding = 4;
+    m_client->listGroups(product, this, [=, this](Remote::Result<QList<Domain::Group>> r) {
+        if (!alive())
+            return;
+        if (!r.ok())
+            return failPull(r.error);
+        for (const Domain::Group &g : std::as_const(*r.value))
+            job->incoming.groups->insert(g.name, g);
+        stepDone();
+    });
+    m_client->listFirmware(product, this, [=, this](Remote::Result<QList<Domain::Firmware>> r) {
+        if (!alive())
+            return;
+        if (!r.ok())
+            return failPull(r.error);
+        for (const Domain::Firmware &f : std::as_const(*r.value))
+            job->incoming.firmware->insert(f.version, f);
+        stepDone();
+    });
+    m_client->listCustomers(product, this, [=, this](Remote::Result<QList<Domain::Customer>> r) {
+        if (!alive())
+            return;
+        if (!r.ok())
+            return failPull(r.error);
+        for (const Domain::Customer &c : std::as_const(*r.value))
+            job->incoming.customers->insert(c.username, c);
+        stepDone();
+    });
+    const auto onPage = [=, this](Remote::Result<Remote::DevicePage> r) {
+        if (!alive())
+            return;
+        if (!r.ok())
+            return failPull(r.error);
+        for (const Domain::Device &d : std::as_const(r.value->devices))
+            job->incoming.devices.insert(d.id, d);
+        stepDone();
+    };
+    Remote::DeviceQuery first;
+    first.perPage = m_config.perPage;
+    m_client->listDevices(product, first, this, [=, this](Remote::Result<Remote::DevicePage> r) {
+        if (!alive())
+            return;
+        if (!r.ok())
+            return failPull(r.error);
+        job->incoming.devices.reserve(
+            static_cast<qsizetype>(r.value->totalPages) * m_config.perPage);
+        // Every other page at once: the client keeps the number on the wire bounded.
+        for (int page = 2; page <= r.value->totalPages; ++page) {
+            ++job->outstanding;
+            Remote::DeviceQuery q = first;
+            q.page = page;
+            m_client->listDevices(product, q, this, onPage);
+        }
+        onPage(std::move(r));
+    });
+}
+
+void SyncEngine::failPull(const ApiError &error)
+{
+    if (!m_pull)
+        return;
+    m_pull->failed = true;
+    m_pull.reset();
+    qCWarning(lcSync) << "pull failed:" << error.toString();
+    if (error.kind == ApiError::Kind::Unauthorized)
+        setSignedOut(true);
+    else if (error.isTransient())
+        setOnline(false);
+    Q_EMIT pullFinished(false, error.message);
+    Q_EMIT phaseChanged();
+    m_pullAgain = false;
+}
+
+void SyncEngine::finishPull()
+{
+    QStringList missing;
+    for (auto it = m_state.devices.cbegin(); it != m_state.devices.cend(); ++it) {
+        if (!m_pull->incoming.devices.contains(it.key()))
+            missing.append(it.key());
+    }
+    // Pages of a listing move when devices come and go while it runs: check the few devices
+    // that seem gone one by one before removing them.
+    if (!missing.isEmpty() && missing.size() <= m_config.verifyMissingLimit)
+        verifyMissing(missing);
+    else
+        commitPull();
+}
+
+void SyncEngine::verifyMissing(const QStringList &missing)
+{
+    PullJob *job = m_pull.get();
+    job->outstanding = static_cast<int>(missing.size());
+    for (const QString &id : missing) {
+        m_client->getDevice(
+            m_config.productId, id, this, [this, job](Remote::Result<Domain::Device> r) {
+                if (m_pull.get() != job || job->failed)
+                    return;
+                if (r.ok())
+                    job->incoming.devices.insert(r.value->id, *r.value);
+                else if (r.error.kind != ApiError::Kind::NotFound)
+                    return failPull(r.error);
+                if (--job->outstanding == 0)
+                    commitPull();
+            });
+    }
+}
+
+void SyncEngine::rebaseIncoming(CloudContent &incoming) const
+{
+    // Changes the cloud confirmed while the pull ran may be missing from what it sent; changes
+    // still on their way certainly are. Both are applied on top, oldest first.
+    QList<OutboxEntry> entries;
+    const qint64 since = m_pull ? m_pull->startedMs : nowMs();
+    for (const auto &[at, e] : m_recent) {
+        if (at >= since)
+            entries.append(e);
+    }
+    entries += m_pending;
+    std::sort(entries.begin(), entries.end(),
+        [](const OutboxEntry &a, const OutboxEntry &b) { return a.id < b.id; });
+    QSet<QString> touched;
+    for (const OutboxEntry &e : std::as_const(entries)) {
+        if (incoming.groups)
+            Outbox::applyToGroups(*incoming.groups, e);
+        if (Outbox::touchesAllDevices(e)) {
+            for (Domain::Device &d : incoming.devices)
+                Outbox::applyToDevice(d, e);
+            continue;
+        }
+        for (const QString &id : e.deviceIds) {
+            auto it = incoming.devices.find(id);
+            if (it != incoming.devices.end()) {
+                Outbox::applyToDevice(*it, e);
+                touched.insert(id);
+            }
+        }
+    }
+    if (touched.isEmpty())
+        return;
+    // Their targets follow the groups they will have.
+    FleetState releases;
+    releases.firmware = incoming.firmware ? *incoming.firmware : m_state.firmware;
+    for (const QString &id : std::as_const(touched)) {
+        Domain::Device &d = incoming.devices[id];
+        d.targetedFirmwareVersion = releases.targetFor(d);
+    }
+}
+
+void SyncEngine::commitPull()
+{
+    CloudContent incoming = std::move(m_pull->incoming);
+    rebaseIncoming(incoming);
+    const FleetDelta delta = diff(m_state, incoming, true);
+    const qint64 elapsed = m_pull->timer.elapsed();
+    m_lastFullPullMs = nowMs();
+    m_pull.reset();
+    qCInfo(lcSync) << "pull:" << incoming.devices.size() << "devices in" << elapsed << "ms,"
+                   << delta.size() << "changes";
+    publish(delta, false);
+    m_store->applyPull(delta.toChangeSet(),
+        {{QStringLiteral("last_full_pull_ms"), QString::number(m_lastFullPullMs)}},
+        [this](QString error) {
+            if (!error.isEmpty())
+                Q_EMIT errorOccurred(t("Cannot write the local cache: %1").arg(error));
+        });
+    const qint64 oldest = nowMs();
+    m_recent.erase(std::remove_if(m_recent.begin(), m_recent.end(),
+                       [oldest](const auto &p) { return p.first < oldest - 60000; }),
+        m_recent.end());
+    setOnline(true);
+    Q_EMIT pullFinished(true, QString());
+    Q_EMIT phaseChanged();
+    if (m_pullAgain) {
+        m_pullAgain = false;
+        pullNow();
+    }
+}
+
+void SyncEngine::refreshDevices(const QStringList &ids)
+{
+    if (ids.isEmpty() || m_signedOut)
+        return;
+    if (ids.size() > RefreshManyThreshold) {
+        pullNow();
+        return;
+    }
+    struct Job
+    {
+        int outstanding = 0;
+        CloudContent incoming;
+        QStringList gone;
+    };
+    auto job = std::make_shared<Job>();
+    job->outstanding = static_cast<int>(ids.size());
+    for (const QString &id : ids) {
+        m_client->getDevice(
+            m_config.productId, id, this, [this, job, id](Remote::Result<Domain::Device> r) {
+                if (r.ok())
+                    job->incoming.devices.insert(r.value->id, *r.value);
+                else if (r.error.kind == ApiError::Kind::NotFound)
+                    job->gone.append(id);
+                if (--job->outstanding > 0)
+                    return;
+                rebaseIncoming(job->incoming);
+                FleetDelta delta = diff(m_state, job->incoming, false);
+                for (const QString &g : std::as_const(job->gone)) {
+                    if (m_state.devices.contains(g))
+                        delta.removedDevices.append(g);
+                }
+                publish(delta, true);
+            });
+    }
+}
+
+void SyncEngine::publish(const FleetDelta &delta, bool writeToCache)
+{
+    if (delta.isEmpty())
+        return;
+    apply(m_state, delta);
+    Q_EMIT fleetChanged(delta);
+    if (writeToCache) {
+        m_store->applyPull(delta.toChangeSet(), {}, [this](QString error) {
+            if (!error.isEmpty())
+                Q_EMIT errorOccurred(t("Cannot write the local cache: %1").arg(error));
+        });
+    }
+}
+
+// --- live events ------------------------------------------------------------------------
+
+void SyncEngine::onEvent(const Remote::SseEvent &event)
+{
+    const QJsonObject json = QJsonDocument::fromJson(event.data).object();
+    const QString coreId = json.value(QStringLiteral("coreid")).toString();
+    const QString data = json.value(QStringLiteral("data")).toString();
+    const QDateTime published = QDateTime::fromString(
+        json.value(QStringLiteral("published_at")).toString(), Qt::ISODateWithMs);
+    const qint64 at = published.isValid() ? published.toMSecsSinceEpoch() : nowMs();
+    const int version = json.value(QStringLiteral("version")).toInt();
+    if (coreId.isEmpty() || coreId == QLatin1String("api")) {
+        // A release elsewhere moves targets: refresh firmware and groups, recompute targets.
+        if (event.name.startsWith(QLatin1String("particle/firmware")))
+            pullNow();
+        return;
+    }
+    Q_EMIT deviceEvent(coreId, event.name, data, version, at);
+    if (event.name != QLatin1String("spark/status"))
+        return;
+    const auto known = m_state.devices.constFind(coreId);
+    if (known == m_state.devices.cend()) {
+        if (!m_unknownSeen.contains(coreId)) {
+            m_unknownSeen.insert(coreId);
+            refreshDevices({coreId});
+        }
+        return;
+    }
+    auto it = m_live.find(coreId);
+    if (it == m_live.end())
+        it = m_live.insert(coreId, *known);
+    if (data == QLatin1String("online")) {
+        it->online = true;
+        it->lastHeardMs = std::max(it->lastHeardMs, at);
+        it->lastHandshakeMs = std::max(it->lastHandshakeMs, at);
+        if (version > 0)
+            it->firmwareVersion = version;
+    } else if (data == QLatin1String("offline")) {
+        it->online = false;
+        it->lastHeardMs = std::max(it->lastHeardMs, at);
+    }
+    if (!m_liveTimer.isActive())
+        m_liveTimer.start();
+}
+
+void SyncEngine::flushLive()
+{
+    FleetDelta delta;
+    for (auto it = m_live.cbegin(); it != m_live.cend(); ++it) {
+        const auto current = m_state.devices.constFind(it.key());
+        if (current == m_state.devices.cend())
+            continue;
+        // Only the live fields: local edits made meanwhile stay.
+        Domain::Device d = *current;
+        d.online = it->online;
+        d.lastHeardMs = it->lastHeardMs;
+        d.lastHandshakeMs = it->lastHandshakeMs;
+        d.firmwareVersion = it->firmwareVersion;
+        if (!(d == *current))
+            delta.changedDevices.append(d);
+    }
+    m_live.clear();
+    publish(delta, true);
+}
+
+// --- local edits ------------------------------------------------------------------------
+
+QString SyncEngine::moveDevices(const QStringList &deviceIds, const Domain::MoveTarget &target)
+{
+    if (!m_loaded)
+        return t("The fleet is still loading");
+    const Domain::Hierarchy hierarchy = m_state.hierarchy();
+    QString toAccount;
+    QString targetTitle;
+    switch (target.kind) {
+    case Domain::MoveTarget::Kind::Node:
+        if (!hierarchy.node(target.path))
+            return t("There is no node '%1'").arg(target.path);
+        toAccount = Domain::accountOf(target.path, hierarchy);
+        targetTitle = hierarchy.node(target.path)->title;
+        break;
+    case Domain::MoveTarget::Kind::Returns:
+        targetTitle = t("Returns");
+        break;
+    case Domain::MoveTarget::Kind::Unassigned:
+        targetTitle = t("Unassigned");
+        break;
+    }
+    QHash<QString, Domain::GroupDelta> deltas;
+    QList<OutboxEntry> ownership;
+    for (const QString &id : deviceIds) {
+        const auto it = m_state.devices.constFind(id);
+        if (it == m_state.devices.cend())
+            return t("Unknown device %1").arg(id);
+        const Domain::GroupDelta delta = Domain::planMove(it->groups, target, hierarchy);
+        if (!delta.isEmpty())
+            deltas.insert(id, delta);
+        const Domain::Placement from = Domain::placeDevice(it->groups, hierarchy);
+        const QString fromAccount = from.kind == Domain::PlacementKind::Node
+            ? Domain::accountOf(from.path, hierarchy)
+            : QString();
+        if (!it->owner.isEmpty() && it->owner == toAccount)
+            continue;
+        // Leaving its linked customer, or going to another linked one: release it first. A
+        // claim that is not a linked customer's stays unless another account takes the device.
+        if (!it->owner.isEmpty() && (it->owner == fromAccount || !toAccount.isEmpty()))
+            ownership.append(Outbox::unclaim(id));
+        if (!toAccount.isEmpty())
+            ownership.append(Outbox::claim(id, toAccount));
+    }
+    QList<OutboxEntry> entries;
+    for (const Domain::DeviceBatch &batch : Domain::batchByDelta(deltas, m_config.batchSize))
+        entries.append(Outbox::groups(batch.deviceIds, batch.delta));
+    entries += ownership;
+    if (entries.isEmpty())
+        return QString();
+    return applyEdit(QStringLiteral("move"),
+        t("%n device(s) to %1", static_cast<int>(deviceIds.size())).arg(targetTitle), entries);
+}
+
+QString SyncEngine::updateDevice(const QString &deviceId, const QJsonObject &fields)
+{
+    if (!m_state.devices.contains(deviceId))
+        return t("Unknown device %1").arg(deviceId);
+    return applyEdit(QStringLiteral("update"), deviceId, {Outbox::updateDevice(deviceId, fields)});
+}
+
+QString SyncEngine::createGroup(const Domain::Group &group)
+{
+    if (m_state.groups.contains(group.name))
+        return t("A group named '%1' already exists").arg(group.name);
+    return applyEdit(QStringLiteral("create group"), group.name, {Outbox::createGroup(group)});
+}
+
+QString SyncEngine::updateGroup(const QString &name, const QJsonObject &fields)
+{
+    if (!m_state.groups.contains(name))
+        return t("There is no group '%1'").arg(name);
+    const QString to = fields.value(QStringLiteral("name")).toString();
+    if (!to.isEmpty() && to != name && m_state.groups.contains(to))
+        return t("A group named '%1' already exists").arg(to);
+    return applyEdit(QStringLiteral("update group"), name, {Outbox::updateGroup(name, fields)});
+}
+
+QString SyncEngine::deleteGroup(const QString &name)
+{
+    if (!m_state.groups.contains(name))
+        return t("There is no group '%1'").arg(name);
+    return applyEdit(QStringLiteral("delete group"), name, {Outbox::deleteGroup(name)});
+}
+
+QString SyncEngine::applyEdit(
+    const QString &action, const QString &subject, const QList<OutboxEntry> &entries)
+{
+    if (!m_loaded)
+        return t("The fleet is still loading");
+    // The local effect: every entry applied to a copy of what it touches.
+    QMap<QString, Domain::Group> groups = m_state.groups;
+    QHash<QString, Domain::Device> devices;
+    bool allDevices = false;
+    for (const OutboxEntry &e : entries) {
+        Outbox::applyToGroups(groups, e);
+        allDevices = allDevices || Outbox::touchesAllDevices(e);
+        for (const QString &id : e.deviceIds) {
+            if (!devices.contains(id) && m_state.devices.contains(id))
+                devices.insert(id, m_state.devices.value(id));
+        }
+    }
+    if (allDevices) {
+        for (auto it = m_state.devices.cbegin(); it != m_state.devices.cend(); ++it)
+            devices.insert(it.key(), it.value());
+    }
+    for (const OutboxEntry &e : entries) {
+        if (Outbox::touchesAllDevices(e)) {
+            for (Domain::Device &d : devices)
+                Outbox::applyToDevice(d, e);
+        } else {
+            for (const QString &id : e.deviceIds) {
+                auto it = devices.find(id);
+                if (it != devices.end())
+                    Outbox::applyToDevice(*it, e);
+            }
+        }
+    }
+    FleetState after;
+    after.firmware = m_state.firmware;
+    for (Domain::Device &d : devices)
+        d.targetedFirmwareVersion = after.targetFor(d);
+    CloudContent incoming;
+    incoming.devices = std::move(devices);
+    incoming.groups = groups;
+    const FleetDelta delta = diff(m_state, incoming, false);
+    const FleetDelta undo = [&] {
+        FleetDelta u;
+        for (const Domain::Device &d : delta.changedDevices)
+            u.changedDevices.append(m_state.devices.value(d.id));
+        for (const Domain::Group &g : delta.addedGroups)
+            u.removedGroups.append(g.name);
+        for (const Domain::Group &g : delta.changedGroups)
+            u.changedGroups.append(m_state.groups.value(g.name));
+        for (const QString &name : delta.removedGroups)
+            u.addedGroups.append(m_state.groups.value(name));
+        return u;
+    }();
+
+    Store::LocalEdit edit;
+    edit.effect = delta.toChangeSet();
+    edit.outbox = entries;
+    edit.activity.actor = m_config.actor;
+    edit.activity.action = action;
+    edit.activity.subject = subject;
+    edit.activity.result = QStringLiteral("queued");
+    publish(delta, false);
+    m_uncommitted += static_cast<int>(entries.size());
+    Q_EMIT pendingChanged(pendingCount());
+    m_store->applyLocalEdit(edit, [this, entries, undo](QList<qint64> ids, QString error) {
+        m_uncommitted -= static_cast<int>(entries.size());
+        if (!error.isEmpty() || ids.size() != entries.size()) {
+            Q_EMIT pendingChanged(pendingCount());
+            // Not in the cache, so not in the outbox: take the local effect back.
+            Q_EMIT errorOccurred(t("The change could not be saved: %1").arg(error));
+            publish(undo, false);
+            return;
+        }
+        for (qsizetype i = 0; i < entries.size(); ++i) {
+            OutboxEntry e = entries.at(i);
+            e.id = ids.at(i);
+            m_pending.append(e);
+        }
+        Q_EMIT pendingChanged(pendingCount());
+        schedulePush();
+    });
+    return QString();
+}
+
+// --- pushing ----------------------------------------------------------------------------
+
+void SyncEngine::pushNow()
+{
+    m_pushFailures = 0;
+    schedulePush(0);
+}
+
+void SyncEngine::schedulePush(int delayMs)
+{
+    if (m_pushing || m_signedOut || !m_loaded || m_pending.isEmpty())
+        return;
+    m_pushTimer.start(delayMs);
+}
+
+void SyncEngine::pushNext()
+{
+    if (m_pushing || m_signedOut || !m_loaded || m_pending.isEmpty())
+        return;
+    m_pushing = true;
+    Q_EMIT phaseChanged();
+    const OutboxEntry &front = m_pending.first();
+    if (front.kind != Outbox::DeviceGroups) {
+        pushSingle(front);
+        return;
+    }
+    // A run of group changes becomes one batch request per distinct add/remove set.
+    QList<OutboxEntry> run;
+    qint64 devices = 0;
+    for (const OutboxEntry &e : std::as_const(m_pending)) {
+        if (e.kind != Outbox::DeviceGroups
+            || (devices > 0 && devices + e.deviceIds.size() > DefaultPushRunDevices))
+            break;
+        run.append(e);
+        devices += e.deviceIds.size();
+    }
+    pushGroups(run);
+}
+
+void SyncEngine::pushGroups(const QList<OutboxEntry> &entries)
+{
+    QHash<QString, Domain::GroupDelta> merged;
+    for (const OutboxEntry &e : entries) {
+        const Domain::GroupDelta delta = Outbox::deltaOf(e);
+        for (const QString &id : e.deviceIds) {
+            auto it = merged.find(id);
+            if (it == merged.end())
+                merged.insert(id, delta);
+            else
+                *it = Domain::mergeDeltas(*it, delta);
+        }
+    }
+    for (auto it = merged.begin(); it != merged.end();) {
+        if (it->isEmpty())
+            it = merged.erase(it);
+        else
+            ++it;
+    }
+    const QList<Domain::DeviceBatch> batches = Domain::batchByDelta(merged, m_config.batchSize);
+    if (batches.isEmpty()) {
+        entriesSucceeded(entries, QStringLiteral("done"));
+        return;
+    }
+    struct Run
+    {
+        int outstanding = 0;
+        ApiError error;
+    };
+    auto run = std::make_shared<Run>();
+    run->outstanding = static_cast<int>(batches.size());
+    for (const Domain::DeviceBatch &batch : batches) {
+        m_client->batchGroups(m_config.productId, batch.deviceIds, batch.delta.add,
+            batch.delta.remove, this, [this, run, entries](Remote::Result<bool> r) {
+                // Keep the first refusal; a transient failure only when nothing worse.
+                if (!r.ok() && (!run->error.isError() || run->error.isTransient()))
+                    run->error = r.error;
+                if (--run->outstanding > 0)
+                    return;
+                if (run->error.isError())
+                    entriesFailed(entries, run->error);
+                else
+                    entriesSucceeded(entries, QStringLiteral("done"));
+            });
+    }
+}
+
+void SyncEngine::withCustomerToken(
+    const QString &account, std::function<void(QString, ApiError)> cb)
+{
+    const auto cached = m_customerTokens.constFind(account);
+    if (cached != m_customerTokens.cend()) {
+        cb(*cached, ApiError());
+        return;
+    }
+    if (m_clientId.isEmpty() || m_clientSecret.isEmpty()) {
+        ApiError e;
+        e.kind = ApiError::Kind::BadRequest;
+        e.message = t("Claiming devices to a customer account needs the product's OAuth client; "
+                      "none is configured");
+        cb(QString(), e);
+        return;
+    }
+    m_client->customerToken(
+        m_clientId, m_clientSecret, account, this, [this, account, cb](Remote::Result<QString> r) {
+            if (r.ok())
+                m_customerTokens.insert(account, *r.value);
+            cb(r.value.value_or(QString()), r.error);
+        });
+}
+
+void SyncEngine::pushSingle(const OutboxEntry &entry)
+{
+    const QList<OutboxEntry> one {entry};
+    const int product = m_config.productId;
+    const auto finish = [this, one](const ApiError &error) {
+        if (error.isError())
+            entriesFailed(one, error);
+        else
+            entriesSucceeded(one, QStringLiteral("done"));
+    };
+    const QString device = entry.deviceIds.value(0);
+    if (entry.kind == Outbox::DeviceClaim) {
+        const QString account = entry.payload.value(QStringLiteral("account")).toString();
+        withCustomerToken(account, [this, device, finish, account](QString token, ApiError error) {
+            if (error.isError())
+                return finish(error);
+            m_client->claimDevice(
+                device, token, this, [this, finish, account](Remote::Result<bool> r) {
+                    if (r.error.kind == ApiError::Kind::Unauthorized)
+                        m_customerTokens.remove(account); // the customer token, not ours
+                    finish(r.error);
+                });
+        });
+    } else if (entry.kind == Outbox::DeviceUnclaim) {
+        m_client->unclaimDevice(
+            product, device, this, [finish](Remote::Result<bool> r) { finish(r.error); });
+    } else if (entry.kind == Outbox::DeviceUpdate) {
+        m_client->updateDevice(product, device,
+            entry.payload.value(QStringLiteral("fields")).toObject(), this,
+            [finish](Remote::Result<QJsonObject> r) { finish(r.error); });
+    } else if (entry.kind == Outbox::GroupCreate) {
+        Domain::Group g;
+        g.name = entry.payload.value(QStringLiteral("name")).toString();
+        g.description = entry.payload.value(QStringLiteral("description")).toString();
+        g.color = entry.payload.value(QStringLiteral("color")).toString();
+        m_client->createGroup(product, g, this, [this, finish, g](Remote::Result<Domain::Group> r) {
+            if (r.ok() || r.error.kind != ApiError::Kind::BadRequest)
+                return finish(r.error);
+            // Sent before and applied, but the answer was lost? Then the group is there.
+            m_client->listGroups(m_config.productId, this,
+                [finish, g, first = r.error](Remote::Result<QList<Domain::Group>> l) {
+                    const bool there = l.ok()
+                        && std::any_of(l.value->cbegin(), l.value->cend(),
+                            [&](const Domain::Group &x) { return x.name == g.name; });
+                    finish(there ? ApiError() : first);
+                });
+        });
+    } else if (entry.kind == Outbox::GroupUpdate) {
+        const QString name = entry.payload.value(QStringLiteral("name")).toString();
+        const QJsonObject fields = entry.payload.value(QStringLiteral("fields")).toObject();
+        m_client->updateGroup(
+            product, name, fields, this, [this, finish, fields](Remote::Result<Domain::Group> r) {
+                const QString renamed = fields.value(QStringLiteral("name")).toString();
+                if (r.ok() || r.error.kind != ApiError::Kind::NotFound || renamed.isEmpty())
+                    return finish(r.error);
+                m_client->listGroups(m_config.productId, this,
+                    [finish, renamed, first = r.error](Remote::Result<QList<Domain::Group>> l) {
+                        const bool there = l.ok()
+                            && std::any_of(l.value->cbegin(), l.value->cend(),
+                                [&](const Domain::Group &x) { return x.name == renamed; });
+                        finish(there ? ApiError() : first);
+                    });
+            });
+    } else if (entry.kind == Outbox::GroupDelete) {
+        m_client->deleteGroup(product, entry.payload.value(QStringLiteral("name")).toString(), this,
+            [finish](Remote::Result<bool> r) {
+                finish(r.error.kind == ApiError::Kind::NotFound ? ApiError() : r.error);
+            });
+    } else {
+        ApiError e;
+        e.kind = ApiError::Kind::BadRequest;
+        e.message = t("Unknown kind of change '%1'").arg(entry.kind);
+        finish(e);
+    }
+}
+
+QString SyncEngine::describe(const QList<OutboxEntry> &entries) const
+{
+    QSet<QString> devices;
+    for (const OutboxEntry &e : entries) {
+        for (const QString &id : e.deviceIds)
+            devices.insert(id);
+    }
+    if (entries.size() == 1 && devices.isEmpty())
+        return entries.first().kind + QLatin1Char(' ')
+            + entries.first().payload.value(QStringLiteral("name")).toString();
+    return t("%1 of %n device(s)", static_cast<int>(devices.size())).arg(entries.first().kind);
+}
+
+void SyncEngine::entriesSucceeded(const QList<OutboxEntry> &entries, const QString &result)
+{
+    QList<qint64> ids;
+    for (const OutboxEntry &e : entries)
+        ids.append(e.id);
+    Store::ActivityRecord record;
+    record.actor = m_config.actor;
+    record.action = QStringLiteral("push");
+    record.subject = describe(entries);
+    record.result = result;
+    record.outboxId = ids.first();
+    m_store->completeOutbox(ids, {record}, [this](QString error) {
+        if (!error.isEmpty())
+            Q_EMIT errorOccurred(t("Cannot write the local cache: %1").arg(error));
+    });
+    const qint64 now = nowMs();
+    m_pending.erase(std::remove_if(m_pending.begin(), m_pending.end(),
+                        [&](const OutboxEntry &e) { return ids.contains(e.id); }),
+        m_pending.end());
+    if (m_pull) {
+        for (const OutboxEntry &e : entries)
+            m_recent.append({now, e});
+    }
+    m_pushFailures = 0;
+    m_pushing = false;
+    setOnline(true);
+    Q_EMIT pendingChanged(pendingCount());
+    Q_EMIT phaseChanged();
+    if (m_pending.isEmpty())
+        Q_EMIT pushFinished();
+    else
+        schedulePush(0);
+}
+
+void SyncEngine::entriesFailed(const QList<OutboxEntry> &entries, const ApiError &error)
+{
+    m_pushing = false;
+    Q_EMIT phaseChanged();
+    QList<qint64> ids;
+    for (const OutboxEntry &e : entries)
+        ids.append(e.id);
+    if (error.kind == ApiError::Kind::Unauthorized) {
+        setSignedOut(true); // stays queued, untouched, until a new token
+        return;
+    }
+    if (error.isTransient() || error.kind == ApiError::Kind::Cancelled) {
+        m_store->failOutbox(ids, error.message, false);
+        for (OutboxEntry &e : m_pending) {
+            if (ids.contains(e.id)) {
+                ++e.attempts;
+                e.lastError = error.message;
+            }
+        }
+        if (error.kind == ApiError::Kind::Network || error.kind == ApiError::Kind::Timeout)
+            setOnline(false);
+        const int shift = std::min(m_pushFailures++, 16);
+        const qint64 delay
+            = std::min<qint64>(qint64(m_config.retryBaseMs) << shift, m_config.retryMaxMs);
+        const int jittered
+            = static_cast<int>(delay / 2 + QRandomGenerator::global()->bounded(delay / 2 + 1));
+        qCInfo(lcSync) << "push failed, retrying in" << jittered << "ms:" << error.toString();
+        schedulePush(jittered);
+        return;
+    }
+    // Refused: undo it here, tell the user, keep the rest going.
+    const QString what = describe(entries);
+    qCWarning(lcSync) << "change refused:" << what << error.toString();
+    m_store->failOutbox(ids, error.message, true);
+    Store::ActivityRecord record;
+    record.actor = m_config.actor;
+    record.action = QStringLiteral("push");
+    record.subject = what;
+    record.result = QStringLiteral("failed");
+    record.detail = error.message;
+    record.outboxId = ids.first();
+    m_store->completeOutbox({}, {record});
+    m_pending.erase(std::remove_if(m_pending.begin(), m_pending.end(),
+                        [&](const OutboxEntry &e) { return ids.contains(e.id); }),
+        m_pending.end());
+    Q_EMIT pendingChanged(pendingCount());
+    Q_EMIT changeFailed(what, error.message);
+    revert(entries);
+    schedulePush(0);
+}
+
+void SyncEngine::revert(const QList<OutboxEntry> &entries)
+{
+    QStringList devices;
+    bool groups = false;
+    for (const OutboxEntry &e : entries) {
+        groups = groups || e.kind.startsWith(QLatin1String("group."));
+        for (const QString &id : e.deviceIds) {
+            if (!devices.contains(id))
+                devices.append(id);
+        }
+    }
+    // What the cloud has now, with the changes still pending on top, is the truth.
+    if (groups)
+        pullNow();
+    else
+        refreshDevices(devices);
+}
+
+} // namespace Flotilla::Sync

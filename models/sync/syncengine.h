@@ -1,0 +1,165 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "domain/moves.h"
+#include "store/changes.h"
+#include "sync/fleetstate.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+#include <QSet>
+#include <QTimer>
+#include <QUrl>
+
+#include <memory>
+
+class QNetworkAccessManager;
+
+namespace Flotilla::Remote {
+class ParticleClient;
+class EventStream;
+struct ApiError;
+struct SseEvent;
+} // namespace Flotilla::Remote
+
+namespace Flotilla::Store {
+class CacheStore;
+}
+
+namespace Flotilla::Sync {
+
+struct SyncConfig
+{
+    int productId = 0;
+    int perPage = 100; // devices per page of a full pull
+    int batchSize = 500; // devices per batch PUT /devices
+    int refreshIntervalMs = 15 * 60 * 1000; // periodic full pull (0: never)
+    int retryBaseMs = 2000; // first retry of a failed push; doubles up to retryMaxMs
+    int retryMaxMs = 5 * 60 * 1000;
+    int liveFlushMs = 300; // live status changes are written in batches
+    int verifyMissingLimit = 100; // devices missing from a pull checked one by one, at most
+    bool liveEvents = true; // follow the product event stream
+    QString actor; // who the activity log names
+};
+
+// Keeps the local cache and the cloud in step. Pulls (full, on demand, periodic, and live
+// status from the event stream), and pushes local edits: each edit is applied locally and
+// queued in the outbox in one transaction, then sent — moves coalesced into batch group
+// updates — with retries; a change the cloud refuses is undone locally and logged.
+class SyncEngine final : public QObject
+{
+    Q_OBJECT
+public:
+    enum class Phase { Idle, Loading, Pulling, Pushing };
+    Q_ENUM(Phase)
+
+    SyncEngine(Remote::ParticleClient *client, Store::CacheStore *store, QNetworkAccessManager *nam,
+        const SyncConfig &config, QObject *parent = nullptr);
+    ~SyncEngine() override;
+
+    // Loads the cache (already opened), then pushes what is pending and pulls.
+    void start(bool pullNow = true);
+    const FleetState &state() const { return m_state; }
+    bool isLoaded() const { return m_loaded; }
+    bool isPulling() const { return m_pull != nullptr; }
+    bool isPushing() const { return m_pushing; }
+    bool isSignedOut() const { return m_signedOut; }
+    bool isOnline() const { return m_online; }
+    // Changes not yet confirmed by the cloud (including those still being written locally).
+    int pendingCount() const { return static_cast<int>(m_pending.size()) + m_uncommitted; }
+    QSet<QString> pendingDevices() const;
+    qint64 lastFullPullMs() const { return m_lastFullPullMs; }
+
+    // Credentials: the access token (memory only), and the product's OAuth client, which
+    // claims need (a customer token per linked account).
+    void setAccessToken(const QString &token);
+    void setProductClient(const QString &clientId, const QString &clientSecret);
+    void setEventsUrl(const QUrl &url) { m_eventsUrl = url; }
+
+    // Local edits. Each returns an empty string when queued, else why it was refused
+    // (nothing is changed then).
+    QString moveDevices(const QStringList &deviceIds, const Domain::MoveTarget &target);
+    QString updateDevice(const QString &deviceId, const QJsonObject &fields); // name, notes
+    QString createGroup(const Domain::Group &group);
+    QString updateGroup(const QString &name, const QJsonObject &fields);
+    QString deleteGroup(const QString &name);
+    // Several edits as one (one transaction, one activity record).
+    QString applyEdit(
+        const QString &action, const QString &subject, const QList<Store::OutboxEntry> &entries);
+
+    void pullNow();
+    void refreshDevices(const QStringList &ids);
+    void pushNow();
+
+Q_SIGNALS:
+    void loaded();
+    void fleetChanged(const Flotilla::Sync::FleetDelta &delta);
+    void phaseChanged();
+    void pendingChanged(int count);
+    void pullFinished(bool ok, const QString &error);
+    void pushFinished();
+    void changeFailed(const QString &what, const QString &reason);
+    void signedOutChanged(bool signedOut);
+    void onlineChanged(bool online);
+    void errorOccurred(const QString &message);
+    // Every event of the product stream (the rollout engine follows flashes with it).
+    void deviceEvent(const QString &deviceId, const QString &name, const QString &data, int version,
+        qint64 publishedMs);
+
+private:
+    struct PullJob;
+    void loadSnapshot(Store::Snapshot snapshot);
+    void finishPull();
+    void failPull(const Remote::ApiError &error);
+    void verifyMissing(const QStringList &missing);
+    void commitPull();
+    void rebaseIncoming(CloudContent &incoming) const;
+    void publish(const FleetDelta &delta, bool writeToCache);
+    void schedulePush(int delayMs = 0);
+    void pushNext();
+    void pushGroups(const QList<Store::OutboxEntry> &entries);
+    void pushSingle(const Store::OutboxEntry &entry);
+    void entriesSucceeded(const QList<Store::OutboxEntry> &entries, const QString &result);
+    void entriesFailed(const QList<Store::OutboxEntry> &entries, const Remote::ApiError &error);
+    void revert(const QList<Store::OutboxEntry> &entries);
+    void withCustomerToken(
+        const QString &account, std::function<void(QString, Remote::ApiError)> cb);
+    void onEvent(const Remote::SseEvent &event);
+    void flushLive();
+    void setOnline(bool online);
+    void setSignedOut(bool signedOut);
+    void startEvents();
+    QString describe(const QList<Store::OutboxEntry> &entries) const;
+
+    QPointer<Remote::ParticleClient> m_client;
+    QPointer<Store::CacheStore> m_store;
+    QNetworkAccessManager *m_nam;
+    SyncConfig m_config;
+    FleetState m_state;
+    QList<Store::OutboxEntry> m_pending; // committed, not yet confirmed by the cloud
+    QList<QPair<qint64, Store::OutboxEntry>> m_recent; // confirmed during a running pull
+    QHash<QString, QString> m_customerTokens; // account -> token
+    QString m_clientId;
+    QString m_clientSecret;
+    QString m_token;
+    QUrl m_eventsUrl;
+    std::unique_ptr<PullJob> m_pull;
+    bool m_pullAgain = false;
+    bool m_loaded = false;
+    bool m_pushing = false;
+    bool m_signedOut = false;
+    bool m_online = true;
+    int m_pushFailures = 0;
+    int m_uncommitted = 0; // entries whose local edit is being written
+    qint64 m_lastFullPullMs = 0;
+    QTimer m_pushTimer;
+    QTimer m_refreshTimer;
+    QTimer m_liveTimer;
+    QHash<QString, Domain::Device> m_live; // live status changes waiting to be written
+    QSet<QString> m_unknownSeen;
+    Remote::EventStream *m_events = nullptr;
+};
+
+} // namespace Flotilla::Sync

@@ -1,0 +1,462 @@
+// SPDX-License-Identifier: MIT
+// The sync engine against the sandbox over real HTTP: a full pull equals the cloud, moves become
+// a handful of batch requests, faults do not change the outcome, refused changes are undone,
+// an expired token signs out without a retry storm, malformed answers are not trusted, and live
+// status arrives from the event stream.
+#include "remote/particleclient.h"
+#include "sandboxprocess.h"
+#include "store/cachestore.h"
+#include "sync/syncengine.h"
+
+#include <QJsonArray>
+#include <QNetworkAccessManager>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+using namespace Flotilla;
+using Flotilla::Test::Http;
+using Flotilla::Test::SandboxProcess;
+
+namespace {
+
+// The data layer of one console, on a cache file of its own.
+struct Console
+{
+    QNetworkAccessManager nam;
+    std::unique_ptr<Remote::ParticleClient> client;
+    std::unique_ptr<Store::CacheStore> store;
+    std::unique_ptr<Sync::SyncEngine> engine;
+
+    Console(SandboxProcess &sandbox, const QString &cachePath, const QString &token,
+        Sync::SyncConfig config = {}, Remote::ClientConfig clientConfig = {})
+    {
+        clientConfig.baseUrl = sandbox.url();
+        if (clientConfig.backoffBaseMs == Remote::ClientConfig().backoffBaseMs)
+            clientConfig.backoffBaseMs = 50;
+        client = std::make_unique<Remote::ParticleClient>(&nam, clientConfig);
+        store = std::make_unique<Store::CacheStore>();
+        config.productId = sandbox.productId();
+        config.refreshIntervalMs = 0;
+        config.retryBaseMs = 50;
+        config.actor = QStringLiteral("test");
+        engine = std::make_unique<Sync::SyncEngine>(client.get(), store.get(), &nam, config);
+        engine->setEventsUrl(
+            sandbox.url(QStringLiteral("/v1/products/%1/events").arg(sandbox.productId())));
+        engine->setAccessToken(token);
+        const QJsonObject oauth
+            = sandbox.startLine().value(QStringLiteral("oauth_client")).toObject();
+        engine->setProductClient(oauth.value(QStringLiteral("id")).toString(),
+            oauth.value(QStringLiteral("secret")).toString());
+        QString openError = QStringLiteral("not opened");
+        bool opened = false;
+        store->open(cachePath, [&](QString error) {
+            openError = error;
+            opened = true;
+        });
+        if (!QTest::qWaitFor([&] { return opened; }, 10000))
+            qFatal("the cache did not open in time");
+        if (!openError.isEmpty())
+            qFatal("cannot open the cache: %s", qPrintable(openError));
+    }
+    bool load()
+    {
+        QSignalSpy loaded(engine.get(), &Sync::SyncEngine::loaded);
+        engine->start(false);
+        return loaded.count() > 0 || loaded.wait(10000);
+    }
+    bool pull(QString *error = nullptr)
+    {
+        QSignalSpy done(engine.get(), &Sync::SyncEngine::pullFinished);
+        engine->pullNow();
+        if (!done.wait(60000))
+            return false;
+        if (error)
+            *error = done.first().at(1).toString();
+        return done.first().at(0).toBool();
+    }
+    bool pushed(int timeoutMs = 60000)
+    {
+        return QTest::qWaitFor(
+            [&] { return engine->pendingCount() == 0 && !engine->isPushing(); }, timeoutMs);
+    }
+};
+
+// The product's devices as the sandbox has them, parsed like the console parses them.
+QHash<QString, Domain::Device> cloudDevices(SandboxProcess &sandbox)
+{
+    Http http(sandbox.token());
+    QHash<QString, Domain::Device> out;
+    for (int page = 1;; ++page) {
+        const QJsonObject body
+            = http.get(sandbox.url(QStringLiteral(
+                           "/v1/products/%1/devices?sortAttr=deviceId&perPage=100&page=%2")
+                                       .arg(sandbox.productId())
+                                       .arg(page)))
+                  .json();
+        for (const QJsonValue &v : body.value(QStringLiteral("devices")).toArray()) {
+            QString error;
+            const auto d = Domain::deviceFromJson(v.toObject(), &error);
+            if (d)
+                out.insert(d->id, *d);
+        }
+        if (page >= body.value(QStringLiteral("meta"))
+                        .toObject()
+                        .value(QStringLiteral("total_pages"))
+                        .toInt())
+            return out;
+    }
+}
+
+int routeCount(SandboxProcess &sandbox, const QString &route)
+{
+    return Http()
+        .get(sandbox.url(QStringLiteral("/admin/stats")))
+        .json()
+        .value(QStringLiteral("by_route"))
+        .toObject()
+        .value(route)
+        .toInt();
+}
+
+int totalRequests(SandboxProcess &sandbox)
+{
+    return Http()
+        .get(sandbox.url(QStringLiteral("/admin/stats")))
+        .json()
+        .value(QStringLiteral("requests"))
+        .toInt();
+}
+
+QStringList devicesIn(const Sync::FleetState &state, const QString &group, int limit)
+{
+    QStringList ids;
+    for (auto it = state.devices.cbegin(); it != state.devices.cend() && ids.size() < limit; ++it) {
+        if (it->groups.contains(group))
+            ids.append(it.key());
+    }
+    ids.sort();
+    return ids;
+}
+
+} // namespace
+
+class TestSyncEngine final : public QObject
+{
+    Q_OBJECT
+    QTemporaryDir m_dir;
+    QString cache(const char *name) const { return m_dir.filePath(QLatin1String(name)); }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QVERIFY(m_dir.isValid());
+    }
+
+    void fullSyncEqualsTheCloud()
+    {
+        SandboxProcess sandbox;
+        // Simulated time nearly stopped: the cloud holds still while it is compared.
+        QVERIFY(sandbox.start({QStringLiteral("--devices"), QStringLiteral("10000"),
+            QStringLiteral("--time-scale"), QStringLiteral("0.001")}));
+        {
+            Console console(sandbox, cache("full.sqlite"), sandbox.token());
+            QVERIFY(console.load());
+            QSignalSpy changes(console.engine.get(), &Sync::SyncEngine::fleetChanged);
+            QString error;
+            QVERIFY2(console.pull(&error), qPrintable(error));
+            const QHash<QString, Domain::Device> cloud = cloudDevices(sandbox);
+            QCOMPARE(cloud.size(), 10000);
+            QCOMPARE(console.engine->state().devices.size(), cloud.size());
+            for (auto it = cloud.cbegin(); it != cloud.cend(); ++it)
+                QVERIFY2(console.engine->state().devices.value(it.key()) == it.value(),
+                    qPrintable(it.key()));
+            // One change set, by id: 10,000 added devices.
+            QCOMPARE(changes.count(), 1);
+            const auto delta = changes.first().first().value<Sync::FleetDelta>();
+            QCOMPARE(delta.addedDevices.size(), 10000);
+            QVERIFY(delta.changedDevices.isEmpty());
+            QVERIFY(console.engine->state().groups.contains(QStringLiteral("acme--berlin--test")));
+            QVERIFY(console.engine->state().firmware.contains(6));
+            QVERIFY(console.engine->state().customers.contains(
+                QStringLiteral("acme@customers.flotilla.example")));
+            // A second pull finds nothing new.
+            changes.clear();
+            QVERIFY(console.pull());
+            QCOMPARE(changes.count(), 0);
+        }
+        // The cache on disk holds the same.
+        Console again(sandbox, cache("full.sqlite"), sandbox.token());
+        QVERIFY(again.load());
+        QCOMPARE(again.engine->state().devices.size(), 10000);
+        const QHash<QString, Domain::Device> cloud = cloudDevices(sandbox);
+        for (auto it = cloud.cbegin(); it != cloud.cend(); ++it)
+            QVERIFY2(
+                again.engine->state().devices.value(it.key()) == it.value(), qPrintable(it.key()));
+    }
+
+    void moving1000DevicesTakesAFewRequests()
+    {
+        SandboxProcess sandbox;
+        QVERIFY(sandbox.start({QStringLiteral("--devices"), QStringLiteral("10000"),
+            QStringLiteral("--time-scale"), QStringLiteral("0.001")}));
+        Console console(sandbox, cache("move.sqlite"), sandbox.token());
+        QVERIFY(console.load());
+        QVERIFY(console.pull());
+        // 1,000 devices of one customer, from several of its nodes, to another customer's site.
+        const QStringList ids = devicesIn(console.engine->state(), QStringLiteral("cobalt"), 1000);
+        QCOMPARE(ids.size(), 1000);
+        const int before = routeCount(sandbox, QStringLiteral("PUT /v1/products/:p/devices"));
+        const int requestsBefore = console.client->requestsSent();
+        QCOMPARE(console.engine->moveDevices(
+                     ids, Domain::MoveTarget::node(QStringLiteral("delta-water--pump-1"))),
+            QString());
+        // Applied locally at once, and pending.
+        QCOMPARE(console.engine->state()
+                     .devices.value(ids.first())
+                     .groups.contains(QStringLiteral("delta-water--pump-1")),
+            true);
+        QVERIFY(console.pushed());
+        const int batches
+            = routeCount(sandbox, QStringLiteral("PUT /v1/products/:p/devices")) - before;
+        const int requests = console.client->requestsSent() - requestsBefore;
+        qInfo("move of 1000 devices: %d batch requests, %d requests in all", batches, requests);
+        QVERIFY(requests <= 10);
+        QCOMPARE(batches, requests);
+        const QHash<QString, Domain::Device> cloud = cloudDevices(sandbox);
+        for (const QString &id : ids) {
+            const QStringList groups = cloud.value(id).groups;
+            QVERIFY2(groups.contains(QStringLiteral("delta-water"))
+                    && groups.contains(QStringLiteral("delta-water--pump-1")),
+                qPrintable(id));
+            QVERIFY2(!groups.contains(QStringLiteral("cobalt")), qPrintable(id));
+            QCOMPARE(console.engine->state().devices.value(id).groups, groups);
+            // Delta Water is held on version 3 by its release: the targets moved with them.
+            QCOMPARE(cloud.value(id).targetedFirmwareVersion,
+                console.engine->state().devices.value(id).targetedFirmwareVersion);
+        }
+    }
+
+    void faultsDoNotChangeTheOutcome()
+    {
+        SandboxProcess sandbox;
+        QVERIFY(sandbox.start(
+            {QStringLiteral("--devices"), QStringLiteral("3000"), QStringLiteral("--time-scale"),
+                QStringLiteral("0.001"), QStringLiteral("--fault-error-rate"),
+                QStringLiteral("0.2"), QStringLiteral("--fault-drop-rate"), QStringLiteral("0.2"),
+                QStringLiteral("--seed"), QStringLiteral("5")}));
+        Remote::ClientConfig clientConfig;
+        clientConfig.maxAttempts = 8;
+        Sync::SyncConfig config;
+        config.batchSize = 50; // many requests, so many of them meet a fault
+        Console console(sandbox, cache("faults.sqlite"), sandbox.token(), config, clientConfig);
+        QVERIFY(console.load());
+        QString error;
+        QTRY_VERIFY_WITH_TIMEOUT(console.pull(&error), 120000);
+        const Sync::FleetState &state = console.engine->state();
+        const QStringList acme = devicesIn(state, QStringLiteral("acme--hamburg"), 150);
+        const QStringList evergreen
+            = devicesIn(state, QStringLiteral("evergreen--depot-west"), 150);
+        const QStringList fjord = devicesIn(state, QStringLiteral("fjord"), 100);
+        QVERIFY(acme.size() > 50 && evergreen.size() > 50 && fjord.size() > 50);
+        QCOMPARE(console.engine->moveDevices(
+                     evergreen, Domain::MoveTarget::node(QStringLiteral("fjord--vessels"))),
+            QString());
+        QCOMPARE(console.engine->moveDevices(fjord, Domain::MoveTarget::returns()), QString());
+        QCOMPARE(console.engine->moveDevices(fjord.mid(0, 20), Domain::MoveTarget::unassigned()),
+            QString());
+        QCOMPARE(
+            console.engine->updateDevice(fjord.last(),
+                QJsonObject {{QStringLiteral("name"), QStringLiteral("renamed-under-faults")}}),
+            QString());
+        Domain::Group group;
+        group.name = QStringLiteral("fjord--harbour");
+        group.description = QStringLiteral("Harbour [flotilla:group]");
+        QCOMPARE(console.engine->createGroup(group), QString());
+        QVERIFY(console.pushed(180000));
+        const int failed = Http()
+                               .get(sandbox.url(QStringLiteral("/admin/stats")))
+                               .json()
+                               .value(QStringLiteral("faults_injected"))
+                               .toInt();
+        QVERIFY2(failed > 10, qPrintable(QString::number(failed)));
+        QCOMPARE(Http()
+                     .putJson(sandbox.url(QStringLiteral("/admin/faults")),
+                         QJsonObject {
+                             {QStringLiteral("error_rate"), 0}, {QStringLiteral("drop_rate"), 0}})
+                     .status,
+            200);
+        // The cloud holds exactly what the console intended, and the console agrees.
+        const QHash<QString, Domain::Device> cloud = cloudDevices(sandbox);
+        for (const QString &id : evergreen)
+            QVERIFY(cloud.value(id).groups.contains(QStringLiteral("fjord--vessels"))
+                && !cloud.value(id).groups.contains(QStringLiteral("evergreen")));
+        for (const QString &id : fjord.mid(20))
+            QVERIFY(cloud.value(id).groups.contains(QStringLiteral("flotilla-returns"))
+                && !cloud.value(id).groups.contains(QStringLiteral("fjord")));
+        for (const QString &id : fjord.mid(0, 20)) {
+            for (const QString &g : cloud.value(id).groups)
+                QVERIFY2(!g.startsWith(QStringLiteral("fjord"))
+                        && g != QLatin1String("flotilla-returns"),
+                    qPrintable(g));
+        }
+        QCOMPARE(cloud.value(fjord.last()).name, QStringLiteral("renamed-under-faults"));
+        QCOMPARE(Http(sandbox.token())
+                     .get(sandbox.url(QStringLiteral("/v1/products/%1/groups/fjord--harbour")
+                                          .arg(sandbox.productId())))
+                     .status,
+            200);
+        QVERIFY(console.pull());
+        for (auto it = cloud.cbegin(); it != cloud.cend(); ++it) {
+            Domain::Device local = console.engine->state().devices.value(it.key());
+            QVERIFY2(local.groups == it->groups && local.name == it->name, qPrintable(it.key()));
+        }
+    }
+
+    void refusedChangesAreUndoneAndLogged()
+    {
+        SandboxProcess sandbox;
+        QVERIFY(sandbox.start({QStringLiteral("--devices"), QStringLiteral("300"),
+            QStringLiteral("--time-scale"), QStringLiteral("0.001")}));
+        Console console(sandbox, cache("refused.sqlite"), sandbox.token());
+        QVERIFY(console.load());
+        QVERIFY(console.pull());
+        const QStringList ids = devicesIn(console.engine->state(), QStringLiteral("cobalt"), 2);
+        // Signed out, the change waits; meanwhile the device leaves the product.
+        console.client->setAccessToken(QString());
+        console.engine->setAccessToken(QString());
+        QCOMPARE(console.engine->updateDevice(ids.first(),
+                     QJsonObject {{QStringLiteral("name"), QStringLiteral("will-be-refused")}}),
+            QString());
+        QCOMPARE(console.engine->state().devices.value(ids.first()).name,
+            QStringLiteral("will-be-refused"));
+        QCOMPARE(Http(sandbox.token())
+                     .del(sandbox.url(QStringLiteral("/v1/products/%1/devices/%2")
+                                          .arg(sandbox.productId())
+                                          .arg(ids.first())))
+                     .status,
+            204);
+        QSignalSpy failed(console.engine.get(), &Sync::SyncEngine::changeFailed);
+        console.engine->setAccessToken(sandbox.token());
+        QVERIFY(failed.wait(20000));
+        QVERIFY(!failed.first().at(1).toString().isEmpty());
+        // Undone locally: the device is gone here as it is in the cloud.
+        QTRY_VERIFY_WITH_TIMEOUT(!console.engine->state().devices.contains(ids.first()), 10000);
+        QCOMPARE(console.engine->pendingCount(), 0);
+        bool logged = false;
+        console.store->activity(20, [&](QList<Store::ActivityRecord> records) {
+            for (const Store::ActivityRecord &r : records)
+                logged = logged || (r.result == QLatin1String("failed") && !r.detail.isEmpty());
+        });
+        QTRY_VERIFY(logged);
+    }
+
+    void expiredTokenSignsOutWithoutRetrying()
+    {
+        SandboxProcess sandbox;
+        QVERIFY(sandbox.start({QStringLiteral("--devices"), QStringLiteral("200")}));
+        const QJsonObject login
+            = Http()
+                  .postForm(sandbox.url(QStringLiteral("/oauth/token")),
+                      "grant_type=password&client_id=particle&client_secret=particle&expires_in=1&"
+                      "username="
+                          + QUrl::toPercentEncoding(
+                              sandbox.startLine().value(QStringLiteral("username")).toString())
+                          + "&password="
+                          + QUrl::toPercentEncoding(
+                              sandbox.startLine().value(QStringLiteral("password")).toString()))
+                  .json();
+        const QString token = login.value(QStringLiteral("access_token")).toString();
+        QVERIFY(!token.isEmpty());
+        Console console(sandbox, cache("expired.sqlite"), token);
+        QVERIFY(console.load());
+        QTRY_COMPARE_WITH_TIMEOUT(
+            Http(token).get(sandbox.url(QStringLiteral("/v1/user"))).status, 401, 5000);
+        const int before = totalRequests(sandbox);
+        QSignalSpy signedOut(console.engine.get(), &Sync::SyncEngine::signedOutChanged);
+        QString error;
+        QVERIFY(!console.pull(&error));
+        QVERIFY(console.engine->isSignedOut());
+        QCOMPARE(signedOut.count(), 1);
+        // Nothing more goes out: no retries, no storm.
+        QVERIFY(!QTest::qWaitFor([&] { return totalRequests(sandbox) - before > 6; }, 1500));
+        QVERIFY(totalRequests(sandbox) - before <= 6); // the pull's first requests, answered 401
+    }
+
+    void malformedAnswersAreNotTrusted()
+    {
+        SandboxProcess sandbox;
+        QVERIFY(sandbox.start({QStringLiteral("--devices"), QStringLiteral("500"),
+            QStringLiteral("--time-scale"), QStringLiteral("0.001")}));
+        Console console(sandbox, cache("garbled.sqlite"), sandbox.token());
+        QVERIFY(console.load());
+        QVERIFY(console.pull());
+        const Sync::FleetState before = console.engine->state();
+        QCOMPARE(Http()
+                     .putJson(sandbox.url(QStringLiteral("/admin/faults")),
+                         QJsonObject {{QStringLiteral("garble_rate"), 1}})
+                     .status,
+            200);
+        QSignalSpy changes(console.engine.get(), &Sync::SyncEngine::fleetChanged);
+        QString error;
+        QVERIFY(!console.pull(&error));
+        QVERIFY2(!error.isEmpty(), "the failure says what went wrong");
+        QCOMPARE(changes.count(), 0);
+        QCOMPARE(console.engine->state().devices.size(), before.devices.size());
+        QVERIFY(!console.engine->isSignedOut());
+    }
+
+    void liveStatusArrivesWithoutARefresh()
+    {
+        SandboxProcess sandbox;
+        QVERIFY(sandbox.start({QStringLiteral("--devices"), QStringLiteral("300"),
+            QStringLiteral("--time-scale"), QStringLiteral("60"), QStringLiteral("--mean-online"),
+            QStringLiteral("864000"), QStringLiteral("--update-duration"), QStringLiteral("2"),
+            QStringLiteral("--update-failure-rate"), QStringLiteral("0")}));
+        Console console(sandbox, cache("live.sqlite"), sandbox.token());
+        QVERIFY(console.load());
+        QVERIFY(console.pull());
+        QString id;
+        for (const Domain::Device &d : console.engine->state().devices) {
+            if (d.online && !d.development && !d.desiredFirmwareVersion
+                && d.groups.contains(QStringLiteral("fjord"))) {
+                id = d.id;
+                break;
+            }
+        }
+        QVERIFY(!id.isEmpty());
+        QSignalSpy pulls(console.engine.get(), &Sync::SyncEngine::pullFinished);
+        QCOMPARE(Http()
+                     .putJson(sandbox.url(QStringLiteral("/admin/devices/") + id),
+                         QJsonObject {{QStringLiteral("online"), false}})
+                     .status,
+            200);
+        QTRY_VERIFY_WITH_TIMEOUT(!console.engine->state().devices.value(id).online, 10000);
+        QCOMPARE(Http()
+                     .putJson(sandbox.url(QStringLiteral("/admin/devices/") + id),
+                         QJsonObject {{QStringLiteral("online"), true}})
+                     .status,
+            200);
+        QTRY_VERIFY_WITH_TIMEOUT(console.engine->state().devices.value(id).online, 10000);
+        // A flash shows up as a new running version.
+        const int to = console.engine->state().devices.value(id).firmwareVersion == 3 ? 2 : 3;
+        QCOMPARE(Http(sandbox.token())
+                     .putJson(sandbox.url(QStringLiteral("/v1/products/%1/devices/%2")
+                                              .arg(sandbox.productId())
+                                              .arg(id)),
+                         QJsonObject {{QStringLiteral("desired_firmware_version"), to},
+                             {QStringLiteral("flash"), true}})
+                     .status,
+            200);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            console.engine->state().devices.value(id).firmwareVersion, to, 15000);
+        QCOMPARE(pulls.count(), 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSyncEngine)
+#include "tst_syncengine.moc"
