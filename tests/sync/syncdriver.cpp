@@ -35,6 +35,19 @@ void emitLine(const QJsonObject &object)
     std::fflush(stdout);
 }
 
+// Peak resident memory of this process in MiB (Linux), or -1.
+double peakRssMb()
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : status.readAll().split('\n')) {
+        if (line.startsWith("VmHWM:"))
+            return line.mid(6).trimmed().split(' ').first().toDouble() / 1024.0;
+    }
+    return -1;
+}
+
 [[noreturn]] void fail(const QString &message)
 {
     emitLine(QJsonObject {
@@ -127,7 +140,8 @@ int main(int argc, char *argv[])
             emitLine(QJsonObject {{QStringLiteral("event"), QStringLiteral("loaded")},
                 {QStringLiteral("ms"), timer.elapsed()},
                 {QStringLiteral("devices"), engine.state().devices.size()},
-                {QStringLiteral("pending"), engine.pendingCount()}});
+                {QStringLiteral("pending"), engine.pendingCount()},
+                {QStringLiteral("rss_mb"), peakRssMb()}});
             timer.restart();
             if (command == QLatin1String("load")) {
                 QCoreApplication::quit();
@@ -139,7 +153,8 @@ int main(int argc, char *argv[])
                         emitLine(QJsonObject {{QStringLiteral("event"), QStringLiteral("pulled")},
                             {QStringLiteral("ms"), timer.elapsed()},
                             {QStringLiteral("devices"), engine.state().devices.size()},
-                            {QStringLiteral("requests"), client.requestsSent()}});
+                            {QStringLiteral("requests"), client.requestsSent()},
+                            {QStringLiteral("rss_mb"), peakRssMb()}});
                         store.flush([] { QCoreApplication::quit(); });
                     });
                 engine.pullNow();
