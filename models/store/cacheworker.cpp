@@ -602,7 +602,11 @@ QString CacheWorker::applyLocalEdit(const LocalEdit &edit, QList<qint64> &outbox
                 outboxIds.append(query.lastInsertId().toLongLong());
         }
     }
-    if (error.isEmpty())
+    if (error.isEmpty() && !edit.replaces.isEmpty())
+        error = forEachKey(db,
+            QStringLiteral("UPDATE outbox SET state = 2 WHERE id = ? AND state = 0"), edit.replaces,
+            QStringLiteral("cannot update the outbox"));
+    if (error.isEmpty() && !edit.activity.isEmpty())
         error = writeActivity(db, {edit.activity}, outboxIds.isEmpty() ? 0 : outboxIds.first());
     if (error.isEmpty())
         error = transaction.commit();

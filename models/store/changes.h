@@ -53,6 +53,11 @@ struct ActivityRecord
     QString result;
     QString detail;
     qint64 outboxId = 0; // 0: not linked (or the outbox entry was discarded)
+    bool isEmpty() const
+    {
+        return actor.isEmpty() && action.isEmpty() && subject.isEmpty() && result.isEmpty()
+            && detail.isEmpty();
+    }
 };
 
 // Everything the console needs at start-up, read in one read transaction.
@@ -74,7 +79,10 @@ struct LocalEdit
 {
     ChangeSet effect;
     QList<OutboxEntry> outbox;
-    ActivityRecord activity;
+    ActivityRecord activity; // not written when it is empty
+    // Pending entries that `outbox` takes the place of (compaction before sending): marked
+    // Done in the same transaction.
+    QList<qint64> replaces;
 };
 
 } // namespace Flotilla::Store

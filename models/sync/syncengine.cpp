@@ -685,16 +685,26 @@ void SyncEngine::pushNow()
     schedulePush(0);
 }
 
+void SyncEngine::setPaused(bool paused)
+{
+    if (m_paused == paused)
+        return;
+    m_paused = paused;
+    Q_EMIT phaseChanged();
+    if (!paused)
+        schedulePush(0);
+}
+
 void SyncEngine::schedulePush(int delayMs)
 {
-    if (m_pushing || m_signedOut || !m_loaded || m_pending.isEmpty())
+    if (m_pushing || m_paused || m_signedOut || !m_loaded || m_pending.isEmpty())
         return;
     m_pushTimer.start(delayMs);
 }
 
 void SyncEngine::pushNext()
 {
-    if (m_pushing || m_signedOut || !m_loaded || m_pending.isEmpty())
+    if (m_pushing || m_paused || m_signedOut || !m_loaded || m_pending.isEmpty())
         return;
     m_pushing = true;
     Q_EMIT phaseChanged();
@@ -740,25 +750,74 @@ void SyncEngine::pushGroups(const QList<OutboxEntry> &entries)
         entriesSucceeded(entries, QStringLiteral("done"));
         return;
     }
+    const bool oneToOne = entries.size() == 1 && batches.size() == 1
+        && batches.first().deviceIds.size() == entries.first().deviceIds.size();
+    if (oneToOne) {
+        sendBatches(entries);
+        return;
+    }
+    // Compaction: the run becomes one outbox entry per batch request, written in one
+    // transaction before anything is sent. Each request is then confirmed on its own, and a
+    // crash replays only the requests that were not confirmed.
+    Store::LocalEdit edit;
+    for (const Domain::DeviceBatch &batch : batches)
+        edit.outbox.append(Outbox::groups(batch.deviceIds, batch.delta));
+    for (const OutboxEntry &e : entries)
+        edit.replaces.append(e.id);
+    const QList<qint64> oldIds = edit.replaces;
+    QList<OutboxEntry> compacted = edit.outbox;
+    m_store->applyLocalEdit(
+        edit, [this, oldIds, compacted](QList<qint64> ids, QString error) mutable {
+            if (!error.isEmpty() || ids.size() != compacted.size()) {
+                Q_EMIT errorOccurred(t("Cannot write the local cache: %1").arg(error));
+                m_pushing = false;
+                Q_EMIT phaseChanged();
+                schedulePush(m_config.retryMaxMs);
+                return;
+            }
+            for (qsizetype i = 0; i < compacted.size(); ++i)
+                compacted[i].id = ids.at(i);
+            // They take the place of the run at the front of the queue.
+            const auto first = std::find_if(m_pending.begin(), m_pending.end(),
+                [&](const OutboxEntry &e) { return oldIds.contains(e.id); });
+            const qsizetype at = first - m_pending.begin();
+            m_pending.erase(std::remove_if(m_pending.begin(), m_pending.end(),
+                                [&](const OutboxEntry &e) { return oldIds.contains(e.id); }),
+                m_pending.end());
+            for (qsizetype i = 0; i < compacted.size(); ++i)
+                m_pending.insert(at + i, compacted.at(i));
+            sendBatches(compacted);
+        });
+}
+
+void SyncEngine::sendBatches(const QList<OutboxEntry> &entries)
+{
     struct Run
     {
         int outstanding = 0;
         ApiError error;
+        QList<OutboxEntry> failed;
     };
     auto run = std::make_shared<Run>();
-    run->outstanding = static_cast<int>(batches.size());
-    for (const Domain::DeviceBatch &batch : batches) {
-        m_client->batchGroups(m_config.productId, batch.deviceIds, batch.delta.add,
-            batch.delta.remove, this, [this, run, entries](Remote::Result<bool> r) {
-                // Keep the first refusal; a transient failure only when nothing worse.
-                if (!r.ok() && (!run->error.isError() || run->error.isTransient()))
-                    run->error = r.error;
+    run->outstanding = static_cast<int>(entries.size());
+    for (const OutboxEntry &entry : entries) {
+        const Domain::GroupDelta delta = Outbox::deltaOf(entry);
+        m_client->batchGroups(m_config.productId, entry.deviceIds, delta.add, delta.remove, this,
+            [this, run, entry](Remote::Result<bool> r) {
+                if (r.ok()) {
+                    markDone({entry}, QStringLiteral("done"));
+                } else {
+                    run->failed.append(entry);
+                    // Keep the first refusal; a transient failure only when nothing worse.
+                    if (!run->error.isError() || run->error.isTransient())
+                        run->error = r.error;
+                }
                 if (--run->outstanding > 0)
                     return;
-                if (run->error.isError())
-                    entriesFailed(entries, run->error);
+                if (run->failed.isEmpty())
+                    finishRun();
                 else
-                    entriesSucceeded(entries, QStringLiteral("done"));
+                    entriesFailed(run->failed, run->error);
             });
     }
 }
@@ -878,6 +937,12 @@ QString SyncEngine::describe(const QList<OutboxEntry> &entries) const
 
 void SyncEngine::entriesSucceeded(const QList<OutboxEntry> &entries, const QString &result)
 {
+    markDone(entries, result);
+    finishRun();
+}
+
+void SyncEngine::markDone(const QList<OutboxEntry> &entries, const QString &result)
+{
     QList<qint64> ids;
     for (const OutboxEntry &e : entries)
         ids.append(e.id);
@@ -900,11 +965,15 @@ void SyncEngine::entriesSucceeded(const QList<OutboxEntry> &entries, const QStri
             m_recent.append({now, e});
     }
     m_pushFailures = 0;
-    m_pushing = false;
     setOnline(true);
     Q_EMIT pendingChanged(pendingCount());
+}
+
+void SyncEngine::finishRun()
+{
+    m_pushing = false;
     Q_EMIT phaseChanged();
-    if (m_pending.isEmpty())
+    if (m_pending.isEmpty() && m_uncommitted == 0)
         Q_EMIT pushFinished();
     else
         schedulePush(0);

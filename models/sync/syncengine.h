@@ -89,6 +89,11 @@ public:
     QString applyEdit(
         const QString &action, const QString &subject, const QList<Store::OutboxEntry> &entries);
 
+    // Paused ("work offline"): edits keep being applied locally and queued, nothing is sent
+    // until resumed.
+    void setPaused(bool paused);
+    bool isPaused() const { return m_paused; }
+
     void pullNow();
     void refreshDevices(const QStringList &ids);
     void pushNow();
@@ -120,8 +125,11 @@ private:
     void schedulePush(int delayMs = 0);
     void pushNext();
     void pushGroups(const QList<Store::OutboxEntry> &entries);
+    void sendBatches(const QList<Store::OutboxEntry> &entries);
     void pushSingle(const Store::OutboxEntry &entry);
     void entriesSucceeded(const QList<Store::OutboxEntry> &entries, const QString &result);
+    void markDone(const QList<Store::OutboxEntry> &entries, const QString &result);
+    void finishRun();
     void entriesFailed(const QList<Store::OutboxEntry> &entries, const Remote::ApiError &error);
     void revert(const QList<Store::OutboxEntry> &entries);
     void withCustomerToken(
@@ -150,6 +158,7 @@ private:
     bool m_loaded = false;
     bool m_pushing = false;
     bool m_signedOut = false;
+    bool m_paused = false;
     bool m_online = true;
     int m_pushFailures = 0;
     int m_uncommitted = 0; // entries whose local edit is being written

@@ -177,6 +177,8 @@ int main(int argc, char *argv[])
                 QFile file(args.at(1));
                 if (!file.open(QIODevice::ReadOnly))
                     fail(QStringLiteral("cannot read %1").arg(args.at(1)));
+                // Everything is queued first, then sent in one go.
+                engine.setPaused(true);
                 int queued = 0;
                 for (const QByteArray &raw : file.readAll().split('\n')) {
                     const QString line = QString::fromUtf8(raw).trimmed();
@@ -199,6 +201,7 @@ int main(int argc, char *argv[])
                     if (engine.pendingCount() == 0)
                         return finishPush();
                     QObject::connect(&engine, &Sync::SyncEngine::pushFinished, finishPush);
+                    engine.setPaused(false);
                 });
             } else {
                 fail(QStringLiteral("unknown command %1").arg(command));

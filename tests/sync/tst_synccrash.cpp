@@ -1,0 +1,259 @@
+// SPDX-License-Identifier: MIT
+// Nothing is lost and nothing is applied twice: a real `kill -9` of a process while it pushes
+// queued moves, then a restart that finishes the job. The cloud ends exactly as intended and the
+// cache agrees with it.
+#include "sandboxprocess.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using Flotilla::Test::Http;
+using Flotilla::Test::SandboxProcess;
+
+namespace {
+
+// Runs flotilla-syncdriver and collects its JSON lines.
+class Driver
+{
+public:
+    Driver(SandboxProcess &sandbox, const QString &cache)
+    {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("FLOTILLA_TOKEN"), sandbox.token());
+        env.insert(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("flotilla.*=false"));
+        m_process.setProcessEnvironment(env);
+        m_process.setProgram(QStringLiteral(FLOTILLA_SYNCDRIVER_EXE));
+        m_args = {QStringLiteral("--url"), sandbox.url().toString(), QStringLiteral("--product"),
+            QString::number(sandbox.productId()), QStringLiteral("--cache"), cache};
+    }
+    void start(const QStringList &command)
+    {
+        m_lines.clear();
+        m_process.setArguments(m_args + command);
+        m_process.start();
+    }
+    // Runs to the end; true when it exited 0.
+    bool run(const QStringList &command, int timeoutMs = 60000)
+    {
+        start(command);
+        const bool finished = m_process.waitForFinished(timeoutMs);
+        read();
+        return finished && m_process.exitStatus() == QProcess::NormalExit
+            && m_process.exitCode() == 0;
+    }
+    QList<QJsonObject> lines()
+    {
+        read();
+        return m_lines;
+    }
+    QJsonObject last(const QString &event)
+    {
+        read();
+        for (auto it = m_lines.crbegin(); it != m_lines.crend(); ++it) {
+            if (it->value(QStringLiteral("event")).toString() == event)
+                return *it;
+        }
+        return {};
+    }
+    void kill9()
+    {
+        m_process.kill(); // SIGKILL
+        m_process.waitForFinished(10000);
+    }
+    QProcess &process() { return m_process; }
+
+private:
+    void read()
+    {
+        while (m_process.canReadLine())
+            m_lines.append(QJsonDocument::fromJson(m_process.readLine()).object());
+    }
+    QProcess m_process;
+    QStringList m_args;
+    QList<QJsonObject> m_lines;
+};
+
+int batchRequests(SandboxProcess &sandbox)
+{
+    return Http()
+        .get(sandbox.url(QStringLiteral("/admin/stats")))
+        .json()
+        .value(QStringLiteral("by_route"))
+        .toObject()
+        .value(QStringLiteral("PUT /v1/products/:p/devices"))
+        .toInt();
+}
+
+QStringList chain(const QString &path)
+{
+    QStringList out;
+    QString prefix;
+    for (const QString &slug : path.split(QStringLiteral("--"))) {
+        prefix = prefix.isEmpty() ? slug : prefix + QStringLiteral("--") + slug;
+        out.append(prefix);
+    }
+    return out;
+}
+
+} // namespace
+
+class TestSyncCrash final : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void killedWhilePushingLosesAndDuplicatesNothing()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        SandboxProcess sandbox;
+        // Every answer takes 150 ms, so the push is slow enough to be killed in the middle.
+        QVERIFY(sandbox.start({QStringLiteral("--devices"), QStringLiteral("3000"),
+            QStringLiteral("--time-scale"), QStringLiteral("0.001"),
+            QStringLiteral("--fault-latency-ms"), QStringLiteral("150")}));
+        const QString cache = dir.filePath(QStringLiteral("crash.sqlite"));
+        Driver driver(sandbox, cache);
+        QVERIFY(driver.run({QStringLiteral("pull")}, 120000));
+        QCOMPARE(
+            driver.last(QStringLiteral("pulled")).value(QStringLiteral("devices")).toInt(), 3000);
+
+        // Devices of two customers, each moved twice: first to an intermediate node, then to
+        // their final one. Order matters: replaying the first move after the second would be
+        // wrong.
+        QVERIFY(driver.run({QStringLiteral("dump")}));
+        QStringList evergreen, cobalt;
+        for (const QJsonObject &d : driver.lines()) {
+            const QStringList groups = [&] {
+                QStringList g;
+                for (const QJsonValue &v : d.value(QStringLiteral("groups")).toArray())
+                    g.append(v.toString());
+                return g;
+            }();
+            if (groups.contains(QStringLiteral("evergreen")) && evergreen.size() < 150)
+                evergreen.append(d.value(QStringLiteral("id")).toString());
+            else if (groups.contains(QStringLiteral("cobalt")) && cobalt.size() < 150)
+                cobalt.append(d.value(QStringLiteral("id")).toString());
+        }
+        QCOMPARE(evergreen.size(), 150);
+        QCOMPARE(cobalt.size(), 150);
+        QHash<QString, QString> intended;
+        QByteArray script;
+        const auto move = [&](const QString &target, const QStringList &ids) {
+            script += target.toUtf8() + ' ' + ids.join(QLatin1Char(',')).toUtf8() + '\n';
+            for (const QString &id : ids)
+                intended.insert(id, target);
+        };
+        for (int i = 0; i < 5; ++i) {
+            move(QStringLiteral("fjord--vessels"), evergreen.mid(i * 30, 30));
+            move(QStringLiteral("delta-water--pump-2"), cobalt.mid(i * 30, 30));
+        }
+        for (int i = 0; i < 5; ++i) {
+            move(i % 2 ? QStringLiteral("delta-water--pump-1") : QStringLiteral(":returns"),
+                evergreen.mid(i * 30, 30));
+            move(i % 2 ? QStringLiteral("fjord") : QStringLiteral(":unassigned"),
+                cobalt.mid(i * 30, 30));
+        }
+        QFile file(dir.filePath(QStringLiteral("moves.txt")));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(script);
+        file.close();
+
+        // Small batches, two at a time: many requests, so the kill lands in the middle.
+        const int before = batchRequests(sandbox);
+        driver.start(
+            {QStringLiteral("--batch"), QStringLiteral("10"), QStringLiteral("--concurrency"),
+                QStringLiteral("2"), QStringLiteral("moves"), file.fileName()});
+        QTRY_VERIFY_WITH_TIMEOUT(!driver.last(QStringLiteral("queued")).isEmpty(), 30000);
+        const int queuedEntries
+            = driver.last(QStringLiteral("queued")).value(QStringLiteral("pending")).toInt();
+        QTRY_VERIFY_WITH_TIMEOUT(batchRequests(sandbox) - before >= 6, 30000);
+        driver.kill9();
+        QVERIFY(driver.last(QStringLiteral("pushed")).isEmpty()); // it really died in the middle
+        const int atKill = batchRequests(sandbox) - before;
+
+        // The cache kept every queued change, minus those the cloud had confirmed.
+        QVERIFY(driver.run({QStringLiteral("load")}));
+        const int pendingAfterKill
+            = driver.last(QStringLiteral("loaded")).value(QStringLiteral("pending")).toInt();
+        qInfo("outbox entries: %d queued, %d still pending after the kill", queuedEntries,
+            pendingAfterKill);
+        QVERIFY2(pendingAfterKill > 0, "the kill came before the end");
+
+        // Restart: the rest goes out (no added latency from here on).
+        QCOMPARE(Http()
+                     .putJson(sandbox.url(QStringLiteral("/admin/faults")),
+                         QJsonObject {{QStringLiteral("latency_ms"), 0}})
+                     .status,
+            200);
+        QVERIFY(driver.run(
+            {QStringLiteral("--batch"), QStringLiteral("10"), QStringLiteral("push")}, 120000));
+        const QJsonObject pushed = driver.last(QStringLiteral("pushed"));
+        QCOMPARE(pushed.value(QStringLiteral("pending")).toInt(), 0);
+        const int afterRestart = batchRequests(sandbox) - before - atKill;
+
+        // What confirmed before the kill is not sent again: the restart needs fewer batch
+        // requests than the whole script does on an identical fleet without a crash.
+        SandboxProcess reference;
+        QVERIFY(reference.start({QStringLiteral("--devices"), QStringLiteral("3000"),
+            QStringLiteral("--time-scale"), QStringLiteral("0.001")}));
+        Driver clean(reference, dir.filePath(QStringLiteral("reference.sqlite")));
+        QVERIFY(clean.run({QStringLiteral("pull")}, 120000));
+        const int referenceBefore = batchRequests(reference);
+        QVERIFY(clean.run(
+            {QStringLiteral("--batch"), QStringLiteral("10"), QStringLiteral("--concurrency"),
+                QStringLiteral("2"), QStringLiteral("moves"), file.fileName()},
+            120000));
+        const int whole = batchRequests(reference) - referenceBefore;
+        qInfo("batch requests: %d before the kill, %d after the restart, %d for the whole script",
+            atKill, afterRestart, whole);
+        QVERIFY(afterRestart < whole);
+        // Sent twice at most: the requests on the wire when the process died (two at a time).
+        QVERIFY(atKill + afterRestart <= whole + 2);
+
+        // The cloud holds exactly the intended placement.
+        Http http(sandbox.token());
+        for (auto it = intended.cbegin(); it != intended.cend(); ++it) {
+            const QJsonObject d = http.get(sandbox.url(QStringLiteral("/v1/products/%1/devices/%2")
+                                                           .arg(sandbox.productId())
+                                                           .arg(it.key())))
+                                      .json();
+            QStringList groups;
+            for (const QJsonValue &v : d.value(QStringLiteral("groups")).toArray()) {
+                if (v.toString() != QLatin1String("beta-testers")
+                    && v.toString() != QLatin1String("low-battery"))
+                    groups.append(v.toString());
+            }
+            QStringList expected;
+            if (it.value() == QLatin1String(":returns"))
+                expected = {QStringLiteral("flotilla-returns")};
+            else if (it.value() != QLatin1String(":unassigned"))
+                expected = chain(it.value());
+            expected.sort();
+            QCOMPARE(groups, expected);
+        }
+        // And the cache agrees with the cloud, device by device.
+        QVERIFY(driver.run({QStringLiteral("pull")}, 120000));
+        QVERIFY(driver.run({QStringLiteral("dump")}));
+        QHash<QString, QJsonArray> cached;
+        for (const QJsonObject &d : driver.lines())
+            cached.insert(d.value(QStringLiteral("id")).toString(),
+                d.value(QStringLiteral("groups")).toArray());
+        for (auto it = intended.cbegin(); it != intended.cend(); ++it) {
+            const QJsonObject d = http.get(sandbox.url(QStringLiteral("/v1/products/%1/devices/%2")
+                                                           .arg(sandbox.productId())
+                                                           .arg(it.key())))
+                                      .json();
+            QCOMPARE(cached.value(it.key()), d.value(QStringLiteral("groups")).toArray());
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSyncCrash)
+#include "tst_synccrash.moc"
