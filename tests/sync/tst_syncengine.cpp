@@ -10,6 +10,7 @@
 
 #include <QJsonArray>
 #include <QNetworkAccessManager>
+#include <QSet>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -239,6 +240,75 @@ private Q_SLOTS:
             QCOMPARE(cloud.value(id).targetedFirmwareVersion,
                 console.engine->state().devices.value(id).targetedFirmwareVersion);
         }
+    }
+
+    void linkedCustomersClaimAndUnclaim()
+    {
+        SandboxProcess sandbox;
+        QVERIFY(sandbox.start({QStringLiteral("--devices"), QStringLiteral("600"),
+            QStringLiteral("--time-scale"), QStringLiteral("0.001")}));
+        Console console(sandbox, cache("claims.sqlite"), sandbox.token());
+        QVERIFY(console.load());
+        QVERIFY(console.pull());
+        const QString account = QStringLiteral("acme@customers.flotilla.example");
+        // Into a customer linked to an account: the devices are claimed to it, offline or not.
+        const QStringList incoming
+            = devicesIn(console.engine->state(), QStringLiteral("cobalt"), 3);
+        const QStringList outgoing
+            = devicesIn(console.engine->state(), QStringLiteral("acme--munich"), 2);
+        QCOMPARE(incoming.size(), 3);
+        QCOMPARE(outgoing.size(), 2);
+        QCOMPARE(console.engine->moveDevices(
+                     incoming, Domain::MoveTarget::node(QStringLiteral("acme--berlin"))),
+            QString());
+        QCOMPARE(console.engine->state().devices.value(incoming.first()).owner, account);
+        // Out of it, to a customer without one: unclaimed.
+        QCOMPARE(console.engine->moveDevices(
+                     outgoing, Domain::MoveTarget::node(QStringLiteral("cobalt--field-a"))),
+            QString());
+        QVERIFY(console.engine->state().devices.value(outgoing.first()).owner.isEmpty());
+        QVERIFY(console.pushed());
+        const QHash<QString, Domain::Device> cloud = cloudDevices(sandbox);
+        for (const QString &id : incoming) {
+            QCOMPARE(cloud.value(id).owner, account);
+            QVERIFY(cloud.value(id).groups.contains(QStringLiteral("acme--berlin")));
+        }
+        for (const QString &id : outgoing) {
+            QVERIFY(cloud.value(id).owner.isEmpty());
+            QVERIFY(cloud.value(id).groups.contains(QStringLiteral("cobalt--field-a")));
+        }
+        // The customer account sees exactly its devices.
+        const QString customerToken = Http()
+                                          .postForm(sandbox.url(QStringLiteral("/oauth/token")),
+                                              "grant_type=client_credentials&scope=customer%3D"
+                                                  + QUrl::toPercentEncoding(account),
+                                              "Basic "
+                                                  + (sandbox.startLine()
+                                                          .value(QStringLiteral("oauth_client"))
+                                                          .toObject()
+                                                          .value(QStringLiteral("id"))
+                                                          .toString()
+                                                      + QLatin1Char(':')
+                                                      + sandbox.startLine()
+                                                            .value(QStringLiteral("oauth_client"))
+                                                            .toObject()
+                                                            .value(QStringLiteral("secret"))
+                                                            .toString())
+                                                        .toUtf8()
+                                                        .toBase64())
+                                          .json()
+                                          .value(QStringLiteral("access_token"))
+                                          .toString();
+        QVERIFY(!customerToken.isEmpty());
+        const QJsonArray mine
+            = Http(customerToken).get(sandbox.url(QStringLiteral("/v1/devices"))).array();
+        QSet<QString> mineIds;
+        for (const QJsonValue &v : mine)
+            mineIds.insert(v.toObject().value(QStringLiteral("id")).toString());
+        for (const QString &id : incoming)
+            QVERIFY(mineIds.contains(id));
+        for (const QString &id : outgoing)
+            QVERIFY(!mineIds.contains(id));
     }
 
     void faultsDoNotChangeTheOutcome()
