@@ -87,19 +87,20 @@ bool touchesAllDevices(const Store::OutboxEntry &e)
         && e.payload.value(QStringLiteral("fields")).toObject().contains(QStringLiteral("name"));
 }
 
-void applyToDevice(Domain::Device &device, const Store::OutboxEntry &e)
+void applyToDevice(Domain::Device &device, const Store::OutboxEntry &e, bool member)
 {
+    const auto touches = [&] { return member || e.deviceIds.contains(device.id); };
     if (e.kind == DeviceGroups) {
-        if (e.deviceIds.contains(device.id))
+        if (touches())
             device.groups = Domain::applyDelta(device.groups, deltaOf(e));
     } else if (e.kind == DeviceClaim) {
-        if (e.deviceIds.contains(device.id))
+        if (touches())
             device.owner = e.payload.value(QStringLiteral("account")).toString();
     } else if (e.kind == DeviceUnclaim) {
-        if (e.deviceIds.contains(device.id))
+        if (touches())
             device.owner.clear();
     } else if (e.kind == DeviceUpdate) {
-        if (!e.deviceIds.contains(device.id))
+        if (!touches())
             return;
         const QJsonObject fields = e.payload.value(QStringLiteral("fields")).toObject();
         if (fields.contains(QStringLiteral("name")))

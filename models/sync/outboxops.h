@@ -35,7 +35,8 @@ Domain::GroupDelta deltaOf(const Store::OutboxEntry &entry);
 
 // A device as the cloud sent it, with the local effect of `entry` applied on top (for entries
 // still on their way to the cloud).
-void applyToDevice(Domain::Device &device, const Store::OutboxEntry &entry);
+// `member`: the caller knows the device is one of the entry's devices (skips the lookup).
+void applyToDevice(Domain::Device &device, const Store::OutboxEntry &entry, bool member = false);
 // The same for groups (creation, rename, description, deletion).
 void applyToGroups(QMap<QString, Domain::Group> &groups, const Store::OutboxEntry &entry);
 // Every entry that changes a group's name or existence touches device group lists too.

@@ -2,6 +2,7 @@
 #include "sync/syncengine.h"
 
 #include "domain/hierarchy.h"
+#include "domain/precedence.h"
 #include "remote/apierror.h"
 #include "remote/eventstream.h"
 #include "remote/particleclient.h"
@@ -13,6 +14,7 @@
 #include <QDateTime>
 #include <QJsonDocument>
 #include <QLoggingCategory>
+#include <QPointer>
 #include <QRandomGenerator>
 
 #include <algorithm>
@@ -28,6 +30,7 @@ namespace {
 
 constexpr qint64 DefaultPushRunDevices = 20000;
 constexpr int RefreshManyThreshold = 200;
+constexpr qint64 RecentKeepMs = 10 * 60 * 1000; // confirmed entries kept for rebasing refreshes
 
 qint64 nowMs()
 {
@@ -43,6 +46,7 @@ QString t(const char *text, int n = -1)
 
 struct SyncEngine::PullJob
 {
+    quint64 generation = 0;
     qint64 startedMs = 0;
     int outstanding = 0;
     bool failed = false;
@@ -67,6 +71,8 @@ SyncEngine::SyncEngine(Remote::ParticleClient *client, Store::CacheStore *store,
         m_refreshTimer.setInterval(m_config.refreshIntervalMs);
         connect(&m_refreshTimer, &QTimer::timeout, this, &SyncEngine::pullNow);
     }
+    // Signed out means the client's own token was refused: a 401 on a customer token (claims)
+    // or a late answer to an old token is not that.
     connect(m_client, &Remote::ParticleClient::signedOut, this,
         [this](const QString &) { setSignedOut(true); });
 }
@@ -87,12 +93,15 @@ void SyncEngine::start(bool pullNow)
 {
     m_pullAgain = pullNow;
     Q_EMIT phaseChanged();
-    m_store->load([this](Store::Snapshot snapshot, QString error) {
+    m_store->load([self = QPointer<SyncEngine>(this)](Store::Snapshot snapshot, QString error) {
+        if (!self)
+            return;
+        SyncEngine *const engine = self;
         if (!error.isEmpty()) {
-            Q_EMIT errorOccurred(t("Cannot read the local cache: %1").arg(error));
+            Q_EMIT engine->errorOccurred(t("Cannot read the local cache: %1").arg(error));
             snapshot = Store::Snapshot();
         }
-        loadSnapshot(std::move(snapshot));
+        engine->loadSnapshot(std::move(snapshot));
     });
 }
 
@@ -142,6 +151,10 @@ void SyncEngine::setAccessToken(const QString &token)
         setSignedOut(false);
         startEvents();
         schedulePush();
+        if (m_pullAgain && m_loaded) {
+            m_pullAgain = false;
+            pullNow();
+        }
     }
 }
 
@@ -181,7 +194,7 @@ void SyncEngine::startEvents()
         m_events = new Remote::EventStream(m_nam, this);
         connect(m_events, &Remote::EventStream::event, this, &SyncEngine::onEvent);
         connect(m_events, &Remote::EventStream::error, this, [this](const ApiError &e) {
-            if (e.kind == ApiError::Kind::Unauthorized)
+            if (e.kind == ApiError::Kind::Unauthorized && m_client->isSignedOut())
                 setSignedOut(true);
         });
     }
@@ -193,7 +206,7 @@ void SyncEngine::startEvents()
 void SyncEngine::pullNow()
 {
     if (!m_loaded || m_signedOut) {
-        m_pullAgain = !m_loaded;
+        m_pullAgain = true; // once loaded, or signed in again
         return;
     }
     if (m_pull) {
@@ -202,6 +215,7 @@ void SyncEngine::pullNow()
     }
     m_pull = std::make_unique<PullJob>();
     PullJob *job = m_pull.get();
+    job->generation = ++m_pullGeneration;
     job->startedMs = nowMs();
     job->timer.start();
     job->incoming.groups.emplace();
@@ -209,7 +223,10 @@ void SyncEngine::pullNow()
     job->incoming.customers.emplace();
     Q_EMIT phaseChanged();
     const int product = m_config.productId;
-    const auto alive = [this, job] { return m_pull.get() == job && !job->failed; };
+    const quint64 generation = job->generation;
+    const auto alive = [this, generation] {
+        return m_pull && m_pull->generation == generation && !m_pull->failed;
+    };
     const auto stepDone = [this, job] {
         if (--job->outstanding == 0)
             finishPull();
@@ -278,13 +295,15 @@ void SyncEngine::failPull(const ApiError &error)
     m_pull->failed = true;
     m_pull.reset();
     qCWarning(lcSync) << "pull failed:" << error.toString();
-    if (error.kind == ApiError::Kind::Unauthorized)
+    m_pullAgain = false;
+    if (error.kind == ApiError::Kind::Unauthorized && m_client->isSignedOut()) {
         setSignedOut(true);
-    else if (error.isTransient())
+        m_pullAgain = true; // after signing in again
+    } else if (error.isTransient()) {
         setOnline(false);
+    }
     Q_EMIT pullFinished(false, error.message);
     Q_EMIT phaseChanged();
-    m_pullAgain = false;
 }
 
 void SyncEngine::finishPull()
@@ -305,35 +324,33 @@ void SyncEngine::finishPull()
 void SyncEngine::verifyMissing(const QStringList &missing)
 {
     PullJob *job = m_pull.get();
+    const quint64 generation = job->generation;
     job->outstanding = static_cast<int>(missing.size());
     for (const QString &id : missing) {
         m_client->getDevice(
-            m_config.productId, id, this, [this, job](Remote::Result<Domain::Device> r) {
-                if (m_pull.get() != job || job->failed)
+            m_config.productId, id, this, [this, generation](Remote::Result<Domain::Device> r) {
+                if (!m_pull || m_pull->generation != generation || m_pull->failed)
                     return;
                 if (r.ok())
-                    job->incoming.devices.insert(r.value->id, *r.value);
+                    m_pull->incoming.devices.insert(r.value->id, *r.value);
                 else if (r.error.kind != ApiError::Kind::NotFound)
                     return failPull(r.error);
-                if (--job->outstanding == 0)
+                if (--m_pull->outstanding == 0)
                     commitPull();
             });
     }
 }
 
-void SyncEngine::rebaseIncoming(CloudContent &incoming) const
+void SyncEngine::rebaseIncoming(CloudContent &incoming, qint64 sinceMs) const
 {
-    // Changes the cloud confirmed while the pull ran may be missing from what it sent; changes
-    // still on their way certainly are. Both are applied on top, oldest first.
+    // Changes the cloud confirmed while the answers were on their way may be missing from
+    // them; changes still queued certainly are. Both go on top, in queue order.
     QList<OutboxEntry> entries;
-    const qint64 since = m_pull ? m_pull->startedMs : nowMs();
     for (const auto &[at, e] : m_recent) {
-        if (at >= since)
+        if (at >= sinceMs)
             entries.append(e);
     }
     entries += m_pending;
-    std::sort(entries.begin(), entries.end(),
-        [](const OutboxEntry &a, const OutboxEntry &b) { return a.id < b.id; });
     QSet<QString> touched;
     for (const OutboxEntry &e : std::as_const(entries)) {
         if (incoming.groups)
@@ -346,9 +363,19 @@ void SyncEngine::rebaseIncoming(CloudContent &incoming) const
         for (const QString &id : e.deviceIds) {
             auto it = incoming.devices.find(id);
             if (it != incoming.devices.end()) {
-                Outbox::applyToDevice(*it, e);
+                Outbox::applyToDevice(*it, e, true);
                 touched.insert(id);
             }
+        }
+    }
+    // Live status newer than the answer stays (the event stream saw it after the page left).
+    for (auto it = incoming.devices.begin(); it != incoming.devices.end(); ++it) {
+        const auto local = m_state.devices.constFind(it.key());
+        if (local != m_state.devices.cend() && local->lastHeardMs > it->lastHeardMs) {
+            it->online = local->online;
+            it->lastHeardMs = local->lastHeardMs;
+            it->lastHandshakeMs = std::max(it->lastHandshakeMs, local->lastHandshakeMs);
+            it->firmwareVersion = local->firmwareVersion;
         }
     }
     if (touched.isEmpty())
@@ -356,16 +383,40 @@ void SyncEngine::rebaseIncoming(CloudContent &incoming) const
     // Their targets follow the groups they will have.
     FleetState releases;
     releases.firmware = incoming.firmware ? *incoming.firmware : m_state.firmware;
+    const QHash<QString, int> released = releases.releasedVersionByGroup();
+    const std::optional<int> productDefault = releases.productDefault();
     for (const QString &id : std::as_const(touched)) {
         Domain::Device &d = incoming.devices[id];
-        d.targetedFirmwareVersion = releases.targetFor(d);
+        d.targetedFirmwareVersion = Domain::effectiveTarget(d, released, productDefault);
     }
+}
+
+void SyncEngine::whenCommitted(std::function<void()> fn)
+{
+    if (m_uncommitted == 0) {
+        fn();
+        return;
+    }
+    m_store->flush([self = QPointer<SyncEngine>(this), fn = std::move(fn)]() mutable {
+        if (self)
+            self->whenCommitted(std::move(fn));
+    });
 }
 
 void SyncEngine::commitPull()
 {
+    // An edit still being written is not in m_pending yet: wait for it, or the pull would
+    // take it back.
+    if (m_uncommitted > 0) {
+        const quint64 generation = m_pull->generation;
+        whenCommitted([this, generation] {
+            if (m_pull && m_pull->generation == generation && !m_pull->failed)
+                commitPull();
+        });
+        return;
+    }
     CloudContent incoming = std::move(m_pull->incoming);
-    rebaseIncoming(incoming);
+    rebaseIncoming(incoming, m_pull->startedMs);
     const FleetDelta delta = diff(m_state, incoming, true);
     const qint64 elapsed = m_pull->timer.elapsed();
     m_lastFullPullMs = nowMs();
@@ -375,13 +426,13 @@ void SyncEngine::commitPull()
     publish(delta, false);
     m_store->applyPull(delta.toChangeSet(),
         {{QStringLiteral("last_full_pull_ms"), QString::number(m_lastFullPullMs)}},
-        [this](QString error) {
-            if (!error.isEmpty())
-                Q_EMIT errorOccurred(t("Cannot write the local cache: %1").arg(error));
+        [self = QPointer<SyncEngine>(this)](QString error) {
+            if (self && !error.isEmpty())
+                Q_EMIT self->errorOccurred(t("Cannot write the local cache: %1").arg(error));
         });
-    const qint64 oldest = nowMs();
+    const qint64 oldest = nowMs() - RecentKeepMs;
     m_recent.erase(std::remove_if(m_recent.begin(), m_recent.end(),
-                       [oldest](const auto &p) { return p.first < oldest - 60000; }),
+                       [oldest](const auto &p) { return p.first < oldest; }),
         m_recent.end());
     setOnline(true);
     Q_EMIT pullFinished(true, QString());
@@ -394,36 +445,48 @@ void SyncEngine::commitPull()
 
 void SyncEngine::refreshDevices(const QStringList &ids)
 {
-    if (ids.isEmpty() || m_signedOut)
+    if (ids.isEmpty())
         return;
-    if (ids.size() > RefreshManyThreshold) {
+    if (m_signedOut || ids.size() > RefreshManyThreshold) {
         pullNow();
         return;
     }
     struct Job
     {
+        qint64 startedMs = 0;
         int outstanding = 0;
+        bool failed = false;
         CloudContent incoming;
         QStringList gone;
     };
     auto job = std::make_shared<Job>();
+    job->startedMs = nowMs();
     job->outstanding = static_cast<int>(ids.size());
     for (const QString &id : ids) {
         m_client->getDevice(
             m_config.productId, id, this, [this, job, id](Remote::Result<Domain::Device> r) {
-                if (r.ok())
+                if (r.ok()) {
                     job->incoming.devices.insert(r.value->id, *r.value);
-                else if (r.error.kind == ApiError::Kind::NotFound)
+                } else if (r.error.kind == ApiError::Kind::NotFound) {
                     job->gone.append(id);
+                } else {
+                    job->failed = true;
+                    m_unknownSeen.remove(id); // try again when it shows up next
+                }
                 if (--job->outstanding > 0)
                     return;
-                rebaseIncoming(job->incoming);
-                FleetDelta delta = diff(m_state, job->incoming, false);
-                for (const QString &g : std::as_const(job->gone)) {
-                    if (m_state.devices.contains(g))
-                        delta.removedDevices.append(g);
-                }
-                publish(delta, true);
+                whenCommitted([this, job] {
+                    rebaseIncoming(job->incoming, job->startedMs);
+                    FleetDelta delta = diff(m_state, job->incoming, false);
+                    for (const QString &g : std::as_const(job->gone)) {
+                        if (m_state.devices.contains(g))
+                            delta.removedDevices.append(g);
+                    }
+                    publish(delta, true);
+                    // What could not be read is read again with the next full pull.
+                    if (job->failed)
+                        pullNow();
+                });
             });
     }
 }
@@ -435,10 +498,11 @@ void SyncEngine::publish(const FleetDelta &delta, bool writeToCache)
     apply(m_state, delta);
     Q_EMIT fleetChanged(delta);
     if (writeToCache) {
-        m_store->applyPull(delta.toChangeSet(), {}, [this](QString error) {
-            if (!error.isEmpty())
-                Q_EMIT errorOccurred(t("Cannot write the local cache: %1").arg(error));
-        });
+        m_store->applyPull(
+            delta.toChangeSet(), {}, [self = QPointer<SyncEngine>(this)](QString error) {
+                if (self && !error.isEmpty())
+                    Q_EMIT self->errorOccurred(t("Cannot write the local cache: %1").arg(error));
+            });
     }
 }
 
@@ -454,35 +518,31 @@ void SyncEngine::onEvent(const Remote::SseEvent &event)
     const qint64 at = published.isValid() ? published.toMSecsSinceEpoch() : nowMs();
     const int version = json.value(QStringLiteral("version")).toInt();
     if (coreId.isEmpty() || coreId == QLatin1String("api")) {
-        // A release elsewhere moves targets: refresh firmware and groups, recompute targets.
+        // A release or an upload moves targets: refresh releases, recompute targets here.
         if (event.name.startsWith(QLatin1String("particle/firmware")))
-            pullNow();
+            refreshReleases();
         return;
     }
     Q_EMIT deviceEvent(coreId, event.name, data, version, at);
     if (event.name != QLatin1String("spark/status"))
         return;
-    const auto known = m_state.devices.constFind(coreId);
-    if (known == m_state.devices.cend()) {
+    if (!m_state.devices.contains(coreId)) {
         if (!m_unknownSeen.contains(coreId)) {
             m_unknownSeen.insert(coreId);
             refreshDevices({coreId});
         }
         return;
     }
-    auto it = m_live.find(coreId);
-    if (it == m_live.end())
-        it = m_live.insert(coreId, *known);
-    if (data == QLatin1String("online")) {
-        it->online = true;
-        it->lastHeardMs = std::max(it->lastHeardMs, at);
-        it->lastHandshakeMs = std::max(it->lastHandshakeMs, at);
-        if (version > 0)
-            it->firmwareVersion = version;
-    } else if (data == QLatin1String("offline")) {
-        it->online = false;
-        it->lastHeardMs = std::max(it->lastHeardMs, at);
-    }
+    LiveStatus status;
+    if (data == QLatin1String("online"))
+        status.online = true;
+    else if (data != QLatin1String("offline"))
+        return;
+    status.atMs = at;
+    status.version = status.online ? version : 0;
+    const auto known = m_live.constFind(coreId);
+    if (known == m_live.cend() || known->atMs <= at)
+        m_live.insert(coreId, status);
     if (!m_liveTimer.isActive())
         m_liveTimer.start();
 }
@@ -492,19 +552,84 @@ void SyncEngine::flushLive()
     FleetDelta delta;
     for (auto it = m_live.cbegin(); it != m_live.cend(); ++it) {
         const auto current = m_state.devices.constFind(it.key());
-        if (current == m_state.devices.cend())
+        // Older than what is known (a pull may have brought newer data meanwhile): skip.
+        if (current == m_state.devices.cend() || it->atMs < current->lastHeardMs)
             continue;
-        // Only the live fields: local edits made meanwhile stay.
         Domain::Device d = *current;
         d.online = it->online;
-        d.lastHeardMs = it->lastHeardMs;
-        d.lastHandshakeMs = it->lastHandshakeMs;
-        d.firmwareVersion = it->firmwareVersion;
+        d.lastHeardMs = it->atMs;
+        if (it->online) {
+            d.lastHandshakeMs = std::max(d.lastHandshakeMs, it->atMs);
+            if (it->version > 0)
+                d.firmwareVersion = it->version;
+        }
         if (!(d == *current))
             delta.changedDevices.append(d);
     }
     m_live.clear();
     publish(delta, true);
+}
+
+void SyncEngine::refreshReleases()
+{
+    if (m_signedOut || !m_loaded)
+        return;
+    struct Job
+    {
+        int outstanding = 2;
+        bool failed = false;
+        CloudContent incoming;
+    };
+    auto job = std::make_shared<Job>();
+    job->incoming.groups.emplace();
+    job->incoming.firmware.emplace();
+    const auto done = [this, job] {
+        if (--job->outstanding > 0)
+            return;
+        if (job->failed) {
+            pullNow();
+            return;
+        }
+        whenCommitted([this, job] {
+            rebaseIncoming(job->incoming, nowMs());
+            FleetDelta delta = diff(m_state, job->incoming, false);
+            // Targets follow the releases: recompute them here rather than reading every page.
+            FleetState releases;
+            releases.firmware = *job->incoming.firmware;
+            const QHash<QString, int> released = releases.releasedVersionByGroup();
+            const std::optional<int> productDefault = releases.productDefault();
+            for (const Domain::Device &d : std::as_const(m_state.devices)) {
+                const std::optional<int> target
+                    = Domain::effectiveTarget(d, released, productDefault);
+                if (target != d.targetedFirmwareVersion) {
+                    Domain::Device changed = d;
+                    changed.targetedFirmwareVersion = target;
+                    delta.changedDevices.append(changed);
+                }
+            }
+            publish(delta, true);
+        });
+    };
+    m_client->listGroups(
+        m_config.productId, this, [job, done](Remote::Result<QList<Domain::Group>> r) {
+            if (r.ok()) {
+                for (const Domain::Group &g : std::as_const(*r.value))
+                    job->incoming.groups->insert(g.name, g);
+            } else {
+                job->failed = true;
+            }
+            done();
+        });
+    m_client->listFirmware(
+        m_config.productId, this, [job, done](Remote::Result<QList<Domain::Firmware>> r) {
+            if (r.ok()) {
+                for (const Domain::Firmware &f : std::as_const(*r.value))
+                    job->incoming.firmware->insert(f.version, f);
+            } else {
+                job->failed = true;
+            }
+            done();
+        });
 }
 
 // --- local edits ------------------------------------------------------------------------
@@ -622,14 +747,14 @@ QString SyncEngine::applyEdit(
             for (const QString &id : e.deviceIds) {
                 auto it = devices.find(id);
                 if (it != devices.end())
-                    Outbox::applyToDevice(*it, e);
+                    Outbox::applyToDevice(*it, e, true);
             }
         }
     }
-    FleetState after;
-    after.firmware = m_state.firmware;
+    const QHash<QString, int> released = m_state.releasedVersionByGroup();
+    const std::optional<int> productDefault = m_state.productDefault();
     for (Domain::Device &d : devices)
-        d.targetedFirmwareVersion = after.targetFor(d);
+        d.targetedFirmwareVersion = Domain::effectiveTarget(d, released, productDefault);
     CloudContent incoming;
     incoming.devices = std::move(devices);
     incoming.groups = groups;
@@ -657,24 +782,34 @@ QString SyncEngine::applyEdit(
     publish(delta, false);
     m_uncommitted += static_cast<int>(entries.size());
     Q_EMIT pendingChanged(pendingCount());
-    m_store->applyLocalEdit(edit, [this, entries, undo](QList<qint64> ids, QString error) {
-        m_uncommitted -= static_cast<int>(entries.size());
-        if (!error.isEmpty() || ids.size() != entries.size()) {
-            Q_EMIT pendingChanged(pendingCount());
-            // Not in the cache, so not in the outbox: take the local effect back.
-            Q_EMIT errorOccurred(t("The change could not be saved: %1").arg(error));
-            publish(undo, false);
-            return;
-        }
-        for (qsizetype i = 0; i < entries.size(); ++i) {
-            OutboxEntry e = entries.at(i);
-            e.id = ids.at(i);
-            m_pending.append(e);
-        }
-        Q_EMIT pendingChanged(pendingCount());
-        schedulePush();
-    });
+    m_store->applyLocalEdit(
+        edit, [self = QPointer<SyncEngine>(this), entries, undo](QList<qint64> ids, QString error) {
+            if (!self)
+                return;
+            SyncEngine *const engine = self;
+            engine->committed(entries, undo, ids, error);
+        });
     return QString();
+}
+
+void SyncEngine::committed(const QList<OutboxEntry> &entries, const FleetDelta &undo,
+    const QList<qint64> &ids, const QString &error)
+{
+    m_uncommitted -= static_cast<int>(entries.size());
+    if (!error.isEmpty() || ids.size() != entries.size()) {
+        Q_EMIT pendingChanged(pendingCount());
+        // Not in the cache, so not in the outbox: take the local effect back.
+        Q_EMIT errorOccurred(t("The change could not be saved: %1").arg(error));
+        publish(undo, false);
+        return;
+    }
+    for (qsizetype i = 0; i < entries.size(); ++i) {
+        OutboxEntry e = entries.at(i);
+        e.id = ids.at(i);
+        m_pending.append(e);
+    }
+    Q_EMIT pendingChanged(pendingCount());
+    schedulePush();
 }
 
 // --- pushing ----------------------------------------------------------------------------
@@ -699,6 +834,9 @@ void SyncEngine::schedulePush(int delayMs)
 {
     if (m_pushing || m_paused || m_signedOut || !m_loaded || m_pending.isEmpty())
         return;
+    // A new edit does not cut short the wait after a failure.
+    if (m_pushTimer.isActive() && m_pushFailures > 0 && m_pushTimer.remainingTime() > delayMs)
+        return;
     m_pushTimer.start(delayMs);
 }
 
@@ -713,17 +851,37 @@ void SyncEngine::pushNext()
         pushSingle(front);
         return;
     }
-    // A run of group changes becomes one batch request per distinct add/remove set.
-    QList<OutboxEntry> run;
-    qint64 devices = 0;
-    for (const OutboxEntry &e : std::as_const(m_pending)) {
-        if (e.kind != Outbox::DeviceGroups
-            || (devices > 0 && devices + e.deviceIds.size() > DefaultPushRunDevices))
-            break;
-        run.append(e);
-        devices += e.deviceIds.size();
+    // When everything queued is group changes (typically work done offline), the changes are
+    // merged per device and compacted: one request per distinct add/remove set, and a device
+    // moved twice goes straight to its final place. Otherwise a run of group changes that touch
+    // different devices goes out together, one request each, in queue order.
+    const bool allGroups = m_uncommitted == 0
+        && std::all_of(m_pending.cbegin(), m_pending.cend(),
+            [](const OutboxEntry &e) { return e.kind == Outbox::DeviceGroups; });
+    if (allGroups && m_pending.size() > 1) {
+        qint64 devices = 0;
+        for (const OutboxEntry &e : std::as_const(m_pending))
+            devices += e.deviceIds.size();
+        if (devices <= DefaultPushRunDevices) {
+            pushGroups(m_pending);
+            return;
+        }
     }
-    pushGroups(run);
+    QList<OutboxEntry> run;
+    QSet<QString> seen;
+    for (const OutboxEntry &e : std::as_const(m_pending)) {
+        if (e.kind != Outbox::DeviceGroups)
+            break;
+        const bool overlaps = std::any_of(e.deviceIds.cbegin(), e.deviceIds.cend(),
+            [&](const QString &id) { return seen.contains(id); });
+        if (overlaps
+            || (!run.isEmpty() && seen.size() + e.deviceIds.size() > DefaultPushRunDevices))
+            break;
+        for (const QString &id : e.deviceIds)
+            seen.insert(id);
+        run.append(e);
+    }
+    sendBatches(run);
 }
 
 void SyncEngine::pushGroups(const QList<OutboxEntry> &entries)
@@ -750,43 +908,43 @@ void SyncEngine::pushGroups(const QList<OutboxEntry> &entries)
         entriesSucceeded(entries, QStringLiteral("done"));
         return;
     }
-    const bool oneToOne = entries.size() == 1 && batches.size() == 1
-        && batches.first().deviceIds.size() == entries.first().deviceIds.size();
-    if (oneToOne) {
-        sendBatches(entries);
-        return;
-    }
-    // Compaction: the run becomes one outbox entry per batch request, written in one
-    // transaction before anything is sent. Each request is then confirmed on its own, and a
-    // crash replays only the requests that were not confirmed.
+    // Compaction: the whole queue becomes one outbox entry per batch request, written in one
+    // transaction before anything is sent (the new entries are the newest, and nothing else is
+    // queued, so the order stays right). Each request is then confirmed on its own; a crash
+    // replays only what was not confirmed.
     Store::LocalEdit edit;
     for (const Domain::DeviceBatch &batch : batches)
         edit.outbox.append(Outbox::groups(batch.deviceIds, batch.delta));
     for (const OutboxEntry &e : entries)
         edit.replaces.append(e.id);
     const QList<qint64> oldIds = edit.replaces;
-    QList<OutboxEntry> compacted = edit.outbox;
-    m_store->applyLocalEdit(
-        edit, [this, oldIds, compacted](QList<qint64> ids, QString error) mutable {
+    const QList<OutboxEntry> compacted = edit.outbox;
+    m_store->applyLocalEdit(edit,
+        [self = QPointer<SyncEngine>(this), oldIds, compacted](QList<qint64> ids, QString error) {
+            if (!self)
+                return;
+            SyncEngine *const engine = self;
             if (!error.isEmpty() || ids.size() != compacted.size()) {
-                Q_EMIT errorOccurred(t("Cannot write the local cache: %1").arg(error));
-                m_pushing = false;
-                Q_EMIT phaseChanged();
-                schedulePush(m_config.retryMaxMs);
+                Q_EMIT engine->errorOccurred(t("Cannot write the local cache: %1").arg(error));
+                engine->m_pushing = false;
+                ++engine->m_pushFailures;
+                Q_EMIT engine->phaseChanged();
+                engine->m_pushTimer.start(engine->m_config.retryMaxMs);
                 return;
             }
-            for (qsizetype i = 0; i < compacted.size(); ++i)
-                compacted[i].id = ids.at(i);
-            // They take the place of the run at the front of the queue.
-            const auto first = std::find_if(m_pending.begin(), m_pending.end(),
-                [&](const OutboxEntry &e) { return oldIds.contains(e.id); });
-            const qsizetype at = first - m_pending.begin();
-            m_pending.erase(std::remove_if(m_pending.begin(), m_pending.end(),
-                                [&](const OutboxEntry &e) { return oldIds.contains(e.id); }),
-                m_pending.end());
-            for (qsizetype i = 0; i < compacted.size(); ++i)
-                m_pending.insert(at + i, compacted.at(i));
-            sendBatches(compacted);
+            QList<OutboxEntry> fresh = compacted;
+            for (qsizetype i = 0; i < fresh.size(); ++i)
+                fresh[i].id = ids.at(i);
+            const QSet<qint64> replaced(oldIds.cbegin(), oldIds.cend());
+            engine->m_pending.erase(
+                std::remove_if(engine->m_pending.begin(), engine->m_pending.end(),
+                    [&](const OutboxEntry &e) { return replaced.contains(e.id); }),
+                engine->m_pending.end());
+            // Anything queued meanwhile came after them.
+            for (qsizetype i = 0; i < fresh.size(); ++i)
+                engine->m_pending.insert(i, fresh.at(i));
+            Q_EMIT engine->pendingChanged(engine->pendingCount());
+            engine->sendBatches(fresh);
         });
 }
 
@@ -795,8 +953,7 @@ void SyncEngine::sendBatches(const QList<OutboxEntry> &entries)
     struct Run
     {
         int outstanding = 0;
-        ApiError error;
-        QList<OutboxEntry> failed;
+        QList<QPair<OutboxEntry, ApiError>> failures;
     };
     auto run = std::make_shared<Run>();
     run->outstanding = static_cast<int>(entries.size());
@@ -804,20 +961,16 @@ void SyncEngine::sendBatches(const QList<OutboxEntry> &entries)
         const Domain::GroupDelta delta = Outbox::deltaOf(entry);
         m_client->batchGroups(m_config.productId, entry.deviceIds, delta.add, delta.remove, this,
             [this, run, entry](Remote::Result<bool> r) {
-                if (r.ok()) {
+                if (r.ok())
                     markDone({entry}, QStringLiteral("done"));
-                } else {
-                    run->failed.append(entry);
-                    // Keep the first refusal; a transient failure only when nothing worse.
-                    if (!run->error.isError() || run->error.isTransient())
-                        run->error = r.error;
-                }
+                else
+                    run->failures.append({entry, r.error});
                 if (--run->outstanding > 0)
                     return;
-                if (run->failed.isEmpty())
+                if (run->failures.isEmpty())
                     finishRun();
                 else
-                    entriesFailed(run->failed, run->error);
+                    handleFailures(run->failures);
             });
     }
 }
@@ -952,18 +1105,18 @@ void SyncEngine::markDone(const QList<OutboxEntry> &entries, const QString &resu
     record.subject = describe(entries);
     record.result = result;
     record.outboxId = ids.first();
-    m_store->completeOutbox(ids, {record}, [this](QString error) {
-        if (!error.isEmpty())
-            Q_EMIT errorOccurred(t("Cannot write the local cache: %1").arg(error));
+    m_store->completeOutbox(ids, {record}, [self = QPointer<SyncEngine>(this)](QString error) {
+        if (self && !error.isEmpty())
+            Q_EMIT self->errorOccurred(t("Cannot write the local cache: %1").arg(error));
     });
     const qint64 now = nowMs();
     m_pending.erase(std::remove_if(m_pending.begin(), m_pending.end(),
                         [&](const OutboxEntry &e) { return ids.contains(e.id); }),
         m_pending.end());
-    if (m_pull) {
-        for (const OutboxEntry &e : entries)
-            m_recent.append({now, e});
-    }
+    for (const OutboxEntry &e : entries)
+        m_recent.append({now, e});
+    while (!m_recent.isEmpty() && m_recent.first().first < now - RecentKeepMs)
+        m_recent.removeFirst();
     m_pushFailures = 0;
     setOnline(true);
     Q_EMIT pendingChanged(pendingCount());
@@ -981,71 +1134,98 @@ void SyncEngine::finishRun()
 
 void SyncEngine::entriesFailed(const QList<OutboxEntry> &entries, const ApiError &error)
 {
+    QList<QPair<OutboxEntry, ApiError>> failures;
+    for (const OutboxEntry &e : entries)
+        failures.append({e, error});
+    handleFailures(failures);
+}
+
+void SyncEngine::handleFailures(const QList<QPair<OutboxEntry, ApiError>> &failures)
+{
     m_pushing = false;
     Q_EMIT phaseChanged();
-    QList<qint64> ids;
-    for (const OutboxEntry &e : entries)
-        ids.append(e.id);
-    if (error.kind == ApiError::Kind::Unauthorized) {
-        setSignedOut(true); // stays queued, untouched, until a new token
-        return;
+    // Each entry by its own error: refused ones are undone, the others wait for a retry.
+    QList<OutboxEntry> refused;
+    ApiError refusal;
+    QList<qint64> retry;
+    ApiError transient;
+    bool unauthorized = false;
+    for (const auto &[entry, error] : failures) {
+        if (error.kind == ApiError::Kind::Unauthorized && m_client->isSignedOut()) {
+            unauthorized = true; // stays queued, untouched, until a new token
+        } else if (error.isTransient() || error.kind == ApiError::Kind::Cancelled
+            || error.kind == ApiError::Kind::Unauthorized) {
+            retry.append(entry.id);
+            transient = error;
+        } else {
+            refused.append(entry);
+            if (!refusal.isError())
+                refusal = error;
+        }
     }
-    if (error.isTransient() || error.kind == ApiError::Kind::Cancelled) {
-        m_store->failOutbox(ids, error.message, false);
+    if (!refused.isEmpty()) {
+        QList<qint64> ids;
+        for (const OutboxEntry &e : std::as_const(refused))
+            ids.append(e.id);
+        const QSet<qint64> idSet(ids.cbegin(), ids.cend());
+        const QString what = describe(refused);
+        qCWarning(lcSync) << "change refused:" << what << refusal.toString();
+        m_store->failOutbox(ids, refusal.message, true);
+        Store::ActivityRecord record;
+        record.actor = m_config.actor;
+        record.action = QStringLiteral("push");
+        record.subject = what;
+        record.result = QStringLiteral("failed");
+        record.detail = refusal.message;
+        record.outboxId = ids.first();
+        m_store->completeOutbox({}, {record});
+        m_pending.erase(std::remove_if(m_pending.begin(), m_pending.end(),
+                            [&](const OutboxEntry &e) { return idSet.contains(e.id); }),
+            m_pending.end());
+        Q_EMIT pendingChanged(pendingCount());
+        Q_EMIT changeFailed(what, refusal.message);
+        revert(refused);
+    }
+    if (unauthorized)
+        setSignedOut(true);
+    if (!retry.isEmpty()) {
+        m_store->failOutbox(retry, transient.message, false);
+        const QSet<qint64> idSet(retry.cbegin(), retry.cend());
         for (OutboxEntry &e : m_pending) {
-            if (ids.contains(e.id)) {
+            if (idSet.contains(e.id)) {
                 ++e.attempts;
-                e.lastError = error.message;
+                e.lastError = transient.message;
             }
         }
-        if (error.kind == ApiError::Kind::Network || error.kind == ApiError::Kind::Timeout)
+        if (transient.kind == ApiError::Kind::Network || transient.kind == ApiError::Kind::Timeout)
             setOnline(false);
         const int shift = std::min(m_pushFailures++, 16);
         const qint64 delay
             = std::min<qint64>(qint64(m_config.retryBaseMs) << shift, m_config.retryMaxMs);
         const int jittered
             = static_cast<int>(delay / 2 + QRandomGenerator::global()->bounded(delay / 2 + 1));
-        qCInfo(lcSync) << "push failed, retrying in" << jittered << "ms:" << error.toString();
-        schedulePush(jittered);
+        qCInfo(lcSync) << "push failed, retrying in" << jittered << "ms:" << transient.toString();
+        if (!m_signedOut && !m_paused)
+            m_pushTimer.start(jittered);
         return;
     }
-    // Refused: undo it here, tell the user, keep the rest going.
-    const QString what = describe(entries);
-    qCWarning(lcSync) << "change refused:" << what << error.toString();
-    m_store->failOutbox(ids, error.message, true);
-    Store::ActivityRecord record;
-    record.actor = m_config.actor;
-    record.action = QStringLiteral("push");
-    record.subject = what;
-    record.result = QStringLiteral("failed");
-    record.detail = error.message;
-    record.outboxId = ids.first();
-    m_store->completeOutbox({}, {record});
-    m_pending.erase(std::remove_if(m_pending.begin(), m_pending.end(),
-                        [&](const OutboxEntry &e) { return ids.contains(e.id); }),
-        m_pending.end());
-    Q_EMIT pendingChanged(pendingCount());
-    Q_EMIT changeFailed(what, error.message);
-    revert(entries);
     schedulePush(0);
 }
 
 void SyncEngine::revert(const QList<OutboxEntry> &entries)
 {
-    QStringList devices;
+    QSet<QString> devices;
     bool groups = false;
     for (const OutboxEntry &e : entries) {
         groups = groups || e.kind.startsWith(QLatin1String("group."));
-        for (const QString &id : e.deviceIds) {
-            if (!devices.contains(id))
-                devices.append(id);
-        }
+        for (const QString &id : e.deviceIds)
+            devices.insert(id);
     }
-    // What the cloud has now, with the changes still pending on top, is the truth.
+    // What the cloud has now, with the changes still queued on top, is the truth.
     if (groups)
         pullNow();
     else
-        refreshDevices(devices);
+        refreshDevices(QStringList(devices.cbegin(), devices.cend()));
 }
 
 } // namespace Flotilla::Sync

@@ -13,6 +13,7 @@
 #include <QTimer>
 #include <QUrl>
 
+#include <functional>
 #include <memory>
 
 class QNetworkAccessManager;
@@ -120,8 +121,16 @@ private:
     void failPull(const Remote::ApiError &error);
     void verifyMissing(const QStringList &missing);
     void commitPull();
-    void rebaseIncoming(CloudContent &incoming) const;
+    // Applies what the cloud may not have yet (pending entries, and entries confirmed since
+    // `sinceMs`) on top of what it sent.
+    void rebaseIncoming(CloudContent &incoming, qint64 sinceMs) const;
+    // Runs `fn` once no local edit is being written (so it is in m_pending).
+    void whenCommitted(std::function<void()> fn);
+    void refreshReleases();
+    void handleFailures(const QList<QPair<Store::OutboxEntry, Remote::ApiError>> &failures);
     void publish(const FleetDelta &delta, bool writeToCache);
+    void committed(const QList<Store::OutboxEntry> &entries, const FleetDelta &undo,
+        const QList<qint64> &ids, const QString &error);
     void schedulePush(int delayMs = 0);
     void pushNext();
     void pushGroups(const QList<Store::OutboxEntry> &entries);
@@ -154,6 +163,7 @@ private:
     QString m_token;
     QUrl m_eventsUrl;
     std::unique_ptr<PullJob> m_pull;
+    quint64 m_pullGeneration = 0;
     bool m_pullAgain = false;
     bool m_loaded = false;
     bool m_pushing = false;
@@ -166,7 +176,13 @@ private:
     QTimer m_pushTimer;
     QTimer m_refreshTimer;
     QTimer m_liveTimer;
-    QHash<QString, Domain::Device> m_live; // live status changes waiting to be written
+    struct LiveStatus
+    {
+        bool online = false;
+        qint64 atMs = 0;
+        int version = 0;
+    };
+    QHash<QString, LiveStatus> m_live; // live status changes waiting to be written
     QSet<QString> m_unknownSeen;
     Remote::EventStream *m_events = nullptr;
 };
