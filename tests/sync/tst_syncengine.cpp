@@ -311,6 +311,68 @@ private Q_SLOTS:
             QVERIFY(!mineIds.contains(id));
     }
 
+    void queuedWorkKeepsItsOrder_data()
+    {
+        QTest::addColumn<bool>("renameInBetween");
+        QTest::newRow("only moves: merged and compacted") << false;
+        QTest::newRow("a rename in between: sent in order") << true;
+    }
+    void queuedWorkKeepsItsOrder()
+    {
+        QFETCH(bool, renameInBetween);
+        SandboxProcess sandbox;
+        QVERIFY(sandbox.start({QStringLiteral("--devices"), QStringLiteral("400"),
+            QStringLiteral("--time-scale"), QStringLiteral("0.001")}));
+        Console console(sandbox,
+            cache(renameInBetween ? "order-rename.sqlite" : "order-moves.sqlite"), sandbox.token());
+        QVERIFY(console.load());
+        QVERIFY(console.pull());
+        const QStringList a = devicesIn(console.engine->state(), QStringLiteral("evergreen"), 5);
+        const QStringList c = devicesIn(console.engine->state(), QStringLiteral("cobalt"), 1);
+        // Work done offline: queued, nothing sent.
+        console.engine->setPaused(true);
+        QCOMPARE(console.engine->moveDevices(
+                     a, Domain::MoveTarget::node(QStringLiteral("fjord--vessels"))),
+            QString());
+        QCOMPARE(console.engine->moveDevices(
+                     a, Domain::MoveTarget::node(QStringLiteral("delta-water--pump-2"))),
+            QString());
+        if (renameInBetween)
+            QCOMPARE(
+                console.engine->updateDevice(c.first(),
+                    QJsonObject {{QStringLiteral("name"), QStringLiteral("renamed-in-between")}}),
+                QString());
+        QCOMPARE(console.engine->moveDevices(
+                     a.mid(0, 2), Domain::MoveTarget::node(QStringLiteral("fjord"))),
+            QString());
+        const int queued = console.engine->pendingCount();
+        QVERIFY(queued >= (renameInBetween ? 4 : 3));
+        const int before = routeCount(sandbox, QStringLiteral("PUT /v1/products/:p/devices"));
+        console.engine->setPaused(false);
+        QVERIFY(console.pushed());
+        const QHash<QString, Domain::Device> cloud = cloudDevices(sandbox);
+        for (const QString &id : a.mid(0, 2))
+            QCOMPARE(cloud.value(id).groups.filter(QStringLiteral("--")).isEmpty()
+                    && cloud.value(id).groups.contains(QStringLiteral("fjord")),
+                true);
+        for (const QString &id : a.mid(2))
+            QVERIFY(cloud.value(id).groups.contains(QStringLiteral("delta-water--pump-2"))
+                && !cloud.value(id).groups.contains(QStringLiteral("fjord--vessels")));
+        const int batches
+            = routeCount(sandbox, QStringLiteral("PUT /v1/products/:p/devices")) - before;
+        if (!renameInBetween)
+            QVERIFY2(batches < queued - 1,
+                qPrintable(QStringLiteral("%1 requests for %2 entries")
+                               .arg(batches)
+                               .arg(queued))); // merged: straight to the final places
+        else
+            QCOMPARE(cloud.value(c.first()).name, QStringLiteral("renamed-in-between"));
+        // A restart finds nothing left to do, and the cache agrees with the cloud.
+        QVERIFY(console.pull());
+        for (const QString &id : a)
+            QCOMPARE(console.engine->state().devices.value(id).groups, cloud.value(id).groups);
+    }
+
     void faultsDoNotChangeTheOutcome()
     {
         SandboxProcess sandbox;
