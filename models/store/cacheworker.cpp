@@ -15,6 +15,7 @@
 #include <QSqlQuery>
 #include <QThread>
 
+#include <functional>
 #include <memory>
 
 namespace Flotilla::Store {
@@ -126,6 +127,22 @@ private:
     bool m_active = false;
     bool m_write = false;
 };
+
+// Runs `work` in one write transaction: committed when it returns no error, rolled back
+// otherwise.
+QString inWriteTransaction(const QSqlDatabase &db, const CacheWorker &worker,
+    const std::function<QString(const QSqlDatabase &)> &work)
+{
+    if (!db.isOpen())
+        return notOpen();
+    Transaction transaction(db, worker);
+    QString error = transaction.begin(true);
+    if (error.isEmpty())
+        error = work(db);
+    if (error.isEmpty())
+        error = transaction.commit();
+    return error;
+}
 
 // Runs `sql` once per key (bound as the only parameter).
 template<typename Keys>
@@ -555,18 +572,14 @@ QString CacheWorker::load(Snapshot &s, const std::atomic<bool> &cancelled)
 
 QString CacheWorker::applyPull(const ChangeSet &changes, const QHash<QString, QString> &syncState)
 {
-    const QSqlDatabase db = database();
-    if (!db.isOpen())
-        return notOpen();
-    Transaction transaction(db, *this);
-    QString error = transaction.begin(true);
-    if (error.isEmpty())
-        error = writeChanges(db, changes);
-    if (error.isEmpty())
-        error = writeSyncState(db, syncState);
-    if (error.isEmpty())
-        error = transaction.commit();
-    return error;
+    return inWriteTransaction(database(), *this, [&](const QSqlDatabase &db) {
+        QString error;
+        if (error.isEmpty())
+            error = writeChanges(db, changes);
+        if (error.isEmpty())
+            error = writeSyncState(db, syncState);
+        return error;
+    });
 }
 
 QString CacheWorker::applyLocalEdit(const LocalEdit &edit, QList<qint64> &outboxIds)
@@ -625,19 +638,15 @@ QString CacheWorker::pendingOutbox(QList<OutboxEntry> &entries)
 
 QString CacheWorker::completeOutbox(const QList<qint64> &ids, const QList<ActivityRecord> &activity)
 {
-    const QSqlDatabase db = database();
-    if (!db.isOpen())
-        return notOpen();
-    Transaction transaction(db, *this);
-    QString error = transaction.begin(true);
-    if (error.isEmpty())
-        error = forEachKey(db, QStringLiteral("UPDATE outbox SET state = 2 WHERE id = ?"), ids,
-            QStringLiteral("cannot update the outbox"));
-    if (error.isEmpty())
-        error = writeActivity(db, activity);
-    if (error.isEmpty())
-        error = transaction.commit();
-    return error;
+    return inWriteTransaction(database(), *this, [&](const QSqlDatabase &db) {
+        QString error;
+        if (error.isEmpty())
+            error = forEachKey(db, QStringLiteral("UPDATE outbox SET state = 2 WHERE id = ?"), ids,
+                QStringLiteral("cannot update the outbox"));
+        if (error.isEmpty())
+            error = writeActivity(db, activity);
+        return error;
+    });
 }
 
 QString CacheWorker::failOutbox(const QList<qint64> &ids, const QString &reason, bool permanent)
@@ -667,34 +676,26 @@ QString CacheWorker::failOutbox(const QList<qint64> &ids, const QString &reason,
 
 QString CacheWorker::retryOutbox(const QList<qint64> &ids)
 {
-    const QSqlDatabase db = database();
-    if (!db.isOpen())
-        return notOpen();
-    Transaction transaction(db, *this);
-    QString error = transaction.begin(true);
-    if (error.isEmpty())
-        error = forEachKey(db,
-            QStringLiteral("UPDATE outbox SET state = 0, attempts = 0 "
-                           "WHERE id = ? AND state = 1"),
-            ids, QStringLiteral("cannot update the outbox"));
-    if (error.isEmpty())
-        error = transaction.commit();
-    return error;
+    return inWriteTransaction(database(), *this, [&](const QSqlDatabase &db) {
+        QString error;
+        if (error.isEmpty())
+            error = forEachKey(db,
+                QStringLiteral("UPDATE outbox SET state = 0, attempts = 0 "
+                               "WHERE id = ? AND state = 1"),
+                ids, QStringLiteral("cannot update the outbox"));
+        return error;
+    });
 }
 
 QString CacheWorker::discardOutbox(const QList<qint64> &ids)
 {
-    const QSqlDatabase db = database();
-    if (!db.isOpen())
-        return notOpen();
-    Transaction transaction(db, *this);
-    QString error = transaction.begin(true);
-    if (error.isEmpty())
-        error = forEachKey(db, QStringLiteral("DELETE FROM outbox WHERE id = ? AND state <> 2"),
-            ids, QStringLiteral("cannot update the outbox"));
-    if (error.isEmpty())
-        error = transaction.commit();
-    return error;
+    return inWriteTransaction(database(), *this, [&](const QSqlDatabase &db) {
+        QString error;
+        if (error.isEmpty())
+            error = forEachKey(db, QStringLiteral("DELETE FROM outbox WHERE id = ? AND state <> 2"),
+                ids, QStringLiteral("cannot update the outbox"));
+        return error;
+    });
 }
 
 QString CacheWorker::activity(int limit, QList<ActivityRecord> &records)
@@ -754,16 +755,12 @@ QString CacheWorker::setProduct(const Domain::Product &product)
 
 QString CacheWorker::setSyncState(const QHash<QString, QString> &state)
 {
-    const QSqlDatabase db = database();
-    if (!db.isOpen())
-        return notOpen();
-    Transaction transaction(db, *this);
-    QString error = transaction.begin(true);
-    if (error.isEmpty())
-        error = writeSyncState(db, state);
-    if (error.isEmpty())
-        error = transaction.commit();
-    return error;
+    return inWriteTransaction(database(), *this, [&](const QSqlDatabase &db) {
+        QString error;
+        if (error.isEmpty())
+            error = writeSyncState(db, state);
+        return error;
+    });
 }
 
 } // namespace Flotilla::Store
