@@ -44,27 +44,30 @@ std::optional<Kind> statusKeyword(QStringView word)
     return std::nullopt;
 }
 
-std::optional<Kind> fieldKey(QStringView key)
+// The kind of a field key ("fw", "name" ...); false for other words.
+bool fieldKey(QStringView key, Kind *kind)
 {
+    const auto found = [kind](Kind k) {
+        *kind = k;
+        return true;
+    };
     if (key == u"fw" || key == u"firmware")
-        return Kind::Firmware;
+        return found(Kind::Firmware);
     if (key == u"target")
-        return Kind::Target;
+        return found(Kind::Target);
     if (key == u"id")
-        return Kind::Id;
+        return found(Kind::Id);
     if (key == u"name")
-        return Kind::Name;
+        return found(Kind::Name);
     if (key == u"serial")
-        return Kind::Serial;
+        return found(Kind::Serial);
     if (key == u"notes")
-        return Kind::Notes;
+        return found(Kind::Notes);
     if (key == u"owner")
-        return Kind::Owner;
+        return found(Kind::Owner);
     if (key == u"in")
-        return Kind::Location;
-    if (key == u"is")
-        return Kind::Invalid; // stands for "a status keyword follows"
-    return std::nullopt;
+        return found(Kind::Location);
+    return false;
 }
 
 // A version: "5" or "v5"; `none` for "none". Nothing when unreadable.
@@ -159,9 +162,10 @@ void DeviceFilter::addToken(const QString &rawToken, bool quoted, bool negated)
         return;
     }
     const qsizetype colon = token.indexOf(u':');
-    const std::optional<Kind> key
-        = colon > 0 ? fieldKey(QStringView(token).left(colon)) : std::nullopt;
-    if (!key) {
+    const QStringView keyText = colon > 0 ? QStringView(token).left(colon) : QStringView();
+    const bool statusKey = keyText == u"is";
+    Kind key = Kind::Text;
+    if (!statusKey && !fieldKey(keyText, &key)) {
         if (token.isEmpty())
             return;
         term.text = token;
@@ -171,31 +175,33 @@ void DeviceFilter::addToken(const QString &rawToken, bool quoted, bool negated)
     const QString value = token.mid(colon + 1);
     if (value.isEmpty())
         return; // "fw:" — the user is still typing
-    term.kind = *key;
-    switch (*key) {
+    if (statusKey) {
+        if (const std::optional<Kind> status = statusKeyword(value)) {
+            term.kind = *status;
+        } else {
+            term.kind = Kind::Invalid;
+            m_errors.append(tr("“%1” is not a status: use online, offline, pending, locked, dev "
+                               "or off-target.")
+                                .arg(value));
+        }
+        m_terms.append(term);
+        return;
+    }
+    term.kind = key;
+    switch (key) {
     case Kind::Firmware:
     case Kind::Target: {
-        const std::optional<int> version = versionValue(value, *key == Kind::Firmware ? 0 : -1);
+        const std::optional<int> version = versionValue(value, key == Kind::Firmware ? 0 : -1);
         if (version) {
             term.number = *version;
         } else {
             term.kind = Kind::Invalid;
-            m_errors.append(*key == Kind::Firmware
+            m_errors.append(key == Kind::Firmware
                     ? tr("“%1” is not a firmware version: use a number, as in fw:5, or fw:none.")
                           .arg(value)
                     : tr("“%1” is not a firmware version: use a number, as in target:5, or "
                          "target:none.")
                           .arg(value));
-        }
-        break;
-    }
-    case Kind::Invalid: { // is:<status>
-        if (const std::optional<Kind> status = statusKeyword(value)) {
-            term.kind = *status;
-        } else {
-            m_errors.append(tr("“%1” is not a status: use online, offline, pending, locked, dev "
-                               "or off-target.")
-                                .arg(value));
         }
         break;
     }

@@ -21,6 +21,8 @@ constexpr int NoVersion = -1;
 constexpr int UnassignedLocation = 0;
 constexpr int ReturnsLocation = 1;
 constexpr int NeedsRepairLocation = 2;
+constexpr int NoLocation = 3; // free slots: never in scope
+constexpr int PoolCount = 4; // the locations before the nodes
 // The tie of a row added by a delta: after the rows with an equal key.
 constexpr quint32 NewTie = std::numeric_limits<quint32>::max();
 
@@ -88,6 +90,7 @@ bool DeviceScope::contains(const Domain::Placement &placement) const
 }
 
 // Where devices sit, for the table: a node's "Customer › site" titles or a pool.
+// Where devices sit, for the table: a node's "Customer › site" titles or a pool.
 struct DeviceTableModel::Location
 {
     QString path; // nodes; empty for the pools
@@ -95,9 +98,18 @@ struct DeviceTableModel::Location
     QString folded; // fold(text) Separator path: the sort key and what in: searches
 };
 
-// One device of the scope. The text fields are kept as they are (for display) and once more,
-// case-folded, in one string `key` (for the filter and the sort): id, name, serial, notes and
-// owner, separated by DeviceFilter::Separator.
+namespace {
+
+bool sameData(const QString &a, const QString &b)
+{
+    return a.constData() == b.constData() && a.size() == b.size();
+}
+
+} // namespace
+
+// One device. The text fields are kept as they are (for display) and once more, case-folded,
+// in one string `key` (for the filter and the sort): id, name, serial, notes and owner,
+// separated by DeviceFilter::Separator.
 struct DeviceTableModel::Record
 {
     QString id;
@@ -107,6 +119,7 @@ struct DeviceTableModel::Record
     QString owner;
     QString key;
     QString problem; // Needs repair: why
+    QStringList groups; // as in the device (shared): to recognise an unchanged device
     qint64 lastHeardMs = 0;
     int nameAt = 0; // where the fields start in `key`
     int serialAt = 0;
@@ -117,6 +130,7 @@ struct DeviceTableModel::Record
     int target = NoVersion;
     int locked = NoVersion;
     quint32 tie = NewTie; // the row's position when the model was last sorted
+    quint32 epoch = 0; // the last syncRecords() that saw the device
     bool online = false;
     bool development = false;
     bool pending = false;
@@ -133,6 +147,7 @@ struct DeviceTableModel::Record
     QStringView foldedOwner() const { return QStringView(key).mid(ownerAt); }
     QStringView searchText() const { return QStringView(key).left(ownerAt - 1); }
 
+    // What the table shows and sorts by is the same.
     bool sameContent(const Record &o) const
     {
         return id == o.id && name == o.name && serial == o.serial && notes == o.notes
@@ -141,16 +156,28 @@ struct DeviceTableModel::Record
             && locked == o.locked && online == o.online && development == o.development
             && pending == o.pending;
     }
+
+    // The record was made from this very device (its strings are shared, not only equal), so
+    // it needs no work. Reads the device's fields, never the text they point to.
+    bool madeFrom(const Domain::Device &d) const
+    {
+        return sameData(id, d.id) && sameData(name, d.name) && sameData(serial, d.serialNumber)
+            && sameData(notes, d.notes) && sameData(owner, d.owner)
+            && groups.constData() == d.groups.constData() && groups.size() == d.groups.size()
+            && lastHeardMs == d.lastHeardMs && firmware == d.firmwareVersion
+            && target == d.targetedFirmwareVersion.value_or(NoVersion)
+            && locked == d.desiredFirmwareVersion.value_or(NoVersion) && online == d.online
+            && development == d.development;
+    }
 };
 
-// placeDevice() and the scope test for many devices: most share their group list with others.
+// placeDevice() and the location for many devices: most share their group list with others.
 class DeviceTableModel::Placer final
 {
 public:
     struct Result
     {
         int location = UnassignedLocation;
-        bool inScope = false;
         QString problem;
     };
 
@@ -166,7 +193,6 @@ public:
         const Domain::Placement placement = Domain::placeDevice(groups, m_model.m_hierarchy);
         Result result;
         result.location = m_model.locationFor(placement);
-        result.inScope = m_model.m_scope.contains(placement);
         if (placement.kind == Domain::PlacementKind::Inconsistent)
             result.problem = problemText(placement);
         return m_cache.insert(groups, result).value();
@@ -195,6 +221,7 @@ DeviceTableModel::Record DeviceTableModel::makeRecord(
     r.notes = device.notes;
     r.owner = device.owner;
     r.problem = problem;
+    r.groups = device.groups;
     r.lastHeardMs = device.lastHeardMs;
     r.location = location;
     r.firmware = device.firmwareVersion;
@@ -203,6 +230,7 @@ DeviceTableModel::Record DeviceTableModel::makeRecord(
     r.online = device.online;
     r.development = device.development;
     r.pending = m_pending.contains(device.id);
+    r.live = true;
 
     const QChar sep = DeviceFilter::Separator;
     QString raw;
@@ -251,6 +279,7 @@ int DeviceTableModel::locationFor(const Domain::Placement &placement)
     Location location {placement.path, QString(), QString()};
     location.text = locationText(location, index);
     location.folded = DeviceFilter::fold(location.text) + DeviceFilter::Separator + location.path;
+    m_locationInScope.push_back(scopeContains(location, index) ? 1 : 0);
     m_locations.push_back(std::move(location));
     m_locationByPath.insert(placement.path, index);
     return index;
@@ -265,6 +294,8 @@ QString DeviceTableModel::locationText(const Location &location, int index) cons
         return m_hierarchy.returnsTitle().isEmpty() ? tr("Returns") : m_hierarchy.returnsTitle();
     case NeedsRepairLocation:
         return tr("Needs repair");
+    case NoLocation:
+        return QString();
     default:
         break;
     }
@@ -279,8 +310,10 @@ QString DeviceTableModel::locationText(const Location &location, int index) cons
 
 void DeviceTableModel::refreshLocations(QList<int> *changed)
 {
-    if (m_locations.size() < 3)
-        m_locations.resize(3);
+    for (int i = static_cast<int>(m_locations.size()); i < PoolCount; ++i) {
+        m_locations.push_back(Location());
+        m_locationInScope.push_back(0);
+    }
     for (int i = 0; i < static_cast<int>(m_locations.size()); ++i) {
         Location &l = m_locations[static_cast<size_t>(i)];
         const QString text = locationText(l, i);
@@ -292,54 +325,300 @@ void DeviceTableModel::refreshLocations(QList<int> *changed)
     }
 }
 
+bool DeviceTableModel::scopeContains(const Location &location, int index) const
+{
+    if (index == NoLocation)
+        return false;
+    switch (m_scope.kind) {
+    case Scope::Kind::All:
+        return true;
+    case Scope::Kind::Node:
+        return index >= PoolCount && Domain::isAncestorOrSelf(m_scope.path, location.path);
+    case Scope::Kind::Unassigned:
+        return index == UnassignedLocation;
+    case Scope::Kind::Returns:
+        return index == ReturnsLocation;
+    case Scope::Kind::NeedsRepair:
+        return index == NeedsRepairLocation;
+    }
+    return false;
+}
+
+bool DeviceTableModel::inScope(int slot) const
+{
+    return m_locationInScope[static_cast<size_t>(m_locationOf[static_cast<size_t>(slot)])] != 0;
+}
+
+bool DeviceTableModel::isShown(int slot) const
+{
+    return inScope(slot) && m_shown[static_cast<size_t>(slot)] != 0;
+}
+
+int DeviceTableModel::allocate(Record record)
+{
+    int slot = 0;
+    if (m_freeSlots.empty()) {
+        slot = static_cast<int>(m_records.size());
+        m_records.push_back(std::move(record));
+        m_locationOf.push_back(NoLocation);
+        m_shown.push_back(0);
+    } else {
+        slot = m_freeSlots.back();
+        m_freeSlots.pop_back();
+        m_records[static_cast<size_t>(slot)] = std::move(record);
+    }
+    const Record &r = m_records[static_cast<size_t>(slot)];
+    m_locationOf[static_cast<size_t>(slot)] = r.location;
+    m_slotById.insert(r.id, slot);
+    return slot;
+}
+
 void DeviceTableModel::setScope(const Sync::FleetState &state, const Scope &scope)
 {
     beginResetModel();
-    m_records.clear();
-    m_freeSlots.clear();
-    m_shown.clear();
-    m_slotById.clear();
-    m_order.clear();
-    m_visible.clear();
-    m_locations.clear();
-    m_locationByPath.clear();
-    m_hierarchy = state.hierarchy();
     m_productId = state.product.id;
     m_scope = scope;
+    const bool groupsChanged = !m_hasState || !(m_groups == state.groups);
+    if (groupsChanged) {
+        m_groups = state.groups;
+        m_hierarchy = state.hierarchy();
+        QList<int> ignored;
+        refreshLocations(&ignored);
+    }
     m_hasState = true;
-    QList<int> ignored;
-    refreshLocations(&ignored);
-
-    Placer placer(*this);
-    m_records.reserve(static_cast<size_t>(state.devices.size()));
-    for (const Domain::Device &device : state.devices) {
-        const Placer::Result &placed = placer.place(device.groups);
-        if (!placed.inScope)
-            continue;
-        m_records.push_back(makeRecord(device, placed.location, placed.problem));
-        m_records.back().live = true;
-    }
-    m_slotById.reserve(static_cast<qsizetype>(m_records.size()));
-    m_shown.resize(m_records.size());
-    m_order.resize(m_records.size());
-    for (int slot = 0; slot < static_cast<int>(m_records.size()); ++slot) {
-        const Record &r = m_records[static_cast<size_t>(slot)];
-        m_slotById.insert(r.id, slot);
-        m_shown[static_cast<size_t>(slot)] = matches(r) ? 1 : 0;
-        m_order[static_cast<size_t>(slot)] = slot;
-    }
-    // All ties are equal here: the id decides between equal keys.
-    std::sort(m_order.begin(), m_order.end(),
-        [this](int a, int b) { return lessThan(m_records[size_t(a)], m_records[size_t(b)]); });
-    m_visible.reserve(m_order.size());
-    for (size_t i = 0; i < m_order.size(); ++i) {
-        const int slot = m_order[i];
-        m_records[static_cast<size_t>(slot)].tie = static_cast<quint32>(i);
-        if (m_shown[static_cast<size_t>(slot)])
-            m_visible.push_back(slot);
-    }
+    syncRecords(state, groupsChanged);
+    selectScope();
     endResetModel();
     Q_EMIT countsChanged();
+}
+
+// Brings the records in line with `state`: devices the records were made from are left alone
+// (the common case: the sync engine's state, followed by applyDelta()), others are remade,
+// added or dropped; m_all is re-sorted when anything moved. No signals.
+void DeviceTableModel::syncRecords(const Sync::FleetState &state, bool replacePlacements)
+{
+    Placer placer(*this);
+    const quint32 epoch = ++m_epoch;
+    const auto count = static_cast<size_t>(state.devices.size());
+    std::vector<int> sequence;
+    sequence.reserve(count);
+    if (m_records.size() < count) {
+        m_records.reserve(count);
+        m_locationOf.reserve(count);
+        m_shown.reserve(count);
+        m_all.reserve(count);
+        m_slotById.reserve(static_cast<qsizetype>(count));
+    }
+    bool reorder = replacePlacements; // titles may have changed, and with them the order
+    size_t i = 0;
+    for (const Domain::Device &device : state.devices) {
+        int slot = -1;
+        // The state's iteration order is the last one's unless devices came or went.
+        if (i < m_sequence.size()) {
+            const int candidate = m_sequence[i];
+            const Record &r = m_records[static_cast<size_t>(candidate)];
+            if (r.live && sameData(r.id, device.id))
+                slot = candidate;
+        }
+        ++i;
+        if (slot < 0)
+            slot = m_slotById.value(device.id, -1);
+        if (slot < 0) {
+            const Placer::Result &placed = placer.place(device.groups);
+            Record record = makeRecord(device, placed.location, placed.problem);
+            record.epoch = epoch;
+            slot = allocate(std::move(record));
+            m_all.push_back(slot);
+            reorder = true;
+        } else {
+            Record &r = m_records[static_cast<size_t>(slot)];
+            if (replacePlacements || !r.madeFrom(device)) {
+                const Placer::Result &placed = placer.place(device.groups);
+                Record record = makeRecord(device, placed.location, placed.problem);
+                record.tie = r.tie;
+                reorder = reorder || compareColumn(r, record, m_sortColumn) != 0;
+                r = std::move(record);
+                m_locationOf[static_cast<size_t>(slot)] = r.location;
+            }
+            r.epoch = epoch;
+        }
+        sequence.push_back(slot);
+    }
+    m_sequence.swap(sequence);
+    if (m_all.size() != m_sequence.size()) {
+        // Devices the state no longer has.
+        for (int slot = 0; slot < static_cast<int>(m_records.size()); ++slot) {
+            Record &r = m_records[static_cast<size_t>(slot)];
+            if (!r.live || r.epoch == epoch)
+                continue;
+            m_slotById.remove(r.id);
+            r = Record();
+            m_locationOf[static_cast<size_t>(slot)] = NoLocation;
+            m_freeSlots.push_back(slot);
+        }
+        std::erase_if(m_all, [this](int slot) { return !m_records[size_t(slot)].live; });
+    }
+    if (reorder)
+        sortAll();
+}
+
+// Sorts m_all by the sort column, equal keys by their ties (the order before) and then by id,
+// and makes the new positions the ties. The keys are packed into integers first (the first
+// sixteen characters of a text, a location's rank, a number) so that most comparisons touch
+// neither the records nor their strings.
+void DeviceTableModel::sortAll()
+{
+    struct Item
+    {
+        quint64 high;
+        quint64 low;
+        quint32 tie;
+        int slot;
+        bool whole; // the packed text is the whole text
+    };
+    const int column = m_sortColumn;
+    const bool text = column == NameColumn || column == IdColumn || column == SerialColumn
+        || column == OwnerColumn || column == NotesColumn;
+    std::vector<int> rank;
+    if (column == LocationColumn) {
+        std::vector<int> byText(m_locations.size());
+        for (size_t i = 0; i < byText.size(); ++i)
+            byText[i] = static_cast<int>(i);
+        std::sort(byText.begin(), byText.end(), [this](int a, int b) {
+            return m_locations[size_t(a)].folded < m_locations[size_t(b)].folded;
+        });
+        rank.resize(byText.size());
+        for (size_t i = 0; i < byText.size(); ++i)
+            rank[static_cast<size_t>(byText[i])] = static_cast<int>(i);
+    }
+    // Sixteen characters of a text, eight bits each, into two integers that sort as the text
+    // does: a character above U+00FE ends the packing (0xff, then zeros), so such texts tie
+    // and are compared in full.
+    const auto pack = [](QStringView s, Item *item) {
+        quint64 v[2] = {0, 0};
+        const qsizetype n = std::min<qsizetype>(s.size(), 16);
+        bool whole = s.size() <= 16;
+        for (qsizetype i = 0; i < n; ++i) {
+            const char16_t c = s.at(i).unicode();
+            const quint64 byte = c < 0xff ? c : 0xff;
+            if (c == 0)
+                whole = false; // as the padding: not told apart
+            v[i / 8] |= byte << (8 * (7 - i % 8));
+            if (byte == 0xff) {
+                whole = false;
+                break;
+            }
+        }
+        item->high = v[0];
+        item->low = v[1];
+        item->whole = whole;
+    };
+    const auto number = [](qint64 v) { return static_cast<quint64>(v) ^ (quint64(1) << 63); };
+    // Records are read and written in slot order, the order they lie in memory.
+    std::vector<Item> items;
+    items.reserve(m_all.size());
+    for (int slot = 0; slot < static_cast<int>(m_records.size()); ++slot) {
+        if (m_locationOf[static_cast<size_t>(slot)] == NoLocation)
+            continue;
+        const Record &r = m_records[static_cast<size_t>(slot)];
+        Item item {0, 0, r.tie, slot, true};
+        QStringView view;
+        switch (column) {
+        case NameColumn:
+            view = r.foldedName();
+            break;
+        case IdColumn:
+            view = r.foldedId();
+            break;
+        case SerialColumn:
+            view = r.foldedSerial();
+            break;
+        case OwnerColumn:
+            view = r.foldedOwner();
+            break;
+        case NotesColumn:
+            view = r.foldedNotes();
+            break;
+        case LocationColumn:
+            item.high = static_cast<quint64>(rank[static_cast<size_t>(r.location)]);
+            break;
+        case OnlineColumn:
+            item.high = r.online ? 1 : 0;
+            break;
+        case LastHeardColumn:
+            item.high = number(r.lastHeardMs);
+            break;
+        case FirmwareColumn:
+            item.high = number(r.firmware);
+            break;
+        case TargetColumn:
+            item.high = number(r.target);
+            break;
+        case LockedColumn:
+            item.high = number(r.locked);
+            break;
+        case DevelopmentColumn:
+            item.high = r.development ? 1 : 0;
+            break;
+        case PendingColumn:
+            item.high = r.pending ? 1 : 0;
+            break;
+        default:
+            break;
+        }
+        if (text)
+            pack(view, &item);
+        items.push_back(item);
+    }
+    const bool ascending = m_sortOrder == Qt::AscendingOrder;
+    std::sort(items.begin(), items.end(), [&](const Item &a, const Item &b) {
+        if (a.high != b.high)
+            return ascending ? a.high < b.high : a.high > b.high;
+        if (a.low != b.low)
+            return ascending ? a.low < b.low : a.low > b.low;
+        const Record &x = m_records[static_cast<size_t>(a.slot)];
+        const Record &y = m_records[static_cast<size_t>(b.slot)];
+        if (text && !(a.whole && b.whole)) {
+            const int c = compareColumn(x, y, column);
+            if (c != 0)
+                return ascending ? c < 0 : c > 0;
+        }
+        if (a.tie != b.tie)
+            return a.tie < b.tie;
+        return x.id < y.id;
+    });
+    std::vector<quint32> position(m_records.size());
+    for (size_t i = 0; i < items.size(); ++i) {
+        m_all[i] = items[i].slot;
+        position[static_cast<size_t>(items[i].slot)] = static_cast<quint32>(i);
+    }
+    for (size_t slot = 0; slot < m_records.size(); ++slot)
+        m_records[slot].tie = position[slot];
+}
+
+// Which locations the scope takes, the filter over the devices in it, and the rows.
+void DeviceTableModel::selectScope()
+{
+    for (size_t i = 0; i < m_locations.size(); ++i)
+        m_locationInScope[i] = scopeContains(m_locations[i], static_cast<int>(i)) ? 1 : 0;
+    m_inScope = 0;
+    const bool everything = m_filter.isEmpty();
+    for (size_t slot = 0; slot < m_records.size(); ++slot) {
+        if (!m_locationInScope[static_cast<size_t>(m_locationOf[slot])])
+            continue;
+        ++m_inScope;
+        m_shown[slot] = everything || matches(m_records[slot]) ? 1 : 0;
+    }
+    rebuildVisible();
+}
+
+void DeviceTableModel::rebuildVisible()
+{
+    m_visible.clear();
+    for (const int slot : m_all) {
+        if (isShown(slot))
+            m_visible.push_back(slot);
+    }
 }
 
 // --- order and filter --------------------------------------------------------------------
@@ -445,8 +724,8 @@ int DeviceTableModel::insertionPoint(
     return lo;
 }
 
-// A layout change around `change`, which rearranges m_order and m_visible (slots stay what
-// they are): persistent indexes follow their devices, or become invalid when filtered out.
+// A layout change around `change`, which rearranges m_all and m_visible (slots stay what they
+// are): persistent indexes follow their devices, or become invalid when they are no rows.
 template<typename Change>
 void DeviceTableModel::relayout(Change change, QAbstractItemModel::LayoutChangeHint hint)
 {
@@ -461,7 +740,7 @@ void DeviceTableModel::relayout(Change change, QAbstractItemModel::LayoutChangeH
     to.reserve(from.size());
     for (qsizetype i = 0; i < from.size(); ++i) {
         const int slot = slots[static_cast<size_t>(i)];
-        const int row = m_shown[static_cast<size_t>(slot)] ? findIn(m_visible, slot) : -1;
+        const int row = isShown(slot) ? findIn(m_visible, slot) : -1;
         to.append(row < 0 ? QModelIndex() : createIndex(row, from.at(i).column()));
     }
     changePersistentIndexList(from, to);
@@ -476,19 +755,8 @@ void DeviceTableModel::sort(int column, Qt::SortOrder order)
         [this, column, order] {
             m_sortColumn = column;
             m_sortOrder = order;
-            const auto byKey = [this](int a, int b) {
-                const int c
-                    = compareColumn(m_records[size_t(a)], m_records[size_t(b)], m_sortColumn);
-                return m_sortOrder == Qt::AscendingOrder ? c < 0 : c > 0;
-            };
-            std::stable_sort(m_order.begin(), m_order.end(), byKey);
-            m_visible.clear();
-            for (size_t i = 0; i < m_order.size(); ++i) {
-                const int slot = m_order[i];
-                m_records[static_cast<size_t>(slot)].tie = static_cast<quint32>(i);
-                if (m_shown[static_cast<size_t>(slot)])
-                    m_visible.push_back(slot);
-            }
+            sortAll();
+            rebuildVisible();
         },
         QAbstractItemModel::VerticalSortHint);
 }
@@ -497,11 +765,7 @@ void DeviceTableModel::setFilter(const QString &query)
 {
     m_filterText = query;
     DeviceFilter filter(query);
-    if (filter == m_filter) {
-        m_filter = std::move(filter);
-        return;
-    }
-    if (!m_hasState) {
+    if (filter == m_filter || !m_hasState) {
         m_filter = std::move(filter);
         return;
     }
@@ -514,16 +778,18 @@ void DeviceTableModel::refilter(const DeviceFilter &filter, bool everyRow)
     const bool narrowing = !everyRow && filter.narrows(m_filter);
     m_filter = filter;
     // By slot, the order the records were made in: a sequential walk through memory.
-    const size_t slotCount = m_records.size();
-    for (size_t slot = 0; slot < slotCount; ++slot) {
-        const Record &r = m_records[slot];
-        if (narrowing ? m_shown[slot] != 0 : r.live)
-            m_shown[slot] = matches(r) ? 1 : 0;
+    const bool everything = m_filter.isEmpty();
+    for (size_t slot = 0; slot < m_records.size(); ++slot) {
+        if (!m_locationInScope[static_cast<size_t>(m_locationOf[slot])])
+            continue;
+        if (narrowing && !m_shown[slot])
+            continue;
+        m_shown[slot] = everything || matches(m_records[slot]) ? 1 : 0;
     }
     std::vector<int> visible;
-    visible.reserve(narrowing ? m_visible.size() : m_order.size());
-    for (const int slot : narrowing ? m_visible : m_order) {
-        if (m_shown[static_cast<size_t>(slot)])
+    visible.reserve(narrowing ? m_visible.size() : static_cast<size_t>(m_inScope));
+    for (const int slot : narrowing ? m_visible : m_all) {
+        if (isShown(slot))
             visible.push_back(slot);
     }
     if (visible == m_visible)
@@ -549,33 +815,27 @@ void DeviceTableModel::applyDelta(const Sync::FleetState &after, const Sync::Fle
     const int oldVisible = visibleCount();
     m_productId = after.product.id;
 
-    const bool groupsChanged = delta.groupsChanged();
+    const bool groupsChanged = delta.groupsChanged() || !(m_groups == after.groups);
     bool titlesChanged = false;
     if (groupsChanged) {
+        m_groups = after.groups;
         m_hierarchy = after.hierarchy();
         QList<int> changed;
         refreshLocations(&changed);
         titlesChanged = !changed.isEmpty();
-        if (!changed.isEmpty() && m_sortColumn == LocationColumn) {
+        if (titlesChanged && m_sortColumn == LocationColumn) {
             relayout(
                 [this] {
-                    std::sort(m_order.begin(), m_order.end(), [this](int a, int b) {
-                        return lessThan(m_records[size_t(a)], m_records[size_t(b)]);
-                    });
-                    m_visible.clear();
-                    for (const int slot : m_order) {
-                        if (m_shown[static_cast<size_t>(slot)])
-                            m_visible.push_back(slot);
-                    }
+                    sortAll();
+                    rebuildVisible();
                 },
                 QAbstractItemModel::VerticalSortHint);
-        }
-        if (!changed.isEmpty()) {
-            // The titles shown changed; so may the rows the in: filter shows.
+        } else if (titlesChanged) {
+            // The titles shown changed: dataChanged for the runs of rows at those locations.
             int first = -1;
             for (int row = 0; row <= visibleCount(); ++row) {
                 const bool hit = row < visibleCount()
-                    && changed.contains(m_records[size_t(m_visible[size_t(row)])].location);
+                    && changed.contains(m_locationOf[size_t(m_visible[size_t(row)])]);
                 if (hit && first < 0)
                     first = row;
                 if (!hit && first >= 0) {
@@ -592,17 +852,14 @@ void DeviceTableModel::applyDelta(const Sync::FleetState &after, const Sync::Fle
     std::vector<std::pair<int, Record>> updates;
     std::vector<Record> inserts;
     const auto consider = [&](const Domain::Device &device) {
-        const Placer::Result &placed = placer.place(device.groups);
         const int slot = m_slotById.value(device.id, -1);
-        if (!placed.inScope) {
-            if (slot >= 0)
-                removals.push_back(slot);
+        if (slot >= 0 && !groupsChanged && m_records[static_cast<size_t>(slot)].madeFrom(device))
             return;
-        }
+        const Placer::Result &placed = placer.place(device.groups);
         Record record = makeRecord(device, placed.location, placed.problem);
         if (slot < 0)
             inserts.push_back(std::move(record));
-        else if (!m_records[static_cast<size_t>(slot)].sameContent(record))
+        else
             updates.emplace_back(slot, std::move(record));
     };
     if (groupsChanged) {
@@ -627,16 +884,8 @@ void DeviceTableModel::applyDelta(const Sync::FleetState &after, const Sync::Fle
         if (slot >= 0 && !after.devices.contains(id))
             removals.push_back(slot);
     }
-    // Inconsistent input (a device both removed and changed): the removal wins.
-    if (!removals.empty()) {
-        std::sort(removals.begin(), removals.end());
-        removals.erase(std::unique(removals.begin(), removals.end()), removals.end());
-        std::erase_if(updates, [&removals](const auto &u) {
-            return std::binary_search(removals.begin(), removals.end(), u.first);
-        });
-    }
 
-    removeSlots(removals);
+    removeSlots(std::move(removals));
     for (auto &[slot, record] : updates)
         updateSlot(slot, std::move(record));
     insertRecords(std::move(inserts));
@@ -678,13 +927,15 @@ void DeviceTableModel::setPending(const QSet<QString> &pending)
         Q_EMIT countsChanged();
 }
 
-void DeviceTableModel::removeSlots(const std::vector<int> &slots)
+void DeviceTableModel::removeSlots(std::vector<int> slots)
 {
     if (slots.empty())
         return;
+    std::sort(slots.begin(), slots.end());
+    slots.erase(std::unique(slots.begin(), slots.end()), slots.end());
     std::vector<int> rows;
     for (const int slot : slots) {
-        if (m_shown[static_cast<size_t>(slot)])
+        if (isShown(slot))
             rows.push_back(findIn(m_visible, slot));
     }
     std::sort(rows.begin(), rows.end(), std::greater<>());
@@ -701,32 +952,41 @@ void DeviceTableModel::removeSlots(const std::vector<int> &slots)
         i = j + 1;
     }
     for (const int slot : slots) {
+        if (inScope(slot))
+            --m_inScope;
         Record &r = m_records[static_cast<size_t>(slot)];
         m_slotById.remove(r.id);
         r = Record();
         m_shown[static_cast<size_t>(slot)] = 0;
+        m_locationOf[static_cast<size_t>(slot)] = NoLocation;
         m_freeSlots.push_back(slot);
     }
-    std::erase_if(m_order, [this](int slot) { return !m_records[size_t(slot)].live; });
+    std::erase_if(m_all, [this](int slot) { return !m_records[size_t(slot)].live; });
 }
 
 void DeviceTableModel::updateSlot(int slot, Record record)
 {
     Record &r = m_records[static_cast<size_t>(slot)];
-    if (r.sameContent(record))
-        return;
     record.tie = r.tie;
+    record.epoch = r.epoch;
     record.live = true;
-    const bool wasShown = m_shown[static_cast<size_t>(slot)] != 0;
-    const bool willShow = matches(record);
+    if (r.sameContent(record)) {
+        r = std::move(record); // the same row, made from the device as it is now
+        return;
+    }
+    const bool wasIn = inScope(slot);
+    const bool willIn = m_locationInScope[static_cast<size_t>(record.location)] != 0;
+    const bool wasShown = wasIn && m_shown[static_cast<size_t>(slot)] != 0;
+    const bool willShow = willIn && matches(record);
     const bool keyChanged = compareColumn(r, record, m_sortColumn) != 0;
     const int oldRow = wasShown ? findIn(m_visible, slot) : -1;
     if (keyChanged) {
-        const int oldPos = findIn(m_order, slot);
-        m_order.erase(m_order.begin() + oldPos);
-        m_order.insert(m_order.begin() + insertionPoint(m_order, record), slot);
+        m_all.erase(m_all.begin() + findIn(m_all, slot));
+        m_all.insert(m_all.begin() + insertionPoint(m_all, record), slot);
     }
+    m_locationOf[static_cast<size_t>(slot)] = record.location;
     m_shown[static_cast<size_t>(slot)] = willShow ? 1 : 0;
+    m_inScope += (willIn ? 1 : 0) - (wasIn ? 1 : 0);
     if (wasShown && willShow) {
         const int newRow = keyChanged ? insertionPoint(m_visible, record, oldRow) : oldRow;
         if (newRow != oldRow) {
@@ -764,36 +1024,27 @@ void DeviceTableModel::insertRecords(std::vector<Record> records)
     std::vector<int> slots;
     slots.reserve(records.size());
     for (Record &record : records) {
-        record.live = true;
         record.tie = NewTie;
-        int slot = 0;
-        if (m_freeSlots.empty()) {
-            slot = static_cast<int>(m_records.size());
-            m_records.push_back(std::move(record));
-            m_shown.push_back(0);
-        } else {
-            slot = m_freeSlots.back();
-            m_freeSlots.pop_back();
-            m_records[static_cast<size_t>(slot)] = std::move(record);
-        }
-        const Record &r = m_records[static_cast<size_t>(slot)];
-        m_shown[static_cast<size_t>(slot)] = matches(r) ? 1 : 0;
-        m_slotById.insert(r.id, slot);
+        record.epoch = m_epoch;
+        const int slot = allocate(std::move(record));
+        const bool in = inScope(slot);
+        m_inScope += in ? 1 : 0;
+        m_shown[static_cast<size_t>(slot)] = in && matches(m_records[size_t(slot)]) ? 1 : 0;
         slots.push_back(slot);
     }
     const auto less
         = [this](int a, int b) { return lessThan(m_records[size_t(a)], m_records[size_t(b)]); };
     std::sort(slots.begin(), slots.end(), less);
     std::vector<int> merged;
-    merged.reserve(m_order.size() + slots.size());
-    std::merge(m_order.cbegin(), m_order.cend(), slots.cbegin(), slots.cend(),
+    merged.reserve(m_all.size() + slots.size());
+    std::merge(m_all.cbegin(), m_all.cend(), slots.cbegin(), slots.cend(),
         std::back_inserter(merged), less);
-    m_order.swap(merged);
+    m_all.swap(merged);
 
     // The rows: blocks of new rows that land at the same place, inserted bottom up.
     std::vector<std::pair<int, int>> placed; // (row before the insertions, slot)
     for (const int slot : slots) {
-        if (m_shown[static_cast<size_t>(slot)])
+        if (isShown(slot))
             placed.emplace_back(insertionPoint(m_visible, m_records[size_t(slot)]), slot);
     }
     for (size_t end = placed.size(); end > 0;) {
@@ -825,7 +1076,7 @@ QString DeviceTableModel::countText() const
 QModelIndex DeviceTableModel::indexForDevice(const QString &deviceId, int column) const
 {
     const int slot = m_slotById.value(deviceId, -1);
-    if (slot < 0 || !m_shown[static_cast<size_t>(slot)] || column < 0 || column >= ColumnCount)
+    if (slot < 0 || !isShown(slot) || column < 0 || column >= ColumnCount)
         return QModelIndex();
     const int row = findIn(m_visible, slot);
     return row < 0 ? QModelIndex() : index(row, column);
