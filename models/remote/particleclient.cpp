@@ -491,6 +491,15 @@ void ParticleClient::finished(const JobPtr &job, QNetworkReply *reply)
             result.error.kind = ApiError::Kind::Network;
             result.error.message = reply->errorString();
         }
+    } else if (result.status >= 200 && result.status < 300
+        && reply->header(QNetworkRequest::ContentLengthHeader).isValid()
+        && reply->header(QNetworkRequest::ContentLengthHeader).toLongLong() > result.body.size()) {
+        // The connection closed before the whole answer arrived (QNetworkAccessManager does
+        // not always report it): a network failure, retried, never data to parse.
+        result.error = {ApiError::Kind::Network, result.status, {},
+            QStringLiteral("The connection closed after %1 of %2 bytes")
+                .arg(result.body.size())
+                .arg(reply->header(QNetworkRequest::ContentLengthHeader).toLongLong())};
     } else if (result.status >= 200 && result.status < 300) {
         if (result.status != 204) {
             QJsonParseError parseError {};
