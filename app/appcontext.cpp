@@ -1,0 +1,156 @@
+// SPDX-License-Identifier: MIT
+#include "app/appcontext.h"
+
+#include "app/logging.h"
+#include "remote/particleclient.h"
+#include "remote/tokenstore.h"
+#include "store/cachestore.h"
+#include "sync/syncengine.h"
+#include "tree/devicetablemodel.h"
+#include "tree/enginemoveexecutor.h"
+#include "tree/fleettreemodel.h"
+#include "views/mainwindow.h"
+#include "views/signindialog.h"
+
+#include <QNetworkAccessManager>
+#include <QStatusBar>
+#include <QUndoStack>
+
+namespace Flotilla::App {
+
+AppContext::AppContext(QObject *parent)
+    : QObject(parent)
+{ }
+
+AppContext::~AppContext()
+{
+    // The window and the commands first (they refer to the engine), the cache last: its
+    // destructor waits for the writes already handed to it.
+    m_window.reset();
+    if (m_undoStack)
+        m_undoStack->clear();
+    m_executor.reset();
+    m_engine.reset();
+    m_table.reset();
+    m_tree.reset();
+    m_store.reset();
+    m_probe.reset();
+    m_client.reset();
+    m_nam.reset();
+}
+
+QString AppContext::tokenKey(const QUrl &apiUrl)
+{
+    return QStringLiteral("access-token/") + apiUrl.host(QUrl::FullyEncoded).toLower()
+        + (apiUrl.port() > 0 ? QLatin1Char(':') + QString::number(apiUrl.port()) : QString());
+}
+
+void AppContext::setTokenStore(Remote::TokenStore *store)
+{
+    m_tokenStore = store;
+    if (m_window)
+        m_window->setSignInAvailable(store != nullptr);
+}
+
+void AppContext::open(const Connection &connection, std::function<void(QString error)> done)
+{
+    m_connection = connection;
+    m_nam = std::make_unique<QNetworkAccessManager>();
+    m_nam->setRedirectPolicy(QNetworkRequest::NoLessSafeRedirectPolicy);
+    Remote::ClientConfig clientConfig;
+    clientConfig.baseUrl = connection.apiUrl;
+    m_client = std::make_unique<Remote::ParticleClient>(m_nam.get(), clientConfig);
+    m_store = std::make_unique<Store::CacheStore>();
+
+    Sync::SyncConfig config;
+    config.productId = connection.productId;
+    config.liveEvents = connection.liveEvents;
+    config.actor = connection.actor;
+    m_engine
+        = std::make_unique<Sync::SyncEngine>(m_client.get(), m_store.get(), m_nam.get(), config);
+    QUrl events = connection.apiUrl;
+    events.setPath(QStringLiteral("/v1/products/%1/events").arg(connection.productId));
+    m_engine->setEventsUrl(events);
+    m_engine->setProductClient(connection.oauthClientId, connection.oauthClientSecret);
+    if (!connection.token.isEmpty())
+        m_engine->setAccessToken(connection.token);
+
+    m_tree = std::make_unique<Tree::FleetTreeModel>();
+    m_table = std::make_unique<Tree::DeviceTableModel>();
+    m_undoStack = std::make_unique<QUndoStack>();
+    m_undoStack->setUndoLimit(500);
+    m_executor = std::make_unique<Tree::EngineMoveExecutor>(m_engine.get());
+
+    Views::MainWindowParts parts;
+    parts.engine = m_engine.get();
+    parts.client = m_client.get();
+    parts.tree = m_tree.get();
+    parts.table = m_table.get();
+    parts.undoStack = m_undoStack.get();
+    parts.executor = m_executor.get();
+    parts.productId = connection.productId;
+    m_window = std::make_unique<Views::MainWindow>(parts);
+    m_window->setConnectionDescription(connection.description);
+    m_window->setProductClient(connection.oauthClientId, connection.oauthClientSecret);
+    m_window->setSignInAvailable(m_tokenStore != nullptr && !connection.sandbox);
+    connect(m_window.get(), &Views::MainWindow::signInRequested, this, &AppContext::signIn);
+    connect(m_engine.get(), &Sync::SyncEngine::signedOutChanged, this, [this](bool signedOut) {
+        if (signedOut && !m_connection.sandbox && m_tokenStore) {
+            qCInfo(lcApp) << "signed out by the cloud";
+            signIn();
+        }
+    });
+
+    qCInfo(lcApp) << "opening the cache for product" << connection.productId;
+    m_store->open(connection.cachePath,
+        [this, done = std::move(done), self = QPointer<AppContext>(this)](QString error) {
+            if (!self)
+                return;
+            if (!error.isEmpty()) {
+                done(
+                    tr("The local cache %1 cannot be used: %2").arg(m_connection.cachePath, error));
+                return;
+            }
+            const bool haveToken = !m_connection.token.isEmpty();
+            m_engine->start(haveToken);
+            done(QString());
+            if (!haveToken)
+                signIn();
+        });
+}
+
+void AppContext::signIn()
+{
+    if (!m_tokenStore || !m_window || m_signingIn)
+        return;
+    if (!m_probe) {
+        Remote::ClientConfig config;
+        config.baseUrl = m_connection.apiUrl;
+        config.maxAttempts = 2;
+        m_probe = std::make_unique<Remote::ParticleClient>(m_nam.get(), config);
+    }
+    m_signingIn = true;
+    auto *dialog = new Views::SignInDialog(m_probe.get(), m_tokenStore,
+        tokenKey(m_connection.apiUrl), m_connection.description, m_window.get());
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::finished, this, [this] { m_signingIn = false; });
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        useToken(dialog->token());
+        if (!dialog->storeError().isEmpty())
+            m_window->statusBar()->showMessage(
+                tr("Signed in, but the token could not be kept in the system keychain (%1): "
+                   "Flotilla will ask for it again next time.")
+                    .arg(dialog->storeError()),
+                20000);
+    });
+    dialog->open();
+}
+
+void AppContext::useToken(const QString &token)
+{
+    m_connection.token = token;
+    m_engine->setAccessToken(token);
+    m_engine->pullNow();
+}
+
+} // namespace Flotilla::App

@@ -1,0 +1,106 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QObject>
+#include <QPointer>
+#include <QString>
+#include <QUrl>
+
+#include <functional>
+#include <memory>
+
+class QNetworkAccessManager;
+class QUndoStack;
+
+namespace Flotilla::Remote {
+class ParticleClient;
+class TokenStore;
+} // namespace Flotilla::Remote
+namespace Flotilla::Store {
+class CacheStore;
+}
+namespace Flotilla::Sync {
+class SyncEngine;
+}
+namespace Flotilla::Tree {
+class DeviceTableModel;
+class EngineMoveExecutor;
+class FleetTreeModel;
+} // namespace Flotilla::Tree
+namespace Flotilla::Views {
+class MainWindow;
+}
+
+namespace Flotilla::App {
+
+// Which cloud and product this session works with.
+struct Connection
+{
+    QUrl apiUrl; // https://api.particle.io, or the sandbox's http://127.0.0.1:PORT
+    int productId = 0;
+    QString token; // empty: ask the user to sign in (a real cloud)
+    QString oauthClientId; // the product's OAuth client, for claims and customer accounts
+    QString oauthClientSecret;
+    QString cachePath;
+    QString description; // for the window: "Sandbox 127.0.0.1:41234", "api.particle.io"
+    QString actor; // who the activity log names
+    bool sandbox = false;
+    bool liveEvents = true;
+};
+
+// The composition root: builds the network access manager, the Particle client, the cache,
+// the sync engine, the models, the undo stack and the main window for one connection, and owns
+// them (destroyed in the reverse order: the window first, the cache last, after its writes).
+// Secrets stay in memory and in the token store.
+class AppContext final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(AppContext)
+
+public:
+    explicit AppContext(QObject *parent = nullptr);
+    ~AppContext() override;
+
+    // Where an access token for `apiUrl` is kept in the token store.
+    static QString tokenKey(const QUrl &apiUrl);
+
+    // Sign-in for a real cloud: the token store that keeps the token (not owned). Without it,
+    // "Sign in…" is not offered.
+    void setTokenStore(Remote::TokenStore *store);
+
+    // Builds everything, opens the cache and starts the engine (load, then pull when there is
+    // a token; without one the sign-in dialog opens). `done` gets why it failed, or empty.
+    void open(const Connection &connection, std::function<void(QString error)> done);
+
+    const Connection &connection() const { return m_connection; }
+    QNetworkAccessManager *networkAccessManager() const { return m_nam.get(); }
+    Remote::ParticleClient *client() const { return m_client.get(); }
+    Store::CacheStore *store() const { return m_store.get(); }
+    Sync::SyncEngine *engine() const { return m_engine.get(); }
+    Tree::FleetTreeModel *treeModel() const { return m_tree.get(); }
+    Tree::DeviceTableModel *tableModel() const { return m_table.get(); }
+    QUndoStack *undoStack() const { return m_undoStack.get(); }
+    Views::MainWindow *window() const { return m_window.get(); }
+
+    // Opens the sign-in dialog (a real cloud with a token store).
+    void signIn();
+
+private:
+    void useToken(const QString &token);
+
+    Connection m_connection;
+    Remote::TokenStore *m_tokenStore = nullptr;
+    std::unique_ptr<QNetworkAccessManager> m_nam;
+    std::unique_ptr<Remote::ParticleClient> m_client;
+    std::unique_ptr<Remote::ParticleClient> m_probe; // checks tokens typed into sign-in
+    std::unique_ptr<Store::CacheStore> m_store;
+    std::unique_ptr<Sync::SyncEngine> m_engine;
+    std::unique_ptr<Tree::FleetTreeModel> m_tree;
+    std::unique_ptr<Tree::DeviceTableModel> m_table;
+    std::unique_ptr<QUndoStack> m_undoStack;
+    std::unique_ptr<Tree::EngineMoveExecutor> m_executor;
+    std::unique_ptr<Views::MainWindow> m_window;
+    bool m_signingIn = false;
+};
+
+} // namespace Flotilla::App

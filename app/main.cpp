@@ -1,0 +1,165 @@
+// SPDX-License-Identifier: MIT
+// flotilla: the operations console. Without arguments it starts a fresh sandbox cloud with the
+// demo fleet and works against it (no account needed); with --api and --product it works
+// against a real Particle cloud, signing in with an access token kept in the OS keychain.
+#include "app/appcontext.h"
+#include "app/logging.h"
+#include "app/sandboxlauncher.h"
+#include "app/signalwatcher.h"
+#include "remote/particleclient.h"
+#include "remote/tokenstore.h"
+#include "store/cachestore.h"
+#include "views/mainwindow.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QJsonObject>
+#include <QMessageBox>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+
+#include <cstdio>
+#include <memory>
+
+using namespace Flotilla;
+
+namespace {
+
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(Flotilla::App)
+};
+
+void fatal(const QString &message)
+{
+    std::fprintf(stderr, "flotilla: %s\n", qPrintable(message));
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    // Before anything reads QSettings or QStandardPaths: ~/.config/Flotilla/Console.conf.
+    QApplication::setOrganizationName(QStringLiteral("Flotilla"));
+    QApplication::setOrganizationDomain(QStringLiteral("flotilla.example"));
+    QApplication::setApplicationName(QStringLiteral("Console"));
+    QApplication::setApplicationVersion(QStringLiteral(FLOTILLA_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        Text::tr("Flotilla, the operations console for Particle device fleets. Without --api "
+                 "it starts a fresh sandbox cloud with a demo fleet."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption api(QStringLiteral("api"),
+        Text::tr("Particle API base URL (https), e.g. https://api.particle.io."),
+        QStringLiteral("URL"));
+    const QCommandLineOption product(
+        QStringLiteral("product"), Text::tr("Product ID (with --api)."), QStringLiteral("ID"));
+    const QCommandLineOption memoryTokens(QStringLiteral("memory-token-store"),
+        Text::tr("Keep the access token in memory only (tests; nothing is remembered)."));
+    const QCommandLineOption devices(QStringLiteral("devices"),
+        Text::tr("Sandbox: devices in the demo fleet."), QStringLiteral("N"));
+    const QCommandLineOption timeScale(QStringLiteral("time-scale"),
+        Text::tr("Sandbox: simulated time runs X times faster (default 60)."), QStringLiteral("X"),
+        QStringLiteral("60"));
+    const QCommandLineOption sandboxArg(QStringLiteral("sandbox-arg"),
+        Text::tr("Sandbox: one more argument for flotilla-sandbox (repeatable)."),
+        QStringLiteral("ARG"));
+    for (const QCommandLineOption &o : {api, product, memoryTokens, devices, timeScale, sandboxArg})
+        parser.addOption(o);
+    parser.process(app);
+    const App::SignalWatcher signalWatcher;
+
+    std::unique_ptr<Remote::TokenStore> tokenStore;
+    if (parser.isSet(memoryTokens))
+        tokenStore = std::make_unique<Remote::MemoryTokenStore>();
+    else
+        tokenStore = std::make_unique<Remote::KeychainTokenStore>();
+
+    // Destroyed in reverse order: the window and the cache (its writes finished) first, then
+    // the session's folder, then the sandbox is stopped.
+    App::SandboxLauncher launcher;
+    QTemporaryDir sessionDir(QDir::tempPath() + QStringLiteral("/flotilla-sandbox-XXXXXX"));
+    App::AppContext context;
+    const auto opened = [](QString error) {
+        if (!error.isEmpty()) {
+            fatal(error);
+            QCoreApplication::exit(1);
+        }
+    };
+
+    if (parser.isSet(api) || parser.isSet(product)) {
+        const QUrl url = QUrl::fromUserInput(parser.value(api));
+        bool ok = false;
+        const int productId = parser.value(product).toInt(&ok);
+        if (!parser.isSet(api) || !parser.isSet(product) || !url.isValid() || !ok
+            || productId <= 0) {
+            fatal(Text::tr("--api URL and --product ID go together (a positive product ID)."));
+            return 2;
+        }
+        const QString insecure = Remote::ParticleClient::insecureUrlReason(url);
+        if (!insecure.isEmpty()) {
+            fatal(insecure);
+            return 2;
+        }
+        App::Connection connection;
+        connection.apiUrl = url;
+        connection.productId = productId;
+        connection.cachePath = Store::CacheStore::defaultPath(url, productId);
+        connection.description = url.host();
+        connection.actor = qEnvironmentVariable("USER", QStringLiteral("operator"));
+        context.setTokenStore(tokenStore.get());
+        // The token from the token store, if there is one; otherwise sign-in asks for it.
+        tokenStore->read(App::AppContext::tokenKey(url), &context,
+            [&context, connection, opened](std::optional<QString> token, QString error) mutable {
+                if (!error.isEmpty())
+                    qCWarning(App::lcApp) << "the token store cannot be read:" << error;
+                connection.token = token.value_or(QString());
+                context.open(connection, opened);
+                context.window()->show();
+            });
+        return QApplication::exec();
+    }
+
+    QString error;
+    const QString program = App::SandboxLauncher::findExecutable(&error);
+    if (program.isEmpty()) {
+        fatal(error);
+        return 1;
+    }
+    if (!sessionDir.isValid()) {
+        fatal(Text::tr("No temporary folder for the session: %1").arg(sessionDir.errorString()));
+        return 1;
+    }
+    QStringList arguments {QStringLiteral("--time-scale"), parser.value(timeScale)};
+    if (parser.isSet(devices))
+        arguments << QStringLiteral("--devices") << parser.value(devices);
+    arguments += parser.values(sandboxArg);
+    launcher.start(program, arguments, [&](QJsonObject line, QString startError) {
+        if (!startError.isEmpty()) {
+            fatal(startError);
+            QCoreApplication::exit(1);
+            return;
+        }
+        App::Connection connection;
+        connection.apiUrl = QUrl(line.value(QStringLiteral("url")).toString());
+        const QJsonObject productObject = line.value(QStringLiteral("product")).toObject();
+        connection.productId = productObject.value(QStringLiteral("id")).toInt();
+        connection.token = line.value(QStringLiteral("token")).toString();
+        const QJsonObject oauth = line.value(QStringLiteral("oauth_client")).toObject();
+        connection.oauthClientId = oauth.value(QStringLiteral("id")).toString();
+        connection.oauthClientSecret = oauth.value(QStringLiteral("secret")).toString();
+        connection.cachePath = sessionDir.filePath(QStringLiteral("cache.sqlite"));
+        connection.description = Text::tr("sandbox %1").arg(connection.apiUrl.authority());
+        connection.actor = line.value(QStringLiteral("username")).toString();
+        connection.sandbox = true;
+        qCInfo(App::lcApp) << "sandbox ready at" << connection.apiUrl.toString() << "product"
+                           << connection.productId;
+        context.open(connection, opened);
+        context.window()->show();
+    });
+    return QApplication::exec();
+}

@@ -1,0 +1,147 @@
+// SPDX-License-Identifier: MIT
+#include "app/sandboxlauncher.h"
+
+#include "app/logging.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonDocument>
+
+#ifdef Q_OS_LINUX
+#include <csignal>
+#include <sys/prctl.h>
+#endif
+
+namespace Flotilla::App {
+
+namespace {
+
+constexpr qsizetype StderrKeep = 8192;
+
+} // namespace
+
+SandboxLauncher::SandboxLauncher(QObject *parent)
+    : QObject(parent)
+{
+#ifdef Q_OS_LINUX
+    // Even if the console is killed outright, the sandbox does not outlive it.
+    m_process.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
+#endif
+    m_timeout.setSingleShot(true);
+    connect(&m_timeout, &QTimer::timeout, this, [this] {
+        finishStart({}, tr("The sandbox did not start in time. %1").arg(stderrTail()));
+        stop(2000);
+    });
+    connect(&m_process, &QProcess::readyReadStandardOutput, this, [this] {
+        m_stdout += m_process.readAllStandardOutput();
+        if (!m_done)
+            return; // only the start line matters
+        const qsizetype end = m_stdout.indexOf('\n');
+        if (end < 0)
+            return;
+        QJsonParseError error {};
+        const QJsonDocument doc = QJsonDocument::fromJson(m_stdout.left(end), &error);
+        if (error.error != QJsonParseError::NoError || !doc.isObject())
+            finishStart(
+                {}, tr("The sandbox's start line is not JSON: %1").arg(error.errorString()));
+        else
+            finishStart(doc.object(), QString());
+    });
+    connect(&m_process, &QProcess::readyReadStandardError, this, [this] {
+        m_stderr += m_process.readAllStandardError();
+        if (m_stderr.size() > StderrKeep)
+            m_stderr = m_stderr.right(StderrKeep);
+    });
+    connect(&m_process, &QProcess::errorOccurred, this, [this](QProcess::ProcessError error) {
+        if (error == QProcess::FailedToStart)
+            finishStart(
+                {}, tr("The sandbox could not be started: %1").arg(m_process.errorString()));
+    });
+    connect(&m_process, &QProcess::finished, this, [this](int code, QProcess::ExitStatus status) {
+        qCInfo(lcApp) << "sandbox exited:" << code << status;
+        finishStart({},
+            tr("The sandbox exited before it was ready (exit code %1). %2")
+                .arg(code)
+                .arg(stderrTail()));
+    });
+}
+
+SandboxLauncher::~SandboxLauncher()
+{
+    m_done = nullptr;
+    stop();
+}
+
+QString SandboxLauncher::findExecutable(QString *error)
+{
+    const QString fromEnv = qEnvironmentVariable("FLOTILLA_SANDBOX");
+    if (!fromEnv.isEmpty()) {
+        if (QFileInfo(fromEnv).isExecutable())
+            return fromEnv;
+        if (error)
+            *error = tr("FLOTILLA_SANDBOX is set to %1, which is not an executable file.")
+                         .arg(fromEnv);
+        return QString();
+    }
+    const QDir dir(QCoreApplication::applicationDirPath());
+    const QStringList candidates {dir.filePath(QStringLiteral("flotilla-sandbox")),
+        dir.filePath(QStringLiteral("../sandbox/flotilla-sandbox"))};
+    for (const QString &candidate : candidates) {
+        if (QFileInfo(candidate).isExecutable())
+            return QDir::cleanPath(candidate);
+    }
+    if (error)
+        *error = tr("The sandbox cloud (flotilla-sandbox) was not found next to Flotilla or in "
+                    "the build tree; set FLOTILLA_SANDBOX to its path, or use --api and "
+                    "--product for the real cloud.");
+    return QString();
+}
+
+void SandboxLauncher::start(
+    const QString &program, const QStringList &arguments, StartCallback done, int timeoutMs)
+{
+    m_done = std::move(done);
+    m_stdout.clear();
+    m_stderr.clear();
+    m_process.setProgram(program);
+    m_process.setArguments(QStringList {QStringLiteral("--port"), QStringLiteral("0")} + arguments);
+    qCInfo(lcApp) << "starting the sandbox:" << program << m_process.arguments();
+    m_timeout.start(timeoutMs);
+    m_process.start(QIODevice::ReadOnly);
+}
+
+void SandboxLauncher::finishStart(const QJsonObject &line, const QString &error)
+{
+    m_timeout.stop();
+    if (!m_done)
+        return;
+    const StartCallback done = std::move(m_done);
+    m_done = nullptr;
+    done(line, error);
+}
+
+QString SandboxLauncher::stderrTail()
+{
+    m_stderr += m_process.readAllStandardError();
+    const QString text = QString::fromUtf8(m_stderr).trimmed();
+    if (text.isEmpty())
+        return QString();
+    return tr("Its last messages: %1").arg(text.right(600));
+}
+
+void SandboxLauncher::stop(int timeoutMs)
+{
+    if (m_process.state() == QProcess::NotRunning)
+        return;
+    m_done = nullptr;
+    m_timeout.stop();
+    m_process.terminate();
+    if (!m_process.waitForFinished(timeoutMs)) {
+        m_process.kill();
+        m_process.waitForFinished(2000);
+    }
+    qCInfo(lcApp) << "sandbox stopped";
+}
+
+} // namespace Flotilla::App

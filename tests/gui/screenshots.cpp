@@ -1,0 +1,107 @@
+// SPDX-License-Identifier: MIT
+// flotilla-screenshots OUTPUT_DIR: the documentation's screenshots, taken from the real console
+// (the app's AppContext) against a fresh sandbox: the main window with a customer expanded, a
+// node selected and a device shown, and the confirmation of a move. Run it on a display (or
+// under xvfb-run); it is not a test.
+#include "consolefixture.h"
+#include "tree/moveimpact.h"
+#include "views/fleettreeview.h"
+#include "views/moveconfirmdialog.h"
+#include "views/nodedialog.h"
+#include "views/nodepickerdialog.h"
+
+#include <QAction>
+#include <QCheckBox>
+#include <QDir>
+#include <QHeaderView>
+#include <QLineEdit>
+#include <QTableView>
+#include <QTimer>
+
+#include <cstdio>
+
+using namespace Flotilla;
+using namespace Flotilla::GuiTest;
+
+namespace {
+
+bool save(QWidget *widget, const QString &path)
+{
+    const bool ok = widget->grab().save(path);
+    std::fprintf(stderr, "%s %s\n", ok ? "wrote" : "could not write", qPrintable(path));
+    return ok;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    const QStringList args = QCoreApplication::arguments();
+    if (args.size() != 2) {
+        std::fprintf(stderr, "usage: flotilla-screenshots OUTPUT_DIR\n");
+        return 2;
+    }
+    const QDir out(args.at(1));
+    ConsoleFixture console;
+    if (!console.setUp({QStringLiteral("--devices"), QStringLiteral("2000"),
+            QStringLiteral("--time-scale"), QStringLiteral("60")}))
+        return 1;
+    App::Connection connection = console.sandboxConnection();
+    connection.description = QStringLiteral("sandbox %1").arg(connection.apiUrl.authority());
+    if (!console.open(connection))
+        return 1;
+    Views::MainWindow *window = console.window();
+    window->resize(1600, 940);
+
+    // Acme expanded, its Berlin depot selected, one device shown in the details.
+    window->selectNode(QStringLiteral("acme--berlin"));
+    window->treeView()->expand(console.tree()->indexForNode(QStringLiteral("acme")));
+    window->treeView()->scrollToTop();
+    QTableView *table = window->deviceView();
+    if (!QTest::qWaitFor([&] { return table->model()->rowCount() > 2; }, 5000))
+        return 1;
+    const QModelIndex row = table->model()->index(2, 0);
+    table->selectionModel()->setCurrentIndex(
+        row, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    QTest::qWait(300); // let the window paint once (a screenshot tool, not a test)
+    if (!save(window, out.filePath(QStringLiteral("main-window.png"))))
+        return 1;
+
+    // The confirmation of a move: three Fjord Marine devices to Borealis Energy.
+    const QStringList devices = console.devicesAt(QStringLiteral("fjord")).mid(0, 3);
+    window->requestMoveDevices(devices, Domain::MoveTarget::node(QStringLiteral("borealis")));
+    if (!QTest::qWaitFor([] { return activeModal<Views::MoveConfirmDialog>() != nullptr; }, 5000))
+        return 1;
+    Views::MoveConfirmDialog *confirm = activeModal<Views::MoveConfirmDialog>();
+    QTest::qWait(300);
+    bool ok = save(confirm, out.filePath(QStringLiteral("move-confirmation.png")));
+    confirm->reject();
+    QTest::qWait(100);
+
+    // "Move to…", the keyboard path, with a search typed.
+    table->setFocus();
+    window->findChild<QAction *>(QStringLiteral("actionMoveTo"))->trigger();
+    if (!QTest::qWaitFor([] { return activeModal<Views::NodePickerDialog>() != nullptr; }, 5000))
+        return 1;
+    Views::NodePickerDialog *picker = activeModal<Views::NodePickerDialog>();
+    QTest::keyClicks(picker->searchField(), QStringLiteral("acme ham"));
+    QTest::qWait(300);
+    ok = save(picker, out.filePath(QStringLiteral("move-to.png"))) && ok;
+    picker->reject();
+    QTest::qWait(100);
+
+    // A new customer, linked to a shadow customer account.
+    window->findChild<QAction *>(QStringLiteral("actionNewCustomer"))->trigger();
+    if (!QTest::qWaitFor([] { return activeModal<Views::NodeDialog>() != nullptr; }, 5000))
+        return 1;
+    Views::NodeDialog *node = activeModal<Views::NodeDialog>();
+    QTest::keyClicks(node->titleField(), QStringLiteral("Gamma Robotics"));
+    node->linkField()->setChecked(true);
+    QTest::keyClicks(node->accountField(), QStringLiteral("ops@gamma.example"));
+    QTest::qWait(300);
+    ok = save(node, out.filePath(QStringLiteral("new-customer.png"))) && ok;
+    node->reject();
+    console.close();
+    return ok ? 0 : 1;
+}

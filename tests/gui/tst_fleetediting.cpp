@@ -1,0 +1,362 @@
+// SPDX-License-Identifier: MIT
+// Customers and groups from the console, against a sandbox: a customer created with a linked
+// shadow customer account (and a device moved into it is claimed to that account), input
+// validated with clear messages, a nested group created, renamed (title and short name) and
+// deleted with its devices going to Unassigned, each undone; and the Problems dialog listing
+// devices and groups that contradict the encoding, with its repair.
+#include "consolefixture.h"
+#include "views/fleettreeview.h"
+#include "views/moveconfirmdialog.h"
+#include "views/nodedialog.h"
+#include "views/nodepickerdialog.h"
+#include "views/problemsdialog.h"
+
+#include <QAction>
+#include <QCheckBox>
+#include <QDialogButtonBox>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QTreeWidget>
+#include <QUndoStack>
+
+using namespace Flotilla;
+using namespace Flotilla::GuiTest;
+
+class TestFleetEditing final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanup() { m_console.close(); }
+
+    void newCustomerWithShadowAccount();
+    void nodeDialogExplainsWhatIsWrong();
+    void groupCreateRenameDeleteAndUndo();
+    void problemsAreListedAndRepaired();
+    void groupMovedWithItsSubtreeFromTheKeyboard();
+
+private:
+    QAction *action(const char *name) const
+    {
+        return m_console.window()->findChild<QAction *>(QString::fromLatin1(name));
+    }
+    QUndoStack *undoStack() const { return m_console.app()->undoStack(); }
+    // Runs `name` (an action of the window) and returns the node dialog it opens.
+    Views::NodeDialog *openNodeDialog(const char *name);
+    bool pushed()
+    {
+        return QTest::qWaitFor(
+            [this] {
+                return m_console.engine()->pendingCount() == 0 && !m_console.engine()->isPushing();
+            },
+            CloudTimeoutMs);
+    }
+
+    ConsoleFixture m_console;
+};
+
+void TestFleetEditing::initTestCase()
+{
+    QVERIFY(m_console.setUp({QStringLiteral("--devices"), QStringLiteral("300"),
+        QStringLiteral("--update-failure-rate"), QStringLiteral("0")}));
+}
+
+Views::NodeDialog *TestFleetEditing::openNodeDialog(const char *name)
+{
+    QAction *a = action(name);
+    if (!a || !a->isEnabled())
+        return nullptr;
+    a->trigger();
+    if (!QTest::qWaitFor([] { return activeModal<Views::NodeDialog>() != nullptr; }, 5000))
+        return nullptr;
+    return activeModal<Views::NodeDialog>();
+}
+
+void TestFleetEditing::newCustomerWithShadowAccount()
+{
+    QVERIFY(m_console.open());
+    Views::NodeDialog *dialog = openNodeDialog("actionNewCustomer");
+    QVERIFY(dialog);
+    QTest::keyClicks(dialog->titleField(), QStringLiteral("Gamma Robotics Ltd."));
+    // The short name follows the title until it is edited.
+    QCOMPARE(dialog->slugField()->text(), QStringLiteral("gamma-robotics-ltd"));
+    dialog->slugField()->clear();
+    QTest::keyClicks(dialog->slugField(), QStringLiteral("gamma"));
+    dialog->linkField()->setChecked(true);
+    QVERIFY(!dialog->validationError().isEmpty()); // no account yet
+    QTest::keyClicks(dialog->accountField(), QStringLiteral("ops@gamma.example"));
+    QVERIFY2(dialog->validationError().isEmpty(), qPrintable(dialog->validationError()));
+    const Views::NodeDialog::Result r = dialog->result();
+    QVERIFY(r.createAccount);
+    QCOMPARE(r.path, QStringLiteral("gamma"));
+    dialog->accept();
+
+    // The account first, then the customer's group; the node is selected.
+    QTRY_VERIFY_WITH_TIMEOUT(
+        m_console.tree()->indexForNode(QStringLiteral("gamma")).isValid(), CloudTimeoutMs);
+    QVERIFY(m_console.cloudCustomers().contains(QStringLiteral("ops@gamma.example")));
+    QTRY_COMPARE_WITH_TIMEOUT(m_console.cloudGroupDescription(QStringLiteral("gamma")),
+        QStringLiteral("Gamma Robotics Ltd. [flotilla:customer account=ops@gamma.example]"),
+        CloudTimeoutMs);
+    QCOMPARE(m_console.window()->treeView()->currentIndex().siblingAtColumn(0),
+        m_console.tree()->indexForNode(QStringLiteral("gamma")));
+
+    // A device moved there is claimed to the new account (the claim is confirmed first).
+    const QString device = m_console.devicesAt(QStringLiteral("cobalt--field-a")).value(0);
+    QVERIFY(!device.isEmpty());
+    m_console.window()->requestMoveDevices(
+        {device}, Domain::MoveTarget::node(QStringLiteral("gamma")));
+    QTRY_VERIFY(activeModal<Views::MoveConfirmDialog>() != nullptr);
+    QVERIFY(activeModal<Views::MoveConfirmDialog>()
+                ->summaryLines()
+                .join(QLatin1Char(' '))
+                .contains(QStringLiteral("ops@gamma.example")));
+    activeModal<Views::MoveConfirmDialog>()->accept();
+    QTRY_COMPARE_WITH_TIMEOUT(
+        m_console.cloudOwner(device), QStringLiteral("ops@gamma.example"), CloudTimeoutMs);
+    QVERIFY(pushed());
+
+    // Undo both: the device goes back (and is released), then the customer's group goes.
+    action("actionUndo")->trigger();
+    action("actionUndo")->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(m_console.cloudOwner(device), QString(), CloudTimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        m_console.cloudGroupDescription(QStringLiteral("gamma")).isNull(), CloudTimeoutMs);
+    QVERIFY(!m_console.tree()->indexForNode(QStringLiteral("gamma")).isValid());
+    QCOMPARE(m_console.cloudPlacement(device).path, QStringLiteral("cobalt--field-a"));
+}
+
+void TestFleetEditing::nodeDialogExplainsWhatIsWrong()
+{
+    QVERIFY(m_console.open());
+    Views::NodeDialog *dialog = openNodeDialog("actionNewCustomer");
+    QVERIFY(dialog);
+    QPushButton *ok = dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+    QVERIFY(!ok->isEnabled()); // nothing typed
+    QVERIFY(dialog->validationError().contains(QStringLiteral("title")));
+
+    QTest::keyClicks(dialog->titleField(), QStringLiteral("Acme"));
+    // "acme" is taken: the suggestion is the next free one.
+    QCOMPARE(dialog->slugField()->text(), QStringLiteral("acme-2"));
+    QVERIFY(ok->isEnabled());
+
+    const auto typeSlug = [&](const QString &slug) {
+        dialog->slugField()->clear();
+        QTest::keyClicks(dialog->slugField(), slug);
+        return dialog->validationError();
+    };
+    QVERIFY(typeSlug(QStringLiteral("acme")).contains(QStringLiteral("already exists")));
+    QVERIFY(!ok->isEnabled());
+    QVERIFY(!typeSlug(QStringLiteral("Acme Corp")).isEmpty());
+    QVERIFY(!typeSlug(QStringLiteral("a--b")).isEmpty());
+    QVERIFY(typeSlug(QStringLiteral("flotilla-returns")).contains(QStringLiteral("reserved"))
+        || typeSlug(QStringLiteral("flotilla-returns")).contains(QStringLiteral("exists")));
+    QVERIFY(typeSlug(QStringLiteral("acme-corp")).isEmpty());
+    QVERIFY(ok->isEnabled());
+
+    dialog->linkField()->setChecked(true);
+    QTest::keyClicks(dialog->accountField(), QStringLiteral("not an address"));
+    QVERIFY(dialog->validationError().contains(QStringLiteral("e-mail")));
+    dialog->reject();
+    QCOMPARE(undoStack()->count(), 0);
+
+    // Under a group three levels deep there is room for one more level, within 64 characters.
+    m_console.window()->selectNode(QStringLiteral("acme--berlin--test"));
+    Views::NodeDialog *group = openNodeDialog("actionNewGroup");
+    QVERIFY(group);
+    QTest::keyClicks(group->titleField(), QStringLiteral("Rig"));
+    QVERIFY(group->validationError().isEmpty());
+    QCOMPARE(group->result().path, QStringLiteral("acme--berlin--test--rig"));
+    group->slugField()->setText(QString(50, QLatin1Char('r')));
+    QVERIFY2(group->validationError().contains(QStringLiteral("64")),
+        qPrintable(group->validationError()));
+    group->reject();
+}
+
+void TestFleetEditing::groupCreateRenameDeleteAndUndo()
+{
+    QVERIFY(m_console.open());
+    Views::MainWindow *window = m_console.window();
+
+    // Create "Field C" under Cobalt Farms.
+    window->selectNode(QStringLiteral("cobalt"));
+    Views::NodeDialog *create = openNodeDialog("actionNewGroup");
+    QVERIFY(create);
+    QTest::keyClicks(create->titleField(), QStringLiteral("Field C"));
+    QCOMPARE(create->result().path, QStringLiteral("cobalt--field-c"));
+    create->accept();
+    QVERIFY(m_console.tree()->indexForNode(QStringLiteral("cobalt--field-c")).isValid());
+    QTRY_COMPARE_WITH_TIMEOUT(m_console.cloudGroupDescription(QStringLiteral("cobalt--field-c")),
+        QStringLiteral("Field C [flotilla:group]"), CloudTimeoutMs);
+
+    // Two devices go there.
+    const QStringList devices = m_console.devicesAt(QStringLiteral("cobalt--field-a")).mid(0, 2);
+    QCOMPARE(devices.size(), 2);
+    window->requestMoveDevices(
+        devices, Domain::MoveTarget::node(QStringLiteral("cobalt--field-c")));
+    if (auto *confirm = activeModal<Views::MoveConfirmDialog>())
+        confirm->accept();
+    QVERIFY(pushed());
+
+    // Rename: a new title and a new short name (the Particle group is renamed; the devices
+    // keep their membership).
+    window->selectNode(QStringLiteral("cobalt--field-c"));
+    Views::NodeDialog *rename = openNodeDialog("actionRename");
+    QVERIFY(rename);
+    QCOMPARE(rename->titleField()->text(), QStringLiteral("Field C"));
+    rename->titleField()->setText(QStringLiteral("Field Charlie"));
+    rename->slugField()->setText(QStringLiteral("field-charlie"));
+    QVERIFY2(rename->validationError().isEmpty(), qPrintable(rename->validationError()));
+    rename->accept();
+    QVERIFY(m_console.tree()->indexForNode(QStringLiteral("cobalt--field-charlie")).isValid());
+    QTRY_COMPARE_WITH_TIMEOUT(
+        m_console.cloudGroupDescription(QStringLiteral("cobalt--field-charlie")),
+        QStringLiteral("Field Charlie [flotilla:group]"), CloudTimeoutMs);
+    QVERIFY(m_console.cloudGroupDescription(QStringLiteral("cobalt--field-c")).isNull());
+    for (const QString &id : devices)
+        QTRY_COMPARE_WITH_TIMEOUT(m_console.cloudPlacement(id).path,
+            QStringLiteral("cobalt--field-charlie"), CloudTimeoutMs);
+    QVERIFY(pushed());
+
+    // Delete it: its devices go to Unassigned, as the confirmation says.
+    window->selectNode(QStringLiteral("cobalt--field-charlie"));
+    action("actionDelete")->trigger();
+    QTRY_VERIFY(activeModal<QMessageBox>() != nullptr);
+    QMessageBox *box = activeModal<QMessageBox>();
+    QVERIFY2(box->text().contains(QStringLiteral("2 devices go to Unassigned")),
+        qPrintable(box->text()));
+    QAbstractButton *remove = nullptr;
+    for (QAbstractButton *b : box->buttons()) {
+        if (box->buttonRole(b) == QMessageBox::DestructiveRole)
+            remove = b;
+    }
+    QVERIFY(remove);
+    remove->click();
+    QVERIFY(!m_console.tree()->indexForNode(QStringLiteral("cobalt--field-charlie")).isValid());
+    QTRY_VERIFY_WITH_TIMEOUT(
+        m_console.cloudGroupDescription(QStringLiteral("cobalt--field-charlie")).isNull(),
+        CloudTimeoutMs);
+    for (const QString &id : devices)
+        QTRY_COMPARE_WITH_TIMEOUT(
+            m_console.cloudPlacement(id).kind, Domain::PlacementKind::Unassigned, CloudTimeoutMs);
+    QVERIFY(pushed());
+
+    // Undo the deletion: the group and its devices come back.
+    action("actionUndo")->trigger();
+    QVERIFY(m_console.tree()->indexForNode(QStringLiteral("cobalt--field-charlie")).isValid());
+    for (const QString &id : devices)
+        QTRY_COMPARE_WITH_TIMEOUT(m_console.cloudPlacement(id).path,
+            QStringLiteral("cobalt--field-charlie"), CloudTimeoutMs);
+    // Undo the rename: the old name and title are back in the cloud.
+    action("actionUndo")->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(m_console.cloudGroupDescription(QStringLiteral("cobalt--field-c")),
+        QStringLiteral("Field C [flotilla:group]"), CloudTimeoutMs);
+    QVERIFY(pushed());
+}
+
+void TestFleetEditing::problemsAreListedAndRepaired()
+{
+    QVERIFY(m_console.open());
+    Test::SandboxProcess &sandbox = m_console.sandbox();
+    Test::Http http(sandbox.token());
+    // A device in a group without its parent (a missing ancestor), and a tagged group whose
+    // parent does not exist, both made outside Flotilla.
+    const QString device = m_console.devicesAt(QStringLiteral("acme--hamburg")).value(0);
+    QVERIFY(!device.isEmpty());
+    QStringList groups = m_console.cloudGroups(device);
+    groups.removeAll(QStringLiteral("acme"));
+    QCOMPARE(http.putJson(sandbox.url(QStringLiteral("/v1/products/%1/devices/%2")
+                                          .arg(sandbox.productId())
+                                          .arg(device)),
+                     QJsonObject {{QStringLiteral("groups"), QJsonArray::fromStringList(groups)}})
+                 .status,
+        200);
+    QCOMPARE(
+        http.postJson(
+                sandbox.url(QStringLiteral("/v1/products/%1/groups").arg(sandbox.productId())),
+                QJsonObject {{QStringLiteral("name"), QStringLiteral("zeta--orphan")},
+                    {QStringLiteral("description"), QStringLiteral("Orphan [flotilla:group]")}})
+            .status,
+        201);
+
+    action("actionSyncNow")->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(m_console.tree()
+                                 ->indexForPool(Tree::ItemKind::NeedsRepair)
+                                 .data(Tree::DeviceCountRole)
+                                 .toInt()
+            == 1,
+        CloudTimeoutMs);
+    QTRY_VERIFY(action("actionProblems")->text().contains(QStringLiteral("(2)")));
+
+    action("actionProblems")->trigger();
+    Views::ProblemsDialog *problems = m_console.window()->problemsDialog();
+    QVERIFY(problems && problems->isVisible());
+    QCOMPARE(problems->deviceIds(), QStringList {device});
+    QCOMPARE(problems->groupProblemCount(), 1);
+    const QTreeWidget *groupList
+        = problems->findChild<QTreeWidget *>(QStringLiteral("groupProblems"));
+    QCOMPARE(groupList->topLevelItem(0)->text(0), QStringLiteral("zeta--orphan"));
+
+    problems->findChild<QPushButton *>(QStringLiteral("repairAll"))->click();
+    QTRY_COMPARE(problems->deviceProblemCount(), 0);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        m_console.cloudPlacement(device).path, QStringLiteral("acme--hamburg"), CloudTimeoutMs);
+    QVERIFY(m_console.cloudGroups(device).contains(QStringLiteral("acme")));
+    QVERIFY(pushed());
+
+    // Undo gives the device back exactly the groups it had.
+    action("actionUndo")->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(m_console.cloudGroups(device), groups, CloudTimeoutMs);
+    QVERIFY(pushed());
+    problems->close();
+}
+
+void TestFleetEditing::groupMovedWithItsSubtreeFromTheKeyboard()
+{
+    QVERIFY(m_console.open());
+    // Evergreen's west depot (a group with devices) under Fjord Marine, with "Move to…".
+    const QStringList devices = m_console.devicesAt(QStringLiteral("evergreen--depot-west"));
+    QVERIFY(!devices.isEmpty());
+    Views::MainWindow *window = m_console.window();
+    window->selectNode(QStringLiteral("evergreen--depot-west"));
+    window->treeView()->setFocus();
+    action("actionMoveTo")->trigger();
+    QTRY_VERIFY(activeModal<Views::NodePickerDialog>() != nullptr);
+    Views::NodePickerDialog *picker = activeModal<Views::NodePickerDialog>();
+    QTest::keyClicks(picker->searchField(), QStringLiteral("fjord"));
+    QCOMPARE(picker->target()->path, QStringLiteral("fjord"));
+    // Pools are no place for a group, and neither is its own subtree.
+    picker->searchField()->clear();
+    QTest::keyClicks(picker->searchField(), QStringLiteral("unassigned"));
+    QCOMPARE(picker->visibleCount(), 0);
+    picker->searchField()->clear();
+    QTest::keyClicks(picker->searchField(), QStringLiteral("fjord"));
+    QTest::keyClick(picker->searchField(), Qt::Key_Return);
+
+    // Always confirmed: the Particle groups are renamed.
+    QTRY_VERIFY(activeModal<Views::MoveConfirmDialog>() != nullptr);
+    Views::MoveConfirmDialog *confirm = activeModal<Views::MoveConfirmDialog>();
+    QVERIFY2(confirm->summaryLines().join(QLatin1Char(' ')).contains(QStringLiteral("renamed")),
+        qPrintable(confirm->summaryLines().join(QLatin1Char(' '))));
+    confirm->accept();
+    QVERIFY(m_console.tree()->indexForNode(QStringLiteral("fjord--depot-west")).isValid());
+    QTRY_VERIFY_WITH_TIMEOUT(
+        !m_console.cloudGroupDescription(QStringLiteral("fjord--depot-west")).isNull(),
+        CloudTimeoutMs);
+    for (const QString &id : devices)
+        QTRY_COMPARE_WITH_TIMEOUT(
+            m_console.cloudPlacement(id).path, QStringLiteral("fjord--depot-west"), CloudTimeoutMs);
+    QVERIFY(pushed());
+
+    action("actionUndo")->trigger();
+    for (const QString &id : devices)
+        QTRY_COMPARE_WITH_TIMEOUT(m_console.cloudPlacement(id).path,
+            QStringLiteral("evergreen--depot-west"), CloudTimeoutMs);
+    QVERIFY(m_console.cloudGroupDescription(QStringLiteral("fjord--depot-west")).isNull());
+    QVERIFY(pushed());
+}
+
+QTEST_MAIN(TestFleetEditing)
+#include "tst_fleetediting.moc"

@@ -1,0 +1,1282 @@
+// SPDX-License-Identifier: MIT
+#include "views/mainwindow.h"
+
+#include "domain/hierarchy.h"
+#include "domain/nodepath.h"
+#include "remote/particleclient.h"
+#include "sync/outboxops.h"
+#include "sync/syncengine.h"
+#include "tree/commands.h"
+#include "tree/fleettreemodel.h"
+#include "tree/moveimpact.h"
+#include "views/detailpane.h"
+#include "views/editcommands.h"
+#include "views/fleettreeview.h"
+#include "views/logging.h"
+#include "views/moveconfirmdialog.h"
+#include "views/nodedialog.h"
+#include "views/nodepickerdialog.h"
+#include "views/plural.h"
+#include "views/problemsdialog.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDateTime>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPainter>
+#include <QPushButton>
+#include <QSettings>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QStyle>
+#include <QStyledItemDelegate>
+#include <QTableView>
+#include <QTimer>
+#include <QToolBar>
+#include <QUndoStack>
+#include <QVBoxLayout>
+
+namespace Flotilla::Views {
+
+namespace {
+
+using Tree::ItemKind;
+
+ItemKind kindOf(const QModelIndex &index)
+{
+    return static_cast<ItemKind>(index.data(Tree::KindRole).toInt());
+}
+
+bool isNode(const QModelIndex &index)
+{
+    const ItemKind kind = kindOf(index);
+    return index.isValid() && (kind == ItemKind::Customer || kind == ItemKind::Group);
+}
+
+// Icons by kind, offline devices greyed, devices with local changes in italics.
+class FleetItemDelegate final : public QStyledItemDelegate
+{
+public:
+    explicit FleetItemDelegate(QObject *parent)
+        : QStyledItemDelegate(parent)
+    { }
+
+protected:
+    void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override
+    {
+        QStyledItemDelegate::initStyleOption(option, index);
+        const ItemKind kind = kindOf(index);
+        const bool device = kind == ItemKind::Device;
+        if (index.column() == 0) {
+            QStyle *style = option->widget ? option->widget->style() : QApplication::style();
+            QStyle::StandardPixmap pixmap = QStyle::SP_FileIcon;
+            switch (kind) {
+            case ItemKind::Customer:
+                pixmap = QStyle::SP_DirHomeIcon;
+                break;
+            case ItemKind::Group:
+                pixmap = QStyle::SP_DirIcon;
+                break;
+            case ItemKind::Unassigned:
+                pixmap = QStyle::SP_DriveHDIcon;
+                break;
+            case ItemKind::Returns:
+                pixmap = QStyle::SP_BrowserReload;
+                break;
+            case ItemKind::NeedsRepair:
+                pixmap = QStyle::SP_MessageBoxWarning;
+                break;
+            case ItemKind::Device:
+                pixmap = QStyle::SP_ComputerIcon;
+                break;
+            }
+            option->icon = style->standardIcon(pixmap);
+            option->features |= QStyleOptionViewItem::HasDecoration;
+        }
+        if (device && !index.data(Tree::OnlineRole).toBool())
+            option->palette.setColor(
+                QPalette::Text, option->palette.color(QPalette::PlaceholderText));
+        if ((device && index.data(Tree::PendingRole).toBool())
+            || (!device && index.column() == Tree::FleetTreeModel::PendingColumn
+                && index.data(Tree::PendingCountRole).toInt() > 0))
+            option->font.setItalic(true);
+        if (!device && index.column() == Tree::FleetTreeModel::OffTargetColumn
+            && index.data(Tree::OffTargetCountRole).toInt() > 0)
+            option->palette.setColor(QPalette::Text, QColor(0xb3, 0x5c, 0x00));
+        if (!device && index.column() != 0 && index.data(Qt::DisplayRole).toInt() == 0
+            && index.column() != Tree::FleetTreeModel::FirmwareColumn)
+            option->palette.setColor(
+                QPalette::Text, option->palette.color(QPalette::PlaceholderText));
+    }
+};
+
+QString firmwareSummary(const QVariantMap &versions)
+{
+    QList<QPair<int, int>> list;
+    for (auto it = versions.cbegin(); it != versions.cend(); ++it)
+        list.append({it.key().toInt(), it.value().toInt()});
+    std::sort(list.begin(), list.end());
+    QStringList parts;
+    const QLocale locale;
+    for (const auto &[version, count] : std::as_const(list)) {
+        parts.append(version == 0
+                ? MainWindow::tr("none ×%1").arg(locale.toString(count))
+                : MainWindow::tr("v%1 ×%2").arg(version).arg(locale.toString(count)));
+    }
+    return parts.join(QStringLiteral(", "));
+}
+
+constexpr int DefaultTreeWidths[] = {200, 56, 52, 128, 64, 58};
+
+} // namespace
+
+MainWindow::MainWindow(const MainWindowParts &parts, QWidget *parent)
+    : QMainWindow(parent)
+    , m_engine(parts.engine)
+    , m_client(parts.client)
+    , m_tree(parts.tree)
+    , m_table(parts.table)
+    , m_undoStack(parts.undoStack)
+    , m_executor(std::make_unique<ReportingExecutor>(
+          parts.executor, [this](const QString &error) { showError(error); }))
+    , m_productId(parts.productId)
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowTitle(tr("Flotilla"));
+
+    m_treeView = new FleetTreeView;
+    m_treeView->setModel(m_tree);
+    m_treeView->setItemDelegate(new FleetItemDelegate(m_treeView));
+    for (int c = 0; c < Tree::FleetTreeModel::ColumnCount; ++c)
+        m_treeView->header()->resizeSection(c, DefaultTreeWidths[c]);
+
+    m_filter = new QLineEdit;
+    m_filter->setObjectName(QStringLiteral("deviceFilter"));
+    m_filter->setClearButtonEnabled(true);
+    m_filter->setPlaceholderText(
+        tr("Filter devices: name, ID, serial, notes; fw:5, online, offline, pending, in:berlin"));
+    m_filterInfo = new QLabel;
+    m_filterInfo->setObjectName(QStringLiteral("filterInfo"));
+    m_filterInfo->setTextFormat(Qt::PlainText);
+
+    m_tableView = new QTableView;
+    m_tableView->setObjectName(QStringLiteral("deviceTable"));
+    m_tableView->setModel(m_table);
+    m_tableView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_tableView->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_tableView->setDragEnabled(true);
+    m_tableView->setDragDropMode(QAbstractItemView::DragOnly);
+    m_tableView->setDefaultDropAction(Qt::MoveAction);
+    m_tableView->setAlternatingRowColors(true);
+    m_tableView->setWordWrap(false);
+    m_tableView->setShowGrid(false);
+    m_tableView->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_tableView->verticalHeader()->hide();
+    m_tableView->verticalHeader()->setDefaultSectionSize(m_tableView->fontMetrics().height() + 8);
+    QHeaderView *tableHeader = m_tableView->horizontalHeader();
+    tableHeader->setSectionsMovable(true);
+    tableHeader->setHighlightSections(false);
+    tableHeader->setStretchLastSection(true);
+    tableHeader->setSortIndicator(Tree::DeviceTableModel::NameColumn, Qt::AscendingOrder);
+    m_tableView->setSortingEnabled(true);
+    {
+        using C = Tree::DeviceTableModel;
+        const QList<QPair<int, int>> widths {{C::NameColumn, 150}, {C::IdColumn, 205},
+            {C::SerialColumn, 130}, {C::LocationColumn, 190}, {C::OnlineColumn, 60},
+            {C::LastHeardColumn, 145}, {C::FirmwareColumn, 70}, {C::TargetColumn, 62},
+            {C::LockedColumn, 62}, {C::DevelopmentColumn, 48}, {C::OwnerColumn, 210},
+            {C::NotesColumn, 160}, {C::PendingColumn, 64}};
+        for (const auto &[column, width] : widths)
+            tableHeader->resizeSection(column, width);
+        for (const int hidden :
+            {C::IdColumn, C::LockedColumn, C::DevelopmentColumn, C::NotesColumn})
+            tableHeader->setSectionHidden(hidden, true);
+        // What tells devices apart first; the rest can be dragged into place (and stays).
+        const QList<int> order {C::NameColumn, C::OnlineColumn, C::FirmwareColumn, C::TargetColumn,
+            C::PendingColumn, C::LastHeardColumn, C::LocationColumn, C::SerialColumn,
+            C::OwnerColumn};
+        for (int visual = 0; visual < order.size(); ++visual)
+            tableHeader->moveSection(tableHeader->visualIndex(order.at(visual)), visual);
+    }
+    tableHeader->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(tableHeader, &QHeaderView::customContextMenuRequested, this, [this](const QPoint &pos) {
+        QHeaderView *header = m_tableView->horizontalHeader();
+        auto *menu = new QMenu(this);
+        menu->setAttribute(Qt::WA_DeleteOnClose);
+        for (int c = 0; c < m_table->columnCount(); ++c) {
+            QAction *action = menu->addAction(m_table->headerData(c, Qt::Horizontal).toString());
+            action->setCheckable(true);
+            action->setChecked(!header->isSectionHidden(c));
+            connect(action, &QAction::toggled, header,
+                [header, c](bool shown) { header->setSectionHidden(c, !shown); });
+        }
+        menu->popup(header->mapToGlobal(pos));
+    });
+
+    auto *center = new QWidget;
+    auto *centerLayout = new QVBoxLayout(center);
+    centerLayout->setContentsMargins(0, 0, 0, 0);
+    centerLayout->setSpacing(4);
+    auto *filterRow = new QHBoxLayout;
+    filterRow->addWidget(m_filter, 1);
+    filterRow->addWidget(m_filterInfo);
+    centerLayout->addLayout(filterRow);
+    centerLayout->addWidget(m_tableView, 1);
+
+    m_detail = new DetailPane;
+
+    m_splitter = new QSplitter(Qt::Horizontal);
+    m_splitter->setObjectName(QStringLiteral("mainSplitter"));
+    m_splitter->addWidget(m_treeView);
+    m_splitter->addWidget(center);
+    m_splitter->addWidget(m_detail);
+    m_splitter->setStretchFactor(0, 0);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setStretchFactor(2, 0);
+    m_splitter->setChildrenCollapsible(false);
+    m_splitter->setSizes({560, 680, 360});
+    auto *central = new QWidget;
+    auto *centralLayout = new QVBoxLayout(central);
+    centralLayout->setContentsMargins(6, 6, 6, 0);
+    centralLayout->addWidget(m_splitter);
+    setCentralWidget(central);
+
+    createActions();
+    createMenus();
+    createToolBar();
+    createStatusBar();
+
+    m_treeView->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_treeView->addActions(
+        {m_moveAction, m_newGroupAction, m_renameAction, m_deleteAction, m_expandAction});
+    m_tableView->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_tableView->addActions({m_moveAction});
+
+    connect(m_treeView->selectionModel(), &QItemSelectionModel::currentChanged, this,
+        &MainWindow::onTreeCurrentChanged);
+    connect(m_treeView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+        &MainWindow::updateActions);
+    connect(m_tableView->selectionModel(), &QItemSelectionModel::currentChanged, this,
+        &MainWindow::onTableCurrentChanged);
+    connect(m_treeView, &FleetTreeView::dropHint, this, [this](const QString &text, bool) {
+        if (text.isEmpty())
+            statusBar()->clearMessage();
+        else
+            statusBar()->showMessage(text);
+    });
+    connect(m_treeView, &FleetTreeView::dropRefused, this, [this](const QString &reason) {
+        statusBar()->showMessage(tr("Not moved: %1").arg(reason), 10000);
+    });
+    // Emitted from inside the view's drop handling: the confirmation opens afterwards.
+    connect(m_tree, &Tree::FleetTreeModel::dropRequested, this, &MainWindow::onDrop,
+        Qt::QueuedConnection);
+    connect(m_filter, &QLineEdit::textChanged, this, [this](const QString &text) {
+        m_table->setFilter(text);
+        updateFilterInfo();
+    });
+    connect(m_table, &Tree::DeviceTableModel::countsChanged, this, &MainWindow::updateFilterInfo);
+    connect(m_tree, &QAbstractItemModel::modelReset, this, &MainWindow::ensureInitialSelection);
+    connect(m_tree, &QAbstractItemModel::rowsInserted, this, &MainWindow::ensureInitialSelection);
+
+    connectEngine();
+    restoreLayout();
+    if (m_engine->isLoaded())
+        onLoaded();
+    updateStatus();
+    updateActions();
+}
+
+MainWindow::~MainWindow()
+{
+    // The commands on the stack refer to this window's executor.
+    m_undoStack->clear();
+}
+
+ProblemsDialog *MainWindow::problemsDialog() const
+{
+    return m_problems;
+}
+
+void MainWindow::setConnectionDescription(const QString &text)
+{
+    m_connection = text;
+    setWindowTitle(tr("Flotilla — %1").arg(text));
+    updateStatus();
+}
+
+void MainWindow::setProductClient(const QString &clientId, const QString &clientSecret)
+{
+    m_clientId = clientId;
+    m_clientSecret = clientSecret;
+}
+
+void MainWindow::setSignInAvailable(bool available)
+{
+    m_signInAction->setVisible(available);
+}
+
+// --- construction -------------------------------------------------------------------------
+
+void MainWindow::createActions()
+{
+    QStyle *s = style();
+    const auto make = [this](const QString &name, const QString &text, const QIcon &icon,
+                          const QKeySequence &shortcut, const QString &tip) {
+        auto *action = new QAction(icon, text, this);
+        action->setObjectName(name);
+        if (!shortcut.isEmpty())
+            action->setShortcut(shortcut);
+        action->setStatusTip(tip);
+        action->setToolTip(shortcut.isEmpty()
+                ? tip
+                : tr("%1 (%2)").arg(tip, shortcut.toString(QKeySequence::NativeText)));
+        return action;
+    };
+
+    m_syncAction = make(QStringLiteral("actionSyncNow"), tr("&Sync now"),
+        s->standardIcon(QStyle::SP_BrowserReload), QKeySequence::Refresh,
+        tr("Fetch the fleet from the cloud now"));
+    connect(m_syncAction, &QAction::triggered, this, [this] {
+        m_engine->pullNow();
+        m_engine->pushNow();
+    });
+    m_offlineAction = make(QStringLiteral("actionWorkOffline"), tr("Work &offline"), QIcon(), {},
+        tr("Keep changes local; send them when you go back online"));
+    m_offlineAction->setCheckable(true);
+    connect(m_offlineAction, &QAction::toggled, this, [this](bool offline) {
+        m_engine->setPaused(offline);
+        updateStatus();
+    });
+    m_signInAction = make(QStringLiteral("actionSignIn"), tr("Sign &in…"), QIcon(), {},
+        tr("Sign in to the Particle cloud with an access token"));
+    m_signInAction->setVisible(false);
+    connect(m_signInAction, &QAction::triggered, this, &MainWindow::signInRequested);
+    m_quitAction = make(QStringLiteral("actionQuit"), tr("&Quit"), QIcon(), QKeySequence::Quit,
+        tr("Close Flotilla; changes not yet sent are kept and sent next time"));
+    m_quitAction->setMenuRole(QAction::QuitRole);
+    connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
+
+    m_undoAction = m_undoStack->createUndoAction(this, tr("&Undo"));
+    m_undoAction->setObjectName(QStringLiteral("actionUndo"));
+    m_undoAction->setIcon(s->standardIcon(QStyle::SP_ArrowBack));
+    m_undoAction->setShortcut(QKeySequence::Undo);
+    m_redoAction = m_undoStack->createRedoAction(this, tr("&Redo"));
+    m_redoAction->setObjectName(QStringLiteral("actionRedo"));
+    m_redoAction->setIcon(s->standardIcon(QStyle::SP_ArrowForward));
+    m_redoAction->setShortcut(QKeySequence::Redo);
+
+    m_moveAction = make(QStringLiteral("actionMoveTo"), tr("&Move to…"),
+        s->standardIcon(QStyle::SP_ArrowRight), QKeySequence(Qt::CTRL | Qt::Key_M),
+        tr("Move the selected devices (or group) to a customer, group or pool"));
+    connect(m_moveAction, &QAction::triggered, this, &MainWindow::showMoveToPicker);
+    m_newCustomerAction = make(QStringLiteral("actionNewCustomer"), tr("New &customer…"),
+        s->standardIcon(QStyle::SP_DirHomeIcon), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N),
+        tr("Create a customer"));
+    connect(m_newCustomerAction, &QAction::triggered, this, &MainWindow::newCustomer);
+    m_newGroupAction = make(QStringLiteral("actionNewGroup"), tr("New &group…"),
+        s->standardIcon(QStyle::SP_FileDialogNewFolder), QKeySequence::New,
+        tr("Create a group under the selected customer or group"));
+    connect(m_newGroupAction, &QAction::triggered, this, &MainWindow::newGroup);
+    m_renameAction = make(QStringLiteral("actionRename"), tr("&Rename…"),
+        s->standardIcon(QStyle::SP_FileDialogDetailedView), QKeySequence(Qt::Key_F2),
+        tr("Rename the selected customer or group"));
+    connect(m_renameAction, &QAction::triggered, this, &MainWindow::renameNode);
+    m_deleteAction = make(QStringLiteral("actionDelete"), tr("&Delete…"),
+        s->standardIcon(QStyle::SP_TrashIcon), QKeySequence::Delete,
+        tr("Delete the selected customer or group"));
+    // Delete acts on the tree's selection: only while the tree has the focus.
+    m_deleteAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(m_deleteAction, &QAction::triggered, this, &MainWindow::deleteNode);
+    m_problemsAction = make(QStringLiteral("actionProblems"), tr("&Problems"),
+        s->standardIcon(QStyle::SP_MessageBoxWarning), QKeySequence(Qt::CTRL | Qt::Key_P),
+        tr("Devices and groups that contradict the tree, with a repair"));
+    connect(m_problemsAction, &QAction::triggered, this, &MainWindow::showProblems);
+    m_findAction = make(QStringLiteral("actionFind"), tr("&Find devices"), QIcon(),
+        QKeySequence::Find, tr("Filter the device table"));
+    connect(m_findAction, &QAction::triggered, this, [this] {
+        m_filter->setFocus(Qt::ShortcutFocusReason);
+        m_filter->selectAll();
+    });
+    m_expandAction = make(QStringLiteral("actionExpandAll"), tr("E&xpand all"), QIcon(), {},
+        tr("Expand every customer and group"));
+    connect(m_expandAction, &QAction::triggered, this, [this] { m_treeView->expandToDepth(3); });
+    m_collapseAction = make(QStringLiteral("actionCollapseAll"), tr("&Collapse all"), QIcon(), {},
+        tr("Collapse the tree"));
+    connect(m_collapseAction, &QAction::triggered, m_treeView, &QTreeView::collapseAll);
+    m_aboutAction = make(
+        QStringLiteral("actionAbout"), tr("&About Flotilla"), QIcon(), {}, tr("About Flotilla"));
+    m_aboutAction->setMenuRole(QAction::AboutRole);
+    connect(m_aboutAction, &QAction::triggered, this, [this] {
+        auto *box = new QMessageBox(QMessageBox::Information, tr("About Flotilla"),
+            tr("Flotilla %1\nAn operations console for Particle device fleets.")
+                .arg(QCoreApplication::applicationVersion()),
+            QMessageBox::Close, this);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+    });
+}
+
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_syncAction);
+    file->addAction(m_offlineAction);
+    file->addAction(m_signInAction);
+    file->addSeparator();
+    file->addAction(m_quitAction);
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    edit->addAction(m_undoAction);
+    edit->addAction(m_redoAction);
+    edit->addSeparator();
+    edit->addAction(m_moveAction);
+    edit->addAction(m_renameAction);
+    edit->addAction(m_deleteAction);
+    edit->addSeparator();
+    edit->addAction(m_findAction);
+
+    QMenu *fleet = menuBar()->addMenu(tr("F&leet"));
+    fleet->addAction(m_newCustomerAction);
+    fleet->addAction(m_newGroupAction);
+    fleet->addSeparator();
+    fleet->addAction(m_problemsAction);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->addAction(m_expandAction);
+    view->addAction(m_collapseAction);
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(m_aboutAction);
+}
+
+void MainWindow::createToolBar()
+{
+    QToolBar *bar = addToolBar(tr("Main"));
+    bar->setObjectName(QStringLiteral("mainToolBar"));
+    bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    bar->setMovable(false);
+    bar->addAction(m_syncAction);
+    bar->addSeparator();
+    bar->addAction(m_undoAction);
+    bar->addAction(m_redoAction);
+    bar->addSeparator();
+    bar->addAction(m_moveAction);
+    bar->addAction(m_newCustomerAction);
+    bar->addAction(m_newGroupAction);
+    bar->addAction(m_renameAction);
+    bar->addAction(m_deleteAction);
+    bar->addSeparator();
+    bar->addAction(m_problemsAction);
+}
+
+void MainWindow::createStatusBar()
+{
+    const auto label = [this](const QString &name) {
+        auto *l = new QLabel;
+        l->setObjectName(name);
+        l->setTextFormat(Qt::PlainText);
+        l->setContentsMargins(6, 0, 6, 0);
+        statusBar()->addPermanentWidget(l);
+        return l;
+    };
+    m_phaseLabel = label(QStringLiteral("phaseLabel"));
+    m_connectionLabel = label(QStringLiteral("connectionLabel"));
+    m_pendingLabel = label(QStringLiteral("pendingLabel"));
+    m_headroomLabel = label(QStringLiteral("headroomLabel"));
+    if (m_client) {
+        connect(m_client, &Remote::ParticleClient::usageChanged, this, &MainWindow::updateHeadroom);
+        // The window slides without requests: refresh now and then.
+        auto *timer = new QTimer(this);
+        timer->setInterval(5000);
+        connect(timer, &QTimer::timeout, this, &MainWindow::updateHeadroom);
+        timer->start();
+    }
+    updateHeadroom();
+}
+
+void MainWindow::connectEngine()
+{
+    connect(m_engine, &Sync::SyncEngine::loaded, this, &MainWindow::onLoaded);
+    connect(m_engine, &Sync::SyncEngine::fleetChanged, this, &MainWindow::onFleetChanged);
+    connect(m_engine, &Sync::SyncEngine::pendingChanged, this, &MainWindow::onPendingChanged);
+    connect(m_engine, &Sync::SyncEngine::phaseChanged, this, &MainWindow::updateStatus);
+    connect(m_engine, &Sync::SyncEngine::signedOutChanged, this, &MainWindow::updateStatus);
+    connect(m_engine, &Sync::SyncEngine::onlineChanged, this, &MainWindow::updateStatus);
+    connect(m_engine, &Sync::SyncEngine::pullFinished, this, [this](bool ok, const QString &error) {
+        ensureInitialSelection();
+        updateStatus();
+        updateActions();
+        if (!ok)
+            showError(tr("Sync failed: %1").arg(error));
+    });
+    connect(m_engine, &Sync::SyncEngine::pushFinished, this, &MainWindow::updateStatus);
+    connect(m_engine, &Sync::SyncEngine::errorOccurred, this, &MainWindow::showError);
+    connect(m_engine, &Sync::SyncEngine::changeFailed, this,
+        [this](const QString &what, const QString &reason) {
+            showError(tr("The cloud refused “%1”, so it was undone here: %2").arg(what, reason));
+        });
+    connect(m_undoStack, &QUndoStack::indexChanged, this, &MainWindow::updateActions);
+}
+
+void MainWindow::restoreLayout()
+{
+    QSettings settings;
+    settings.beginGroup(QStringLiteral("MainWindow"));
+    if (!restoreGeometry(settings.value(QStringLiteral("geometry")).toByteArray()))
+        resize(1600, 950);
+    restoreState(settings.value(QStringLiteral("state")).toByteArray());
+    m_splitter->restoreState(settings.value(QStringLiteral("splitter")).toByteArray());
+    m_treeView->header()->restoreState(settings.value(QStringLiteral("treeHeader")).toByteArray());
+    m_tableView->horizontalHeader()->restoreState(
+        settings.value(QStringLiteral("tableHeader")).toByteArray());
+}
+
+void MainWindow::saveLayout() const
+{
+    QSettings settings;
+    settings.beginGroup(QStringLiteral("MainWindow"));
+    settings.setValue(QStringLiteral("geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("state"), saveState());
+    settings.setValue(QStringLiteral("splitter"), m_splitter->saveState());
+    settings.setValue(QStringLiteral("treeHeader"), m_treeView->header()->saveState());
+    settings.setValue(QStringLiteral("tableHeader"), m_tableView->horizontalHeader()->saveState());
+    const QModelIndex current = currentTreeIndex();
+    settings.setValue(QStringLiteral("selectedNode"), current.data(Tree::NodePathRole).toString());
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveLayout();
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::showEvent(QShowEvent *event)
+{
+    QMainWindow::showEvent(event);
+    ensureInitialSelection();
+}
+
+// --- following the engine -----------------------------------------------------------------
+
+void MainWindow::onLoaded()
+{
+    const Sync::FleetState &state = m_engine->state();
+    m_tree->reset(state, m_engine->pendingDevices());
+    if (!m_scope)
+        m_scope = Tree::DeviceScope::all();
+    m_table->setScope(state, *m_scope);
+    m_table->setPending(m_engine->pendingDevices());
+    ensureInitialSelection();
+    onTreeCurrentChanged();
+    updateProblemsAction();
+    onPendingChanged();
+    updateStatus();
+    qCInfo(lcViews) << "showing" << state.devices.size() << "devices";
+}
+
+void MainWindow::onFleetChanged(const Sync::FleetDelta &delta)
+{
+    const Sync::FleetState &state = m_engine->state();
+    m_tree->applyDelta(state, delta);
+    m_table->applyDelta(state, delta);
+    // A scope whose node went away (deleted, renamed) shows its parent's devices.
+    if (m_scope && m_scope->kind == Tree::DeviceScope::Kind::Node
+        && !m_tree->indexForNode(m_scope->path).isValid())
+        onTreeCurrentChanged();
+    showDetail();
+    updateActions();
+    if (delta.groupsChanged() || !delta.changedDevices.isEmpty() || !delta.addedDevices.isEmpty()
+        || !delta.removedDevices.isEmpty())
+        updateProblemsAction();
+    if (m_problems && m_problems->isVisible())
+        m_problems->setState(state);
+}
+
+void MainWindow::onPendingChanged()
+{
+    const QSet<QString> pending = m_engine->pendingDevices();
+    m_tree->setPending(pending);
+    m_table->setPending(pending);
+    const int count = m_engine->pendingCount();
+    if (count == 0) {
+        m_pendingLabel->setText(tr("All changes sent"));
+        m_pendingLabel->setToolTip(tr("Every local change has been confirmed by the cloud"));
+    } else {
+        m_pendingLabel->setText(
+            plural(count, tr("1 pending change"), tr("%n pending changes", nullptr, count)));
+        m_pendingLabel->setToolTip(plural(static_cast<int>(pending.size()),
+            tr("Changes made here and not yet confirmed by the cloud (1 device)"),
+            tr("Changes made here and not yet confirmed by the cloud (%n devices)", nullptr,
+                static_cast<int>(pending.size()))));
+    }
+    showDetail();
+}
+
+void MainWindow::updateStatus()
+{
+    QString phase;
+    if (!m_engine->isLoaded()) {
+        phase = tr("Loading the cache…");
+    } else if (m_engine->isPulling()) {
+        phase = tr("Syncing with the cloud…");
+    } else if (m_engine->isPushing()) {
+        phase = tr("Sending changes…");
+    } else if (m_engine->lastFullPullMs() > 0) {
+        phase = tr("Synced at %1")
+                    .arg(QLocale().toString(
+                        QDateTime::fromMSecsSinceEpoch(m_engine->lastFullPullMs()).time(),
+                        QLocale::ShortFormat));
+    } else {
+        phase = tr("Not synced yet");
+    }
+    m_phaseLabel->setText(phase);
+
+    QString connection;
+    QString color;
+    if (m_engine->isSignedOut() || (m_client && m_client->isSignedOut())) {
+        connection = m_client && !m_client->hasAccessToken() ? tr("Not signed in")
+                                                             : tr("Signed out: sign in to sync");
+        color = QStringLiteral("#b02020");
+    } else if (m_engine->isPaused()) {
+        connection = tr("Working offline");
+        color = QStringLiteral("#b35c00");
+    } else if (!m_engine->isOnline()) {
+        connection = tr("Offline: changes are queued");
+        color = QStringLiteral("#b35c00");
+    } else {
+        connection = m_connection.isEmpty() ? tr("Online") : tr("Online (%1)").arg(m_connection);
+    }
+    m_connectionLabel->setText(connection);
+    m_connectionLabel->setStyleSheet(
+        color.isEmpty() ? QString() : QStringLiteral("color: %1;").arg(color));
+    m_syncAction->setEnabled(m_engine->isLoaded() && !m_engine->isPulling());
+}
+
+void MainWindow::updateHeadroom()
+{
+    if (!m_client) {
+        m_headroomLabel->clear();
+        return;
+    }
+    const QLocale locale;
+    const Remote::ClientConfig &config = m_client->config();
+    m_headroomLabel->setText(
+        tr("API: %1 of %2 requests left")
+            .arg(locale.toString(m_client->headroom()), locale.toString(config.rateLimit)));
+    m_headroomLabel->setToolTip(
+        tr("Particle allows %1 requests per %2 minutes; %3 were made in the current window")
+            .arg(locale.toString(config.rateLimit), locale.toString(config.rateWindowSeconds / 60),
+                locale.toString(m_client->usedInWindow())));
+}
+
+void MainWindow::updateProblemsAction()
+{
+    const QModelIndex pool = m_tree->indexForPool(ItemKind::NeedsRepair);
+    const int devices = pool.isValid() ? pool.data(Tree::DeviceCountRole).toInt() : 0;
+    const int groups = static_cast<int>(m_tree->hierarchy().problems().size());
+    const int total = devices + groups;
+    m_problemsAction->setText(total == 0 ? tr("&Problems") : tr("&Problems (%1)").arg(total));
+    m_problemsAction->setIconVisibleInMenu(total > 0);
+}
+
+void MainWindow::updateFilterInfo()
+{
+    const QStringList errors = m_table->filterErrors();
+    if (!errors.isEmpty()) {
+        m_filterInfo->setText(errors.join(QLatin1Char(' ')));
+        m_filterInfo->setStyleSheet(QStringLiteral("color: #b02020;"));
+    } else {
+        m_filterInfo->setText(m_table->countText());
+        m_filterInfo->setStyleSheet(QString());
+    }
+}
+
+void MainWindow::showError(const QString &message)
+{
+    qCInfo(lcViews) << "shown to the user:" << message;
+    statusBar()->showMessage(message, 15000);
+}
+
+// --- selection ----------------------------------------------------------------------------
+
+QModelIndex MainWindow::currentTreeIndex() const
+{
+    const QModelIndex current = m_treeView->currentIndex();
+    return current.isValid() ? current.siblingAtColumn(0) : QModelIndex();
+}
+
+QString MainWindow::currentNodePath() const
+{
+    const QModelIndex current = currentTreeIndex();
+    return isNode(current) ? current.data(Tree::NodePathRole).toString() : QString();
+}
+
+void MainWindow::selectNode(const QString &path)
+{
+    const QModelIndex index = m_tree->indexForNode(path);
+    if (!index.isValid())
+        return;
+    m_treeView->scrollTo(index);
+    m_treeView->selectionModel()->setCurrentIndex(
+        index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+}
+
+void MainWindow::ensureInitialSelection()
+{
+    // Called while the model is inserting rows: look once it is done.
+    if (m_initialSelectionDone || m_initialSelectionQueued)
+        return;
+    m_initialSelectionQueued = true;
+    QTimer::singleShot(0, this, [this] {
+        m_initialSelectionQueued = false;
+        tryInitialSelection();
+    });
+}
+
+void MainWindow::tryInitialSelection()
+{
+    if (m_initialSelectionDone || m_tree->rowCount() == 0)
+        return;
+    const QString saved = QSettings().value(QStringLiteral("MainWindow/selectedNode")).toString();
+    QModelIndex index = saved.isEmpty() ? QModelIndex() : m_tree->indexForNode(saved);
+    // The node remembered may still be on its way from the first pull.
+    if (!saved.isEmpty() && !index.isValid()
+        && (m_engine->isPulling() || m_engine->lastFullPullMs() == 0))
+        return;
+    if (!index.isValid()) {
+        const QModelIndex first = m_tree->index(0, 0);
+        if (kindOf(first) == ItemKind::Customer)
+            index = first;
+    }
+    if (!index.isValid())
+        return; // no customers yet: wait for the first pull
+    m_initialSelectionDone = true;
+    // The view makes the first row current when it gets the focus; anything else is the
+    // user's own choice.
+    const QModelIndex current = currentTreeIndex();
+    if (current.isValid() && current != m_tree->index(0, 0))
+        return;
+    m_treeView->expand(index);
+    selectNode(index.data(Tree::NodePathRole).toString());
+}
+
+void MainWindow::onTreeCurrentChanged()
+{
+    const QModelIndex current = currentTreeIndex();
+    QModelIndex scopeIndex = current;
+    QString device;
+    if (current.isValid() && kindOf(current) == ItemKind::Device) {
+        device = current.data(Tree::DeviceIdRole).toString();
+        scopeIndex = current.parent();
+    }
+    std::optional<Tree::DeviceScope> scope = scopeIndex.isValid()
+        ? Tree::DeviceScope::forTreeItem(
+            kindOf(scopeIndex), scopeIndex.data(Tree::NodePathRole).toString())
+        : std::optional<Tree::DeviceScope>(Tree::DeviceScope::all());
+    if (scope && (!m_scope || *scope != *m_scope) && m_engine->isLoaded()) {
+        m_scope = scope;
+        m_table->setScope(m_engine->state(), *scope);
+        updateFilterInfo();
+    }
+    if (!device.isEmpty()) {
+        const QModelIndex row = m_table->indexForDevice(device);
+        if (row.isValid()) {
+            const QSignalBlocker blocker(m_tableView->selectionModel());
+            m_tableView->selectionModel()->setCurrentIndex(
+                row, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+            m_tableView->scrollTo(row);
+        }
+    } else {
+        m_tableView->selectionModel()->clearCurrentIndex();
+    }
+    showDetail();
+    updateActions();
+}
+
+void MainWindow::onTableCurrentChanged()
+{
+    showDetail();
+    updateActions();
+}
+
+void MainWindow::showDetail()
+{
+    const QModelIndex row = m_tableView->selectionModel()->currentIndex();
+    const Sync::FleetState &state = m_engine->state();
+    if (row.isValid()) {
+        const QString id = row.data(Tree::DeviceIdRole).toString();
+        m_detail->showDevice(state, id, row.data(Tree::PendingRole).toBool());
+        return;
+    }
+    const QModelIndex current = currentTreeIndex();
+    if (!current.isValid()) {
+        m_detail->showNothing();
+        return;
+    }
+    if (kindOf(current) == ItemKind::Device) {
+        const QString id = current.data(Tree::DeviceIdRole).toString();
+        m_detail->showDevice(state, id, current.data(Tree::PendingRole).toBool());
+        return;
+    }
+    DetailPane::NodeSummary s;
+    s.title = current.data(Tree::TitleRole).toString();
+    switch (kindOf(current)) {
+    case ItemKind::Customer:
+        s.kind = tr("Customer");
+        break;
+    case ItemKind::Group:
+        s.kind = tr("Group");
+        break;
+    case ItemKind::Unassigned:
+        s.kind = tr("Pool: devices in stock, in no customer");
+        break;
+    case ItemKind::Returns:
+        s.kind = tr("Pool: units back for refurbishment");
+        s.path = QString(Domain::ReturnsGroupName);
+        break;
+    case ItemKind::NeedsRepair:
+        s.kind = tr("Devices whose groups contradict the tree");
+        break;
+    case ItemKind::Device:
+        break;
+    }
+    if (isNode(current)) {
+        s.path = current.data(Tree::NodePathRole).toString();
+        s.account = current.data(Tree::AccountRole).toString();
+        const int released = state.releasedVersionByGroup().value(s.path, 0);
+        s.release = released > 0 ? tr("v%1").arg(released) : tr("none");
+    }
+    s.devices = current.data(Tree::DeviceCountRole).toInt();
+    s.online = current.data(Tree::OnlineCountRole).toInt();
+    s.offTarget = current.data(Tree::OffTargetCountRole).toInt();
+    s.pending = current.data(Tree::PendingCountRole).toInt();
+    s.firmware = firmwareSummary(current.data(Tree::FirmwareVersionsRole).toMap());
+    m_detail->showNode(s);
+}
+
+QStringList MainWindow::selectedDeviceIds() const
+{
+    const auto fromTable = [this] {
+        QStringList ids;
+        for (const QModelIndex &row : m_tableView->selectionModel()->selectedRows())
+            ids.append(row.data(Tree::DeviceIdRole).toString());
+        return ids;
+    };
+    const auto fromTree = [this] {
+        QStringList ids;
+        for (const QModelIndex &row : m_treeView->selectionModel()->selectedRows()) {
+            if (kindOf(row) == ItemKind::Device)
+                ids.append(row.data(Tree::DeviceIdRole).toString());
+        }
+        return ids;
+    };
+    QWidget *focus = QApplication::focusWidget();
+    if (focus == m_treeView)
+        return fromTree();
+    if (focus == m_tableView)
+        return fromTable();
+    const QStringList table = fromTable();
+    return table.isEmpty() ? fromTree() : table;
+}
+
+void MainWindow::updateActions()
+{
+    const bool loaded = m_engine->isLoaded();
+    const QModelIndex current = currentTreeIndex();
+    const bool node = isNode(current);
+    const QString path = currentNodePath();
+    m_moveAction->setEnabled(loaded);
+    m_newCustomerAction->setEnabled(loaded);
+    m_newGroupAction->setEnabled(loaded && node && Domain::pathDepth(path) < Domain::MaxNodeDepth);
+    m_renameAction->setEnabled(loaded && node);
+    m_deleteAction->setEnabled(loaded && node);
+    m_problemsAction->setEnabled(loaded);
+}
+
+// --- moves --------------------------------------------------------------------------------
+
+void MainWindow::onDrop(const Tree::DropRequest &request)
+{
+    switch (request.operation) {
+    case Tree::DropOperation::MoveDevices:
+        requestMoveDevices(request.deviceIds(), request.moveTarget);
+        break;
+    case Tree::DropOperation::MoveSubtree:
+        if (!request.items.isEmpty())
+            requestMoveNode(request.items.constFirst().id, request.newParentPath);
+        break;
+    case Tree::DropOperation::None:
+        break;
+    }
+}
+
+void MainWindow::requestMoveDevices(const QStringList &deviceIds, const Domain::MoveTarget &target)
+{
+    const Sync::FleetState &state = m_engine->state();
+    const Tree::MoveImpact impact = Tree::computeMoveImpact(state, deviceIds, target);
+    const Domain::Hierarchy hierarchy = state.hierarchy();
+    const QString where = Tree::targetLabel(hierarchy, target);
+    if (impact.devices.isEmpty()) {
+        showError(tr("Nothing to move: the devices are no longer in the fleet."));
+        return;
+    }
+    if (impact.alreadyThere == impact.devices.size()) {
+        statusBar()->showMessage(
+            tr("Already in %1: nothing to move.", nullptr, impact.alreadyThere).arg(where), 8000);
+        return;
+    }
+    if (!impact.needsConfirmation) {
+        applyMoveDevices(deviceIds, target);
+        return;
+    }
+    MovePreview preview;
+    preview.headline = plural(static_cast<int>(impact.devices.size()), tr("Move 1 device to %1?"),
+        tr("Move %n devices to %1?", nullptr, static_cast<int>(impact.devices.size())))
+                           .arg(where);
+    preview.impact = impact;
+    for (const Tree::DeviceMoveImpact &d : impact.devices)
+        preview.deviceNames.insert(d.deviceId, state.devices.value(d.deviceId).name);
+    auto *dialog = new MoveConfirmDialog(preview, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this,
+        [this, deviceIds, target] { applyMoveDevices(deviceIds, target); });
+    dialog->open();
+}
+
+void MainWindow::applyMoveDevices(const QStringList &deviceIds, const Domain::MoveTarget &target)
+{
+    auto command
+        = Tree::MoveDevicesCommand::create(m_executor.get(), m_engine->state(), deviceIds, target);
+    if (command->deviceIds().isEmpty())
+        return;
+    const QString text = command->text();
+    const int before = m_undoStack->count();
+    m_undoStack->push(command.release()); // refused: dropped again, the executor reports why
+    if (m_undoStack->count() > before || m_undoStack->index() > 0)
+        statusBar()->showMessage(tr("%1: done here, being sent to the cloud").arg(text), 8000);
+    qCInfo(lcViews) << "move:" << deviceIds.size() << "devices";
+}
+
+void MainWindow::requestMoveNode(const QString &path, const QString &newParentPath)
+{
+    const Sync::FleetState &state = m_engine->state();
+    QString error;
+    const auto command = Tree::MoveNodeCommand::move(
+        m_executor.get(), state, path, newParentPath, QString(), &error);
+    if (!command) {
+        showError(error);
+        return;
+    }
+    const Domain::Hierarchy hierarchy = state.hierarchy();
+    MovePreview preview;
+    const Domain::Node *node = hierarchy.node(path);
+    preview.headline
+        = tr("Move %1 with everything under it to %2?")
+              .arg(node ? node->title : path,
+                  Tree::targetLabel(hierarchy, Domain::MoveTarget::node(newParentPath)));
+    preview.impact = subtreeImpact(state, command->edit());
+    preview.renames = command->edit().renames;
+    for (const QString &id : command->edit().deviceIds)
+        preview.deviceNames.insert(id, state.devices.value(id).name);
+    auto *dialog = new MoveConfirmDialog(preview, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this,
+        [this, path, newParentPath] { applyMoveNode(path, newParentPath); });
+    dialog->open();
+}
+
+void MainWindow::applyMoveNode(const QString &path, const QString &newParentPath)
+{
+    QString error;
+    auto command = Tree::MoveNodeCommand::move(
+        m_executor.get(), m_engine->state(), path, newParentPath, QString(), &error);
+    if (!command) {
+        showError(error);
+        return;
+    }
+    const QString newPath = Domain::childPath(newParentPath, Domain::lastSlug(path));
+    m_undoStack->push(command.release());
+    selectNode(newPath);
+}
+
+void MainWindow::showMoveToPicker()
+{
+    const QStringList ids = selectedDeviceIds();
+    const Domain::Hierarchy &hierarchy = m_tree->hierarchy();
+    if (ids.isEmpty()) {
+        const QModelIndex current = currentTreeIndex();
+        if (kindOf(current) != ItemKind::Group || !current.isValid()) {
+            showError(tr("Select devices (or a group) to move first."));
+            return;
+        }
+        const QString path = current.data(Tree::NodePathRole).toString();
+        NodePickerDialog::Options options;
+        options.includePools = false;
+        options.excludeSubtree = path;
+        auto *picker = new NodePickerDialog(hierarchy,
+            tr("Move %1 with everything under it to:")
+                .arg(current.data(Tree::TitleRole).toString()),
+            options, this);
+        picker->setAttribute(Qt::WA_DeleteOnClose);
+        connect(picker, &QDialog::accepted, this, [this, picker, path] {
+            if (const auto target = picker->target())
+                requestMoveNode(path, target->path);
+        });
+        picker->open();
+        return;
+    }
+    auto *picker = new NodePickerDialog(hierarchy,
+        plural(static_cast<int>(ids.size()), tr("Move 1 device to:"),
+            tr("Move %n devices to:", nullptr, static_cast<int>(ids.size()))),
+        {}, this);
+    picker->setAttribute(Qt::WA_DeleteOnClose);
+    connect(picker, &QDialog::accepted, this, [this, picker, ids] {
+        if (const auto target = picker->target())
+            requestMoveDevices(ids, *target);
+    });
+    picker->open();
+}
+
+// --- customers and groups -----------------------------------------------------------------
+
+namespace {
+
+NodeDialog::Context dialogContext(const Sync::FleetState &state, bool canCreateAccounts)
+{
+    NodeDialog::Context context;
+    context.hierarchy = state.hierarchy();
+    for (const Domain::Customer &c : state.customers)
+        context.customerAccounts.insert(c.username.toLower());
+    // Accounts already linked to a customer node exist too.
+    for (const Domain::Node &n : context.hierarchy.nodes()) {
+        if (!n.account.isEmpty())
+            context.customerAccounts.insert(n.account.toLower());
+    }
+    context.canCreateAccounts = canCreateAccounts;
+    return context;
+}
+
+} // namespace
+
+void MainWindow::newCustomer()
+{
+    auto *dialog = new NodeDialog(NodeDialog::Mode::NewCustomer,
+        dialogContext(m_engine->state(), !m_clientId.isEmpty() && !m_clientSecret.isEmpty()),
+        QString(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        const NodeDialog::Result r = dialog->result();
+        if (!r.createAccount || !m_client) {
+            pushNodeCreation(r.path, r.title, r.account);
+            return;
+        }
+        statusBar()->showMessage(tr("Creating the customer account %1…").arg(r.account));
+        m_client->createCustomer(m_productId, r.account, true, QString(), m_clientId,
+            m_clientSecret, this, [this, r](Remote::Result<QJsonObject> result) {
+                // The answer carries the customer's token: it is not kept anywhere.
+                const bool exists = result.error.kind == Remote::ApiError::Kind::BadRequest
+                    && result.error.message.contains(QLatin1String("exist"), Qt::CaseInsensitive);
+                if (!result.ok() && !exists) {
+                    showError(tr("The customer account %1 could not be created, so the "
+                                 "customer was not created either: %2")
+                                  .arg(r.account, result.error.message));
+                    return;
+                }
+                pushNodeCreation(r.path, r.title, r.account);
+            });
+    });
+    dialog->open();
+}
+
+void MainWindow::newGroup()
+{
+    const QString parentPath = currentNodePath();
+    if (parentPath.isEmpty()) {
+        showError(tr("Select the customer or group to create the group under."));
+        return;
+    }
+    auto *dialog = new NodeDialog(
+        NodeDialog::Mode::NewGroup, dialogContext(m_engine->state(), false), parentPath, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        const NodeDialog::Result r = dialog->result();
+        pushNodeCreation(r.path, r.title, QString());
+    });
+    dialog->open();
+}
+
+void MainWindow::pushNodeCreation(const QString &path, const QString &title, const QString &account)
+{
+    Domain::NodeTag tag;
+    tag.kind = Domain::pathDepth(path) == 1 ? Domain::NodeKind::Customer : Domain::NodeKind::Group;
+    tag.title = title;
+    if (!account.isEmpty())
+        tag.attributes.insert(Domain::AccountAttribute, account);
+    Domain::Group group;
+    group.name = path;
+    group.description = Domain::formatDescription(tag);
+    const QString text = tag.kind == Domain::NodeKind::Customer
+        ? tr("Create customer %1").arg(title)
+        : tr("Create group %1").arg(title);
+    m_undoStack->push(new GroupEditCommand(m_engine, QStringLiteral("create group"), path,
+        {Sync::Outbox::createGroup(group)}, {Sync::Outbox::deleteGroup(path)}, text,
+        [this](const QString &error) { showError(error); }));
+    selectNode(path);
+}
+
+void MainWindow::renameNode()
+{
+    const QString path = currentNodePath();
+    if (path.isEmpty())
+        return;
+    auto *dialog = new NodeDialog(
+        NodeDialog::Mode::Rename, dialogContext(m_engine->state(), false), path, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog, path] {
+        const NodeDialog::Result r = dialog->result();
+        const Sync::FleetState &state = m_engine->state();
+        const Domain::Hierarchy hierarchy = state.hierarchy();
+        const Domain::Node *node = hierarchy.node(path);
+        if (!node)
+            return showError(tr("'%1' is no longer a node of the tree.").arg(path));
+        const bool titleChanged = r.title != node->title;
+        const bool slugChanged = r.path != path;
+        std::unique_ptr<Tree::MoveNodeCommand> rename;
+        if (slugChanged) {
+            QString error;
+            rename = Tree::MoveNodeCommand::rename(m_executor.get(), state, path, r.slug, &error);
+            if (!rename)
+                return showError(error);
+        }
+        const ErrorReporter reporter = [this](const QString &error) { showError(error); };
+        m_undoStack->beginMacro(tr("Rename %1").arg(node->title));
+        if (titleChanged) {
+            const QString oldDescription = state.groups.value(path).description;
+            Domain::NodeTag tag = Domain::parseDescription(oldDescription)
+                                      .value_or(Domain::NodeTag {node->kind, node->title, {}});
+            if (!node->account.isEmpty())
+                tag.attributes.insert(Domain::AccountAttribute, node->account);
+            tag.title = r.title;
+            const QString description = Domain::formatDescription(tag);
+            m_undoStack->push(new GroupEditCommand(m_engine, QStringLiteral("update group"), path,
+                {Sync::Outbox::updateGroup(
+                    path, QJsonObject {{QStringLiteral("description"), description}})},
+                {Sync::Outbox::updateGroup(
+                    path, QJsonObject {{QStringLiteral("description"), oldDescription}})},
+                tr("Retitle %1").arg(node->title), reporter));
+        }
+        if (rename)
+            m_undoStack->push(rename.release());
+        m_undoStack->endMacro();
+        selectNode(r.path);
+    });
+    dialog->open();
+}
+
+void MainWindow::deleteNode()
+{
+    const QString path = currentNodePath();
+    if (path.isEmpty())
+        return;
+    const Sync::FleetState &state = m_engine->state();
+    const Domain::Hierarchy hierarchy = state.hierarchy();
+    const Domain::Node *node = hierarchy.node(path);
+    if (!node)
+        return;
+    const QStringList subtree = hierarchy.subtree(path);
+    QStringList devices;
+    for (auto it = state.devices.cbegin(); it != state.devices.cend(); ++it) {
+        const Domain::Placement p = Domain::placeDevice(it->groups, hierarchy);
+        if (p.kind == Domain::PlacementKind::Node && Domain::isAncestorOrSelf(path, p.path))
+            devices.append(it.key());
+    }
+    devices.sort();
+    const QString title = node->title;
+    const int deviceCount = static_cast<int>(devices.size());
+    const int groupCount = static_cast<int>(subtree.size());
+    QStringList sentences;
+    if (devices.isEmpty()) {
+        sentences.append(tr("Delete %1? It has no devices.").arg(title));
+    } else {
+        sentences.append(plural(deviceCount, tr("Delete %1? Its device goes to Unassigned."),
+            tr("Delete %1? Its %n devices go to Unassigned.", nullptr, deviceCount))
+                             .arg(title));
+        const QString account = Domain::accountOf(path, hierarchy);
+        if (!account.isEmpty())
+            sentences.append(plural(deviceCount, tr("It is released from the customer account %1."),
+                tr("They are released from the customer account %1."))
+                                 .arg(account));
+    }
+    sentences.append(plural(groupCount, tr("1 Particle group is deleted."),
+        tr("%n Particle groups are deleted.", nullptr, groupCount)));
+    const QHash<QString, int> released = state.releasedVersionByGroup();
+    QStringList withRelease;
+    for (const QString &g : subtree) {
+        if (released.contains(g))
+            withRelease.append(g);
+    }
+    if (!withRelease.isEmpty())
+        sentences.append(tr("The firmware released to %1 is not restored by Undo.")
+                             .arg(withRelease.join(QStringLiteral(", "))));
+    const QString text = sentences.join(QLatin1Char(' '));
+    auto *box = new QMessageBox(QMessageBox::Warning,
+        node->kind == Domain::NodeKind::Customer ? tr("Delete customer") : tr("Delete group"), text,
+        QMessageBox::Cancel, this);
+    box->setObjectName(QStringLiteral("deleteConfirmation"));
+    QPushButton *remove = box->addButton(tr("Delete"), QMessageBox::DestructiveRole);
+    box->setDefaultButton(QMessageBox::Cancel);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::buttonClicked, this,
+        [this, box, remove, path, subtree, devices, title](QAbstractButton *clicked) {
+            Q_UNUSED(box)
+            if (clicked != remove)
+                return;
+            const Sync::FleetState &now = m_engine->state();
+            QList<Store::OutboxEntry> deletes;
+            QList<Store::OutboxEntry> recreates;
+            for (auto it = subtree.crbegin(); it != subtree.crend(); ++it)
+                deletes.append(Sync::Outbox::deleteGroup(*it));
+            for (const QString &g : subtree) {
+                if (now.groups.contains(g))
+                    recreates.append(Sync::Outbox::createGroup(now.groups.value(g)));
+            }
+            m_undoStack->beginMacro(tr("Delete %1").arg(title));
+            if (!devices.isEmpty())
+                m_undoStack->push(Tree::MoveDevicesCommand::create(
+                    m_executor.get(), now, devices, Domain::MoveTarget::unassigned())
+                                      .release());
+            m_undoStack->push(new GroupEditCommand(m_engine, QStringLiteral("delete group"), path,
+                deletes, recreates, tr("Delete %1").arg(title),
+                [this](const QString &error) { showError(error); }));
+            m_undoStack->endMacro();
+        });
+    box->open();
+}
+
+void MainWindow::showProblems()
+{
+    if (!m_problems) {
+        m_problems = new ProblemsDialog(this);
+        connect(m_problems, &ProblemsDialog::repairRequested, this,
+            [this](const QHash<QString, QStringList> &before,
+                const QHash<QString, QStringList> &after) {
+                m_undoStack->push(new RepairDevicesCommand(m_executor.get(), before, after,
+                    plural(static_cast<int>(after.size()), tr("Repair 1 device"),
+                        tr("Repair %n devices", nullptr, static_cast<int>(after.size())))));
+            });
+    }
+    m_problems->setState(m_engine->state());
+    m_problems->show();
+    m_problems->raise();
+    m_problems->activateWindow();
+}
+
+} // namespace Flotilla::Views

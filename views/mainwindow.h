@@ -1,0 +1,187 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "domain/moves.h"
+#include "tree/devicetablemodel.h"
+#include "tree/dragdrop.h"
+
+#include <QMainWindow>
+#include <QPointer>
+#include <QStringList>
+
+#include <memory>
+#include <optional>
+
+class QAction;
+class QLabel;
+class QLineEdit;
+class QSplitter;
+class QTableView;
+class QUndoStack;
+
+namespace Flotilla::Remote {
+class ParticleClient;
+}
+namespace Flotilla::Sync {
+class SyncEngine;
+struct FleetDelta;
+} // namespace Flotilla::Sync
+namespace Flotilla::Tree {
+class FleetTreeModel;
+class MoveExecutor;
+} // namespace Flotilla::Tree
+
+namespace Flotilla::Views {
+
+class DetailPane;
+class FleetTreeView;
+class ProblemsDialog;
+class ReportingExecutor;
+
+// What the window works with; everything is owned elsewhere (AppContext) and outlives it.
+struct MainWindowParts
+{
+    Sync::SyncEngine *engine = nullptr;
+    // Statistics (rate-limit headroom) and the few calls that are not edits of the fleet
+    // (creating a customer account).
+    Remote::ParticleClient *client = nullptr;
+    Tree::FleetTreeModel *tree = nullptr;
+    Tree::DeviceTableModel *table = nullptr;
+    QUndoStack *undoStack = nullptr;
+    Tree::MoveExecutor *executor = nullptr; // EngineMoveExecutor
+    int productId = 0;
+};
+
+// The console: the fleet tree (left), the devices of the selected node and its descendants
+// (centre, filterable and sortable), the details of the selected device or node (right), a
+// toolbar, menus with the standard shortcuts and a status bar (sync phase, connectivity,
+// pending changes, rate-limit headroom). Every edit is an undo command on the shared
+// QUndoStack, applied through the sync engine (local first, then pushed); the models follow
+// the engine's fleetChanged. Drops and "Move to…" that change an owner or a firmware target are
+// confirmed first. Layout (geometry, docks, splitter, column states) is kept in QSettings.
+class MainWindow final : public QMainWindow
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(MainWindow)
+
+public:
+    explicit MainWindow(const MainWindowParts &parts, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // "Sandbox at http://127.0.0.1:41234" or "api.particle.io": window title and status bar.
+    void setConnectionDescription(const QString &text);
+    // The product's OAuth client, to create customer accounts (kept in memory only).
+    void setProductClient(const QString &clientId, const QString &clientSecret);
+    // Whether "Sign in…" is offered (a real cloud; the sandbox signs in by itself).
+    void setSignInAvailable(bool available);
+
+    FleetTreeView *treeView() const { return m_treeView; }
+    QTableView *deviceView() const { return m_tableView; }
+    QLineEdit *filterField() const { return m_filter; }
+    DetailPane *detailPane() const { return m_detail; }
+    QLabel *pendingLabel() const { return m_pendingLabel; }
+    ProblemsDialog *problemsDialog() const;
+
+    // The devices the user has selected: in the view that has the focus, else the table's,
+    // else the device rows of the tree.
+    QStringList selectedDeviceIds() const;
+    // Selects a node (or pool) in the tree and shows its devices.
+    void selectNode(const QString &path);
+    // Moves devices, asking for confirmation first when an owner or a firmware target changes.
+    void requestMoveDevices(const QStringList &deviceIds, const Domain::MoveTarget &target);
+    // Moves a group node with its subtree under another node (always confirmed).
+    void requestMoveNode(const QString &path, const QString &newParentPath);
+
+public Q_SLOTS:
+    void showMoveToPicker();
+    void newCustomer();
+    void newGroup();
+    void renameNode();
+    void deleteNode();
+    void showProblems();
+
+Q_SIGNALS:
+    void signInRequested();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void showEvent(QShowEvent *event) override;
+
+private:
+    void createActions();
+    void createMenus();
+    void createToolBar();
+    void createStatusBar();
+    void connectEngine();
+    void restoreLayout();
+    void saveLayout() const;
+
+    void onLoaded();
+    void onFleetChanged(const Sync::FleetDelta &delta);
+    void onPendingChanged();
+    void onDrop(const Tree::DropRequest &request);
+    void onTreeCurrentChanged();
+    void onTableCurrentChanged();
+    void ensureInitialSelection();
+    void tryInitialSelection();
+    void updateActions();
+    void updateStatus();
+    void updateHeadroom();
+    void updateProblemsAction();
+    void updateFilterInfo();
+    void showDetail();
+    void showError(const QString &message);
+    void applyMoveDevices(const QStringList &deviceIds, const Domain::MoveTarget &target);
+    void applyMoveNode(const QString &path, const QString &newParentPath);
+    void pushNodeCreation(const QString &path, const QString &title, const QString &account);
+
+    // The tree's current row, in column 0 (invalid when none).
+    QModelIndex currentTreeIndex() const;
+    QString currentNodePath() const;
+
+    Sync::SyncEngine *m_engine;
+    QPointer<Remote::ParticleClient> m_client;
+    Tree::FleetTreeModel *m_tree;
+    Tree::DeviceTableModel *m_table;
+    QUndoStack *m_undoStack;
+    std::unique_ptr<ReportingExecutor> m_executor;
+    int m_productId;
+    QString m_clientId;
+    QString m_clientSecret;
+    QString m_connection;
+    bool m_initialSelectionDone = false;
+    bool m_initialSelectionQueued = false;
+    std::optional<Tree::DeviceScope> m_scope;
+
+    FleetTreeView *m_treeView = nullptr;
+    QTableView *m_tableView = nullptr;
+    QLineEdit *m_filter = nullptr;
+    QLabel *m_filterInfo = nullptr;
+    DetailPane *m_detail = nullptr;
+    QSplitter *m_splitter = nullptr;
+    QPointer<ProblemsDialog> m_problems;
+
+    QLabel *m_phaseLabel = nullptr;
+    QLabel *m_connectionLabel = nullptr;
+    QLabel *m_pendingLabel = nullptr;
+    QLabel *m_headroomLabel = nullptr;
+
+    QAction *m_syncAction = nullptr;
+    QAction *m_offlineAction = nullptr;
+    QAction *m_signInAction = nullptr;
+    QAction *m_quitAction = nullptr;
+    QAction *m_undoAction = nullptr;
+    QAction *m_redoAction = nullptr;
+    QAction *m_moveAction = nullptr;
+    QAction *m_newCustomerAction = nullptr;
+    QAction *m_newGroupAction = nullptr;
+    QAction *m_renameAction = nullptr;
+    QAction *m_deleteAction = nullptr;
+    QAction *m_problemsAction = nullptr;
+    QAction *m_findAction = nullptr;
+    QAction *m_expandAction = nullptr;
+    QAction *m_collapseAction = nullptr;
+    QAction *m_aboutAction = nullptr;
+};
+
+} // namespace Flotilla::Views

@@ -1,0 +1,251 @@
+// SPDX-License-Identifier: MIT
+#include "views/moveconfirmdialog.h"
+
+#include "domain/precedence.h"
+#include "tree/commands.h"
+#include "views/plural.h"
+
+#include <QDialogButtonBox>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QPushButton>
+#include <QSet>
+#include <QStyle>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <map>
+
+namespace Flotilla::Views {
+
+namespace {
+
+constexpr int MaxDeviceRows = 2000;
+
+QString versionText(const std::optional<int> &version)
+{
+    return version ? MoveConfirmDialog::tr("v%1").arg(*version) : MoveConfirmDialog::tr("none");
+}
+
+QString ownerText(const Domain::OwnerChange &change)
+{
+    switch (change.action) {
+    case Domain::OwnerChange::Action::None:
+        return QString();
+    case Domain::OwnerChange::Action::Claim:
+        return MoveConfirmDialog::tr("claimed to %1").arg(change.account);
+    case Domain::OwnerChange::Action::Unclaim:
+        return MoveConfirmDialog::tr("released from its owner");
+    case Domain::OwnerChange::Action::UnclaimAndClaim:
+        return MoveConfirmDialog::tr("released, then claimed to %1").arg(change.account);
+    }
+    return QString();
+}
+
+QStringList renamedGroups(const QStringList &groups, const QHash<QString, QString> &renames)
+{
+    QStringList out;
+    out.reserve(groups.size());
+    for (const QString &g : groups)
+        out.append(renames.value(g, g));
+    out.sort();
+    out.removeDuplicates();
+    return out;
+}
+
+} // namespace
+
+Tree::MoveImpact subtreeImpact(const Sync::FleetState &state, const Tree::SubtreeEdit &edit)
+{
+    QHash<QString, QString> renames;
+    for (const Domain::GroupRename &r : edit.renames)
+        renames.insert(r.from, r.to);
+    const QHash<QString, int> released = state.releasedVersionByGroup();
+    QHash<QString, int> releasedAfter;
+    for (auto it = released.cbegin(); it != released.cend(); ++it)
+        releasedAfter.insert(renames.value(it.key(), it.key()), it.value());
+    const std::optional<int> productDefault = state.productDefault();
+    const bool ownersChange = Domain::ownerChange(edit.fromAccount, edit.toAccount).action
+        != Domain::OwnerChange::Action::None;
+
+    Tree::MoveImpact impact;
+    std::map<std::pair<int, int>, int> changes; // (from, to) with -1 = none
+    for (const QString &id : edit.deviceIds) {
+        const auto it = state.devices.constFind(id);
+        if (it == state.devices.cend()) {
+            impact.unknownDevices.append(id);
+            continue;
+        }
+        Tree::DeviceMoveImpact d;
+        d.deviceId = id;
+        d.targetBefore = state.targetFor(*it);
+        Domain::Device after = *it;
+        after.groups = Domain::applyDelta(renamedGroups(it->groups, renames), edit.memberDelta);
+        d.targetAfter = Domain::effectiveTarget(after, releasedAfter, productDefault);
+        if (ownersChange) {
+            const QString owner = it->owner;
+            const bool keep = !owner.isEmpty() && owner == edit.toAccount;
+            const bool unclaim = !keep && !owner.isEmpty()
+                && (owner == edit.fromAccount || !edit.toAccount.isEmpty());
+            const bool claim = !keep && !edit.toAccount.isEmpty();
+            if (unclaim && claim)
+                d.ownerChange.action = Domain::OwnerChange::Action::UnclaimAndClaim;
+            else if (claim)
+                d.ownerChange.action = Domain::OwnerChange::Action::Claim;
+            else if (unclaim)
+                d.ownerChange.action = Domain::OwnerChange::Action::Unclaim;
+            if (claim) {
+                d.ownerChange.account = edit.toAccount;
+                ++impact.claims;
+                ++impact.claimsByAccount[edit.toAccount];
+            }
+            if (unclaim)
+                ++impact.unclaims;
+        }
+        if (d.targetChanges())
+            ++changes[{d.targetBefore.value_or(-1), d.targetAfter.value_or(-1)}];
+        impact.devices.append(d);
+    }
+    for (const auto &[key, count] : changes) {
+        Tree::FirmwareTargetChange c;
+        if (key.first >= 0)
+            c.from = key.first;
+        if (key.second >= 0)
+            c.to = key.second;
+        c.count = count;
+        impact.firmwareChanges.append(c);
+    }
+    impact.needsConfirmation = true; // group renames are always confirmed
+    return impact;
+}
+
+MoveConfirmDialog::MoveConfirmDialog(const MovePreview &preview, QWidget *parent)
+    : QDialog(parent)
+{
+    setObjectName(QStringLiteral("moveConfirmDialog"));
+    setWindowTitle(tr("Confirm move"));
+    const Tree::MoveImpact &impact = preview.impact;
+    const QLocale locale;
+
+    auto *layout = new QVBoxLayout(this);
+    auto *headline = new QLabel(preview.headline);
+    QFont font = headline->font();
+    font.setBold(true);
+    font.setPointSizeF(font.pointSizeF() * 1.15);
+    headline->setFont(font);
+    headline->setWordWrap(true);
+    layout->addWidget(headline);
+
+    const int moving = static_cast<int>(impact.devices.size()) - impact.alreadyThere;
+    m_lines.append(plural(moving, tr("1 device moves."), tr("%n devices move.", nullptr, moving)));
+    const int renames = static_cast<int>(preview.renames.size());
+    if (renames > 0)
+        m_lines.append(
+            plural(renames, tr("1 Particle group is renamed (%1 → %2)."),
+                tr("%n Particle groups are renamed (%1 → %2, …).", nullptr, renames))
+                .arg(preview.renames.constFirst().from, preview.renames.constFirst().to));
+    for (auto it = impact.claimsByAccount.cbegin(); it != impact.claimsByAccount.cend(); ++it)
+        m_lines.append(
+            plural(it.value(), tr("1 device will be claimed to the customer account %1."),
+                tr("%n devices will be claimed to the customer account %1.", nullptr, it.value()))
+                .arg(it.key()));
+    if (impact.unclaims > 0)
+        m_lines.append(plural(impact.unclaims,
+            tr("1 device will be released from its current owner."),
+            tr("%n devices will be released from their current owner.", nullptr, impact.unclaims)));
+    const int flashes = impact.targetChanges();
+    if (flashes > 0)
+        m_lines.append(plural(flashes,
+            tr("1 device gets a new firmware target: Particle will flash it when it next "
+               "connects (or now, if it is online)."),
+            tr("%n devices get a new firmware target: Particle will flash them when they next "
+               "connect (or now, if they are online).",
+                nullptr, flashes)));
+    else
+        m_lines.append(tr("No device changes its firmware target."));
+    if (impact.alreadyThere > 0)
+        m_lines.append(plural(impact.alreadyThere,
+            tr("1 device is already there and does not change."),
+            tr("%n devices are already there and do not change.", nullptr, impact.alreadyThere)));
+    const int unknown = static_cast<int>(impact.unknownDevices.size());
+    if (unknown > 0)
+        m_lines.append(plural(unknown, tr("1 device is no longer in the fleet and is left out."),
+            tr("%n devices are no longer in the fleet and are left out.", nullptr, unknown)));
+
+    auto *summary = new QLabel(QStringLiteral("• ") + m_lines.join(QStringLiteral("\n• ")));
+    summary->setObjectName(QStringLiteral("moveSummary"));
+    summary->setTextFormat(Qt::PlainText);
+    summary->setWordWrap(true);
+    layout->addWidget(summary);
+
+    if (!impact.firmwareChanges.isEmpty()) {
+        layout->addWidget(new QLabel(tr("Firmware targets that change:")));
+        auto *firmware = new QTreeWidget;
+        firmware->setObjectName(QStringLiteral("firmwareChanges"));
+        firmware->setRootIsDecorated(false);
+        firmware->setHeaderLabels({tr("Target now"), tr("Target after"), tr("Devices")});
+        for (const Tree::FirmwareTargetChange &c : impact.firmwareChanges)
+            new QTreeWidgetItem(
+                firmware, {versionText(c.from), versionText(c.to), locale.toString(c.count)});
+        firmware->setFocusPolicy(Qt::NoFocus);
+        firmware->setSelectionMode(QAbstractItemView::NoSelection);
+        firmware->header()->setStretchLastSection(false);
+        firmware->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+        firmware->header()->setSectionResizeMode(2, QHeaderView::Stretch);
+        firmware->header()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+        // As tall as its rows (a handful), not more.
+        const int rows = std::min(static_cast<int>(impact.firmwareChanges.size()), 6);
+        firmware->setFixedHeight(firmware->header()->sizeHint().height()
+            + rows * firmware->sizeHintForRow(0) + 2 * firmware->frameWidth() + 2);
+        layout->addWidget(firmware);
+    }
+
+    layout->addWidget(new QLabel(tr("Devices:")));
+    auto *devices = new QTreeWidget;
+    devices->setObjectName(QStringLiteral("deviceImpact"));
+    devices->setRootIsDecorated(false);
+    devices->setAlternatingRowColors(true);
+    devices->setHeaderLabels({tr("Device"), tr("Target now"), tr("Target after"), tr("Owner")});
+    int shown = 0;
+    for (const Tree::DeviceMoveImpact &d : impact.devices) {
+        if (++shown > MaxDeviceRows)
+            break;
+        const QString name = preview.deviceNames.value(d.deviceId);
+        auto *item = new QTreeWidgetItem(devices,
+            {name.isEmpty() ? d.deviceId : name, versionText(d.targetBefore),
+                versionText(d.targetAfter),
+                d.alreadyThere ? tr("already there") : ownerText(d.ownerChange)});
+        item->setToolTip(0, d.deviceId);
+        if (d.targetChanges()) {
+            QFont bold = item->font(2);
+            bold.setBold(true);
+            item->setFont(2, bold);
+        }
+    }
+    if (impact.devices.size() > MaxDeviceRows)
+        new QTreeWidgetItem(
+            devices, {tr("… and %1 more").arg(impact.devices.size() - MaxDeviceRows)});
+    const int shownRows = std::clamp(devices->topLevelItemCount(), 3, 12);
+    devices->setMinimumHeight(devices->header()->sizeHint().height()
+        + shownRows * std::max(devices->sizeHintForRow(0), 1) + 2 * devices->frameWidth() + 4);
+    devices->setFocusPolicy(Qt::NoFocus);
+    devices->setSelectionMode(QAbstractItemView::NoSelection);
+    devices->header()->setStretchLastSection(true);
+    for (int c = 0; c < 3; ++c)
+        devices->header()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
+    layout->addWidget(devices, 1);
+
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
+    buttons->button(QDialogButtonBox::Ok)->setText(tr("Move"));
+    buttons->button(QDialogButtonBox::Ok)->setDefault(true);
+    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    layout->addWidget(buttons);
+    resize(760, sizeHint().height());
+}
+
+MoveConfirmDialog::~MoveConfirmDialog() = default;
+
+} // namespace Flotilla::Views

@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QDialog>
+#include <QPointer>
+
+class QLabel;
+class QLineEdit;
+class QPushButton;
+
+namespace Flotilla::Remote {
+class ParticleClient;
+class TokenStore;
+} // namespace Flotilla::Remote
+
+namespace Flotilla::Views {
+
+// Signing in to the Particle cloud with an access token. The token is checked with the cloud
+// (GET /v1/access_tokens/current through `probe`, a client of that cloud with no token of its
+// own) and, once accepted, written to the token store under `key` (the OS keychain, never
+// settings, logs or the cache). Asynchronous: the dialog stays responsive while it checks.
+class SignInDialog final : public QDialog
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SignInDialog)
+
+public:
+    SignInDialog(Remote::ParticleClient *probe, Remote::TokenStore *store, const QString &key,
+        const QString &cloudName, QWidget *parent = nullptr);
+    ~SignInDialog() override;
+
+    // The accepted token (after accepted()).
+    QString token() const { return m_token; }
+    // Why the token could not be kept in the token store (the session still uses it), or empty.
+    QString storeError() const { return m_storeError; }
+    QString statusText() const;
+    QLineEdit *tokenField() const { return m_tokenField; }
+
+    // Starts checking the token typed (what the Sign in button does).
+    void submit();
+
+private:
+    void setBusy(bool busy, const QString &status);
+    void fail(const QString &message);
+
+    QPointer<Remote::ParticleClient> m_probe;
+    Remote::TokenStore *m_store;
+    QString m_key;
+    QLineEdit *m_tokenField = nullptr;
+    QLabel *m_status = nullptr;
+    QPushButton *m_signIn = nullptr;
+    QString m_token;
+    QString m_storeError;
+    bool m_busy = false;
+};
+
+} // namespace Flotilla::Views
