@@ -684,7 +684,10 @@ QString SyncEngine::moveDevices(const QStringList &deviceIds, const Domain::Move
     if (entries.isEmpty())
         return QString();
     return applyEdit(QStringLiteral("move"),
-        t("%n device(s) to %1", static_cast<int>(deviceIds.size())).arg(targetTitle), entries);
+        (deviceIds.size() == 1 ? t("1 device to %1")
+                               : t("%n devices to %1", static_cast<int>(deviceIds.size())))
+            .arg(targetTitle),
+        entries);
 }
 
 QString SyncEngine::updateDevice(const QString &deviceId, const QJsonObject &fields)
@@ -1085,7 +1088,9 @@ QString SyncEngine::describe(const QList<OutboxEntry> &entries) const
     if (entries.size() == 1 && devices.isEmpty())
         return entries.first().kind + QLatin1Char(' ')
             + entries.first().payload.value(QStringLiteral("name")).toString();
-    return t("%1 of %n device(s)", static_cast<int>(devices.size())).arg(entries.first().kind);
+    return (devices.size() == 1 ? t("%1 of 1 device")
+                                : t("%1 of %n devices", static_cast<int>(devices.size())))
+        .arg(entries.first().kind);
 }
 
 void SyncEngine::entriesSucceeded(const QList<OutboxEntry> &entries, const QString &result)

@@ -66,7 +66,9 @@ QString EngineMoveExecutor::setDeviceGroups(const QHash<QString, QStringList> &g
     if (entries.isEmpty())
         return QString();
     return m_engine->applyEdit(QStringLiteral("restore groups"),
-        Text::tr("%n device(s)", nullptr, static_cast<int>(deltas.size())), entries);
+        deltas.size() == 1 ? Text::tr("1 device")
+                           : Text::tr("%n devices", nullptr, static_cast<int>(deltas.size())),
+        entries);
 }
 
 QString EngineMoveExecutor::changeSubtree(const SubtreeEdit &edit)
