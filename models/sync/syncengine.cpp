@@ -847,6 +847,14 @@ void SyncEngine::pushNext()
 {
     if (m_pushing || m_paused || m_signedOut || !m_loaded || m_pending.isEmpty())
         return;
+    // Edits still being written go out with the rest: wait the few milliseconds for them.
+    if (m_uncommitted > 0) {
+        whenCommitted([self = QPointer<SyncEngine>(this)] {
+            if (self)
+                self->pushNext();
+        });
+        return;
+    }
     m_pushing = true;
     Q_EMIT phaseChanged();
     const OutboxEntry &front = m_pending.first();
