@@ -10,6 +10,7 @@
 #include "tree/enginemoveexecutor.h"
 #include "tree/fleettreemodel.h"
 #include "views/mainwindow.h"
+#include "views/productclientdialog.h"
 #include "views/signindialog.h"
 
 #include <QNetworkAccessManager>
@@ -43,6 +44,13 @@ QString AppContext::tokenKey(const QUrl &apiUrl)
 {
     return QStringLiteral("access-token/") + apiUrl.host(QUrl::FullyEncoded).toLower()
         + (apiUrl.port() > 0 ? QLatin1Char(':') + QString::number(apiUrl.port()) : QString());
+}
+
+QString AppContext::productClientKey(const QUrl &apiUrl, int productId)
+{
+    return QStringLiteral("oauth-client-secret/") + apiUrl.host(QUrl::FullyEncoded).toLower()
+        + (apiUrl.port() > 0 ? QLatin1Char(':') + QString::number(apiUrl.port()) : QString())
+        + QLatin1Char('/') + QString::number(productId);
 }
 
 void AppContext::setTokenStore(Remote::TokenStore *store)
@@ -94,6 +102,8 @@ void AppContext::open(const Connection &connection, std::function<void(QString e
     m_window->setProductClient(connection.oauthClientId, connection.oauthClientSecret);
     m_window->setSignInAvailable(m_tokenStore != nullptr && !connection.sandbox);
     connect(m_window.get(), &Views::MainWindow::signInRequested, this, &AppContext::signIn);
+    connect(m_window.get(), &Views::MainWindow::productClientRequested, this,
+        &AppContext::editProductClient);
     connect(m_engine.get(), &Sync::SyncEngine::signedOutChanged, this, [this](bool signedOut) {
         if (signedOut && !m_connection.sandbox && m_tokenStore) {
             qCInfo(lcApp) << "signed out by the cloud";
@@ -132,18 +142,72 @@ void AppContext::signIn()
     m_signingIn = true;
     auto *dialog = new Views::SignInDialog(m_probe.get(), m_tokenStore,
         tokenKey(m_connection.apiUrl), m_connection.description, m_window.get());
+    dialog->setProductClientKey(
+        productClientKey(m_connection.apiUrl, m_connection.productId), m_connection.oauthClientId);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::finished, this, [this] { m_signingIn = false; });
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        if (!dialog->clientId().isEmpty() && !dialog->clientSecret().isEmpty())
+            useProductClient(dialog->clientId(), dialog->clientSecret());
         useToken(dialog->token());
         if (!dialog->storeError().isEmpty())
             m_window->statusBar()->showMessage(
-                tr("Signed in, but the token could not be kept in the system keychain (%1): "
-                   "Flotilla will ask for it again next time.")
+                tr("Signed in, but the token or the OAuth client could not be kept in the system "
+                   "keychain (%1): Flotilla will ask for it again next time.")
                     .arg(dialog->storeError()),
                 20000);
     });
     dialog->open();
+}
+
+void AppContext::editProductClient()
+{
+    if (!m_tokenStore || !m_window || m_connection.sandbox)
+        return;
+    auto *dialog = new Views::ProductClientDialog(m_connection.oauthClientId, m_window.get());
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        const QString key = productClientKey(m_connection.apiUrl, m_connection.productId);
+        const auto reported = [this](const QString &error, const QString &done) {
+            if (!m_window)
+                return;
+            if (error.isEmpty()) {
+                m_window->statusBar()->showMessage(done, 10000);
+                return;
+            }
+            qCWarning(lcApp) << "the token store refused the OAuth client";
+            m_window->statusBar()->showMessage(
+                tr("The OAuth client could not be kept in the system keychain (%1); this "
+                   "session uses it until it ends.")
+                    .arg(error),
+                20000);
+        };
+        if (dialog->action() == Views::ProductClientDialog::Action::Clear) {
+            useProductClient(QString(), QString());
+            m_tokenStore->remove(key, this, [reported](QString error) {
+                reported(error, tr("The product's OAuth client is forgotten."));
+            });
+            return;
+        }
+        Remote::OAuthClient client;
+        client.id = dialog->clientId();
+        client.secret = dialog->clientSecret();
+        if (!client.isValid())
+            return;
+        useProductClient(client.id, client.secret);
+        m_tokenStore->write(key, client.toStored(), this, [reported](QString error) {
+            reported(error, tr("The product's OAuth client is saved in the system keychain."));
+        });
+    });
+    dialog->open();
+}
+
+void AppContext::useProductClient(const QString &clientId, const QString &clientSecret)
+{
+    m_connection.oauthClientId = clientId;
+    m_connection.oauthClientSecret = clientSecret;
+    m_engine->setProductClient(clientId, clientSecret);
+    m_window->setProductClient(clientId, clientSecret);
 }
 
 void AppContext::useToken(const QString &token)

@@ -63,6 +63,9 @@ public:
 
     // Where an access token for `apiUrl` is kept in the token store.
     static QString tokenKey(const QUrl &apiUrl);
+    // Where the product's OAuth client (Remote::OAuthClient::toStored) is kept in the token
+    // store: "oauth-client-secret/<host[:port]>/<product>".
+    static QString productClientKey(const QUrl &apiUrl, int productId);
 
     // Sign-in for a real cloud: the token store that keeps the token (not owned). Without it,
     // "Sign in…" is not offered.
@@ -84,9 +87,15 @@ public:
 
     // Opens the sign-in dialog (a real cloud with a token store).
     void signIn();
+    // Opens the dialog that sets or clears the product's OAuth client (File › Product OAuth
+    // client…), kept in the token store.
+    void editProductClient();
 
 private:
     void useToken(const QString &token);
+    // The product's OAuth client for this session (empty: none), for the engine's claims and
+    // the window's customer dialog.
+    void useProductClient(const QString &clientId, const QString &clientSecret);
 
     Connection m_connection;
     Remote::TokenStore *m_tokenStore = nullptr;

@@ -112,14 +112,29 @@ int main(int argc, char *argv[])
         connection.description = url.host();
         connection.actor = qEnvironmentVariable("USER", QStringLiteral("operator"));
         context.setTokenStore(tokenStore.get());
-        // The token from the token store, if there is one; otherwise sign-in asks for it.
+        // The token and the product's OAuth client from the token store, if there are
+        // some; without a token, sign-in asks for it.
         tokenStore->read(App::AppContext::tokenKey(url), &context,
-            [&context, connection, opened](std::optional<QString> token, QString error) mutable {
+            [&context, store = tokenStore.get(), connection, opened](
+                std::optional<QString> token, QString error) mutable {
                 if (!error.isEmpty())
                     qCWarning(App::lcApp) << "the token store cannot be read:" << error;
                 connection.token = token.value_or(QString());
-                context.open(connection, opened);
-                context.window()->show();
+                store->read(
+                    App::AppContext::productClientKey(connection.apiUrl, connection.productId),
+                    &context,
+                    [&context, connection, opened](
+                        std::optional<QString> stored, QString clientError) mutable {
+                        if (!clientError.isEmpty())
+                            qCWarning(App::lcApp)
+                                << "the OAuth client cannot be read from the token store";
+                        const Remote::OAuthClient client
+                            = Remote::OAuthClient::fromStored(stored.value_or(QString()));
+                        connection.oauthClientId = client.id;
+                        connection.oauthClientSecret = client.secret;
+                        context.open(connection, opened);
+                        context.window()->show();
+                    });
             });
         return QApplication::exec();
     }

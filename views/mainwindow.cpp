@@ -321,6 +321,7 @@ void MainWindow::setProductClient(const QString &clientId, const QString &client
 void MainWindow::setSignInAvailable(bool available)
 {
     m_signInAction->setVisible(available);
+    m_productClientAction->setVisible(available);
 }
 
 // --- construction -------------------------------------------------------------------------
@@ -359,6 +360,12 @@ void MainWindow::createActions()
         tr("Sign in to the Particle cloud with an access token"));
     m_signInAction->setVisible(false);
     connect(m_signInAction, &QAction::triggered, this, &MainWindow::signInRequested);
+    m_productClientAction
+        = make(QStringLiteral("actionProductClient"), tr("Product OAuth &client…"), QIcon(), {},
+            tr("Set or clear the product's OAuth client, needed to link customers to Particle "
+               "customer accounts"));
+    m_productClientAction->setVisible(false);
+    connect(m_productClientAction, &QAction::triggered, this, &MainWindow::productClientRequested);
     m_quitAction = make(QStringLiteral("actionQuit"), tr("&Quit"), QIcon(), QKeySequence::Quit,
         tr("Close Flotilla; changes not yet sent are kept and sent next time"));
     m_quitAction->setMenuRole(QAction::QuitRole);
@@ -430,6 +437,7 @@ void MainWindow::createMenus()
     file->addAction(m_syncAction);
     file->addAction(m_offlineAction);
     file->addAction(m_signInAction);
+    file->addAction(m_productClientAction);
     file->addSeparator();
     file->addAction(m_quitAction);
 
@@ -1069,8 +1077,7 @@ NodeDialog::Context dialogContext(const Sync::FleetState &state, bool canCreateA
 void MainWindow::newCustomer()
 {
     auto *dialog = new NodeDialog(NodeDialog::Mode::NewCustomer,
-        dialogContext(m_engine->state(), !m_clientId.isEmpty() && !m_clientSecret.isEmpty()),
-        QString(), this);
+        dialogContext(m_engine->state(), hasProductClient()), QString(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         const NodeDialog::Result r = dialog->result();

@@ -72,8 +72,11 @@ public:
     void setConnectionDescription(const QString &text);
     // The product's OAuth client, to create customer accounts (kept in memory only).
     void setProductClient(const QString &clientId, const QString &clientSecret);
-    // Whether "Sign in…" is offered (a real cloud; the sandbox signs in by itself).
+    // Whether "Sign in…" and "Product OAuth client…" are offered (a real cloud; the sandbox
+    // signs in by itself and brings its own client).
     void setSignInAvailable(bool available);
+    // Whether the product's OAuth client is known (customer accounts can be created).
+    bool hasProductClient() const { return !m_clientId.isEmpty() && !m_clientSecret.isEmpty(); }
 
     FleetTreeView *treeView() const { return m_treeView; }
     QTableView *deviceView() const { return m_tableView; }
@@ -102,6 +105,7 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void signInRequested();
+    void productClientRequested();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -169,6 +173,7 @@ private:
     QAction *m_syncAction = nullptr;
     QAction *m_offlineAction = nullptr;
     QAction *m_signInAction = nullptr;
+    QAction *m_productClientAction = nullptr;
     QAction *m_quitAction = nullptr;
     QAction *m_undoAction = nullptr;
     QAction *m_redoAction = nullptr;

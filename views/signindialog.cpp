@@ -7,6 +7,7 @@
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
+#include <QGroupBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -38,6 +39,26 @@ SignInDialog::SignInDialog(Remote::ParticleClient *probe, Remote::TokenStore *st
     m_tokenField->setClearButtonEnabled(true);
     form->addRow(tr("&Access token:"), m_tokenField);
     layout->addLayout(form);
+    m_clientBox = new QGroupBox(tr("Product OAuth client (optional)"));
+    m_clientBox->setObjectName(QStringLiteral("productClientBox"));
+    auto *clientLayout = new QVBoxLayout(m_clientBox);
+    auto *clientIntro
+        = new QLabel(tr("Needed only to link customers to Particle customer accounts."));
+    clientIntro->setWordWrap(true);
+    clientLayout->addWidget(clientIntro);
+    auto *clientForm = new QFormLayout;
+    m_clientIdField = new QLineEdit;
+    m_clientIdField->setObjectName(QStringLiteral("clientIdField"));
+    m_clientIdField->setClearButtonEnabled(true);
+    clientForm->addRow(tr("Client &ID:"), m_clientIdField);
+    m_clientSecretField = new QLineEdit;
+    m_clientSecretField->setObjectName(QStringLiteral("clientSecretField"));
+    m_clientSecretField->setEchoMode(QLineEdit::Password);
+    m_clientSecretField->setClearButtonEnabled(true);
+    clientForm->addRow(tr("Client s&ecret:"), m_clientSecretField);
+    clientLayout->addLayout(clientForm);
+    m_clientBox->setVisible(false);
+    layout->addWidget(m_clientBox);
     m_status = new QLabel;
     m_status->setObjectName(QStringLiteral("signInStatus"));
     m_status->setWordWrap(true);
@@ -59,6 +80,16 @@ SignInDialog::SignInDialog(Remote::ParticleClient *probe, Remote::TokenStore *st
 
 SignInDialog::~SignInDialog() = default;
 
+void SignInDialog::setProductClientKey(const QString &key, const QString &currentClientId)
+{
+    m_clientKey = key;
+    m_currentClientId = currentClientId;
+    m_clientBox->setVisible(!key.isEmpty());
+    m_clientIdField->setText(currentClientId);
+    if (!currentClientId.isEmpty())
+        m_clientSecretField->setPlaceholderText(tr("unchanged"));
+}
+
 QString SignInDialog::statusText() const
 {
     return m_status->text();
@@ -68,6 +99,7 @@ void SignInDialog::setBusy(bool busy, const QString &status)
 {
     m_busy = busy;
     m_tokenField->setEnabled(!busy);
+    m_clientBox->setEnabled(!busy);
     m_signIn->setEnabled(!busy && !m_tokenField->text().trimmed().isEmpty());
     m_status->setText(status);
 }
@@ -90,6 +122,20 @@ void SignInDialog::submit()
         fail(tr("The connection to the cloud is gone; restart Flotilla."));
         return;
     }
+    m_pendingClient = {};
+    if (!m_clientKey.isEmpty()) {
+        m_pendingClient.id = m_clientIdField->text().trimmed();
+        m_pendingClient.secret = m_clientSecretField->text().trimmed();
+        // The known client's ID with no secret keeps that client as it is.
+        const bool unchanged = !m_currentClientId.isEmpty()
+            && m_pendingClient.id == m_currentClientId && m_pendingClient.secret.isEmpty();
+        if (unchanged) {
+            m_pendingClient = {};
+        } else if (m_pendingClient.id.isEmpty() != m_pendingClient.secret.isEmpty()) {
+            fail(tr("Enter both the client ID and the client secret, or neither."));
+            return;
+        }
+    }
     setBusy(true, tr("Checking the token with the cloud…"));
     m_probe->setAccessToken(token);
     m_probe->tokenInfo(this, [this, token](Remote::Result<QJsonObject> result) {
@@ -108,15 +154,33 @@ void SignInDialog::submit()
         }
         setBusy(true, tr("Saving the token in the keychain…"));
         m_store->write(m_key, token, this, [this, token](QString error) {
-            m_token = token;
-            m_storeError = error;
             if (!error.isEmpty())
                 qCWarning(lcViews) << "the token could not be saved in the token store";
-            qCInfo(lcViews) << "signed in";
-            setBusy(false, QString());
-            accept();
+            if (m_clientKey.isEmpty() || !m_pendingClient.isValid()) {
+                finish(token, error);
+                return;
+            }
+            const Remote::OAuthClient client = m_pendingClient;
+            m_store->write(m_clientKey, client.toStored(), this,
+                [this, token, error, client](QString clientError) {
+                    m_clientId = client.id;
+                    m_clientSecret = client.secret;
+                    if (!clientError.isEmpty())
+                        qCWarning(lcViews)
+                            << "the OAuth client could not be saved in the token store";
+                    finish(token, error.isEmpty() ? clientError : error);
+                });
         });
     });
+}
+
+void SignInDialog::finish(const QString &token, const QString &error)
+{
+    m_token = token;
+    m_storeError = error;
+    qCInfo(lcViews) << "signed in";
+    setBusy(false, QString());
+    accept();
 }
 
 } // namespace Flotilla::Views

@@ -1,11 +1,30 @@
 // SPDX-License-Identifier: MIT
 #include "tokenstore.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QPointer>
 #include <QTimer>
 #include <qt6keychain/keychain.h>
 
 namespace Flotilla::Remote {
+
+QString OAuthClient::toStored() const
+{
+    const QJsonObject o {{QStringLiteral("id"), id}, {QStringLiteral("secret"), secret}};
+    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+}
+
+OAuthClient OAuthClient::fromStored(const QString &stored)
+{
+    const QJsonObject o = QJsonDocument::fromJson(stored.toUtf8()).object();
+    OAuthClient client;
+    client.id = o.value(QStringLiteral("id")).toString();
+    client.secret = o.value(QStringLiteral("secret")).toString();
+    if (!client.isValid())
+        return {};
+    return client;
+}
 
 namespace {
 

@@ -10,6 +10,19 @@
 
 namespace Flotilla::Remote {
 
+// A product's OAuth client (for claims to customer accounts and creating customers), kept in
+// the token store as one value: compact JSON {"id": ..., "secret": ...}.
+struct OAuthClient
+{
+    QString id;
+    QString secret;
+
+    bool isValid() const { return !id.isEmpty() && !secret.isEmpty(); }
+    QString toStored() const;
+    // An invalid (empty) client when `stored` is not such a value.
+    static OAuthClient fromStored(const QString &stored);
+};
+
 // Where secrets (access tokens, OAuth client secrets) are kept between runs: never in QSettings.
 // Every operation is asynchronous; its callback runs later on the caller's thread, and is dropped
 // if `context` has been destroyed by then. An empty `error` means success.

@@ -19,16 +19,20 @@
 #include "views/fleettreeview.h"
 #include "views/mainwindow.h"
 #include "views/moveconfirmdialog.h"
+#include "views/nodedialog.h"
 #include "views/nodepickerdialog.h"
+#include "views/productclientdialog.h"
 #include "views/signindialog.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QCheckBox>
 #include <QDirIterator>
 #include <QHeaderView>
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -64,6 +68,7 @@ private Q_SLOTS:
     void layoutIsRemembered();
     void signInDialogChecksAndStoresTheToken();
     void signInFromTheWindowForARealCloud();
+    void signInWithTheProductOAuthClient();
 
 private:
     bool openConsole(App::Connection connection = {}) { return m_console.open(connection); }
@@ -434,6 +439,106 @@ void TestMainWindow::signInFromTheWindowForARealCloud()
     QVERIFY(!m_console.engine()->isSignedOut());
     QTRY_COMPARE(QApplication::activeModalWidget(), nullptr);
     m_console.close(); // before the store goes
+}
+
+void TestMainWindow::signInWithTheProductOAuthClient()
+{
+    // The --api path again, this time with the product's OAuth client typed into sign-in.
+    const App::Connection sandbox = m_console.sandboxConnection();
+    const QString clientId = sandbox.oauthClientId;
+    const QString clientSecret = sandbox.oauthClientSecret;
+    QVERIFY(!clientId.isEmpty() && !clientSecret.isEmpty());
+    Remote::MemoryTokenStore store;
+    App::Connection c = sandbox;
+    c.token.clear();
+    c.oauthClientId.clear();
+    c.oauthClientSecret.clear();
+    c.sandbox = false;
+    QVERIFY(m_console.open(c, &store));
+    QTRY_VERIFY(activeModal<Views::SignInDialog>() != nullptr);
+    Views::SignInDialog *dialog = activeModal<Views::SignInDialog>();
+    QVERIFY(dialog->clientIdField()->isVisibleTo(dialog));
+    dialog->tokenField()->setText(m_console.sandbox().token());
+    dialog->clientIdField()->setText(clientId);
+    dialog->clientSecretField()->setText(clientSecret);
+    dialog->submit();
+    QTRY_VERIFY_WITH_TIMEOUT(tree()->deviceCount() > 0, CloudTimeoutMs);
+    QTRY_COMPARE(QApplication::activeModalWidget(), nullptr);
+    QVERIFY(window()->hasProductClient());
+
+    // The secret is in the token store, under the product's key.
+    QCOMPARE(store.size(), 2);
+    const QString key = App::AppContext::productClientKey(c.apiUrl, c.productId);
+    std::optional<QString> stored;
+    bool read = false;
+    store.read(key, window(), [&](std::optional<QString> v, QString) {
+        stored = v;
+        read = true;
+    });
+    QTRY_VERIFY(read);
+    const Remote::OAuthClient client = Remote::OAuthClient::fromStored(stored.value_or(QString()));
+    QCOMPARE(client.id, clientId);
+    QCOMPARE(client.secret, clientSecret);
+
+    // The new-customer dialog offers linking and creating the customer account.
+    window()->newCustomer();
+    QTRY_VERIFY(activeModal<Views::NodeDialog>() != nullptr);
+    auto *customer = activeModal<Views::NodeDialog>();
+    QVERIFY(customer->linkField()->isEnabled());
+    customer->linkField()->setChecked(true);
+    customer->accountField()->setText(QStringLiteral("new-customer@example.com"));
+    auto *create = customer->findChild<QCheckBox *>(QStringLiteral("createAccountField"));
+    QVERIFY(create);
+    QVERIFY(create->isEnabled());
+    QVERIFY(create->isChecked());
+    customer->reject();
+    QTRY_COMPARE(QApplication::activeModalWidget(), nullptr);
+
+    // File › Product OAuth client… clears it: creating accounts is no longer offered.
+    auto *action = window()->findChild<QAction *>(QStringLiteral("actionProductClient"));
+    QVERIFY(action && action->isVisible());
+    action->trigger();
+    QTRY_VERIFY(activeModal<Views::ProductClientDialog>() != nullptr);
+    auto *clientDialog = activeModal<Views::ProductClientDialog>();
+    QCOMPARE(clientDialog->clientIdField()->text(), clientId);
+    QVERIFY(clientDialog->clearButton()->isEnabled());
+    clientDialog->clearButton()->click();
+    QTRY_COMPARE(store.size(), 1);
+    QVERIFY(!window()->hasProductClient());
+    window()->newCustomer();
+    QTRY_VERIFY(activeModal<Views::NodeDialog>() != nullptr);
+    customer = activeModal<Views::NodeDialog>();
+    customer->linkField()->setChecked(true);
+    customer->accountField()->setText(QStringLiteral("new-customer@example.com"));
+    QVERIFY(!customer->findChild<QCheckBox *>(QStringLiteral("createAccountField"))->isEnabled());
+    customer->reject();
+    QTRY_COMPARE(QApplication::activeModalWidget(), nullptr);
+
+    // ... and sets it again.
+    action->trigger();
+    QTRY_VERIFY(activeModal<Views::ProductClientDialog>() != nullptr);
+    clientDialog = activeModal<Views::ProductClientDialog>();
+    QVERIFY(!clientDialog->saveButton()->isEnabled());
+    clientDialog->clientIdField()->setText(clientId);
+    clientDialog->clientSecretField()->setText(clientSecret);
+    QVERIFY(clientDialog->saveButton()->isEnabled());
+    clientDialog->saveButton()->click();
+    QTRY_COMPARE(store.size(), 2);
+    QVERIFY(window()->hasProductClient());
+    m_console.close(); // before the store goes; writes the settings
+
+    // Neither the token nor the client secret is ever part of the settings.
+    QDirIterator files(m_console.settingsPath(), QDir::Files, QDirIterator::Subdirectories);
+    int count = 0;
+    while (files.hasNext()) {
+        QFile file(files.next());
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray content = file.readAll();
+        QVERIFY(!content.contains(clientSecret.toUtf8()));
+        QVERIFY(!content.contains(m_console.sandbox().token().toUtf8()));
+        ++count;
+    }
+    QVERIFY(count > 0);
 }
 
 QTEST_MAIN(TestMainWindow)
