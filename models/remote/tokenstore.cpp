@@ -7,6 +7,8 @@
 #include <QTimer>
 #include <qt6keychain/keychain.h>
 
+#include <functional>
+
 namespace Flotilla::Remote {
 
 QString OAuthClient::toStored() const
@@ -73,18 +75,33 @@ KeychainTokenStore::KeychainTokenStore(QString service)
     : m_service(std::move(service))
 { }
 
-void KeychainTokenStore::read(const QString &key, QObject *context, ReadCallback callback)
+namespace {
+
+// Sets up a keychain job for `key` (never the insecure fallback) and runs `onFinished` when it
+// ends, unless `context` was given and has been destroyed by then.
+void runJob(QKeychain::Job *job, const QString &key, QObject *context,
+    std::function<void(QKeychain::Job *)> onFinished)
 {
-    auto *job = new QKeychain::ReadPasswordJob(m_service);
     job->setAutoDelete(true);
     job->setInsecureFallback(false);
     job->setKey(key);
     const bool hasContext = context != nullptr;
     QObject::connect(job, &QKeychain::Job::finished, context ? context : job,
-        [callback = std::move(callback), guard = QPointer<QObject>(context), hasContext](
+        [onFinished = std::move(onFinished), guard = QPointer<QObject>(context), hasContext](
             QKeychain::Job *finished) {
             if (hasContext && !guard)
                 return;
+            onFinished(finished);
+        });
+    job->start();
+}
+
+} // namespace
+
+void KeychainTokenStore::read(const QString &key, QObject *context, ReadCallback callback)
+{
+    runJob(new QKeychain::ReadPasswordJob(m_service), key, context,
+        [callback = std::move(callback)](QKeychain::Job *finished) {
             auto *readJob = static_cast<QKeychain::ReadPasswordJob *>(finished);
             switch (readJob->error()) {
             case QKeychain::NoError:
@@ -98,46 +115,27 @@ void KeychainTokenStore::read(const QString &key, QObject *context, ReadCallback
                 break;
             }
         });
-    job->start();
 }
 
 void KeychainTokenStore::write(
     const QString &key, const QString &value, QObject *context, DoneCallback callback)
 {
     auto *job = new QKeychain::WritePasswordJob(m_service);
-    job->setAutoDelete(true);
-    job->setInsecureFallback(false);
-    job->setKey(key);
     job->setTextData(value);
-    const bool hasContext = context != nullptr;
-    QObject::connect(job, &QKeychain::Job::finished, context ? context : job,
-        [callback = std::move(callback), guard = QPointer<QObject>(context), hasContext](
-            QKeychain::Job *finished) {
-            if (hasContext && !guard)
-                return;
-            callback(finished->error() == QKeychain::NoError ? QString() : finished->errorString());
-        });
-    job->start();
+    runJob(job, key, context, [callback = std::move(callback)](QKeychain::Job *finished) {
+        callback(finished->error() == QKeychain::NoError ? QString() : finished->errorString());
+    });
 }
 
 void KeychainTokenStore::remove(const QString &key, QObject *context, DoneCallback callback)
 {
-    auto *job = new QKeychain::DeletePasswordJob(m_service);
-    job->setAutoDelete(true);
-    job->setInsecureFallback(false);
-    job->setKey(key);
-    const bool hasContext = context != nullptr;
-    QObject::connect(job, &QKeychain::Job::finished, context ? context : job,
-        [callback = std::move(callback), guard = QPointer<QObject>(context), hasContext](
-            QKeychain::Job *finished) {
-            if (hasContext && !guard)
-                return;
+    runJob(new QKeychain::DeletePasswordJob(m_service), key, context,
+        [callback = std::move(callback)](QKeychain::Job *finished) {
             const QKeychain::Error error = finished->error();
             callback(error == QKeychain::NoError || error == QKeychain::EntryNotFound
                     ? QString()
                     : finished->errorString());
         });
-    job->start();
 }
 
 } // namespace Flotilla::Remote
