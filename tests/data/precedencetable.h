@@ -8,8 +8,11 @@
 #include <QList>
 #include <QString>
 #include <QStringList>
+#include <QTest>
 
 #include <optional>
+
+Q_DECLARE_METATYPE(std::optional<int>)
 
 namespace Flotilla::TestData {
 
@@ -99,6 +102,20 @@ inline QList<PrecedenceRow> readPrecedenceTable(const QString &path, QString *er
 inline QString shownVersion(std::optional<int> v)
 {
     return v ? QString::number(*v) : QStringLiteral("none");
+}
+
+// The data columns of a test run over the table (development, locked, groupReleases,
+// productDefault, expected), one row per table row.
+inline void addPrecedenceRows(const QList<PrecedenceRow> &rows)
+{
+    QTest::addColumn<bool>("development");
+    QTest::addColumn<std::optional<int>>("locked");
+    QTest::addColumn<QList<int>>("groupReleases");
+    QTest::addColumn<std::optional<int>>("productDefault");
+    QTest::addColumn<std::optional<int>>("expected");
+    for (const PrecedenceRow &r : rows)
+        QTest::newRow(qPrintable(r.name))
+            << r.development << r.locked << r.groupReleases << r.productDefault << r.expected;
 }
 
 } // namespace Flotilla::TestData

@@ -15,8 +15,6 @@ using namespace Flotilla;
 using TestData::PrecedenceRow;
 using TestData::shownVersion;
 
-Q_DECLARE_METATYPE(std::optional<int>)
-
 namespace {
 
 std::optional<int> sandboxTarget(bool development, std::optional<int> locked,
@@ -45,17 +43,7 @@ private Q_SLOTS:
         QVERIFY(!m_rows.isEmpty());
     }
 
-    void sharedTable_data()
-    {
-        QTest::addColumn<bool>("development");
-        QTest::addColumn<std::optional<int>>("locked");
-        QTest::addColumn<QList<int>>("groupReleases");
-        QTest::addColumn<std::optional<int>>("productDefault");
-        QTest::addColumn<std::optional<int>>("expected");
-        for (const PrecedenceRow &r : std::as_const(m_rows))
-            QTest::newRow(qPrintable(r.name))
-                << r.development << r.locked << r.groupReleases << r.productDefault << r.expected;
-    }
+    void sharedTable_data() { TestData::addPrecedenceRows(m_rows); }
 
     void sharedTable()
     {

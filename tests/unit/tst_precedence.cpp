@@ -12,8 +12,6 @@
 using namespace Flotilla::Sandbox;
 using Flotilla::TestData::PrecedenceRow;
 
-Q_DECLARE_METATYPE(std::optional<int>)
-
 class TestPrecedence final : public QObject
 {
     Q_OBJECT
@@ -46,17 +44,7 @@ private Q_SLOTS:
             QVERIFY2(names.contains(name), qPrintable(name));
     }
 
-    void target_data()
-    {
-        QTest::addColumn<bool>("development");
-        QTest::addColumn<std::optional<int>>("locked");
-        QTest::addColumn<QList<int>>("groupReleases");
-        QTest::addColumn<std::optional<int>>("productDefault");
-        QTest::addColumn<std::optional<int>>("expected");
-        for (const PrecedenceRow &r : std::as_const(m_rows))
-            QTest::newRow(qPrintable(r.name))
-                << r.development << r.locked << r.groupReleases << r.productDefault << r.expected;
-    }
+    void target_data() { Flotilla::TestData::addPrecedenceRows(m_rows); }
 
     void target()
     {
