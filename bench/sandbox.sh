@@ -22,31 +22,12 @@ start_timeout_s=120
 stop_timeout_s=30
 per_page=100
 
-die() {
-    echo "bench/sandbox.sh: $*" >&2
-    exit 1
-}
+BENCH_NAME=bench/sandbox.sh
+# shellcheck source=bench/lib.sh
+source "$root/bench/lib.sh"
 
 [[ -x "$bin" ]] || die "no sandbox binary at $bin: build it first (cmake --preset default && cmake --build --preset default) or set FLOTILLA_SANDBOX"
 command -v node >/dev/null || die "node is needed for bench/list-devices.mjs"
-
-work="$(mktemp -d)"
-pid=""
-cleanup() {
-    if [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null; then
-        kill -KILL "$pid" 2>/dev/null || true
-    fi
-    rm -rf "$work"
-}
-trap cleanup EXIT
-
-# True while the sandbox runs (an exited but not yet reaped child counts as stopped).
-running() {
-    local stat
-    stat=$(cat "/proc/$pid/stat" 2>/dev/null) || return 1
-    stat=${stat##*) }
-    [[ ${stat:0:1} != Z ]]
-}
 
 # Start the sandbox with its stdout on a pipe and time the start line.
 t0=$(date +%s%N)

@@ -38,10 +38,9 @@ move_from=cobalt              # a customer not linked to an account (no claims i
 move_to=delta-water--pump-1   # a node of another such customer
 load_runs=3
 
-die() {
-    echo "bench/sync.sh: $*" >&2
-    exit 1
-}
+BENCH_NAME=bench/sync.sh
+# shellcheck source=bench/lib.sh
+source "$root/bench/lib.sh"
 
 [[ -x "$sandbox_bin" ]] || die "no sandbox binary at $sandbox_bin: build it first (cmake --preset default && cmake --build --preset default) or set FLOTILLA_SANDBOX"
 [[ -x "$driver_bin" ]] || die "no flotilla-syncdriver at $driver_bin: build it first or set FLOTILLA_SYNCDRIVER"
@@ -52,31 +51,6 @@ command -v timeout >/dev/null || die "timeout (coreutils) is needed"
 [[ "$latency_ms" =~ ^[0-9]+$ ]] || die "BENCH_LATENCY_MS must be a whole number of milliseconds"
 [[ "$devices" =~ ^[0-9]+$ ]] || die "BENCH_DEVICES must be a whole number"
 [[ "$timeout_s" =~ ^[0-9]+$ ]] || die "BENCH_TIMEOUT_S must be a whole number of seconds"
-
-work="$(mktemp -d)"
-pid=""
-cleanup() {
-    if [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null; then
-        kill -KILL "$pid" 2>/dev/null || true
-    fi
-    rm -rf "$work"
-}
-trap cleanup EXIT
-
-# True while the sandbox runs (an exited but not yet reaped child counts as stopped).
-running() {
-    local stat
-    stat=$(cat "/proc/$pid/stat" 2>/dev/null) || return 1
-    stat=${stat##*) }
-    [[ ${stat:0:1} != Z ]]
-}
-
-# json JSON EXPR: the value of the JavaScript expression EXPR over the parsed JSON `j`.
-json() {
-    node -e 'const j = JSON.parse(process.argv[1]); const v = eval(process.argv[2]);
-             if (v === undefined || v === null) process.exit(3);
-             process.stdout.write(typeof v === "object" ? JSON.stringify(v) : String(v));' "$1" "$2"
-}
 
 # get URL [TOKEN]: the body of a GET to the sandbox (127.0.0.1 only); fails on anything but 200.
 get() {

@@ -34,10 +34,9 @@ stop_timeout_s=30
 move_from=cobalt              # a customer not linked to an account (no claims involved)
 move_to=delta-water--pump-1   # a node of another such customer
 
-die() {
-    echo "bench/tree.sh: $*" >&2
-    exit 1
-}
+BENCH_NAME=bench/tree.sh
+# shellcheck source=bench/lib.sh
+source "$root/bench/lib.sh"
 
 [[ -x "$sandbox_bin" ]] || die "no sandbox binary at $sandbox_bin: build it first (cmake --preset default && cmake --build --preset default) or set FLOTILLA_SANDBOX"
 [[ -x "$driver_bin" ]] || die "no flotilla-syncdriver at $driver_bin: build it first or set FLOTILLA_SYNCDRIVER"
@@ -46,31 +45,6 @@ command -v node >/dev/null || die "node is needed to read the sandbox's start li
 command -v timeout >/dev/null || die "timeout (coreutils) is needed"
 [[ "$devices" =~ ^[0-9]+$ ]] || die "BENCH_DEVICES must be a whole number"
 [[ "$timeout_s" =~ ^[0-9]+$ ]] || die "BENCH_TIMEOUT_S must be a whole number of seconds"
-
-work="$(mktemp -d)"
-pid=""
-cleanup() {
-    if [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null; then
-        kill -KILL "$pid" 2>/dev/null || true
-    fi
-    rm -rf "$work"
-}
-trap cleanup EXIT
-
-# True while the sandbox runs (an exited but not yet reaped child counts as stopped).
-running() {
-    local stat
-    stat=$(cat "/proc/$pid/stat" 2>/dev/null) || return 1
-    stat=${stat##*) }
-    [[ ${stat:0:1} != Z ]]
-}
-
-# json JSON EXPR: the value of the JavaScript expression EXPR over the parsed JSON `j`.
-json() {
-    node -e 'const j = JSON.parse(process.argv[1]); const v = eval(process.argv[2]);
-             if (v === undefined || v === null) process.exit(3);
-             process.stdout.write(typeof v === "object" ? JSON.stringify(v) : String(v));' "$1" "$2"
-}
 
 # --- 1. Sandbox and cache -------------------------------------------------------------------------
 coproc SANDBOX { exec "$sandbox_bin" --devices "$devices" --port 0 --time-scale 0.001 2>"$work/sandbox.err"; }

@@ -1,0 +1,33 @@
+# shellcheck shell=bash
+# Shared by the benchmarks (source it after setting BENCH_NAME): error exit, a temporary work
+# folder, and the sandbox process they start (its pid in `pid`, killed if still running at exit).
+
+die() {
+    echo "$BENCH_NAME: $*" >&2
+    exit 1
+}
+
+work="$(mktemp -d)"
+pid=""
+cleanup() {
+    if [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null; then
+        kill -KILL "$pid" 2>/dev/null || true
+    fi
+    rm -rf "$work"
+}
+trap cleanup EXIT
+
+# True while the sandbox runs (an exited but not yet reaped child counts as stopped).
+running() {
+    local stat
+    stat=$(cat "/proc/$pid/stat" 2>/dev/null) || return 1
+    stat=${stat##*) }
+    [[ ${stat:0:1} != Z ]]
+}
+
+# json JSON EXPR: the value of the JavaScript expression EXPR over the parsed JSON `j`.
+json() {
+    node -e 'const j = JSON.parse(process.argv[1]); const v = eval(process.argv[2]);
+             if (v === undefined || v === null) process.exit(3);
+             process.stdout.write(typeof v === "object" ? JSON.stringify(v) : String(v));' "$1" "$2"
+}
