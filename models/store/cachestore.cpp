@@ -256,6 +256,64 @@ void CacheStore::setSyncState(
     });
 }
 
+void CacheStore::createRollout(const Domain::Rollout &rollout, const ActivityRecord &activity,
+    std::function<void(qint64, QString)> done)
+{
+    post([this, rollout, activity, done = std::move(done)](CacheWorker &worker) mutable {
+        qint64 id = 0;
+        const QString error = worker.createRollout(rollout, activity, id);
+        logFailure("createRollout", error);
+        deliver([done = std::move(done), id, error] {
+            if (done)
+                done(id, error);
+        });
+    });
+}
+
+void CacheStore::loadRollouts(std::function<void(QList<Domain::Rollout>, QString)> done)
+{
+    post([this, done = std::move(done)](CacheWorker &worker) mutable {
+        QList<Domain::Rollout> rollouts;
+        QString error;
+        if (!m_closing.load()) { // else nobody is waiting for it any more
+            error = worker.loadRollouts(rollouts, m_closing);
+            if (!error.isEmpty()) {
+                if (!m_closing.load())
+                    logFailure("loadRollouts", error);
+                rollouts = {};
+            }
+        }
+        deliver([done = std::move(done), rollouts = std::move(rollouts), error]() mutable {
+            if (done)
+                done(std::move(rollouts), error);
+        });
+    });
+}
+
+void CacheStore::saveRollout(const RolloutUpdate &update, std::function<void(QString)> done)
+{
+    post([this, update, done = std::move(done)](CacheWorker &worker) mutable {
+        const QString error = worker.saveRollout(update);
+        logFailure("saveRollout", error);
+        deliver([done = std::move(done), error] {
+            if (done)
+                done(error);
+        });
+    });
+}
+
+void CacheStore::deleteRollout(qint64 id, std::function<void(QString)> done)
+{
+    post([this, id, done = std::move(done)](CacheWorker &worker) mutable {
+        const QString error = worker.deleteRollout(id);
+        logFailure("deleteRollout", error);
+        deliver([done = std::move(done), error] {
+            if (done)
+                done(error);
+        });
+    });
+}
+
 void CacheStore::flush(std::function<void()> done)
 {
     post([this, done = std::move(done)](CacheWorker &) mutable {

@@ -83,6 +83,19 @@ public:
     void setSyncState(
         const QHash<QString, QString> &state, std::function<void(QString error)> done = {});
 
+    // ---- Rollouts (docs/rollouts.md) ----
+    // Writes a new rollout (header, spec, waves, devices, samples) and `activity` in one
+    // transaction; `rollout.id` is ignored and the new id reported.
+    void createRollout(const Domain::Rollout &rollout, const ActivityRecord &activity,
+        std::function<void(qint64 id, QString error)> done);
+    // Every rollout, complete, oldest first (empty and an error when the cache cannot be read).
+    void loadRollouts(std::function<void(QList<Domain::Rollout> rollouts, QString error)> done);
+    // Writes `update` in one transaction (an unknown id is an error, nothing is written).
+    void saveRollout(const RolloutUpdate &update, std::function<void(QString error)> done = {});
+    // Deletes a rollout that is no longer running (Completed, Aborted or RolledBack) with its
+    // waves, devices and samples; refuses others.
+    void deleteRollout(qint64 id, std::function<void(QString error)> done = {});
+
     // Calls `done` once every request made before it has finished. Never blocks.
     void flush(std::function<void()> done);
 

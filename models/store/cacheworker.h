@@ -39,6 +39,11 @@ public:
     QString activity(int limit, QList<ActivityRecord> &records);
     QString setProduct(const Domain::Product &product);
     QString setSyncState(const QHash<QString, QString> &state);
+    QString createRollout(
+        const Domain::Rollout &rollout, const ActivityRecord &activity, qint64 &id);
+    QString loadRollouts(QList<Domain::Rollout> &rollouts, const std::atomic<bool> &cancelled);
+    QString saveRollout(const RolloutUpdate &update);
+    QString deleteRollout(qint64 id);
 
     // Test hook, called on this thread at named points ("open", "beforeCommit").
     void setHook(std::function<void(QStringView point)> hook) { m_hook = std::move(hook); }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "domain/entities.h"
+#include "domain/rollout.h"
 
 #include <QHash>
 #include <QJsonObject>
@@ -83,6 +84,24 @@ struct LocalEdit
     // Pending entries that `outbox` takes the place of (compaction before sending): marked
     // Done in the same transaction.
     QList<qint64> replaces;
+};
+
+// What changed in a rollout since it was last written: its header and waves (always written
+// whole: they are small), the devices that changed (upserts by device id) and new chart
+// samples, with activity rows, all in one transaction. The spec never changes.
+struct RolloutUpdate
+{
+    qint64 id = 0;
+    Domain::RolloutState state = Domain::RolloutState::Running;
+    QString stateReason;
+    bool pausedForFailures = false;
+    int requests = 0;
+    bool finalReleaseDone = false;
+    qint64 finishedMs = 0;
+    QList<Domain::WaveProgress> waves;
+    QList<Domain::RolloutDevice> devices;
+    QList<Domain::RolloutSample> samples;
+    QList<ActivityRecord> activity;
 };
 
 } // namespace Flotilla::Store

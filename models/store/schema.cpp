@@ -61,6 +61,40 @@ const QList<Step> &steps()
                 QStringLiteral("CREATE INDEX activity_at ON activity(at_ms)"),
                 QStringLiteral("CREATE INDEX outbox_state ON outbox(state, id)"),
             }},
+        // Rollouts (docs/rollouts.md). The spec is JSON (RolloutSpec::toJson); states are the
+        // domain's stable names. Devices and samples are read in insertion (rowid) order.
+        {3,
+            {
+                QStringLiteral("CREATE TABLE rollouts(id INTEGER PRIMARY KEY AUTOINCREMENT, "
+                               "spec TEXT NOT NULL, state TEXT NOT NULL, "
+                               "state_reason TEXT NOT NULL DEFAULT '', "
+                               "paused_for_failures INTEGER NOT NULL DEFAULT 0, "
+                               "requests INTEGER NOT NULL DEFAULT 0, "
+                               "final_release_done INTEGER NOT NULL DEFAULT 0, "
+                               "created_ms INTEGER NOT NULL, "
+                               "finished_ms INTEGER NOT NULL DEFAULT 0)"),
+                QStringLiteral("CREATE TABLE rollout_waves(rollout_id INTEGER NOT NULL "
+                               "REFERENCES rollouts(id) ON DELETE CASCADE, "
+                               "wave INTEGER NOT NULL CHECK(wave >= 0), state TEXT NOT NULL, "
+                               "started_ms INTEGER NOT NULL, finished_ms INTEGER NOT NULL, "
+                               "batches_done INTEGER NOT NULL, released INTEGER NOT NULL, "
+                               "failures_accepted INTEGER NOT NULL, "
+                               "PRIMARY KEY(rollout_id, wave))"),
+                QStringLiteral("CREATE TABLE rollout_devices(rollout_id INTEGER NOT NULL "
+                               "REFERENCES rollouts(id) ON DELETE CASCADE, "
+                               "device_id TEXT NOT NULL CHECK(device_id <> ''), "
+                               "name TEXT NOT NULL, node TEXT NOT NULL, wave INTEGER NOT NULL, "
+                               "state TEXT NOT NULL, reason TEXT NOT NULL, stage TEXT NOT NULL, "
+                               "previous_version INTEGER NOT NULL, attempts INTEGER NOT NULL, "
+                               "started_ms INTEGER NOT NULL, updated_ms INTEGER NOT NULL, "
+                               "PRIMARY KEY(rollout_id, device_id))"),
+                QStringLiteral("CREATE TABLE rollout_samples(rollout_id INTEGER NOT NULL "
+                               "REFERENCES rollouts(id) ON DELETE CASCADE, "
+                               "ms INTEGER NOT NULL, succeeded INTEGER NOT NULL, "
+                               "failed INTEGER NOT NULL, active INTEGER NOT NULL)"),
+                QStringLiteral(
+                    "CREATE INDEX rollout_samples_rollout ON rollout_samples(rollout_id)"),
+            }},
     };
     return all;
 }

@@ -13,6 +13,7 @@ inline constexpr int ApplicationId = 0x466c6f74;
 //   1  initial schema: products, devices, groups, firmware, customers, outbox, activity,
 //      sync_state
 //   2  activity.detail column; indexes activity(at_ms) and outbox(state, id)
+//   3  rollouts, rollout_waves, rollout_devices, rollout_samples (docs/rollouts.md)
 int latestVersion();
 
 // PRAGMA user_version of `db`, or -1 with `error` set.

@@ -77,7 +77,7 @@ class TestCacheMigrations final : public QObject
 private Q_SLOTS:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
 
-    void latestVersionIsTheLastStep() { QCOMPARE(Schema::latestVersion(), 2); }
+    void latestVersionIsTheLastStep() { QCOMPARE(Schema::latestVersion(), 3); }
 
     void migratesFromEveryEarlierVersion_data()
     {
@@ -136,6 +136,33 @@ private Q_SLOTS:
             QCOMPARE(applyLocalEdit(store, edit, &error).size(), 1);
             QCOMPARE(error, QString());
             QCOMPARE(activity(store, 1).at(0).detail, QStringLiteral("after migration"));
+
+            // The rollout tables of version 3: empty, and usable.
+            const auto none = await<QList<Domain::Rollout>, QString>(
+                [&](auto done) { store.loadRollouts(done); });
+            QVERIFY(none);
+            QCOMPARE(std::get<1>(*none), QString());
+            QVERIFY(std::get<0>(*none).isEmpty());
+            Domain::Rollout rollout;
+            rollout.spec.version = 13;
+            rollout.spec.devices = {fleetDevice(1).id};
+            rollout.waves = {Domain::WaveProgress {}};
+            Domain::RolloutDevice device;
+            device.id = fleetDevice(1).id;
+            device.wave = 0;
+            rollout.devices = {device};
+            rollout.samples = {{1, 0, 0, 1}};
+            const auto created = await<qint64, QString>(
+                [&](auto done) { store.createRollout(rollout, ActivityRecord {}, done); });
+            QVERIFY(created);
+            QCOMPARE(std::get<1>(*created), QString());
+            rollout.id = std::get<0>(*created);
+            QVERIFY(rollout.id > 0);
+            const auto loaded = await<QList<Domain::Rollout>, QString>(
+                [&](auto done) { store.loadRollouts(done); });
+            QVERIFY(loaded);
+            QCOMPARE(std::get<0>(*loaded).size(), 1);
+            QVERIFY(std::get<0>(*loaded).at(0) == rollout);
         }
 
         Peek peek(path);
@@ -143,7 +170,7 @@ private Q_SLOTS:
             peek.value(QStringLiteral("PRAGMA user_version")).toInt(), Schema::latestVersion());
         QCOMPARE(
             peek.value(QStringLiteral("PRAGMA journal_mode")).toString(), QStringLiteral("wal"));
-        for (const char *index : {"activity_at", "outbox_state"})
+        for (const char *index : {"activity_at", "outbox_state", "rollout_samples_rollout"})
             QCOMPARE(peek.value(QStringLiteral("SELECT count(*) FROM sqlite_master "
                                                "WHERE type = 'index' AND name = '%1'")
                                     .arg(QLatin1String(index)))
@@ -172,6 +199,29 @@ private Q_SLOTS:
         QCOMPARE(peek.value(QStringLiteral("PRAGMA user_version")).toInt(), 1);
         QCOMPARE(peek.value(QStringLiteral("SELECT count(*) FROM pragma_table_info('activity') "
                                            "WHERE name = 'detail'"))
+                     .toInt(),
+            0);
+    }
+
+    void aFailingRolloutStepLeavesVersion2()
+    {
+        // A table in the way of step 3: none of its tables is created, user_version stays 2.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("cache.sqlite"));
+        const QString prepared
+            = prepareAtVersion(path, 2, {QStringLiteral("CREATE TABLE rollout_samples(x)")});
+        QVERIFY2(prepared.isEmpty(), qPrintable(prepared));
+        {
+            CacheStore store;
+            const QString error = open(store, path);
+            QVERIFY2(error.contains(QLatin1String("migration to schema version 3 failed")),
+                qPrintable(error));
+        }
+        Peek peek(path);
+        QCOMPARE(peek.value(QStringLiteral("PRAGMA user_version")).toInt(), 2);
+        QCOMPARE(peek.value(QStringLiteral("SELECT count(*) FROM sqlite_master "
+                                           "WHERE name IN ('rollouts', 'rollout_waves', "
+                                           "'rollout_devices')"))
                      .toInt(),
             0);
     }
