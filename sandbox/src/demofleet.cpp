@@ -220,8 +220,8 @@ QString generateDemoFleet(Fleet &fleet, const DemoOptions &options, qint64 now)
 
     // Devices.
     const int total = std::max(0, options.devices);
-    const int stock = total / 10;
-    const int returned = total * 3 / 100;
+    const int stock = options.uniform ? 0 : total / 10;
+    const int returned = options.uniform ? 0 : total * 3 / 100;
     QList<double> customerWeights;
     double weightSum = 0;
     for (qsizetype i = 0; i < specs.size(); ++i) {
@@ -293,7 +293,9 @@ QString generateDemoFleet(Fleet &fleet, const DemoOptions &options, qint64 now)
                          .replace(QStringLiteral("--"), QStringLiteral("-"))
                 + QStringLiteral("-%1").arg(seq, 5, 10, QLatin1Char('0'));
             const double r = uniform(fleet);
-            if (r < 0.01) {
+            if (options.uniform && r < 0.02) {
+                // Neither locked nor a development device.
+            } else if (r < 0.01) {
                 d.desiredVersion = 2 + static_cast<int>(fleet.nextRandom() % 3);
             } else if (r < 0.02) {
                 d.development = true;
@@ -307,6 +309,8 @@ QString generateDemoFleet(Fleet &fleet, const DemoOptions &options, qint64 now)
             const std::optional<int> target = fleet.targetOf(d);
             if (d.development)
                 d.firmwareVersion = devCount <= 3 ? 6 : 5;
+            else if (options.uniform)
+                d.firmwareVersion = target.value_or(4);
             else if (target && uniform(fleet) < 0.92)
                 d.firmwareVersion = *target;
             else

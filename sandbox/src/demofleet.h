@@ -10,6 +10,9 @@ struct DemoOptions
     quint64 seed = 1;
     int devices = 2000;
     int customers = 6;
+    // Every device an active production device of a customer node, running its target: no
+    // unassigned stock, no returns, no development devices, no locks (benchmarks).
+    bool uniform = false;
     int productId = 20001;
     QString productSlug = QStringLiteral("flotilla-demo");
 };
@@ -19,7 +22,8 @@ inline constexpr char MfaSecretBase32[] = "JBSWY3DPEHPK3PXP";
 
 // Fills `fleet` with the demo fleet: customers with two or three levels of groups in the Flotilla
 // encoding, unassigned stock, returned units, six firmware versions with group releases and a
-// product default, locked and development devices, and about 70% of the fleet online.
+// product default, locked and development devices, and about 70% of the fleet online. A uniform
+// fleet (options.uniform) has only the customers' devices, all of them ones the cloud may update.
 // `now` is the simulated wall clock in ms. Returns the demo user's access token.
 QString generateDemoFleet(Fleet &fleet, const DemoOptions &options, qint64 now);
 

@@ -74,6 +74,11 @@ ParsedOptions parseOptions(const QStringList &arguments)
     const QCommandLineOption allowUnproven(QStringLiteral("allow-unproven-release"),
         QStringLiteral("Allow releasing a version that has not run on any device yet (demos)."));
     parser.addOption(allowUnproven);
+    const QCommandLineOption uniformFleet(QStringLiteral("uniform-fleet"),
+        QStringLiteral("Demo fleet of customer devices only, every one of them updatable: no "
+                       "unassigned stock, no returns, no development devices, no locks, all "
+                       "on their target (benchmarks)."));
+    parser.addOption(uniformFleet);
     const QCommandLineOption faultError = value("fault-error-rate",
         "Fraction of requests answered 500/503 without effect.", "F", QStringLiteral("0"));
     const QCommandLineOption faultDrop = value("fault-drop-rate",
@@ -166,6 +171,7 @@ ParsedOptions parseOptions(const QStringList &arguments)
             "--fault-error-rate plus --fault-drop-rate plus --fault-garble-rate must not exceed 1");
     o.statePath = parser.value(state);
     o.allowUnprovenRelease = parser.isSet(allowUnproven);
+    o.uniformFleet = parser.isSet(uniformFleet);
     return result;
 }
 

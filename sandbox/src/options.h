@@ -19,6 +19,7 @@ struct SandboxOptions
     int customers = 6;
     QString statePath;
     bool allowUnprovenRelease = false;
+    bool uniformFleet = false; // the demo fleet without stock, returns, development devices, locks
     int keepAliveMs = 9000;
     SimulationSettings simulation;
     FaultSettings faults;

@@ -76,6 +76,7 @@ bool Sandbox::start(QString *error)
         demo.seed = m_options.seed;
         demo.devices = m_options.devices;
         demo.customers = m_options.customers;
+        demo.uniform = m_options.uniformFleet;
         generateDemoFleet(m_fleet, demo, m_simulator->now());
     }
     QString listenError;
@@ -224,6 +225,26 @@ ApiResponse Sandbox::admin(const ApiRequest &request)
                     static_cast<qint64>(m_simulator->eventsPublished())},
                 {QStringLiteral("devices"), inProduct}, {QStringLiteral("online"), online},
                 {QStringLiteral("now"), Fleet::isoTime(m_simulator->now())}});
+    }
+    if (method == "GET" && route == QLatin1String("ota")) {
+        const OtaStats &ota = m_simulator->otaStats();
+        const auto counts = [](const OtaCounts &c) {
+            return QJsonObject {{QStringLiteral("started"), static_cast<qint64>(c.started)},
+                {QStringLiteral("succeeded"), static_cast<qint64>(c.succeeded)},
+                {QStringLiteral("failed"), static_cast<qint64>(c.failed)},
+                {QStringLiteral("interrupted"), static_cast<qint64>(c.interrupted)}};
+        };
+        QJsonObject byVersion;
+        for (auto it = ota.byVersion.cbegin(); it != ota.byVersion.cend(); ++it)
+            byVersion.insert(QString::number(it.key()), counts(it.value()));
+        QJsonObject o = counts(ota.total);
+        o.insert(QStringLiteral("flashed_twice"), QJsonArray::fromStringList(ota.flashedTwice));
+        o.insert(QStringLiteral("by_version"), byVersion);
+        return ApiResponse::json(200, o);
+    }
+    if (method == "POST" && route == QLatin1String("ota/reset")) {
+        m_simulator->resetOtaStats();
+        return ApiResponse::ok();
     }
     if (method == "POST" && route == QLatin1String("stats/reset")) {
         m_requests = 0;

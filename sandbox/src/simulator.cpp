@@ -113,6 +113,7 @@ void Simulator::process(const Pending &p)
             d.updating = false;
             break;
         }
+        flashStarted(p.device, d.updateTarget);
         emitDeviceEvent(d, QStringLiteral("spark/flash/status"), QStringLiteral("started "));
         schedule(p.device,
             static_cast<qint64>(m_settings.updateDurationS * 1000 * (0.5 + uniform01(d.rng))),
@@ -121,11 +122,13 @@ void Simulator::process(const Pending &p)
     case Kind::FlashEnd: {
         if (!d.online) {
             d.updating = false;
+            flashInterrupted(p.device);
             break;
         }
         const bool failed = uniform01(d.rng) < m_settings.updateFailureRate;
         if (failed) {
             d.updating = false;
+            flashEnded(p.device, false);
             emitDeviceEvent(d, QStringLiteral("spark/flash/status"), QStringLiteral("failed "));
             break;
         }
@@ -144,6 +147,7 @@ void Simulator::process(const Pending &p)
         if (Firmware *fw = m_fleet.findFirmware(d.firmwareVersion))
             fw->hasRun = true;
         d.appHash = static_cast<quint32>(splitmix64(d.rng));
+        flashEnded(p.device, true);
         comeOnline(p.device, true);
         break;
     }
@@ -209,6 +213,7 @@ void Simulator::setOnline(int deviceIndex, bool online)
         return;
     ++d.simGeneration; // drop whatever was scheduled for it
     d.updating = false;
+    flashInterrupted(deviceIndex);
     if (online) {
         comeOnline(deviceIndex, false);
     } else {
@@ -224,10 +229,60 @@ void Simulator::setActive(int deviceIndex, bool active)
     d.active = active;
     ++d.simGeneration;
     d.updating = false;
+    flashInterrupted(deviceIndex);
     if (active)
         schedule(deviceIndex,
             exponentialMs(d, d.online ? m_settings.meanOnlineS : m_settings.meanOfflineS),
             d.online ? Kind::GoOffline : Kind::GoOnline);
+}
+
+void Simulator::flashStarted(int device, int version)
+{
+    ++m_ota.total.started;
+    ++m_ota.byVersion[version].started;
+    m_flashing.insert(device, version);
+    if (m_flashedTo.value(device).contains(version) && !m_flashedTwice.contains(device)) {
+        m_flashedTwice.insert(device);
+        m_ota.flashedTwice.append(m_fleet.devices[static_cast<size_t>(device)].id);
+        qCWarning(lcSim) << "device" << m_fleet.devices[static_cast<size_t>(device)].id
+                         << "started a second flash to version" << version;
+    }
+}
+
+void Simulator::flashEnded(int device, bool succeeded)
+{
+    const auto it = m_flashing.constFind(device);
+    if (it == m_flashing.constEnd())
+        return;
+    const int version = it.value();
+    m_flashing.erase(it);
+    OtaCounts &v = m_ota.byVersion[version];
+    if (succeeded) {
+        ++m_ota.total.succeeded;
+        ++v.succeeded;
+        m_flashedTo[device].insert(version);
+    } else {
+        ++m_ota.total.failed;
+        ++v.failed;
+    }
+}
+
+void Simulator::flashInterrupted(int device)
+{
+    const auto it = m_flashing.constFind(device);
+    if (it == m_flashing.constEnd())
+        return;
+    ++m_ota.total.interrupted;
+    ++m_ota.byVersion[it.value()].interrupted;
+    m_flashing.erase(it);
+}
+
+void Simulator::resetOtaStats()
+{
+    m_ota = OtaStats();
+    m_flashedTo.clear();
+    m_flashedTwice.clear();
+    m_flashing.clear(); // flashes on their way when the counters were reset are not counted
 }
 
 void Simulator::emitDeviceEvent(const Device &d, const QString &name, const QString &data)

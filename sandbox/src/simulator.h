@@ -4,7 +4,11 @@
 #include "fleet.h"
 
 #include <QElapsedTimer>
+#include <QHash>
+#include <QMap>
 #include <QObject>
+#include <QSet>
+#include <QStringList>
 #include <QTimer>
 #include <queue>
 
@@ -21,6 +25,24 @@ struct SimulationSettings
     double meanOnlineS = 8 * 3600.0; // mean session length of a connected device
     double meanOfflineS = 2 * 3600.0;
     double rebootS = 8.0; // simulated seconds from a successful flash to reconnecting
+};
+
+// OTA updates counted since the sandbox started (or the counters were reset): GET /admin/ota.
+struct OtaCounts
+{
+    quint64 started = 0; // "spark/flash/status started" emitted
+    quint64 succeeded = 0; // the device came back running the new version
+    quint64 failed = 0; // "spark/flash/status failed" emitted
+    quint64 interrupted = 0; // started, then cut off by an admin route (device taken offline)
+};
+
+struct OtaStats
+{
+    OtaCounts total;
+    QMap<int, OtaCounts> byVersion; // by the version being flashed
+    // Devices that started a flash to a version they had already been flashed to successfully
+    // (since the start or the last reset): a double flash. In the order they were seen.
+    QStringList flashedTwice;
 };
 
 // Simulated devices: online/offline churn, handshakes, OTA updates to the cloud's target with a
@@ -45,6 +67,8 @@ public:
     void setOnline(int deviceIndex, bool online);
     void setActive(int deviceIndex, bool active);
     quint64 eventsPublished() const { return m_published; }
+    const OtaStats &otaStats() const { return m_ota; }
+    void resetOtaStats();
 
     void targetMayHaveChanged(int deviceIndex, bool pushNow) override;
     void publish(const CloudEvent &event) override;
@@ -71,6 +95,9 @@ private:
     void maybeStartUpdate(int device, bool push);
     void emitDeviceEvent(const Device &d, const QString &name, const QString &data);
     qint64 exponentialMs(Device &d, double meanSeconds);
+    void flashStarted(int device, int version);
+    void flashEnded(int device, bool succeeded);
+    void flashInterrupted(int device);
 
     Fleet &m_fleet;
     SimulationSettings m_settings;
@@ -80,6 +107,10 @@ private:
     std::priority_queue<Pending, std::vector<Pending>, std::greater<>> m_queue;
     quint64 m_seq = 0;
     quint64 m_published = 0;
+    OtaStats m_ota;
+    QHash<int, int> m_flashing; // device index -> version of the flash it started
+    QHash<int, QSet<int>> m_flashedTo; // device index -> versions it was flashed to successfully
+    QSet<int> m_flashedTwice;
     QTimer m_timer;
 };
 

@@ -24,6 +24,7 @@ private Q_SLOTS:
         QCOMPARE(p.options.limits.windowSeconds, 300);
         QCOMPARE(p.options.simulation.timeScale, 1.0);
         QVERIFY(p.options.statePath.isEmpty());
+        QVERIFY(!p.options.uniformFleet);
     }
     void values()
     {
@@ -34,7 +35,8 @@ private Q_SLOTS:
             QStringLiteral("/tmp/x.db"), QStringLiteral("--fault-error-rate"),
             QStringLiteral("0.2"), QStringLiteral("--fault-drop-rate"), QStringLiteral("0.1"),
             QStringLiteral("--fault-latency-ms"), QStringLiteral("50"),
-            QStringLiteral("--rate-limit"), QStringLiteral("99")});
+            QStringLiteral("--rate-limit"), QStringLiteral("99"),
+            QStringLiteral("--uniform-fleet")});
         QVERIFY2(p.error.isEmpty(), qPrintable(p.error));
         QCOMPARE(p.options.port, quint16(8123));
         QCOMPARE(p.options.seed, quint64(42));
@@ -46,6 +48,7 @@ private Q_SLOTS:
         QCOMPARE(p.options.faults.dropRate, 0.1);
         QCOMPARE(p.options.faults.latencyMs, 50);
         QCOMPARE(p.options.limits.requestsPerWindow, 99);
+        QVERIFY(p.options.uniformFleet);
     }
     void errors_data()
     {
@@ -77,6 +80,7 @@ private Q_SLOTS:
         QVERIFY(p.help);
         QVERIFY(p.helpText.contains(QStringLiteral("--time-scale")));
         QVERIFY(p.helpText.contains(QStringLiteral("--fault-drop-rate")));
+        QVERIFY(p.helpText.contains(QStringLiteral("--uniform-fleet")));
     }
 };
 
