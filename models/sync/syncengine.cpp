@@ -186,6 +186,11 @@ void SyncEngine::setOnline(bool online)
     Q_EMIT onlineChanged(online);
 }
 
+bool SyncEngine::isEventStreamConnected() const
+{
+    return m_events && m_events->isConnected();
+}
+
 void SyncEngine::startEvents()
 {
     if (!m_config.liveEvents || !m_loaded || m_token.isEmpty() || !m_eventsUrl.isValid())
@@ -193,6 +198,8 @@ void SyncEngine::startEvents()
     if (!m_events) {
         m_events = new Remote::EventStream(m_nam, this);
         connect(m_events, &Remote::EventStream::event, this, &SyncEngine::onEvent);
+        connect(m_events, &Remote::EventStream::connectedChanged, this,
+            &SyncEngine::eventStreamChanged);
         connect(m_events, &Remote::EventStream::error, this, [this](const ApiError &e) {
             if (e.kind == ApiError::Kind::Unauthorized && m_client->isSignedOut())
                 setSignedOut(true);

@@ -72,6 +72,8 @@ public:
     int pendingCount() const { return static_cast<int>(m_pending.size()) + m_uncommitted; }
     QSet<QString> pendingDevices() const;
     qint64 lastFullPullMs() const { return m_lastFullPullMs; }
+    // True while the product event stream is connected (live events arrive).
+    bool isEventStreamConnected() const;
 
     // Credentials: the access token (memory only), and the product's OAuth client, which
     // claims need (a customer token per linked account).
@@ -113,6 +115,8 @@ Q_SIGNALS:
     // Every event of the product stream (the rollout engine follows flashes with it).
     void deviceEvent(const QString &deviceId, const QString &name, const QString &data, int version,
         qint64 publishedMs);
+    // The product event stream connected or dropped (events may have been missed meanwhile).
+    void eventStreamChanged(bool connected);
 
 private:
     struct PullJob;
