@@ -4,6 +4,7 @@
 #include "app/logging.h"
 #include "remote/particleclient.h"
 #include "remote/tokenstore.h"
+#include "rollout/rolloutengine.h"
 #include "store/cachestore.h"
 #include "sync/syncengine.h"
 #include "tree/devicetablemodel.h"
@@ -31,6 +32,8 @@ AppContext::~AppContext()
     if (m_undoStack)
         m_undoStack->clear();
     m_executor.reset();
+    // The rollout engine follows the sync engine and writes to the cache: before both.
+    m_rollouts.reset();
     m_engine.reset();
     m_table.reset();
     m_tree.reset();
@@ -83,6 +86,26 @@ void AppContext::open(const Connection &connection, std::function<void(QString e
     if (!connection.token.isEmpty())
         m_engine->setAccessToken(connection.token);
 
+    Rollout::RolloutConfig rolloutConfig;
+    rolloutConfig.productId = connection.productId;
+    rolloutConfig.actor = connection.actor;
+    m_rollouts = std::make_unique<Rollout::RolloutEngine>(
+        m_client.get(), m_store.get(), m_engine.get(), rolloutConfig);
+    // Rollouts resume once the fleet they work on is known.
+    connect(m_engine.get(), &Sync::SyncEngine::loaded, this, [this] {
+        if (!m_rollouts || m_rollouts->isStarted())
+            return;
+        m_rollouts->start([this](QString error) {
+            if (!error.isEmpty()) {
+                qCWarning(lcApp) << "the rollouts could not be loaded:" << error;
+                if (m_window)
+                    m_window->statusBar()->showMessage(
+                        tr("The rollouts could not be loaded from the cache: %1").arg(error),
+                        20000);
+            }
+        });
+    });
+
     m_tree = std::make_unique<Tree::FleetTreeModel>();
     m_table = std::make_unique<Tree::DeviceTableModel>();
     m_undoStack = std::make_unique<QUndoStack>();
@@ -96,6 +119,7 @@ void AppContext::open(const Connection &connection, std::function<void(QString e
     parts.table = m_table.get();
     parts.undoStack = m_undoStack.get();
     parts.executor = m_executor.get();
+    parts.rollouts = m_rollouts.get();
     parts.productId = connection.productId;
     m_window = std::make_unique<Views::MainWindow>(parts);
     m_window->setConnectionDescription(connection.description);

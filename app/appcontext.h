@@ -16,6 +16,9 @@ namespace Flotilla::Remote {
 class ParticleClient;
 class TokenStore;
 } // namespace Flotilla::Remote
+namespace Flotilla::Rollout {
+class RolloutEngine;
+}
 namespace Flotilla::Store {
 class CacheStore;
 }
@@ -49,9 +52,9 @@ struct Connection
 };
 
 // The composition root: builds the network access manager, the Particle client, the cache,
-// the sync engine, the models, the undo stack and the main window for one connection, and owns
-// them (destroyed in the reverse order: the window first, the cache last, after its writes).
-// Secrets stay in memory and in the token store.
+// the sync engine, the rollout engine, the models, the undo stack and the main window for one
+// connection, and owns them (destroyed in the reverse order: the window first, the cache last,
+// after its writes). Secrets stay in memory and in the token store.
 class AppContext final : public QObject
 {
     Q_OBJECT
@@ -80,6 +83,8 @@ public:
     Remote::ParticleClient *client() const { return m_client.get(); }
     Store::CacheStore *store() const { return m_store.get(); }
     Sync::SyncEngine *engine() const { return m_engine.get(); }
+    // Firmware rollouts; started once the sync engine has loaded the cache.
+    Rollout::RolloutEngine *rolloutEngine() const { return m_rollouts.get(); }
     Tree::FleetTreeModel *treeModel() const { return m_tree.get(); }
     Tree::DeviceTableModel *tableModel() const { return m_table.get(); }
     QUndoStack *undoStack() const { return m_undoStack.get(); }
@@ -104,6 +109,7 @@ private:
     std::unique_ptr<Remote::ParticleClient> m_probe; // checks tokens typed into sign-in
     std::unique_ptr<Store::CacheStore> m_store;
     std::unique_ptr<Sync::SyncEngine> m_engine;
+    std::unique_ptr<Rollout::RolloutEngine> m_rollouts;
     std::unique_ptr<Tree::FleetTreeModel> m_tree;
     std::unique_ptr<Tree::DeviceTableModel> m_table;
     std::unique_ptr<QUndoStack> m_undoStack;

@@ -4,13 +4,16 @@
 #include "domain/hierarchy.h"
 #include "domain/nodepath.h"
 #include "remote/particleclient.h"
+#include "rollout/rolloutengine.h"
 #include "sync/outboxops.h"
 #include "sync/syncengine.h"
 #include "tree/commands.h"
 #include "tree/fleettreemodel.h"
 #include "tree/moveimpact.h"
+#include "tree/rolloutmodels.h"
 #include "views/detailpane.h"
 #include "views/editcommands.h"
+#include "views/flashdialog.h"
 #include "views/fleettreeview.h"
 #include "views/logging.h"
 #include "views/moveconfirmdialog.h"
@@ -18,6 +21,7 @@
 #include "views/nodepickerdialog.h"
 #include "views/plural.h"
 #include "views/problemsdialog.h"
+#include "views/rolloutmonitor.h"
 
 #include <QAction>
 #include <QApplication>
@@ -43,6 +47,8 @@
 #include <QToolBar>
 #include <QUndoStack>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace Flotilla::Views {
 
@@ -148,6 +154,7 @@ MainWindow::MainWindow(const MainWindowParts &parts, QWidget *parent)
     , m_executor(std::make_unique<ReportingExecutor>(
           parts.executor, [this](const QString &error) { showError(error); }))
     , m_productId(parts.productId)
+    , m_rollouts(parts.rollouts)
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Flotilla"));
@@ -266,6 +273,9 @@ MainWindow::MainWindow(const MainWindowParts &parts, QWidget *parent)
         &MainWindow::updateActions);
     connect(m_tableView->selectionModel(), &QItemSelectionModel::currentChanged, this,
         &MainWindow::onTableCurrentChanged);
+    // Flash… follows the table's selection when the table has the focus.
+    connect(m_tableView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+        &MainWindow::updateActions);
     connect(m_treeView, &FleetTreeView::dropHint, this, [this](const QString &text, bool) {
         if (text.isEmpty())
             statusBar()->clearMessage();
@@ -303,6 +313,11 @@ MainWindow::~MainWindow()
 ProblemsDialog *MainWindow::problemsDialog() const
 {
     return m_problems;
+}
+
+RolloutMonitor *MainWindow::rolloutMonitor() const
+{
+    return m_monitor;
 }
 
 void MainWindow::setConnectionDescription(const QString &text)
@@ -406,6 +421,20 @@ void MainWindow::createActions()
         s->standardIcon(QStyle::SP_MessageBoxWarning), QKeySequence(Qt::CTRL | Qt::Key_P),
         tr("Devices and groups that contradict the tree, with a repair"));
     connect(m_problemsAction, &QAction::triggered, this, &MainWindow::showProblems);
+    m_flashAction = make(QStringLiteral("actionFlash"), tr("&Flash…"),
+        s->standardIcon(QStyle::SP_DialogApplyButton),
+        QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F),
+        tr("Flash firmware to the selected devices, groups or customers"));
+    connect(m_flashAction, &QAction::triggered, this, &MainWindow::showFlashDialog);
+    m_rolloutsAction = make(QStringLiteral("actionRollouts"), tr("&Rollouts"),
+        s->standardIcon(QStyle::SP_FileDialogInfoView),
+        QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R),
+        tr("Follow the firmware rollouts device by device"));
+    connect(m_rolloutsAction, &QAction::triggered, this, [this] { showRollouts(); });
+    if (!m_rollouts) {
+        m_flashAction->setVisible(false);
+        m_rolloutsAction->setVisible(false);
+    }
     m_findAction = make(QStringLiteral("actionFind"), tr("&Find devices"), QIcon(),
         QKeySequence::Find, tr("Filter the device table"));
     connect(m_findAction, &QAction::triggered, this, [this] {
@@ -455,11 +484,15 @@ void MainWindow::createMenus()
     fleet->addAction(m_newCustomerAction);
     fleet->addAction(m_newGroupAction);
     fleet->addSeparator();
+    fleet->addAction(m_flashAction);
+    fleet->addSeparator();
     fleet->addAction(m_problemsAction);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_expandAction);
     view->addAction(m_collapseAction);
+    view->addSeparator();
+    view->addAction(m_rolloutsAction);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(m_aboutAction);
@@ -482,6 +515,9 @@ void MainWindow::createToolBar()
     bar->addAction(m_renameAction);
     bar->addAction(m_deleteAction);
     bar->addSeparator();
+    bar->addAction(m_flashAction);
+    bar->addAction(m_rolloutsAction);
+    bar->addSeparator();
     bar->addAction(m_problemsAction);
 }
 
@@ -498,6 +534,7 @@ void MainWindow::createStatusBar()
     m_phaseLabel = label(QStringLiteral("phaseLabel"));
     m_connectionLabel = label(QStringLiteral("connectionLabel"));
     m_pendingLabel = label(QStringLiteral("pendingLabel"));
+    m_rolloutLabel = label(QStringLiteral("rolloutLabel"));
     m_headroomLabel = label(QStringLiteral("headroomLabel"));
     if (m_client) {
         connect(m_client, &Remote::ParticleClient::usageChanged, this, &MainWindow::updateHeadroom);
@@ -532,6 +569,19 @@ void MainWindow::connectEngine()
             showError(tr("The cloud refused “%1”, so it was undone here: %2").arg(what, reason));
         });
     connect(m_undoStack, &QUndoStack::indexChanged, this, &MainWindow::updateActions);
+    if (m_rollouts) {
+        using Rollout::RolloutEngine;
+        connect(m_rollouts, &RolloutEngine::rolloutAdded, this, &MainWindow::updateRolloutStatus);
+        connect(m_rollouts, &RolloutEngine::rolloutChanged, this, &MainWindow::updateRolloutStatus);
+        connect(m_rollouts, &RolloutEngine::rolloutRemoved, this, &MainWindow::updateRolloutStatus);
+        connect(m_rollouts, &RolloutEngine::devicesChanged, this, &MainWindow::updateRolloutStatus);
+        connect(
+            m_rollouts, &RolloutEngine::problem, this, [this](qint64 id, const QString &message) {
+                const Domain::Rollout *r = m_rollouts->rollout(id);
+                showError(r ? tr("Rollout %1: %2").arg(Tree::rolloutTitle(*r), message) : message);
+            });
+    }
+    updateRolloutStatus();
 }
 
 void MainWindow::restoreLayout()
@@ -907,6 +957,16 @@ void MainWindow::updateActions()
     m_renameAction->setEnabled(loaded && node);
     m_deleteAction->setEnabled(loaded && node);
     m_problemsAction->setEnabled(loaded);
+    if (m_rollouts) {
+        const bool flashable = loaded && !flashSelection().isEmpty();
+        m_flashAction->setEnabled(flashable);
+        const QString tip = flashable
+            ? tr("Flash firmware to the selected devices, groups or customers")
+            : tr("Select devices, groups or customers in the tree to flash them");
+        m_flashAction->setStatusTip(tip);
+        m_flashAction->setToolTip(
+            tr("%1 (%2)").arg(tip, m_flashAction->shortcut().toString(QKeySequence::NativeText)));
+    }
 }
 
 // --- moves --------------------------------------------------------------------------------
@@ -1284,6 +1344,131 @@ void MainWindow::showProblems()
     m_problems->show();
     m_problems->raise();
     m_problems->activateWindow();
+}
+
+// --- flashing ---------------------------------------------------------------------------
+
+MainWindow::FlashSelection MainWindow::flashSelection() const
+{
+    FlashSelection selection;
+    QStringList nodeTitles;
+    QStringList deviceNames;
+    const Sync::FleetState &state = m_engine->state();
+    const auto addDevice = [&](const QString &id) {
+        if (id.isEmpty() || selection.devices.contains(id))
+            return;
+        selection.devices.append(id);
+        const QString name = state.devices.value(id).name;
+        deviceNames.append(name.isEmpty() ? id : name);
+    };
+    if (QApplication::focusWidget() == m_tableView) {
+        for (const QModelIndex &row : m_tableView->selectionModel()->selectedRows())
+            addDevice(row.data(Tree::DeviceIdRole).toString());
+    }
+    if (selection.devices.isEmpty()) {
+        QModelIndexList rows = m_treeView->selectionModel()->selectedRows();
+        if (rows.isEmpty() && currentTreeIndex().isValid())
+            rows.append(currentTreeIndex());
+        for (const QModelIndex &row : std::as_const(rows)) {
+            if (kindOf(row) == ItemKind::Device) {
+                addDevice(row.data(Tree::DeviceIdRole).toString());
+            } else if (isNode(row)) {
+                selection.nodes.append(row.data(Tree::NodePathRole).toString());
+                nodeTitles.append(row.data(Tree::TitleRole).toString());
+            }
+        }
+    }
+    // A node under another selected node is flashed with it.
+    QStringList nodes;
+    QStringList titles;
+    for (int i = 0; i < selection.nodes.size(); ++i) {
+        const QString &path = selection.nodes.at(i);
+        const bool covered = std::any_of(selection.nodes.cbegin(), selection.nodes.cend(),
+            [&](const QString &other) { return Domain::isStrictAncestor(other, path); });
+        if (!covered && !nodes.contains(path)) {
+            nodes.append(path);
+            titles.append(nodeTitles.value(i));
+        }
+    }
+    selection.nodes = nodes;
+    QStringList parts;
+    if (titles.size() == 1)
+        parts.append(titles.constFirst());
+    else if (titles.size() > 1)
+        parts.append(tr("%1 and %2 more").arg(titles.constFirst()).arg(titles.size() - 1));
+    const int devices = static_cast<int>(deviceNames.size());
+    if (devices == 1)
+        parts.append(deviceNames.constFirst());
+    else if (devices > 1)
+        parts.append(tr("%n devices", nullptr, devices));
+    selection.title = parts.join(tr(" and "));
+    return selection;
+}
+
+void MainWindow::showFlashDialog()
+{
+    if (!m_rollouts || !m_engine->isLoaded())
+        return;
+    const FlashSelection selection = flashSelection();
+    if (selection.isEmpty()) {
+        showError(tr("Select devices, groups or customers in the tree to flash them."));
+        return;
+    }
+    FlashDialog::Selection s;
+    s.nodes = selection.nodes;
+    s.devices = selection.devices;
+    s.title = selection.title;
+    auto *dialog = new FlashDialog(m_rollouts, m_engine, s, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &FlashDialog::rolloutStarted, this, [this](qint64 id) {
+        statusBar()->showMessage(tr("Rollout started"), 8000);
+        showRollouts(id);
+    });
+    dialog->open();
+}
+
+void MainWindow::showRollouts(qint64 id)
+{
+    if (!m_rollouts)
+        return;
+    if (!m_monitor)
+        m_monitor = new RolloutMonitor(m_rollouts, this);
+    if (id != 0)
+        m_monitor->showRollout(id);
+    m_monitor->show();
+    m_monitor->raise();
+    m_monitor->activateWindow();
+}
+
+void MainWindow::updateRolloutStatus()
+{
+    if (!m_rollouts) {
+        m_rolloutLabel->hide();
+        return;
+    }
+    const Tree::RolloutSource source = Tree::RolloutSource::of(m_rollouts);
+    QStringList active;
+    const QLocale locale;
+    for (const qint64 id : m_rollouts->rolloutIds()) {
+        const Domain::Rollout *r = m_rollouts->rollout(id);
+        if (!r
+            || !(r->state == Domain::RolloutState::Running
+                || r->state == Domain::RolloutState::Paused
+                || r->state == Domain::RolloutState::RollingBack))
+            continue;
+        const Tree::RolloutTotals t = Tree::rolloutTotals(source, id);
+        QString text = tr("Rollout %1: %2/%3")
+                           .arg(Tree::rolloutTitle(*r), locale.toString(t.succeeded),
+                               locale.toString(t.targeted));
+        if (r->state != Domain::RolloutState::Running)
+            text += tr(" (%1)").arg(Domain::displayName(r->state));
+        active.append(text);
+    }
+    m_rolloutLabel->setVisible(!active.isEmpty());
+    m_rolloutLabel->setText(active.size() <= 2
+            ? active.join(QStringLiteral("; "))
+            : tr("%1; and %2 more rollouts").arg(active.constFirst()).arg(active.size() - 1));
+    m_rolloutLabel->setToolTip(active.join(QLatin1Char('\n')));
 }
 
 } // namespace Flotilla::Views

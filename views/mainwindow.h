@@ -22,6 +22,9 @@ class QUndoStack;
 namespace Flotilla::Remote {
 class ParticleClient;
 }
+namespace Flotilla::Rollout {
+class RolloutEngine;
+}
 namespace Flotilla::Sync {
 class SyncEngine;
 struct FleetDelta;
@@ -35,8 +38,10 @@ namespace Flotilla::Views {
 
 class DetailPane;
 class FleetTreeView;
+class FlashDialog;
 class ProblemsDialog;
 class ReportingExecutor;
+class RolloutMonitor;
 
 // What the window works with; everything is owned elsewhere (AppContext) and outlives it.
 struct MainWindowParts
@@ -49,6 +54,8 @@ struct MainWindowParts
     Tree::DeviceTableModel *table = nullptr;
     QUndoStack *undoStack = nullptr;
     Tree::MoveExecutor *executor = nullptr; // EngineMoveExecutor
+    // Flash… and the Rollouts window (none: not offered).
+    Rollout::RolloutEngine *rollouts = nullptr;
     int productId = 0;
 };
 
@@ -84,6 +91,19 @@ public:
     DetailPane *detailPane() const { return m_detail; }
     QLabel *pendingLabel() const { return m_pendingLabel; }
     ProblemsDialog *problemsDialog() const;
+    RolloutMonitor *rolloutMonitor() const;
+    QLabel *rolloutLabel() const { return m_rolloutLabel; }
+
+    // What Flash… would flash: the customers and groups selected in the tree (nodes) and the
+    // devices selected one by one (the table's when it has the focus). Empty: nothing.
+    struct FlashSelection
+    {
+        QStringList nodes;
+        QStringList devices;
+        QString title;
+        bool isEmpty() const { return nodes.isEmpty() && devices.isEmpty(); }
+    };
+    FlashSelection flashSelection() const;
 
     // The devices the user has selected: in the view that has the focus, else the table's,
     // else the device rows of the tree.
@@ -102,6 +122,10 @@ public Q_SLOTS:
     void renameNode();
     void deleteNode();
     void showProblems();
+    // Flash… on the selection.
+    void showFlashDialog();
+    // The Rollouts window, on rollout `id` when given.
+    void showRollouts(qint64 id = 0);
 
 Q_SIGNALS:
     void signInRequested();
@@ -133,6 +157,7 @@ private:
     void updateHeadroom();
     void updateProblemsAction();
     void updateFilterInfo();
+    void updateRolloutStatus();
     void showDetail();
     void showError(const QString &message);
     void applyMoveDevices(const QStringList &deviceIds, const Domain::MoveTarget &target);
@@ -164,11 +189,14 @@ private:
     DetailPane *m_detail = nullptr;
     QSplitter *m_splitter = nullptr;
     QPointer<ProblemsDialog> m_problems;
+    Rollout::RolloutEngine *m_rollouts = nullptr;
+    QPointer<RolloutMonitor> m_monitor;
 
     QLabel *m_phaseLabel = nullptr;
     QLabel *m_connectionLabel = nullptr;
     QLabel *m_pendingLabel = nullptr;
     QLabel *m_headroomLabel = nullptr;
+    QLabel *m_rolloutLabel = nullptr;
 
     QAction *m_syncAction = nullptr;
     QAction *m_offlineAction = nullptr;
@@ -183,6 +211,8 @@ private:
     QAction *m_renameAction = nullptr;
     QAction *m_deleteAction = nullptr;
     QAction *m_problemsAction = nullptr;
+    QAction *m_flashAction = nullptr;
+    QAction *m_rolloutsAction = nullptr;
     QAction *m_findAction = nullptr;
     QAction *m_expandAction = nullptr;
     QAction *m_collapseAction = nullptr;

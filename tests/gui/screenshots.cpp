@@ -1,20 +1,25 @@
 // SPDX-License-Identifier: MIT
 // flotilla-screenshots OUTPUT_DIR: the documentation's screenshots, taken from the real console
 // (the app's AppContext) against a fresh sandbox: the main window with a customer expanded, a
-// node selected and a device shown, and the confirmation of a move. Run it on a display (or
+// node selected and a device shown, the confirmation of a move, Move to…, a new customer, the
+// Flash dialog and the Rollouts window following a staged rollout. Run it on a display (or
 // under xvfb-run); it is not a test.
 #include "consolefixture.h"
+#include "rollout/rolloutengine.h"
 #include "tree/moveimpact.h"
+#include "views/flashdialog.h"
 #include "views/fleettreeview.h"
 #include "views/moveconfirmdialog.h"
 #include "views/nodedialog.h"
 #include "views/nodepickerdialog.h"
+#include "views/rolloutmonitor.h"
 
 #include <QAction>
 #include <QCheckBox>
 #include <QDir>
 #include <QHeaderView>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QTableView>
 #include <QTimer>
 
@@ -102,6 +107,29 @@ int main(int argc, char *argv[])
     QTest::qWait(300);
     ok = save(node, out.filePath(QStringLiteral("new-customer.png"))) && ok;
     node->reject();
+    QTest::qWait(100);
+
+    // Flash…: v6 to Acme's Berlin depot, staged with the default plan.
+    window->selectNode(QStringLiteral("acme--berlin"));
+    window->treeView()->setFocus();
+    window->findChild<QAction *>(QStringLiteral("actionFlash"))->trigger();
+    if (!QTest::qWaitFor([] { return activeModal<Views::FlashDialog>() != nullptr; }, 5000))
+        return 1;
+    Views::FlashDialog *flash = activeModal<Views::FlashDialog>();
+    flash->selectVersion(6);
+    QTest::qWait(300);
+    ok = save(flash, out.filePath(QStringLiteral("flash.png"))) && ok;
+
+    // The Rollouts window a few seconds into that rollout.
+    flash->startButton()->click();
+    if (!QTest::qWaitFor(
+            [&] { return window->rolloutMonitor() && window->rolloutMonitor()->isVisible(); },
+            CloudTimeoutMs))
+        return 1;
+    Views::RolloutMonitor *monitor = window->rolloutMonitor();
+    monitor->resize(1360, 820);
+    QTest::qWait(8000); // let it progress (a screenshot tool, not a test)
+    ok = save(monitor, out.filePath(QStringLiteral("rollouts.png"))) && ok;
     console.close();
     return ok ? 0 : 1;
 }

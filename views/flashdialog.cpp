@@ -1,0 +1,865 @@
+// SPDX-License-Identifier: MIT
+#include "views/flashdialog.h"
+
+#include "domain/hierarchy.h"
+#include "domain/nodepath.h"
+#include "rollout/rolloutengine.h"
+#include "sync/syncengine.h"
+#include "views/logging.h"
+#include "views/nodepickerdialog.h"
+#include "views/plural.h"
+
+#include <QButtonGroup>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDateTime>
+#include <QDialogButtonBox>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QRandomGenerator>
+#include <QSpinBox>
+#include <QTableWidget>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+namespace Flotilla::Views {
+
+namespace {
+
+enum WaveColumn {
+    WaveNameColumn,
+    WaveDevicesColumn,
+    WaveSuccessColumn,
+    WaveFailureColumn,
+    WavePauseColumn,
+    WaveColumnCount
+};
+
+constexpr int NodesRole = Qt::UserRole + 1; // QStringList on a node wave's first cell
+
+const QString ErrorStyle = QStringLiteral("color: #b02020;");
+
+QString percentText(double percent)
+{
+    return FlashDialog::tr("%1%").arg(QLocale::c().toString(percent, 'g', 4));
+}
+
+// Reads "25%", "25 %", "25": a share of 0 < p <= 100.
+std::optional<double> parsePercent(QString text)
+{
+    text = text.trimmed();
+    if (text.endsWith(QLatin1Char('%')))
+        text.chop(1);
+    bool ok = false;
+    const double value = text.trimmed().toDouble(&ok);
+    if (!ok || value <= 0 || value > 100)
+        return std::nullopt;
+    return value;
+}
+
+QString versionsText(const QMap<int, int> &byVersion)
+{
+    QStringList parts;
+    const QLocale locale;
+    for (auto it = byVersion.cbegin(); it != byVersion.cend(); ++it)
+        parts.append(it.key() == 0
+                ? FlashDialog::tr("none ×%1").arg(locale.toString(it.value()))
+                : FlashDialog::tr("v%1 ×%2").arg(it.key()).arg(locale.toString(it.value())));
+    return parts.join(QStringLiteral(", "));
+}
+
+// Upload new…: a binary with its version, title and notes, sent through the rollout engine.
+class UploadDialog final : public QDialog
+{
+public:
+    UploadDialog(Rollout::RolloutEngine *rollouts, int suggestedVersion, QWidget *parent)
+        : QDialog(parent)
+        , m_rollouts(rollouts)
+    {
+        setObjectName(QStringLiteral("uploadFirmwareDialog"));
+        setWindowTitle(FlashDialog::tr("Upload firmware"));
+        m_file = new QLineEdit;
+        m_file->setObjectName(QStringLiteral("uploadFile"));
+        auto *browse = new QPushButton(FlashDialog::tr("Browse…"));
+        auto *fileRow = new QHBoxLayout;
+        fileRow->addWidget(m_file, 1);
+        fileRow->addWidget(browse);
+        m_version = new QSpinBox;
+        m_version->setObjectName(QStringLiteral("uploadVersion"));
+        m_version->setRange(1, 65535);
+        m_version->setValue(suggestedVersion);
+        m_title = new QLineEdit;
+        m_title->setObjectName(QStringLiteral("uploadTitle"));
+        m_notes = new QPlainTextEdit;
+        m_notes->setObjectName(QStringLiteral("uploadNotes"));
+        m_notes->setMaximumHeight(90);
+        m_status = new QLabel;
+        m_status->setObjectName(QStringLiteral("uploadStatus"));
+        m_status->setWordWrap(true);
+        m_status->setTextFormat(Qt::PlainText);
+        auto *form = new QFormLayout;
+        form->addRow(FlashDialog::tr("Binary (.bin):"), fileRow);
+        form->addRow(FlashDialog::tr("Version:"), m_version);
+        form->addRow(FlashDialog::tr("Title:"), m_title);
+        form->addRow(FlashDialog::tr("Notes:"), m_notes);
+        m_buttons = new QDialogButtonBox(QDialogButtonBox::Cancel);
+        m_ok = m_buttons->addButton(FlashDialog::tr("Upload"), QDialogButtonBox::AcceptRole);
+        auto *layout = new QVBoxLayout(this);
+        layout->addLayout(form);
+        layout->addWidget(m_status);
+        layout->addWidget(m_buttons);
+        connect(browse, &QPushButton::clicked, this, [this] {
+            auto *files = new QFileDialog(this, FlashDialog::tr("Firmware binary"), QString(),
+                FlashDialog::tr("Firmware binaries (*.bin);;All files (*)"));
+            files->setAttribute(Qt::WA_DeleteOnClose);
+            files->setFileMode(QFileDialog::ExistingFile);
+            connect(files, &QFileDialog::fileSelected, m_file, &QLineEdit::setText);
+            files->open();
+        });
+        connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+        connect(m_ok, &QPushButton::clicked, this, &UploadDialog::send);
+    }
+
+    std::optional<Domain::Firmware> firmware() const { return m_firmware; }
+
+private:
+    void send()
+    {
+        const QString path = m_file->text().trimmed();
+        if (m_title->text().trimmed().isEmpty())
+            return fail(FlashDialog::tr("Give the version a title."));
+        QFile file(path);
+        if (path.isEmpty() || !file.open(QIODevice::ReadOnly))
+            return fail(FlashDialog::tr("The binary %1 cannot be read.").arg(path));
+        const QByteArray binary = file.readAll();
+        if (binary.isEmpty())
+            return fail(FlashDialog::tr("The binary %1 is empty.").arg(path));
+        setBusy(true);
+        m_status->setStyleSheet(QString());
+        m_status->setText(FlashDialog::tr("Uploading %1 (%2 bytes)…")
+                              .arg(QFileInfo(path).fileName(), QLocale().toString(binary.size())));
+        QPointer<UploadDialog> self(this);
+        m_rollouts->uploadFirmware(m_version->value(), m_title->text().trimmed(),
+            m_notes->toPlainText().trimmed(), binary, QFileInfo(path).fileName(),
+            [self](std::optional<Domain::Firmware> firmware, QString error) {
+                if (!self)
+                    return;
+                self->setBusy(false);
+                if (!firmware) {
+                    self->fail(error.isEmpty() ? FlashDialog::tr("The upload failed.") : error);
+                    return;
+                }
+                self->m_firmware = firmware;
+                self->accept();
+            });
+    }
+    void fail(const QString &message)
+    {
+        m_status->setStyleSheet(ErrorStyle);
+        m_status->setText(message);
+    }
+    void setBusy(bool busy)
+    {
+        m_ok->setEnabled(!busy);
+        m_file->setEnabled(!busy);
+        m_version->setEnabled(!busy);
+        m_title->setEnabled(!busy);
+        m_notes->setEnabled(!busy);
+        setCursor(busy ? Qt::BusyCursor : Qt::ArrowCursor);
+    }
+
+    Rollout::RolloutEngine *m_rollouts;
+    QLineEdit *m_file;
+    QSpinBox *m_version;
+    QLineEdit *m_title;
+    QPlainTextEdit *m_notes;
+    QLabel *m_status;
+    QDialogButtonBox *m_buttons;
+    QPushButton *m_ok;
+    std::optional<Domain::Firmware> m_firmware;
+};
+
+} // namespace
+
+FlashDialog::FlashDialog(Rollout::RolloutEngine *rollouts, Sync::SyncEngine *sync,
+    const Selection &selection, QWidget *parent)
+    : QDialog(parent)
+    , m_rollouts(rollouts)
+    , m_sync(sync)
+    , m_selection(selection)
+    , m_seed(QRandomGenerator::global()->generate64())
+{
+    setObjectName(QStringLiteral("flashDialog"));
+    setWindowTitle(tr("Flash %1").arg(selection.title));
+
+    // (a) the version
+    m_versions = new QTreeWidget;
+    m_versions->setObjectName(QStringLiteral("versionList"));
+    m_versions->setRootIsDecorated(false);
+    m_versions->setUniformRowHeights(true);
+    m_versions->setHeaderLabels(
+        {tr("Version"), tr("Title"), tr("Uploaded"), tr("Released to"), tr("Running on")});
+    m_versions->header()->resizeSection(0, 70);
+    m_versions->header()->resizeSection(1, 150);
+    m_versions->header()->resizeSection(2, 100);
+    m_versions->header()->resizeSection(3, 150);
+    m_versions->setMinimumHeight(120);
+    m_upload = new QPushButton(tr("Upload new…"));
+    m_upload->setObjectName(QStringLiteral("uploadButton"));
+    auto *versionBox = new QGroupBox(tr("Firmware version"));
+    auto *versionLayout = new QVBoxLayout(versionBox);
+    versionLayout->addWidget(m_versions);
+    auto *uploadRow = new QHBoxLayout;
+    uploadRow->addStretch(1);
+    uploadRow->addWidget(m_upload);
+    versionLayout->addLayout(uploadRow);
+
+    // (b) the strategy
+    m_lock = new QRadioButton(tr("&Lock and flash now"));
+    m_lock->setObjectName(QStringLiteral("strategyLock"));
+    m_lock->setToolTip(tr("Each device is locked to the version and flashed now (online) or at "
+                          "its next handshake; replaces existing locks, can downgrade"));
+    m_release = new QRadioButton(tr("&Release to the selected groups"));
+    m_release->setObjectName(QStringLiteral("strategyRelease"));
+    m_release->setToolTip(tr("The version is released to the selected customers' and groups' "
+                             "Particle groups; devices that join them later get it too"));
+    m_intelligent = new QCheckBox(tr("Intelligent: push to online devices now"));
+    m_intelligent->setObjectName(QStringLiteral("intelligentRelease"));
+    m_intelligent->setChecked(true);
+    m_releaseReason = new QLabel;
+    m_releaseReason->setObjectName(QStringLiteral("releaseReason"));
+    m_releaseReason->setTextFormat(Qt::PlainText);
+    m_releaseReason->setWordWrap(true);
+    m_releaseReason->setStyleSheet(QStringLiteral("color: palette(placeholder-text);"));
+    m_releaseReason->hide();
+    m_staged = new QRadioButton(tr("&Staged rollout"));
+    m_staged->setObjectName(QStringLiteral("strategyStaged"));
+    m_staged->setToolTip(tr("Waves of devices, each released to through a rollout group; the "
+                            "next wave starts once enough of the previous one succeeded"));
+    auto *methods = new QButtonGroup(this);
+    methods->addButton(m_lock);
+    methods->addButton(m_release);
+    methods->addButton(m_staged);
+    auto *strategyBox = new QGroupBox(tr("Strategy"));
+    auto *strategyLayout = new QVBoxLayout(strategyBox);
+    strategyLayout->addWidget(m_lock);
+    strategyLayout->addWidget(m_release);
+    auto *intelligentRow = new QHBoxLayout;
+    intelligentRow->addSpacing(24);
+    intelligentRow->addWidget(m_intelligent, 1);
+    strategyLayout->addLayout(intelligentRow);
+    auto *reasonRow = new QHBoxLayout;
+    reasonRow->addSpacing(24);
+    reasonRow->addWidget(m_releaseReason, 1);
+    strategyLayout->addLayout(reasonRow);
+    strategyLayout->addWidget(m_staged);
+    strategyLayout->addStretch(1);
+
+    // (c) the waves
+    m_stagedBox = new QGroupBox(tr("Waves"));
+    m_stagedBox->setObjectName(QStringLiteral("wavesBox"));
+    m_waves = new QTableWidget(0, WaveColumnCount);
+    m_waves->setObjectName(QStringLiteral("wavesTable"));
+    m_waves->setHorizontalHeaderLabels({tr("Wave (groups or %)"), tr("Devices"), tr("Success at"),
+        tr("Pause at failures"), tr("Pause before")});
+    m_waves->verticalHeader()->hide();
+    m_waves->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_waves->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_waves->horizontalHeader()->setStretchLastSection(true);
+    m_waves->horizontalHeader()->resizeSection(WaveNameColumn, 220);
+    m_waves->setMinimumHeight(110);
+    m_addWave = new QPushButton(tr("Add"));
+    m_addWave->setObjectName(QStringLiteral("addWave"));
+    m_addWave->setToolTip(tr("Add a percentage wave after the selected one"));
+    m_addGroupWave = new QPushButton(tr("Add groups…"));
+    m_addGroupWave->setObjectName(QStringLiteral("addGroupWave"));
+    m_addGroupWave->setToolTip(
+        tr("Add a wave of the selection's devices at or under a group (a test group)"));
+    m_removeWave = new QPushButton(tr("Remove"));
+    m_removeWave->setObjectName(QStringLiteral("removeWave"));
+    m_waveUp = new QPushButton(tr("Up"));
+    m_waveUp->setObjectName(QStringLiteral("waveUp"));
+    m_waveDown = new QPushButton(tr("Down"));
+    m_waveDown->setObjectName(QStringLiteral("waveDown"));
+    auto *waveButtons = new QVBoxLayout;
+    for (QPushButton *b : {m_addWave, m_addGroupWave, m_removeWave, m_waveUp, m_waveDown})
+        waveButtons->addWidget(b);
+    waveButtons->addStretch(1);
+    m_order = new QComboBox;
+    m_order->setObjectName(QStringLiteral("waveOrder"));
+    m_order->addItem(tr("Random"), static_cast<int>(Domain::RolloutSpec::Order::Random));
+    m_order->addItem(tr("By name"), static_cast<int>(Domain::RolloutSpec::Order::ByName));
+    m_timeoutHours = new QSpinBox;
+    m_timeoutHours->setObjectName(QStringLiteral("deviceTimeout"));
+    m_timeoutHours->setRange(1, 24 * 30);
+    m_timeoutHours->setValue(24);
+    m_timeoutHours->setSuffix(tr(" h"));
+    m_releaseWhenDone = new QCheckBox(tr("Release to the selected groups when done"));
+    m_releaseWhenDone->setObjectName(QStringLiteral("releaseWhenDone"));
+    m_releaseWhenDone->setChecked(true);
+    auto *wavesRow = new QHBoxLayout;
+    wavesRow->addWidget(m_waves, 1);
+    wavesRow->addLayout(waveButtons);
+    auto *optionsRow = new QHBoxLayout;
+    optionsRow->addWidget(new QLabel(tr("Percentage waves pick devices:")));
+    optionsRow->addWidget(m_order);
+    optionsRow->addSpacing(12);
+    optionsRow->addWidget(new QLabel(tr("Device timeout:")));
+    optionsRow->addWidget(m_timeoutHours);
+    optionsRow->addSpacing(12);
+    optionsRow->addWidget(m_releaseWhenDone);
+    optionsRow->addStretch(1);
+    auto *stagedLayout = new QVBoxLayout(m_stagedBox);
+    stagedLayout->addLayout(wavesRow);
+    stagedLayout->addLayout(optionsRow);
+
+    // (d) the impact
+    auto *impactBox = new QGroupBox(tr("Impact"));
+    m_impactLabel = new QLabel;
+    m_impactLabel->setObjectName(QStringLiteral("impactLabel"));
+    m_impactLabel->setTextFormat(Qt::PlainText);
+    m_impactLabel->setWordWrap(true);
+    m_impactLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_downgradeLabel = new QLabel;
+    m_downgradeLabel->setObjectName(QStringLiteral("downgradeLabel"));
+    m_downgradeLabel->setTextFormat(Qt::PlainText);
+    m_downgradeLabel->setWordWrap(true);
+    m_downgradeLabel->setStyleSheet(QStringLiteral("color: #b02020; font-weight: bold;"));
+    m_downgradeLabel->hide();
+    auto *impactLayout = new QVBoxLayout(impactBox);
+    impactLayout->addWidget(m_impactLabel);
+    impactLayout->addWidget(m_downgradeLabel);
+
+    m_errorLabel = new QLabel;
+    m_errorLabel->setObjectName(QStringLiteral("flashError"));
+    m_errorLabel->setTextFormat(Qt::PlainText);
+    m_errorLabel->setWordWrap(true);
+    m_errorLabel->setStyleSheet(ErrorStyle);
+    m_buttons = new QDialogButtonBox(QDialogButtonBox::Cancel);
+    m_start = m_buttons->addButton(tr("Start"), QDialogButtonBox::AcceptRole);
+    m_start->setObjectName(QStringLiteral("startRollout"));
+    m_start->setDefault(true);
+
+    auto *top = new QHBoxLayout;
+    top->addWidget(versionBox, 5);
+    top->addWidget(strategyBox, 3);
+    auto *layout = new QVBoxLayout(this);
+    auto *selectionLabel = new QLabel(tr("Selected: %1").arg(selection.title));
+    selectionLabel->setTextFormat(Qt::PlainText);
+    layout->addWidget(selectionLabel);
+    layout->addLayout(top, 2);
+    layout->addWidget(m_stagedBox, 2);
+    layout->addWidget(impactBox);
+    layout->addWidget(m_errorLabel);
+    layout->addWidget(m_buttons);
+    resize(980, 760);
+
+    fillVersions();
+    setWaves(defaultWaves(m_sync->state().hierarchy(), selection.nodes));
+    if (selection.nodes.isEmpty()) {
+        const QString reason
+            = tr("Only individual devices are selected: a release goes to groups.");
+        m_release->setEnabled(false);
+        m_release->setToolTip(reason);
+        m_releaseReason->setText(reason);
+        m_releaseReason->show();
+        m_releaseWhenDone->setChecked(false);
+        m_releaseWhenDone->setEnabled(false);
+    }
+    m_staged->setChecked(true);
+
+    connect(m_versions, &QTreeWidget::currentItemChanged, this, &FlashDialog::recompute);
+    connect(m_upload, &QPushButton::clicked, this, &FlashDialog::upload);
+    connect(methods, &QButtonGroup::buttonToggled, this, [this](QAbstractButton *, bool checked) {
+        if (checked)
+            updateStrategy();
+    });
+    connect(m_intelligent, &QCheckBox::toggled, this, &FlashDialog::recompute);
+    connect(m_waves, &QTableWidget::itemChanged, this, [this] {
+        if (!m_filling)
+            recompute();
+    });
+    connect(m_waves, &QTableWidget::itemSelectionChanged, this, &FlashDialog::updateStrategy);
+    connect(m_addWave, &QPushButton::clicked, this, &FlashDialog::addWave);
+    connect(m_addGroupWave, &QPushButton::clicked, this, &FlashDialog::addGroupWave);
+    connect(m_removeWave, &QPushButton::clicked, this, &FlashDialog::removeWave);
+    connect(m_waveUp, &QPushButton::clicked, this, [this] { moveWave(-1); });
+    connect(m_waveDown, &QPushButton::clicked, this, [this] { moveWave(1); });
+    connect(m_order, &QComboBox::currentIndexChanged, this, &FlashDialog::recompute);
+    connect(m_timeoutHours, &QSpinBox::valueChanged, this, &FlashDialog::recompute);
+    connect(m_releaseWhenDone, &QCheckBox::toggled, this, &FlashDialog::recompute);
+    connect(m_sync, &Sync::SyncEngine::fleetChanged, this, &FlashDialog::onFleetChanged);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_start, &QPushButton::clicked, this, &FlashDialog::start);
+    updateStrategy();
+}
+
+FlashDialog::~FlashDialog() = default;
+
+QList<Domain::WaveSpec> FlashDialog::defaultWaves(
+    const Domain::Hierarchy &hierarchy, const QStringList &nodes)
+{
+    QStringList tests;
+    QStringList titles;
+    const auto isTest = [](const QString &text) {
+        return text.contains(QLatin1String("test"), Qt::CaseInsensitive);
+    };
+    for (const QString &selected : nodes) {
+        for (const QString &path : hierarchy.subtree(selected)) {
+            if (path == selected)
+                continue;
+            const Domain::Node *node = hierarchy.node(path);
+            if (!node || !(isTest(Domain::lastSlug(path)) || isTest(node->title)))
+                continue;
+            // A test group under another test group is in that wave already.
+            const bool covered = std::any_of(tests.cbegin(), tests.cend(),
+                [&](const QString &t) { return Domain::isAncestorOrSelf(t, path); });
+            if (covered)
+                continue;
+            tests.append(path);
+            titles.append(node->title.isEmpty() ? path : node->title);
+        }
+    }
+    QList<Domain::WaveSpec> waves;
+    if (!tests.isEmpty()) {
+        Domain::WaveSpec test;
+        test.nodes = tests;
+        test.name = titles.join(QStringLiteral(", "));
+        waves.append(test);
+    }
+    Domain::WaveSpec quarter;
+    quarter.percent = 25;
+    waves.append(quarter);
+    waves.append(Domain::WaveSpec {}); // the rest
+    return waves;
+}
+
+// --- versions -----------------------------------------------------------------------------
+
+void FlashDialog::fillVersions()
+{
+    const Sync::FleetState &state = m_sync->state();
+    const int current = version();
+    QHash<int, int> running;
+    for (const Domain::Device &d : state.devices)
+        ++running[d.firmwareVersion];
+    const Domain::Hierarchy hierarchy = state.hierarchy();
+    const QLocale locale;
+    const QSignalBlocker blocker(m_versions);
+    m_versions->clear();
+    QTreeWidgetItem *select = nullptr;
+    QList<Domain::Firmware> newestFirst = state.firmware.values();
+    std::reverse(newestFirst.begin(), newestFirst.end());
+    for (const Domain::Firmware &fw : std::as_const(newestFirst)) {
+        QStringList released;
+        if (fw.productDefault)
+            released.append(tr("product default"));
+        for (const QString &g : fw.groups) {
+            const Domain::Node *node = hierarchy.node(g);
+            released.append(node ? node->title : g);
+        }
+        auto *item = new QTreeWidgetItem(m_versions);
+        item->setText(0, tr("v%1").arg(fw.version));
+        item->setData(0, Qt::UserRole, fw.version);
+        item->setText(1, fw.title);
+        item->setToolTip(1, fw.description);
+        item->setText(2,
+            fw.uploadedMs > 0 ? locale.toString(
+                QDateTime::fromMSecsSinceEpoch(fw.uploadedMs).date(), QLocale::ShortFormat)
+                              : QString());
+        item->setText(3, released.join(QStringLiteral(", ")));
+        item->setToolTip(3, fw.groups.join(QStringLiteral(", ")));
+        const int count = running.value(fw.version);
+        item->setText(4, plural(count, tr("1 device"), tr("%Ln devices", nullptr, count)));
+        if (fw.version == current || (!select && current == 0))
+            select = item; // the one chosen before, else the newest
+    }
+    if (select)
+        m_versions->setCurrentItem(select);
+}
+
+int FlashDialog::version() const
+{
+    const QTreeWidgetItem *item = m_versions ? m_versions->currentItem() : nullptr;
+    return item ? item->data(0, Qt::UserRole).toInt() : 0;
+}
+
+bool FlashDialog::selectVersion(int version)
+{
+    for (int i = 0; i < m_versions->topLevelItemCount(); ++i) {
+        QTreeWidgetItem *item = m_versions->topLevelItem(i);
+        if (item->data(0, Qt::UserRole).toInt() == version) {
+            m_versions->setCurrentItem(item);
+            return true;
+        }
+    }
+    return false;
+}
+
+void FlashDialog::onFleetChanged(const Sync::FleetDelta &delta)
+{
+    if (!delta.addedFirmware.isEmpty() || !delta.changedFirmware.isEmpty()
+        || !delta.removedFirmware.isEmpty())
+        fillVersions();
+    if (!m_starting)
+        recompute();
+}
+
+void FlashDialog::upload()
+{
+    const QMap<int, Domain::Firmware> &firmware = m_sync->state().firmware;
+    const int suggested = firmware.isEmpty() ? 1 : firmware.lastKey() + 1;
+    auto *dialog = new UploadDialog(m_rollouts, suggested, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        const std::optional<Domain::Firmware> fw = dialog->firmware();
+        if (!fw)
+            return;
+        // The sync engine hears of it shortly; until then it is listed from the answer.
+        if (!selectVersion(fw->version)) {
+            auto *item = new QTreeWidgetItem;
+            item->setText(0, tr("v%1").arg(fw->version));
+            item->setData(0, Qt::UserRole, fw->version);
+            item->setText(1, fw->title);
+            item->setText(4, tr("0 devices"));
+            m_versions->insertTopLevelItem(0, item);
+            m_versions->setCurrentItem(item);
+        }
+    });
+    dialog->open();
+}
+
+// --- strategy and waves -------------------------------------------------------------------
+
+Domain::RolloutMethod FlashDialog::method() const
+{
+    if (m_lock->isChecked())
+        return Domain::RolloutMethod::Lock;
+    if (m_release->isChecked())
+        return Domain::RolloutMethod::Release;
+    return Domain::RolloutMethod::Staged;
+}
+
+void FlashDialog::setMethod(Domain::RolloutMethod method)
+{
+    switch (method) {
+    case Domain::RolloutMethod::Lock:
+        m_lock->setChecked(true);
+        break;
+    case Domain::RolloutMethod::Release:
+        m_release->setChecked(true);
+        break;
+    case Domain::RolloutMethod::Staged:
+        m_staged->setChecked(true);
+        break;
+    }
+}
+
+void FlashDialog::setWaves(const QList<Domain::WaveSpec> &waves)
+{
+    m_filling = true;
+    m_waves->setRowCount(0);
+    for (const Domain::WaveSpec &w : waves) {
+        const int row = m_waves->rowCount();
+        m_waves->insertRow(row);
+        auto *name = new QTableWidgetItem;
+        if (!w.nodes.isEmpty()) {
+            name->setText(w.name.isEmpty() ? Domain::waveTitle(w) : w.name);
+            name->setData(NodesRole, w.nodes);
+            name->setToolTip(w.nodes.join(QStringLiteral(", ")));
+            name->setFlags(name->flags() & ~Qt::ItemIsEditable);
+        } else {
+            name->setText(percentText(w.percent));
+            name->setToolTip(tr("A share of the devices not yet in a wave, e.g. 25%"));
+        }
+        m_waves->setItem(row, WaveNameColumn, name);
+        auto *devices = new QTableWidgetItem;
+        devices->setFlags(devices->flags() & ~Qt::ItemIsEditable);
+        devices->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+        m_waves->setItem(row, WaveDevicesColumn, devices);
+        m_waves->setItem(row, WaveSuccessColumn, new QTableWidgetItem(w.success.toString()));
+        m_waves->setItem(row, WaveFailureColumn, new QTableWidgetItem(w.failure.toString()));
+        auto *pause = new QTableWidgetItem;
+        pause->setFlags((pause->flags() | Qt::ItemIsUserCheckable) & ~Qt::ItemIsEditable);
+        pause->setCheckState(w.pauseBefore ? Qt::Checked : Qt::Unchecked);
+        m_waves->setItem(row, WavePauseColumn, pause);
+    }
+    m_filling = false;
+    recompute();
+}
+
+QList<Domain::WaveSpec> FlashDialog::readWaves(QString *error) const
+{
+    QList<Domain::WaveSpec> waves;
+    for (int row = 0; row < m_waves->rowCount(); ++row) {
+        Domain::WaveSpec w;
+        const QTableWidgetItem *name = m_waves->item(row, WaveNameColumn);
+        const QStringList nodes = name ? name->data(NodesRole).toStringList() : QStringList();
+        if (!nodes.isEmpty()) {
+            w.nodes = nodes;
+            w.name = name->text();
+        } else {
+            const std::optional<double> percent = parsePercent(name ? name->text() : QString());
+            if (!percent) {
+                if (error && error->isEmpty())
+                    *error = tr("Wave %1: “%2” is not a share of the devices (e.g. 25%).")
+                                 .arg(row + 1)
+                                 .arg(name ? name->text() : QString());
+                continue;
+            }
+            w.percent = *percent;
+        }
+        for (const auto &[column, threshold] : {std::pair {WaveSuccessColumn, &w.success},
+                 std::pair {WaveFailureColumn, &w.failure}}) {
+            const QTableWidgetItem *item = m_waves->item(row, column);
+            QString why;
+            const std::optional<Domain::Threshold> t
+                = Domain::Threshold::parse(item ? item->text() : QString(), &why);
+            if (t)
+                *threshold = *t;
+            else if (error && error->isEmpty())
+                *error = tr("Wave %1: %2").arg(row + 1).arg(why);
+        }
+        const QTableWidgetItem *pause = m_waves->item(row, WavePauseColumn);
+        w.pauseBefore = pause && pause->checkState() == Qt::Checked;
+        waves.append(w);
+    }
+    return waves;
+}
+
+void FlashDialog::addWave()
+{
+    QString error;
+    QList<Domain::WaveSpec> waves = readWaves(&error);
+    Domain::WaveSpec wave;
+    wave.percent = 50;
+    const int current = m_waves->currentRow();
+    const int at
+        = current >= 0 ? current + 1 : static_cast<int>(qMax<qsizetype>(0, waves.size() - 1));
+    waves.insert(qMin<qsizetype>(at, waves.size()), wave);
+    setWaves(waves);
+    m_waves->selectRow(at);
+}
+
+void FlashDialog::addGroupWave()
+{
+    NodePickerDialog::Options options;
+    options.includePools = false;
+    auto *picker = new NodePickerDialog(
+        m_sync->state().hierarchy(), tr("A wave of the devices at or under:"), options, this);
+    picker->setAttribute(Qt::WA_DeleteOnClose);
+    connect(picker, &QDialog::accepted, this, [this, picker] {
+        const std::optional<Domain::MoveTarget> target = picker->target();
+        if (!target || target->kind != Domain::MoveTarget::Kind::Node)
+            return;
+        const Domain::Hierarchy hierarchy = m_sync->state().hierarchy();
+        const Domain::Node *node = hierarchy.node(target->path);
+        QString error;
+        QList<Domain::WaveSpec> waves = readWaves(&error);
+        Domain::WaveSpec wave;
+        wave.nodes = {target->path};
+        wave.name = node && !node->title.isEmpty() ? node->title : target->path;
+        const int current = m_waves->currentRow();
+        const int at = current >= 0 ? current + 1 : 0;
+        waves.insert(qMin<qsizetype>(at, waves.size()), wave);
+        setWaves(waves);
+        m_waves->selectRow(at);
+    });
+    picker->open();
+}
+
+void FlashDialog::removeWave()
+{
+    const int row = m_waves->currentRow();
+    if (row < 0)
+        return;
+    m_waves->removeRow(row);
+    recompute();
+}
+
+void FlashDialog::moveWave(int by)
+{
+    const int row = m_waves->currentRow();
+    const int to = row + by;
+    if (row < 0 || to < 0 || to >= m_waves->rowCount())
+        return;
+    QString error;
+    QList<Domain::WaveSpec> waves = readWaves(&error);
+    if (!error.isEmpty() || waves.size() != m_waves->rowCount())
+        return;
+    waves.swapItemsAt(row, to);
+    setWaves(waves);
+    m_waves->selectRow(to);
+}
+
+void FlashDialog::updateStrategy()
+{
+    const Domain::RolloutMethod m = method();
+    m_intelligent->setEnabled(m == Domain::RolloutMethod::Release);
+    m_stagedBox->setEnabled(m == Domain::RolloutMethod::Staged);
+    const int row = m_waves->currentRow();
+    m_removeWave->setEnabled(row >= 0 && m_waves->rowCount() > 1);
+    m_waveUp->setEnabled(row > 0);
+    m_waveDown->setEnabled(row >= 0 && row + 1 < m_waves->rowCount());
+    recompute();
+}
+
+// --- the spec and its impact --------------------------------------------------------------
+
+Domain::RolloutSpec FlashDialog::spec() const
+{
+    Domain::RolloutSpec spec;
+    spec.version = version();
+    spec.method = method();
+    spec.title = tr("v%1 to %2").arg(spec.version).arg(m_selection.title);
+    spec.intelligent = m_intelligent->isChecked();
+    spec.nodes = m_selection.nodes;
+    spec.devices = m_selection.devices;
+    spec.seed = m_seed;
+    spec.deviceTimeoutS = qint64(m_timeoutHours->value()) * 3600;
+    spec.order = static_cast<Domain::RolloutSpec::Order>(m_order->currentData().toInt());
+    if (spec.method == Domain::RolloutMethod::Staged) {
+        spec.waves = readWaves(nullptr);
+        spec.releaseToNodesWhenDone = m_releaseWhenDone->isChecked() && !spec.nodes.isEmpty();
+    } else {
+        spec.releaseToNodesWhenDone = false;
+    }
+    return spec;
+}
+
+QString FlashDialog::downgradeText() const
+{
+    return m_downgradeLabel->isHidden() ? QString() : m_downgradeLabel->text();
+}
+
+void FlashDialog::recompute()
+{
+    if (m_filling || !m_start)
+        return;
+    const Domain::RolloutSpec s = spec();
+    QString error;
+    if (s.method == Domain::RolloutMethod::Staged)
+        readWaves(&error);
+    if (s.version == 0 && error.isEmpty())
+        error = tr("Choose a version.");
+    if (error.isEmpty())
+        error = s.validate();
+
+    m_impact = s.version > 0 ? m_rollouts->assess(s.method, s.version, s.nodes, s.devices)
+                             : Domain::FlashImpact {};
+    m_waveCounts.clear();
+    if (s.method == Domain::RolloutMethod::Staged && s.version > 0) {
+        QList<Domain::RolloutDevice> devices = m_impact.devices;
+        m_waveCounts = Domain::assignWaves(s, devices);
+    }
+    m_filling = true;
+    for (int row = 0; row < m_waves->rowCount(); ++row) {
+        if (QTableWidgetItem *item = m_waves->item(row, WaveDevicesColumn))
+            item->setText(row < m_waveCounts.size() && s.method == Domain::RolloutMethod::Staged
+                    ? QLocale().toString(m_waveCounts.at(row))
+                    : QString());
+    }
+    m_filling = false;
+
+    const QLocale locale;
+    const auto n = [&locale](int v) { return locale.toString(v); };
+    const Domain::FlashImpact &i = m_impact;
+    QStringList lines;
+    if (s.version > 0) {
+        lines.append(tr("Devices selected: %1").arg(n(i.selected)));
+        lines.append(i.targetedByVersion.isEmpty()
+                ? tr("To be flashed to v%1: %2").arg(s.version).arg(n(i.targeted))
+                : tr("To be flashed to v%1: %2 (now running %3)")
+                      .arg(s.version)
+                      .arg(n(i.targeted), versionsText(i.targetedByVersion)));
+        if (i.offline > 0)
+            lines.append(tr("Offline now: %1 (they update when they come back)").arg(n(i.offline)));
+        if (i.development > 0)
+            lines.append(tr("Development devices, skipped: %1").arg(n(i.development)));
+        if (i.locked > 0)
+            lines.append(s.method == Domain::RolloutMethod::Lock
+                    ? tr("Locked to another version, lock replaced: %1").arg(n(i.locked))
+                    : tr("Locked, skipped (their lock wins): %1").arg(n(i.locked)));
+        if (i.overridden > 0)
+            lines.append(tr("Held by a higher release of another group, skipped: %1 (Lock and "
+                            "flash reaches them)")
+                             .arg(n(i.overridden)));
+        if (i.alreadyCurrent > 0)
+            lines.append(
+                tr("Already running v%1, skipped: %2").arg(s.version).arg(n(i.alreadyCurrent)));
+        if (s.method == Domain::RolloutMethod::Staged && !m_waveCounts.isEmpty()) {
+            QStringList perWave;
+            for (int w = 0; w < m_waveCounts.size(); ++w)
+                perWave.append(n(m_waveCounts.at(w)));
+            lines.append(tr("Devices per wave: %1").arg(perWave.join(QStringLiteral(" → "))));
+        }
+    }
+    m_impactLines = lines;
+    m_impactLabel->setText(lines.join(QLatin1Char('\n')));
+    if (i.downgrades > 0) {
+        m_downgradeLabel->setText(plural(i.downgrades,
+            tr("1 downgrade: a device runs a newer version than v%1 and will be flashed back."),
+            tr("%n downgrades: devices run a newer version than v%1 and will be flashed back.",
+                nullptr, i.downgrades))
+                                      .arg(s.version));
+        m_downgradeLabel->show();
+    } else {
+        m_downgradeLabel->clear();
+        m_downgradeLabel->hide();
+    }
+
+    if (error.isEmpty() && s.version > 0 && i.targeted == 0)
+        error = tr("No device to flash: every selected device is skipped.");
+    m_error = error;
+    m_errorLabel->setText(error);
+    m_start->setEnabled(error.isEmpty() && !m_starting);
+    const int targeted = i.targeted;
+    m_start->setText(s.method == Domain::RolloutMethod::Staged
+            ? plural(targeted, tr("Start rollout to 1 device"),
+                tr("Start rollout to %Ln devices", nullptr, targeted))
+            : plural(targeted, tr("Flash 1 device"), tr("Flash %Ln devices", nullptr, targeted)));
+}
+
+void FlashDialog::start()
+{
+    recompute();
+    if (!m_error.isEmpty() || m_starting)
+        return;
+    m_starting = true;
+    m_start->setEnabled(false);
+    m_errorLabel->setStyleSheet(QString());
+    m_errorLabel->setText(tr("Starting…"));
+    const Domain::RolloutSpec s = spec();
+    qCInfo(lcViews) << "starting a rollout of version" << s.version << "to" << m_impact.targeted
+                    << "devices";
+    QPointer<FlashDialog> self(this);
+    m_rollouts->startRollout(s, [self](qint64 id, QString error) {
+        if (!self)
+            return;
+        self->m_starting = false;
+        if (id <= 0 || !error.isEmpty()) {
+            self->m_errorLabel->setStyleSheet(ErrorStyle);
+            self->m_errorLabel->setText(
+                error.isEmpty() ? tr("The rollout could not be started.") : error);
+            self->m_start->setEnabled(true);
+            return;
+        }
+        Q_EMIT self->rolloutStarted(id);
+        self->accept();
+    });
+}
+
+} // namespace Flotilla::Views
