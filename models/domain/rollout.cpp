@@ -6,6 +6,7 @@
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonValue>
+#include <QRandomGenerator>
 
 #include <algorithm>
 #include <cmath>
@@ -344,7 +345,7 @@ QList<WaveSpec> RolloutSpec::effectiveWaves() const
     WaveSpec all;
     all.success = first.success;
     all.failure = first.failure;
-    all.name = waveTitle(all);
+    all.name = QCoreApplication::translate("Flotilla::Domain", "All devices");
     return {all};
 }
 
@@ -371,6 +372,7 @@ QJsonObject RolloutSpec::toJson() const
         {QStringLiteral("waves"), waveArray},
         {QStringLiteral("order"), orderKeyword(order)},
         {QStringLiteral("seed"), QString::number(seed)},
+        {QStringLiteral("token"), token},
         {QStringLiteral("deviceTimeoutS"), double(deviceTimeoutS)},
         {QStringLiteral("releaseToNodesWhenDone"), releaseToNodesWhenDone},
     };
@@ -403,6 +405,7 @@ std::optional<RolloutSpec> RolloutSpec::fromJson(const QJsonObject &json, QStrin
                 "Flotilla::Domain", "The rollout's 'seed' must be a whole number, not '%1'")
                               .arg(seedText));
     }
+    r.readString("token", spec.token);
     r.readInteger("deviceTimeoutS", spec.deviceTimeoutS);
     r.readBool("releaseToNodesWhenDone", spec.releaseToNodesWhenDone);
     if (!r.ok())
@@ -693,10 +696,18 @@ QList<int> assignWaves(const RolloutSpec &spec, QList<RolloutDevice> &devices)
     return counts;
 }
 
-QString rolloutGroupName(qint64 rolloutId, int wave)
+QString rolloutGroupName(const QString &token, int wave)
 {
-    return RolloutGroupPrefix + QString::number(rolloutId) + QLatin1String("-w")
-        + QString::number(wave + 1);
+    return RolloutGroupPrefix + token + QLatin1String("-w") + QString::number(wave + 1);
+}
+
+QString newRolloutToken()
+{
+    static const char alphabet[] = "abcdefghijklmnopqrstuvwxyz0123456789";
+    QString token;
+    for (int i = 0; i < 10; ++i)
+        token.append(QLatin1Char(alphabet[QRandomGenerator::global()->bounded(36)]));
+    return token;
 }
 
 bool isRolloutGroupName(QStringView groupName)
@@ -704,17 +715,20 @@ bool isRolloutGroupName(QStringView groupName)
     if (!groupName.startsWith(RolloutGroupPrefix))
         return false;
     const QStringView rest = groupName.mid(RolloutGroupPrefix.size());
-    const qsizetype w = rest.indexOf(QLatin1String("-w"));
+    const qsizetype w = rest.lastIndexOf(QLatin1String("-w"));
     if (w < 0)
         return false;
-    // Positive decimal numbers without leading zeros, as QString::number writes them.
-    const auto isNumber = [](QStringView digits) {
-        if (digits.isEmpty() || digits.front() == QLatin1Char('0') || digits.size() > 19)
-            return false;
-        return std::all_of(digits.begin(), digits.end(),
-            [](QChar c) { return c >= QLatin1Char('0') && c <= QLatin1Char('9'); });
-    };
-    return isNumber(rest.left(w)) && isNumber(rest.mid(w + 2));
+    const QStringView token = rest.left(w);
+    const QStringView wave = rest.mid(w + 2);
+    const auto isDigit = [](QChar c) { return c >= QLatin1Char('0') && c <= QLatin1Char('9'); };
+    const bool tokenOk = !token.isEmpty() && token.size() <= 32
+        && std::all_of(token.begin(), token.end(), [&](QChar c) {
+               return isDigit(c) || (c >= QLatin1Char('a') && c <= QLatin1Char('z'));
+           });
+    // A positive decimal number without leading zeros, as QString::number writes it.
+    const bool waveOk = !wave.isEmpty() && wave.front() != QLatin1Char('0') && wave.size() <= 9
+        && std::all_of(wave.begin(), wave.end(), isDigit);
+    return tokenOk && waveOk;
 }
 
 // ---- events ---------------------------------------------------------------------------------
@@ -756,11 +770,26 @@ std::optional<RolloutDevice> applyDeviceEvent(const RolloutDevice &device, const
     } else if (name == QLatin1String("spark/status")) {
         if (dataIs(data, QLatin1String("auto-update"))) {
             moveTo(S::Updating, QStringLiteral("auto-update"));
-        } else if (dataIs(data, QLatin1String("offline"))
-            && (device.state == S::Updating || rollingBack)) {
-            moveTo(S::Waiting, QStringLiteral("offline"));
-            d.reason = QCoreApplication::translate(
-                "Flotilla::Domain", "The device went offline during the update");
+        } else if (dataIs(data, QLatin1String("offline"))) {
+            const bool updating = device.state == S::Updating || rollingBack;
+            // After a successful flash the device restarts: going offline is part of the update.
+            if (updating && device.stage == QLatin1String("rebooting"))
+                return std::nullopt;
+            if (updating) {
+                moveTo(S::Waiting, QStringLiteral("offline"));
+                d.reason = QCoreApplication::translate(
+                    "Flotilla::Domain", "The device went offline during the update");
+            } else if (device.state == S::Waiting) {
+                d.stage = QStringLiteral("offline");
+                d.reason = QCoreApplication::translate(
+                    "Flotilla::Domain", "Offline: it updates when it comes back");
+            } else {
+                return std::nullopt;
+            }
+        } else if (dataIs(data, QLatin1String("online")) && device.state == S::Waiting
+            && device.stage == QLatin1String("offline")) {
+            d.stage.clear();
+            d.reason.clear();
         } else {
             return std::nullopt;
         }

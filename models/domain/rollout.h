@@ -75,6 +75,9 @@ struct RolloutSpec
     QList<WaveSpec> waves; // Staged; Lock and Release run as one wave of every device
     Order order = Order::Random; // how percentage waves pick their devices
     quint64 seed = 0; // Random order's seed (kept, so a plan can be reproduced)
+    // A short random token ([a-z0-9], set when the rollout starts) that names its wave groups,
+    // so rollouts of other consoles or caches never share a group.
+    QString token;
     // A device that has not succeeded this long after its wave started is timed out (it stays
     // in the rollout: if it updates later it still counts as succeeded).
     qint64 deviceTimeoutS = 24 * 3600;
@@ -157,6 +160,7 @@ struct FlashImpact
     int locked = 0; // Release/Staged: skipped (their lock wins); Lock: locks replaced
     int overridden = 0; // skipped: another of their groups releases a higher version
     int alreadyCurrent = 0; // skipped: already run the version
+    int inOtherRollout = 0; // skipped: still in flight in another active rollout
     int downgrades = 0; // targeted devices that run a newer version
     QList<RolloutDevice> devices; // every selected device: Pending (targeted) or Skipped
 };
@@ -170,8 +174,11 @@ FlashImpact assessFlash(
 // Returns the per-wave device counts.
 QList<int> assignWaves(const RolloutSpec &spec, QList<RolloutDevice> &devices);
 
-// The rollout group of a wave: "flotilla-rollout-<id>-w<wave+1>" (a label in the hierarchy).
-QString rolloutGroupName(qint64 rolloutId, int wave);
+// The rollout group of a wave: "flotilla-rollout-<token>-w<wave+1>" (a label in the hierarchy).
+// `token` is the rollout's RolloutSpec::token ([a-z0-9], at most 32 characters).
+QString rolloutGroupName(const QString &token, int wave);
+// A new random rollout token (10 characters of [a-z0-9]).
+QString newRolloutToken();
 // True for names rolloutGroupName can produce.
 bool isRolloutGroupName(QStringView groupName);
 

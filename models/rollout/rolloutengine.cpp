@@ -9,6 +9,8 @@
 #include "sync/syncengine.h"
 
 #include <QDateTime>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QJsonValue>
 #include <QLoggingCategory>
 #include <QPointer>
@@ -32,10 +34,14 @@ namespace {
 
 // A Cancelled device whose cloud-side cancellation (group removal, unlock) is not done yet.
 const QLatin1String CancellingStage("cancelling");
-// The stage of a device that flashed successfully and restarts (Domain::applyDeviceEvent).
-const QLatin1String RebootingStage("rebooting");
+// A Failed device that is no longer in the product (left out of the wave's batches).
+const QLatin1String GoneStage("gone");
+// A TimedOut device that did not return to its previous version in time.
+const QLatin1String RollbackStage("rollback");
 // Devices per page when polling a wave group (the API allows 100).
 constexpr int PollPageSize = 100;
+// Devices read one by one per polling round at most (the least recently read first).
+constexpr int PollDevicesPerRound = 200;
 // A step that failed for a transient reason is tried again this much later.
 constexpr qint64 RetryDelayMs = 5000;
 
@@ -63,6 +69,13 @@ bool inFlight(RolloutDeviceState state)
 {
     return state == RolloutDeviceState::Waiting || state == RolloutDeviceState::Updating
         || state == RolloutDeviceState::RollingBack;
+}
+
+// Devices a rollout still means to change: not started yet, or started and not finished.
+bool isInFlight(RolloutDeviceState state)
+{
+    return state == RolloutDeviceState::Pending || state == RolloutDeviceState::Sending
+        || inFlight(state);
 }
 
 } // namespace
@@ -94,12 +107,16 @@ struct RolloutEngine::Run
     QStringList rollbackQueue; // RollingBack devices to lock to their previous version
 
     // Polling.
+    QHash<QString, qint64> lastPolled; // device id -> when it was last read one by one
     bool polling = false;
     bool pollWanted = false;
     qint64 lastPollMs = 0;
     qint64 lastSampleMs = 0;
 
     RolloutDevice &device(const QString &id) { return r.devices[index.value(id)]; }
+    // What names the rollout's groups: its token (rollouts written before tokens: the id).
+    QString token() const { return r.spec.token.isEmpty() ? QString::number(r.id) : r.spec.token; }
+    QString group(int wave) const { return Domain::rolloutGroupName(token(), wave); }
     bool has(const QString &id) const { return index.contains(id); }
     void reindex()
     {
@@ -362,7 +379,37 @@ Domain::FlashImpact RolloutEngine::assess(Domain::RolloutMethod method, int vers
         if (it != state.devices.cend())
             add(*it, placeOf.value(id));
     }
-    return Domain::assessFlash(method, version, candidates);
+    Domain::FlashImpact impact = Domain::assessFlash(method, version, candidates);
+    // A device still in flight in another active rollout is left to that rollout: two rollouts
+    // targeting one device would fight over its target and count its events twice.
+    QHash<QString, QString> busy; // device id -> title of the rollout that holds it
+    for (const auto &[id, run] : m_runs) {
+        if (!isActive(run->r.state))
+            continue;
+        for (const RolloutDevice &d : std::as_const(run->r.devices)) {
+            if (isInFlight(d.state))
+                busy.insert(d.id, run->r.spec.title);
+        }
+    }
+    if (busy.isEmpty())
+        return impact;
+    for (RolloutDevice &d : impact.devices) {
+        const auto it = busy.constFind(d.id);
+        if (d.state == RolloutDeviceState::Skipped || it == busy.cend())
+            continue;
+        d.state = RolloutDeviceState::Skipped;
+        d.reason = tr("Still being updated by the rollout “%1”").arg(*it);
+        --impact.targeted;
+        ++impact.inOtherRollout;
+        const Domain::Device &device = m_sync->state().devices.value(d.id);
+        if (--impact.targetedByVersion[d.previousVersion] <= 0)
+            impact.targetedByVersion.remove(d.previousVersion);
+        if (!device.online)
+            --impact.offline;
+        if (d.previousVersion > version)
+            --impact.downgrades;
+    }
+    return impact;
 }
 
 void RolloutEngine::uploadFirmware(int version, const QString &title, const QString &notes,
@@ -401,6 +448,8 @@ void RolloutEngine::startRollout(
         return refuse(tr("The product has no firmware version %1.").arg(spec.version));
     if (spec.order == Domain::RolloutSpec::Order::Random && spec.seed == 0)
         spec.seed = QRandomGenerator::global()->generate64() | 1u;
+    if (spec.token.isEmpty())
+        spec.token = Domain::newRolloutToken();
 
     Domain::FlashImpact impact = assess(spec.method, spec.version, spec.nodes, spec.devices);
     if (impact.targeted == 0)
@@ -415,7 +464,7 @@ void RolloutEngine::startRollout(
             continue;
         int shared = 0;
         for (const RolloutDevice &d : std::as_const(run->r.devices)) {
-            if (d.state != RolloutDeviceState::Skipped && targeted.contains(d.id))
+            if (isInFlight(d.state) && targeted.contains(d.id))
                 ++shared;
         }
         if (shared > 0)
@@ -643,11 +692,23 @@ void RolloutEngine::startWave(Run &run, int wave)
             if (d.wave != wave || d.state != RolloutDeviceState::Pending)
                 continue;
             d.state = RolloutDeviceState::Waiting;
-            d.startedMs = t;
+            d.startedMs = 0; // the timeout counts from the wave's release
             d.updatedMs = t;
             d.reason.clear();
+            d.stage.clear();
+            const auto known = m_sync->state().devices.constFind(d.id);
+            if (known != m_sync->state().devices.cend() && !known->online) {
+                d.stage = QStringLiteral("offline");
+                d.reason = tr("Offline: it updates when it comes back");
+            }
             markDevice(run, d);
         }
+    }
+    // A wave without devices (a tiny selection) has no group and nothing to release.
+    if (run.r.spec.method == RolloutMethod::Staged && run.waveDeviceIds(wave).isEmpty()) {
+        progress.released = true;
+        progress.state = WaveState::Finished;
+        progress.finishedMs = t;
     }
     qCInfo(lcRollout) << "rollout" << run.r.id << "starts wave" << wave + 1;
     markHeader(run);
@@ -713,86 +774,218 @@ void RolloutEngine::addBatch(Run &run, int wave, int batch)
 {
     run.busy = true;
     const qint64 id = run.r.id;
-    const QString group = Domain::rolloutGroupName(id, wave);
-    const QStringList ids = run.waveDeviceIds(wave).mid(
-        static_cast<qsizetype>(batch) * m_config.batchSize, m_config.batchSize);
-    auto sendBatch = [this, id, wave, batch, group, ids] {
+    const QString group = run.group(wave);
+    const QString token = run.token();
+    auto sendBatch = [this, id, wave, batch, group] {
         Run *current = findRun(id);
         if (!current)
             return;
+        // Devices found gone from the product are left out (the API refuses the whole batch).
+        QStringList ids;
+        for (const QString &deviceId : current->waveDeviceIds(wave).mid(
+                 static_cast<qsizetype>(batch) * m_config.batchSize, m_config.batchSize)) {
+            const RolloutDevice &d = current->device(deviceId);
+            if (!(d.state == RolloutDeviceState::Failed && d.stage == GoneStage))
+                ids.append(deviceId);
+        }
+        auto done = [this, id, wave, batch] {
+            Run *latest = findRun(id);
+            if (!latest)
+                return;
+            latest->r.waves[wave].batchesDone = qMax(latest->r.waves[wave].batchesDone, batch + 1);
+            markHeader(*latest);
+            persist(*latest, resumeAfter(id));
+        };
+        if (ids.isEmpty())
+            return done();
         countRequest(*current);
         m_client->batchGroups(m_config.productId, ids, {group}, {}, this,
-            [this, id, wave, batch](Remote::Result<bool> result) {
+            [this, id, wave, batch, ids, done](Remote::Result<bool> result) {
                 Run *latest = findRun(id);
                 if (!latest)
                     return;
+                if (!result.ok() && result.error.kind == ApiError::Kind::NotFound)
+                    return checkBatchIds(id, wave, batch, ids, {}, result.error);
                 if (!result.ok())
                     return stepFailed(
                         *latest, tr("Adding devices to the rollout group"), result.error);
-                latest->r.waves[wave].batchesDone
-                    = qMax(latest->r.waves[wave].batchesDone, batch + 1);
-                markHeader(*latest);
-                persist(*latest, resumeAfter(id));
+                done();
             });
     };
     if (batch > 0)
         return sendBatch();
-    // Create the group first (with a description); one that exists already is fine.
+    // Create the group first; its description carries the rollout's token, so a group of that
+    // name that exists already is taken only when it is this rollout's (created before a restart).
     Domain::Group g;
     g.name = group;
-    g.description = tr("Flotilla rollout %1, wave %2").arg(id).arg(wave + 1);
+    g.description = tr("Flotilla rollout %1 (%2), wave %3").arg(id).arg(token).arg(wave + 1);
     countRequest(run);
-    m_client->createGroup(
-        m_config.productId, g, this, [this, id, sendBatch](Remote::Result<Domain::Group> result) {
+    m_client->createGroup(m_config.productId, g, this,
+        [this, id, group, token, sendBatch](Remote::Result<Domain::Group> result) {
             Run *current = findRun(id);
             if (!current)
                 return;
-            if (!result.ok() && result.error.kind != ApiError::Kind::BadRequest)
+            if (result.ok())
+                return sendBatch();
+            if (result.error.kind != ApiError::Kind::BadRequest)
                 return stepFailed(*current, tr("Creating the rollout group"), result.error);
-            sendBatch();
+            countRequest(*current);
+            m_client->listGroups(m_config.productId, this,
+                [this, id, group, token, sendBatch](Remote::Result<QList<Domain::Group>> groups) {
+                    Run *latest = findRun(id);
+                    if (!latest)
+                        return;
+                    if (!groups.ok())
+                        return stepFailed(*latest, tr("Creating the rollout group"), groups.error);
+                    for (const Domain::Group &existing : std::as_const(*groups.value)) {
+                        if (existing.name == group && existing.description.contains(token))
+                            return sendBatch();
+                    }
+                    ApiError clash;
+                    clash.kind = ApiError::Kind::BadRequest;
+                    clash.message
+                        = tr("The group %1 exists and belongs to something else").arg(group);
+                    stepFailed(*latest, tr("Creating the rollout group"), clash);
+                });
         });
 }
 
-// The version's groups now (read from the cloud), then released with `extra` added.
+// A batch was refused because a device is not in the product: the batch's devices are read
+// back one by one (within the budget); those gone are marked Failed and the batch goes again
+// without them.
+void RolloutEngine::checkBatchIds(
+    qint64 id, int wave, int batch, QStringList toCheck, QStringList gone, const ApiError &refusal)
+{
+    Run *run = findRun(id);
+    if (!run)
+        return;
+    if (toCheck.isEmpty()) {
+        if (gone.isEmpty()) // every device is there: the refusal is about something else
+            return stepFailed(*run, tr("Adding devices to the rollout group"), refusal);
+        const qint64 t = now();
+        for (const QString &deviceId : std::as_const(gone)) {
+            RolloutDevice d = run->device(deviceId);
+            d.state = RolloutDeviceState::Failed;
+            d.stage = GoneStage;
+            d.reason = tr("No longer in the product");
+            d.updatedMs = t;
+            markDevice(*run, d);
+        }
+        qCInfo(lcRollout) << "rollout" << id << "wave" << wave + 1 << "batch" << batch + 1 << ":"
+                          << gone.size() << "devices gone from the product";
+        persist(*run, resumeAfter(id));
+        return;
+    }
+    auto later = [this, id, wave, batch, toCheck, gone, refusal] {
+        QTimer::singleShot(RetryDelayMs, this, [this, id, wave, batch, toCheck, gone, refusal] {
+            checkBatchIds(id, wave, batch, toCheck, gone, refusal);
+        });
+    };
+    if (m_client->headroom() <= m_config.reserveRequests)
+        return later();
+    const QString deviceId = toCheck.takeFirst();
+    countRequest(*run);
+    m_client->getDevice(m_config.productId, deviceId, this,
+        [this, id, wave, batch, deviceId, toCheck, gone, refusal](
+            Remote::Result<Domain::Device> result) mutable {
+            if (!findRun(id))
+                return;
+            if (!result.ok() && retryable(result.error)) {
+                toCheck.prepend(deviceId);
+                QTimer::singleShot(
+                    RetryDelayMs, this, [this, id, wave, batch, toCheck, gone, refusal] {
+                        checkBatchIds(id, wave, batch, toCheck, gone, refusal);
+                    });
+                return;
+            }
+            if (!result.ok() && result.error.kind == ApiError::Kind::NotFound)
+                gone.append(deviceId);
+            checkBatchIds(id, wave, batch, toCheck, gone, refusal);
+        });
+}
+
+void RolloutEngine::releaseDone(int version)
+{
+    const auto it = m_releaseWaiting.find(version);
+    if (it == m_releaseWaiting.end() || it->isEmpty()) {
+        m_releaseWaiting.remove(version);
+        m_releasing.remove(version);
+        return;
+    }
+    std::function<void()> next = it->takeFirst();
+    QMetaObject::invokeMethod(this, std::move(next), Qt::QueuedConnection);
+}
+
+// The version's groups now (read from the cloud), then released with `extra` added and
+// `without` taken out. One release of a version at a time (m_releasing): the read and the write
+// of two rollouts of the same version never interleave. Particle keeps one `intelligent` flag per
+// version: a version released intelligently to groups stays intelligent.
 void RolloutEngine::releaseWith(Run &run, const QStringList &extra, const QStringList &without,
     bool intelligent, const QString &what, std::function<void(Run &)> then)
 {
     run.busy = true;
     const qint64 id = run.r.id;
     const int version = run.r.spec.version;
-    countRequest(run);
-    m_client->listFirmware(m_config.productId, this,
-        [this, id, version, extra, without, intelligent, what, then = std::move(then)](
-            Remote::Result<QList<Domain::Firmware>> result) {
-            Run *current = findRun(id);
-            if (!current)
-                return;
-            if (!result.ok())
-                return stepFailed(*current, what, result.error);
-            QStringList groups;
-            for (const Domain::Firmware &f : std::as_const(*result.value)) {
-                if (f.version == version)
-                    groups = f.groups;
-            }
-            for (const QString &g : without)
-                groups.removeAll(g);
-            for (const QString &g : extra) {
-                if (!groups.contains(g))
-                    groups.append(g);
-            }
-            groups.sort();
-            countRequest(*current);
-            m_client->releaseFirmware(m_config.productId, version, groups, std::nullopt,
-                intelligent, this,
-                [this, id, what, then](Remote::Result<Domain::Firmware> released) {
-                    Run *latest = findRun(id);
-                    if (!latest)
-                        return;
-                    if (!released.ok())
-                        return stepFailed(*latest, what, released.error);
-                    then(*latest);
-                });
-        });
+    auto go = [this, id, version, extra, without, intelligent, what, then] {
+        Run *queued = findRun(id);
+        if (!queued)
+            return releaseDone(version);
+        countRequest(*queued);
+        m_client->requestJson("GET",
+            QStringLiteral("/v1/products/%1/firmware").arg(m_config.productId), {}, this,
+            [this, id, version, extra, without, intelligent, what, then](
+                const Remote::ApiReply &reply) {
+                Run *current = findRun(id);
+                if (!current)
+                    return releaseDone(version);
+                if (!reply.ok() || !reply.json.isArray()) {
+                    ApiError error = reply.error;
+                    if (!error.isError()) {
+                        error.kind = ApiError::Kind::Malformed;
+                        error.status = reply.status;
+                        error.message = tr("The firmware list could not be read");
+                    }
+                    releaseDone(version);
+                    return stepFailed(*current, what, error);
+                }
+                QStringList groups;
+                bool wasIntelligent = false;
+                for (const QJsonValue &v : reply.json.array()) {
+                    const QJsonObject f = v.toObject();
+                    if (f.value(QStringLiteral("version")).toInt() != version)
+                        continue;
+                    for (const QJsonValue &g : f.value(QStringLiteral("groups")).toArray())
+                        groups.append(g.toString());
+                    wasIntelligent = f.value(QStringLiteral("intelligent")).toBool();
+                }
+                const bool keepIntelligent = wasIntelligent && !groups.isEmpty();
+                for (const QString &g : without)
+                    groups.removeAll(g);
+                for (const QString &g : extra) {
+                    if (!groups.contains(g))
+                        groups.append(g);
+                }
+                groups.sort();
+                countRequest(*current);
+                m_client->releaseFirmware(m_config.productId, version, groups, std::nullopt,
+                    intelligent || keepIntelligent, this,
+                    [this, id, version, what, then](Remote::Result<Domain::Firmware> released) {
+                        releaseDone(version);
+                        Run *latest = findRun(id);
+                        if (!latest)
+                            return;
+                        if (!released.ok())
+                            return stepFailed(*latest, what, released.error);
+                        then(*latest);
+                    });
+            });
+    };
+    if (m_releasing.contains(version)) {
+        m_releaseWaiting[version].append(std::move(go));
+        return;
+    }
+    m_releasing.insert(version);
+    go();
 }
 
 void RolloutEngine::release(Run &run, int wave)
@@ -800,8 +993,11 @@ void RolloutEngine::release(Run &run, int wave)
     QStringList groups;
     bool intelligent = true;
     if (run.r.spec.method == RolloutMethod::Staged) {
-        for (int w = 0; w <= wave; ++w)
-            groups.append(Domain::rolloutGroupName(run.r.id, w));
+        // Waves without devices have no group.
+        for (int w = 0; w <= wave; ++w) {
+            if (!run.waveDeviceIds(w).isEmpty())
+                groups.append(run.group(w));
+        }
     } else {
         groups = run.r.spec.nodes;
         intelligent = run.r.spec.intelligent;
@@ -811,6 +1007,17 @@ void RolloutEngine::release(Run &run, int wave)
         run, groups, {}, intelligent, tr("Releasing the version"), [this, wave, id](Run &current) {
             current.r.waves[wave].released = true;
             markHeader(current);
+            // The wave's devices may update from now on: their timeouts start.
+            const qint64 t = now();
+            for (const RolloutDevice &device : std::as_const(current.r.devices)) {
+                if (device.wave != wave || device.startedMs > 0
+                    || (device.state != RolloutDeviceState::Waiting
+                        && device.state != RolloutDeviceState::Updating))
+                    continue;
+                RolloutDevice d = device;
+                d.startedMs = t;
+                markDevice(current, d);
+            }
             qCInfo(lcRollout) << "rollout" << id << "released wave" << wave + 1;
             persist(current, resumeAfter(id));
         });
@@ -819,8 +1026,10 @@ void RolloutEngine::release(Run &run, int wave)
 void RolloutEngine::finalRelease(Run &run)
 {
     QStringList waveGroups;
-    for (int w = 0; w < run.r.waves.size(); ++w)
-        waveGroups.append(Domain::rolloutGroupName(run.r.id, w));
+    for (int w = 0; w < run.r.waves.size(); ++w) {
+        if (!run.waveDeviceIds(w).isEmpty())
+            waveGroups.append(run.group(w));
+    }
     const qint64 id = run.r.id;
     releaseWith(run, run.r.spec.nodes, waveGroups, true,
         tr("Releasing the version to the selection"), [this, id, waveGroups](Run &) {
@@ -934,8 +1143,12 @@ void RolloutEngine::pumpLocks(Run &run)
                         current->retryAtMs = now() + RetryDelayMs;
                         return;
                     }
-                    d.state = RolloutDeviceState::Failed;
-                    d.reason = tr("The lock was refused: %1").arg(result.error.message);
+                    // Aborted meanwhile: nothing was locked, the device stays Cancelled.
+                    if (d.state == RolloutDeviceState::Sending) {
+                        d.state = RolloutDeviceState::Failed;
+                        d.reason = tr("The lock was refused: %1").arg(result.error.message);
+                    }
+                    d.stage.clear();
                     d.updatedMs = now();
                     markDevice(*current, d);
                     return drive(*current);
@@ -1012,8 +1225,8 @@ void RolloutEngine::cancelDevices(Run &run)
         const QStringList ids = byWave.first().mid(0, m_config.batchSize);
         run.busy = true;
         countRequest(run);
-        m_client->batchGroups(m_config.productId, ids, {}, {Domain::rolloutGroupName(id, wave)},
-            this, [this, id, ids](Remote::Result<bool> result) {
+        m_client->batchGroups(m_config.productId, ids, {}, {run.group(wave)}, this,
+            [this, id, ids](Remote::Result<bool> result) {
                 Run *current = findRun(id);
                 if (!current)
                     return;
@@ -1108,7 +1321,7 @@ void RolloutEngine::removeFromWaveGroups(qint64 id, QList<QPair<int, QStringList
     }
     const auto [wave, ids] = batches.takeFirst();
     countRequest(*run);
-    m_client->batchGroups(m_config.productId, ids, {}, {Domain::rolloutGroupName(id, wave)}, this,
+    m_client->batchGroups(m_config.productId, ids, {}, {run->group(wave)}, this,
         [this, id, batches](Remote::Result<bool> result) {
             Run *current = findRun(id);
             if (!current)
@@ -1189,14 +1402,17 @@ void RolloutEngine::onDeviceEvent(
     const QString &deviceId, const QString &name, const QString &data, int version, qint64)
 {
     for (auto &[id, run] : m_runs) {
-        if (!followsEvents(run->r.state) || !run->has(deviceId))
+        // A completed rollout still counts its devices that timed out or failed and update later
+        // (they pass through Updating on the way).
+        if ((!followsEvents(run->r.state) && run->r.state != RolloutState::Completed)
+            || !run->has(deviceId))
             continue;
         const RolloutDevice &d = run->device(deviceId);
         if (d.wave < 0)
             continue;
-        // After a successful flash the device reboots: going offline is part of the update.
-        if (d.state == RolloutDeviceState::Updating && d.stage == RebootingStage
-            && name == QLatin1String("spark/status") && data.trimmed() == QLatin1String("offline"))
+        // Gave up returning to its previous version, or gone from the product.
+        if ((d.state == RolloutDeviceState::TimedOut && d.stage == RollbackStage)
+            || (d.state == RolloutDeviceState::Failed && d.stage == GoneStage))
             continue;
         int eventVersion = version;
         if (d.state == RolloutDeviceState::RollingBack) {
@@ -1234,9 +1450,18 @@ void RolloutEngine::tick()
             const bool left = std::any_of(run->r.devices.cbegin(), run->r.devices.cend(),
                 [](const RolloutDevice &d) { return d.state == RolloutDeviceState::RollingBack; });
             if (!left && !run->busy && run->perDeviceInFlight == 0 && run->unlockQueue.isEmpty()) {
+                const int timedOut = static_cast<int>(std::count_if(
+                    run->r.devices.cbegin(), run->r.devices.cend(), [](const RolloutDevice &d) {
+                        return d.state == RolloutDeviceState::TimedOut && d.stage == RollbackStage;
+                    }));
                 run->r.state = RolloutState::RolledBack;
                 run->r.finishedMs = t;
-                addActivity(*run, tr("Rollback completed"), tr("Rolled back"), QString());
+                if (timedOut > 0)
+                    run->r.stateReason
+                        = tr("%n device(s) did not return to their previous version in time",
+                            nullptr, timedOut);
+                addActivity(*run, tr("Rollback completed"), tr("Rolled back"),
+                    timedOut > 0 ? run->r.stateReason : QString());
                 persist(*run, {});
             }
         }
@@ -1269,6 +1494,16 @@ void RolloutEngine::checkTimeouts(Run &run, qint64 t)
             d.state = RolloutDeviceState::TimedOut;
             d.reason = tr("Not updated within %n hour(s)", nullptr,
                 static_cast<int>(qMax<qint64>(1, run.r.spec.deviceTimeoutS / 3600)));
+            d.updatedMs = t;
+            markDevice(run, d);
+        } else if (device.state == RolloutDeviceState::RollingBack && device.startedMs > 0
+            && t - device.startedMs > timeoutMs) {
+            RolloutDevice d = device;
+            d.state = RolloutDeviceState::TimedOut;
+            d.stage = RollbackStage;
+            d.reason = tr("Not back on version %1 within %n hour(s)", nullptr,
+                static_cast<int>(qMax<qint64>(1, run.r.spec.deviceTimeoutS / 3600)))
+                           .arg(d.previousVersion);
             d.updatedMs = t;
             markDevice(run, d);
         }
@@ -1438,23 +1673,41 @@ void RolloutEngine::poll(Run &run)
     const qint64 id = run.r.id;
     // Staged: the wave groups' members, a page at a time. Else (and devices rolling back):
     // the devices in flight one by one.
+    // Release: the selected nodes' groups, a page at a time. Lock (and devices rolling back):
+    // one by one, at most PollDevicesPerRound a round, the least recently read first.
     QStringList groups;
-    QStringList single;
+    QList<const RolloutDevice *> single;
     for (const RolloutDevice &d : std::as_const(run.r.devices)) {
         if (!inFlight(d.state))
             continue;
-        if (run.r.spec.method == RolloutMethod::Staged
-            && d.state != RolloutDeviceState::RollingBack) {
-            const QString g = Domain::rolloutGroupName(id, d.wave);
+        if (d.state == RolloutDeviceState::RollingBack
+            || run.r.spec.method == RolloutMethod::Lock) {
+            single.append(&d);
+        } else if (run.r.spec.method == RolloutMethod::Staged) {
+            const QString g = run.group(d.wave);
             if (!groups.contains(g))
                 groups.append(g);
         } else {
-            single.append(d.id);
+            for (const QString &node : std::as_const(run.r.spec.nodes)) {
+                if (!groups.contains(node))
+                    groups.append(node);
+            }
         }
+    }
+    const auto readAt = [&run](const RolloutDevice *d) {
+        return qMax(d->updatedMs, run.lastPolled.value(d->id));
+    };
+    std::stable_sort(single.begin(), single.end(),
+        [&](const RolloutDevice *a, const RolloutDevice *b) { return readAt(a) < readAt(b); });
+    QStringList singleIds;
+    for (const RolloutDevice *d : std::as_const(single)) {
+        if (singleIds.size() >= PollDevicesPerRound)
+            break;
+        singleIds.append(d->id);
     }
     qCDebug(lcRollout) << "rollout" << id << "polls" << groups.size() << "groups," << single.size()
                        << "devices";
-    pollStep(id, groups, 1, single);
+    pollStep(id, groups, 1, singleIds);
 }
 
 // Reads the first group's page `page`, or (groups done) the next single device, then goes on.
@@ -1495,6 +1748,7 @@ void RolloutEngine::pollStep(qint64 id, QStringList groups, int page, QStringLis
         return;
     }
     const QString deviceId = single.takeFirst();
+    run->lastPolled.insert(deviceId, now());
     countRequest(*run);
     m_client->getDevice(m_config.productId, deviceId, this,
         [this, id, deviceId, single](Remote::Result<Domain::Device> result) {

@@ -145,6 +145,9 @@ private:
     void drive(Run &run);
     void startWave(Run &run, int wave);
     void addBatch(Run &run, int wave, int batch);
+    void checkBatchIds(qint64 id, int wave, int batch, QStringList toCheck, QStringList gone,
+        const Remote::ApiError &refusal);
+    void releaseDone(int version);
     void releaseWith(Run &run, const QStringList &extra, const QStringList &without,
         bool intelligent, const QString &what, std::function<void(Run &)> then);
     void release(Run &run, int wave);
@@ -182,6 +185,10 @@ private:
     QTimer m_tick;
     QTimer m_saveTimer;
     std::function<qint64()> m_clock;
+    // Releases are read-modify-write of a version's group list: one at a time per version,
+    // across all rollouts (the others wait here).
+    QSet<int> m_releasing;
+    QHash<int, QList<std::function<void()>>> m_releaseWaiting;
 };
 
 } // namespace Flotilla::Rollout

@@ -97,6 +97,7 @@ RolloutSpec fullSpec()
     spec.waves = {bench, five, rest};
     spec.order = RolloutSpec::Order::ByName;
     spec.seed = 0xfedcba9876543210ULL; // beyond a double's exact integers
+    spec.token = QStringLiteral("k3x9q2m7ab");
     spec.deviceTimeoutS = 3600;
     spec.releaseToNodesWhenDone = false;
     return spec;
@@ -259,7 +260,7 @@ private Q_SLOTS:
             QCOMPARE(waves[0].success, count(3)); // the first wave's thresholds
             QCOMPARE(waves[0].failure, count(0));
             QVERIFY(!waves[0].pauseBefore);
-            QCOMPARE(waves[0].name, QStringLiteral("All remaining"));
+            QCOMPARE(waves[0].name, QStringLiteral("All devices"));
 
             spec.waves.clear(); // defaults
             const WaveSpec only = spec.effectiveWaves().value(0);
@@ -276,6 +277,7 @@ private Q_SLOTS:
         QCOMPARE(json.value(QStringLiteral("order")).toString(), QStringLiteral("by-name"));
         QCOMPARE(
             json.value(QStringLiteral("seed")).toString(), QStringLiteral("18364758544493064720"));
+        QCOMPARE(json.value(QStringLiteral("token")).toString(), QStringLiteral("k3x9q2m7ab"));
         const QJsonObject wave1 = json.value(QStringLiteral("waves")).toArray().at(1).toObject();
         QCOMPARE(wave1.value(QStringLiteral("success")).toString(), QStringLiteral("90%"));
         QCOMPARE(wave1.value(QStringLiteral("failure")).toString(), QStringLiteral("12.5%"));
@@ -733,14 +735,24 @@ private Q_SLOTS:
 
     void groupNames()
     {
-        QCOMPARE(rolloutGroupName(12, 0), QStringLiteral("flotilla-rollout-12-w1"));
-        QCOMPARE(rolloutGroupName(3, 4), QStringLiteral("flotilla-rollout-3-w5"));
-        QVERIFY(isRolloutGroupName(rolloutGroupName(12, 0)));
-        QVERIFY(isRolloutGroupName(rolloutGroupName(987654321, 41)));
+        QCOMPARE(rolloutGroupName(QStringLiteral("k3x9q2m7ab"), 0),
+            QStringLiteral("flotilla-rollout-k3x9q2m7ab-w1"));
+        QCOMPARE(
+            rolloutGroupName(QStringLiteral("12"), 4), QStringLiteral("flotilla-rollout-12-w5"));
+        QVERIFY(isRolloutGroupName(rolloutGroupName(QStringLiteral("k3x9q2m7ab"), 0)));
+        QVERIFY(isRolloutGroupName(rolloutGroupName(QStringLiteral("a1"), 41)));
+        // Tokens are random, [a-z0-9]: two of them differ, and names stay within 64 characters.
+        const QString token = newRolloutToken();
+        QCOMPARE(token.size(), 10);
+        QVERIFY(token != newRolloutToken());
+        QVERIFY(isRolloutGroupName(rolloutGroupName(token, 98)));
+        QVERIFY(rolloutGroupName(token, 98).size() <= 64);
+        for (const QChar c : token)
+            QVERIFY((c >= QLatin1Char('a') && c <= QLatin1Char('z')) || c.isDigit());
         for (const char *name : {"flotilla-rollout-", "flotilla-rollout-12",
-                 "flotilla-rollout-12-w", "flotilla-rollout-12-w0", "flotilla-rollout-012-w1",
-                 "flotilla-rollout--w1", "flotilla-rollout-a-w1", "flotilla-rollout-1-w1x",
-                 "flotilla-rollout-1-w1-w2", "flotilla-returns", "acme--flotilla-rollout-1-w1",
+                 "flotilla-rollout-12-w", "flotilla-rollout-12-w0", "flotilla-rollout-ab-w01",
+                 "flotilla-rollout--w1", "flotilla-rollout-A-w1", "flotilla-rollout-1-w1x",
+                 "flotilla-rollout-a_b-w1", "flotilla-returns", "acme--flotilla-rollout-1-w1",
                  "Flotilla-rollout-1-w1", "flotilla-rollout-1-x1"}) {
             QVERIFY2(!isRolloutGroupName(QString::fromLatin1(name)), name);
         }
@@ -824,12 +836,17 @@ private Q_SLOTS:
             << S::TimedOut << none << status << QStringLiteral("auto-update") << 5 << true
             << S::Updating << QStringLiteral("auto-update") << 0 << none;
         QTest::newRow("offline while updating")
+            << S::Updating << QStringLiteral("flashing") << status << QStringLiteral("offline") << 5
+            << true << S::Waiting << QStringLiteral("offline") << 0 << QStringLiteral("offline");
+        QTest::newRow("offline while rebooting")
             << S::Updating << QStringLiteral("rebooting") << status << QStringLiteral("offline")
-            << 5 << true << S::Waiting << QStringLiteral("offline") << 0
-            << QStringLiteral("offline");
+            << 5 << false << S::Updating << QStringLiteral("rebooting") << 0 << none;
         QTest::newRow("offline while waiting")
-            << S::Waiting << none << status << QStringLiteral("offline") << 5 << false << S::Waiting
-            << none << 0 << none;
+            << S::Waiting << none << status << QStringLiteral("offline") << 5 << true << S::Waiting
+            << QStringLiteral("offline") << 0 << QStringLiteral("Offline");
+        QTest::newRow("back online while waiting")
+            << S::Waiting << QStringLiteral("offline") << status << QStringLiteral("online") << 5
+            << true << S::Waiting << none << 0 << none;
         QTest::newRow("offline after failure")
             << S::Failed << none << status << QStringLiteral("offline") << 5 << false << S::Failed
             << none << 1 << none;
@@ -880,7 +897,7 @@ private Q_SLOTS:
             << 7 << true << S::RollingBack << QStringLiteral("flashing") << 1
             << QStringLiteral("(attempt 1)");
         QTest::newRow("rollback offline")
-            << S::RollingBack << QStringLiteral("rebooting") << status << QStringLiteral("offline")
+            << S::RollingBack << QStringLiteral("flashing") << status << QStringLiteral("offline")
             << 7 << true << S::RollingBack << QStringLiteral("offline") << 0
             << QStringLiteral("offline");
         QTest::newRow("rollback: the rollout's version is not the target")

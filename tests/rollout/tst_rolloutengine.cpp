@@ -2,7 +2,9 @@
 // The rollout engine against the sandbox over real HTTP: a three-wave staged rollout of a
 // 2,000-device fleet completes with a few dozen requests; failures pause it after the first
 // wave; a restart in the middle of a wave resumes without flashing any device twice; abort stops
-// new flashes; lock and flash, release, the operator controls and rollback do what they say.
+// new flashes; lock and flash, release, the operator controls and rollback do what they say; empty
+// waves, devices removed from the product, concurrent rollouts of one version, rollbacks that
+// time out and devices that update after the rollout completed are handled.
 #include "remote/eventstream.h"
 #include "remote/particleclient.h"
 #include "rollout/rolloutengine.h"
@@ -26,6 +28,7 @@ using Domain::RolloutDeviceState;
 using Domain::RolloutMethod;
 using Domain::RolloutState;
 using Flotilla::Test::Http;
+using Flotilla::Test::HttpResult;
 using Flotilla::Test::SandboxProcess;
 
 namespace {
@@ -267,6 +270,46 @@ QSet<QString> notOnTarget(const Sync::FleetState &state)
     return out;
 }
 
+// Devices that a rollout of v6 flashes and that nothing else moves: released (not locked), on
+// their target, in a group.
+QStringList plainDevices(const Sync::FleetState &state, int count)
+{
+    QStringList ids;
+    for (const Domain::Device &d : state.devices) {
+        if (!d.development && !d.desiredFirmwareVersion && d.firmwareVersion > 0
+            && d.firmwareVersion != 6 && d.targetedFirmwareVersion == d.firmwareVersion
+            && !d.groups.isEmpty() && !d.groups.contains(QStringLiteral("flotilla-returns")))
+            ids.append(d.id);
+    }
+    ids.sort();
+    return ids.mid(0, count);
+}
+
+// The groups version `version` is released to, as the sandbox has them.
+QStringList releasedGroups(SandboxProcess &sandbox, int version)
+{
+    const HttpResult reply
+        = Http(sandbox.token())
+              .get(
+                  sandbox.url(QStringLiteral("/v1/products/%1/firmware").arg(sandbox.productId())));
+    QStringList groups;
+    for (const QJsonValue &v : reply.array()) {
+        if (v.toObject().value(QStringLiteral("version")).toInt() != version)
+            continue;
+        for (const QJsonValue &g : v.toObject().value(QStringLiteral("groups")).toArray())
+            groups.append(g.toString());
+    }
+    return groups;
+}
+
+// A percentage wave that never pauses for failures.
+Domain::WaveSpec tolerantWave(double percent, bool pauseBefore = false)
+{
+    Domain::WaveSpec w = percentWave(percent, pauseBefore);
+    w.failure = {Domain::Threshold::Unit::Count, 1000};
+    return w;
+}
+
 } // namespace
 
 class TestRolloutEngine final : public QObject
@@ -410,7 +453,8 @@ private Q_SLOTS:
         QCOMPARE(second.size(), console.engine->waveCounts(id, 1).total);
         const QHash<QString, Domain::Device> cloud = cloudDevices(sandbox);
         for (const QString &deviceId : second) {
-            QVERIFY(!cloud.value(deviceId).groups.contains(Domain::rolloutGroupName(id, 1)));
+            QVERIFY(!cloud.value(deviceId).groups.contains(
+                Domain::rolloutGroupName(console.rollout(id).spec.token, 1)));
             QVERIFY(cloud.value(deviceId).targetedFirmwareVersion != 6);
         }
 
@@ -533,7 +577,8 @@ private Q_SLOTS:
         // No cancelled device is targeted at the version any more (so none will flash it).
         for (const QString &deviceId : cancelled) {
             QVERIFY2(cloud.value(deviceId).targetedFirmwareVersion != 6, qPrintable(deviceId));
-            QVERIFY(!cloud.value(deviceId).groups.contains(Domain::rolloutGroupName(id, 0)));
+            QVERIFY(!cloud.value(deviceId).groups.contains(
+                Domain::rolloutGroupName(console.rollout(id).spec.token, 0)));
         }
         for (const QString &deviceId : std::as_const(waitingCancelled)) {
             QVERIFY(cloud.value(deviceId).online);
@@ -695,6 +740,20 @@ private Q_SLOTS:
         // Group listings, a page per 100 devices, not a request per device.
         QVERIFY(routeCount(sandbox, QStringLiteral("GET /v1/products/:p/devices")) > 0);
         QCOMPARE(routeCount(sandbox, QStringLiteral("GET /v1/products/:p/devices/:id")), 0);
+
+        // A release is polled the same way: the selected nodes' groups, page by page.
+        Domain::RolloutSpec release;
+        release.title = QStringLiteral("v6 to Cobalt, polled");
+        release.version = 6;
+        release.method = RolloutMethod::Release;
+        release.nodes = {QStringLiteral("cobalt")};
+        const qint64 released = console.startRollout(release, &error);
+        QVERIFY2(released > 0, qPrintable(error));
+        QTRY_COMPARE_WITH_TIMEOUT(Domain::toString(console.state(released)),
+            Domain::toString(RolloutState::Completed), 60000);
+        QCOMPARE(console.devicesIn(released, RolloutDeviceState::Succeeded).size(),
+            console.targeted(released).size());
+        QCOMPARE(routeCount(sandbox, QStringLiteral("GET /v1/products/:p/devices/:id")), 0);
     }
 
     // Rolling back a staged rollout in its first wave: it is aborted, the devices that updated
@@ -729,7 +788,8 @@ private Q_SLOTS:
             const Domain::Device &now = cloud.value(d.id);
             QCOMPARE(now.firmwareVersion, d.previousVersion);
             QCOMPARE(now.desiredFirmwareVersion, std::optional<int>(d.previousVersion));
-            QVERIFY(!now.groups.contains(Domain::rolloutGroupName(id, 0)));
+            QVERIFY(
+                !now.groups.contains(Domain::rolloutGroupName(console.rollout(id).spec.token, 0)));
         }
         QCOMPARE(console.devicesIn(id, RolloutDeviceState::Pending).size(), 0);
         QCOMPARE(Domain::toString(console.rollout(id).waves.at(1).state),
@@ -842,6 +902,240 @@ private Q_SLOTS:
             Domain::toString(console.state(id)), Domain::toString(RolloutState::Completed), 30000);
         QCOMPARE(console.devicesIn(id, RolloutDeviceState::Succeeded).size(),
             console.targeted(id).size());
+    }
+
+    // Two devices in 5% → 25% → 100%: the third wave has no device. It is finished at once and
+    // never named in a release (its group does not exist).
+    void emptyWaveIsSkipped()
+    {
+        SandboxProcess sandbox;
+        QVERIFY(sandbox.start(sandboxArgs(100, 20, 10, 0, 20, 21)));
+        Console console(sandbox, cache("emptywave.sqlite"));
+        QVERIFY(console.start());
+        const QStringList chosen = plainDevices(console.sync->state(), 2);
+        QCOMPARE(chosen.size(), 2);
+        Domain::RolloutSpec spec;
+        spec.title = QStringLiteral("v6 to two devices");
+        spec.version = 6;
+        spec.devices = chosen;
+        spec.waves = {percentWave(5), percentWave(25), percentWave(100)};
+        QString error;
+        const qint64 id = console.startRollout(spec, &error);
+        QVERIFY2(id > 0, qPrintable(error));
+        const QString token = console.rollout(id).spec.token;
+        QCOMPARE(token.size(), 10);
+        QCOMPARE(console.engine->waveCounts(id, 0).total, 1);
+        QCOMPARE(console.engine->waveCounts(id, 1).total, 1);
+        QCOMPARE(console.engine->waveCounts(id, 2).total, 0);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            Domain::toString(console.state(id)), Domain::toString(RolloutState::Completed), 30000);
+        QCOMPARE(console.devicesIn(id, RolloutDeviceState::Succeeded).size(), 2);
+        for (const Domain::WaveProgress &w : console.rollout(id).waves) {
+            QVERIFY(w.released);
+            QCOMPARE(Domain::toString(w.state), Domain::toString(Domain::WaveState::Finished));
+        }
+        const QStringList groups = releasedGroups(sandbox, 6);
+        QVERIFY(groups.contains(Domain::rolloutGroupName(token, 0)));
+        QVERIFY(groups.contains(Domain::rolloutGroupName(token, 1)));
+        QVERIFY(!groups.contains(Domain::rolloutGroupName(token, 2)));
+
+        // Particle keeps one `intelligent` flag per version: a standard release of the same
+        // version to a customer keeps it intelligent (the wave groups stay an immediate push).
+        Domain::RolloutSpec standard;
+        standard.title = QStringLiteral("v6 to Cobalt, standard");
+        standard.version = 6;
+        standard.method = RolloutMethod::Release;
+        standard.intelligent = false;
+        standard.nodes = {QStringLiteral("cobalt")};
+        const qint64 released = console.startRollout(standard, &error);
+        QVERIFY2(released > 0, qPrintable(error));
+        QTRY_VERIFY_WITH_TIMEOUT(console.rollout(released).waves.at(0).released, 10000);
+        bool intelligent = false;
+        const HttpResult firmware
+            = Http(sandbox.token())
+                  .get(sandbox.url(
+                      QStringLiteral("/v1/products/%1/firmware").arg(sandbox.productId())));
+        for (const QJsonValue &v : firmware.array()) {
+            if (v.toObject().value(QStringLiteral("version")).toInt() == 6)
+                intelligent = v.toObject().value(QStringLiteral("intelligent")).toBool();
+        }
+        QVERIFY(intelligent);
+        QVERIFY(releasedGroups(sandbox, 6).contains(QStringLiteral("cobalt")));
+    }
+
+    // A device removed from the product between the plan and its wave: the batch that names it
+    // is refused; the device is marked Failed and the others of the wave still update.
+    void removedDeviceDoesNotBlockTheWave()
+    {
+        SandboxProcess sandbox;
+        QVERIFY(sandbox.start(sandboxArgs(300, 20, 10, 0, 20, 22)));
+        Console console(sandbox, cache("removed.sqlite"));
+        QVERIFY(console.start());
+        Domain::RolloutSpec spec;
+        spec.title = QStringLiteral("v6 to Acme");
+        spec.version = 6;
+        spec.nodes = {QStringLiteral("acme")};
+        spec.waves = {tolerantWave(30), tolerantWave(100, true)};
+        QString error;
+        const qint64 id = console.startRollout(spec, &error);
+        QVERIFY2(id > 0, qPrintable(error));
+        QTRY_COMPARE_WITH_TIMEOUT(
+            Domain::toString(console.state(id)), Domain::toString(RolloutState::Paused), 30000);
+        QVERIFY(!console.rollout(id).pausedForFailures);
+        const QStringList second = console.devicesIn(id, RolloutDeviceState::Pending, 1);
+        QVERIFY(second.size() >= 2);
+        const QString gone = second.at(second.size() / 2);
+        QCOMPARE(Http(sandbox.token())
+                     .del(sandbox.url(QStringLiteral("/v1/products/%1/devices/%2")
+                                          .arg(sandbox.productId())
+                                          .arg(gone)))
+                     .status,
+            204);
+        QCOMPARE(console.engine->startNextWave(id), QString());
+        QTRY_COMPARE_WITH_TIMEOUT(
+            Domain::toString(console.state(id)), Domain::toString(RolloutState::Completed), 30000);
+        for (const Domain::RolloutDevice &d : console.rollout(id).devices) {
+            if (d.id == gone) {
+                QCOMPARE(Domain::toString(d.state), Domain::toString(RolloutDeviceState::Failed));
+                QVERIFY(!d.reason.isEmpty());
+            } else if (d.wave == 1) {
+                QCOMPARE(
+                    Domain::toString(d.state), Domain::toString(RolloutDeviceState::Succeeded));
+            }
+        }
+        QCOMPARE(console.devicesIn(id, RolloutDeviceState::Succeeded, 1).size(), second.size() - 1);
+    }
+
+    // Two staged rollouts of one version to two customers at once: their releases (read the
+    // version's groups, write them back) take turns, so neither drops the other's groups.
+    void concurrentRolloutsOfOneVersion()
+    {
+        SandboxProcess sandbox;
+        QVERIFY(sandbox.start(sandboxArgs(300, 20, 10, 0, 20, 23)));
+        Console console(sandbox, cache("concurrent.sqlite"));
+        QVERIFY(console.start());
+        QList<qint64> ids;
+        for (const QString &customer : {QStringLiteral("acme"), QStringLiteral("cobalt")}) {
+            Domain::RolloutSpec spec;
+            spec.title = QStringLiteral("v6 to ") + customer;
+            spec.version = 6;
+            spec.nodes = {customer};
+            spec.waves = {tolerantWave(20), tolerantWave(50), tolerantWave(100)};
+            QString error;
+            const qint64 id = console.startRollout(spec, &error);
+            QVERIFY2(id > 0, qPrintable(error));
+            ids.append(id);
+        }
+        QVERIFY(console.rollout(ids.at(0)).spec.token != console.rollout(ids.at(1)).spec.token);
+        for (const qint64 id : std::as_const(ids)) {
+            QTRY_COMPARE_WITH_TIMEOUT(Domain::toString(console.state(id)),
+                Domain::toString(RolloutState::Completed), 60000);
+            QTRY_VERIFY_WITH_TIMEOUT(console.rollout(id).finalReleaseDone, 10000);
+        }
+        const QHash<QString, Domain::Device> cloud = cloudDevices(sandbox);
+        for (const qint64 id : std::as_const(ids)) {
+            QCOMPARE(console.devicesIn(id, RolloutDeviceState::Succeeded).size(),
+                console.targeted(id).size());
+            for (const QString &deviceId : console.targeted(id))
+                QVERIFY2(cloud.value(deviceId).firmwareVersion == 6, qPrintable(deviceId));
+        }
+        const QStringList groups = releasedGroups(sandbox, 6);
+        QVERIFY(groups.contains(QStringLiteral("acme")));
+        QVERIFY(groups.contains(QStringLiteral("cobalt")));
+        for (const QString &g : groups)
+            QVERIFY2(!Domain::isRolloutGroupName(g), qPrintable(g));
+    }
+
+    // A device that stays offline while rolling back times out; the rollback still finishes
+    // and says how many devices did not return.
+    void rollbackTimesOut()
+    {
+        SandboxProcess sandbox;
+        QVERIFY(sandbox.start(sandboxArgs(100, 20, 10, 0, 20, 24)));
+        Console console(sandbox, cache("rollbacktimeout.sqlite"));
+        QVERIFY(console.start());
+        const QStringList chosen = plainDevices(console.sync->state(), 3);
+        QCOMPARE(chosen.size(), 3);
+        Domain::RolloutSpec spec;
+        spec.title = QStringLiteral("v6 locked, rolled back");
+        spec.version = 6;
+        spec.method = RolloutMethod::Lock;
+        spec.devices = chosen;
+        spec.deviceTimeoutS = 3600;
+        QString error;
+        const qint64 id = console.startRollout(spec, &error);
+        QVERIFY2(id > 0, qPrintable(error));
+        QTRY_COMPARE_WITH_TIMEOUT(
+            Domain::toString(console.state(id)), Domain::toString(RolloutState::Completed), 30000);
+        const QString away = chosen.at(1);
+        QVERIFY(setDevice(
+            sandbox, away, {{QStringLiteral("online"), false}, {QStringLiteral("active"), false}}));
+        QCOMPARE(console.engine->rollback(id), QString());
+        QTRY_COMPARE_WITH_TIMEOUT(
+            console.devicesIn(id, RolloutDeviceState::RolledBack).size(), 2, 30000);
+        // Its lock to the previous version went out; it never comes back.
+        const auto lockedBack = [&] {
+            for (const Domain::RolloutDevice &d : console.rollout(id).devices) {
+                if (d.id == away)
+                    return d.state == RolloutDeviceState::RollingBack && d.startedMs > 0;
+            }
+            return false;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(lockedBack(), 10000);
+        QCOMPARE(Domain::toString(console.state(id)), Domain::toString(RolloutState::RollingBack));
+        const qint64 later = QDateTime::currentMSecsSinceEpoch() + 2 * 3600 * 1000;
+        console.engine->setClock([later] { return later; });
+        QTRY_COMPARE_WITH_TIMEOUT(
+            Domain::toString(console.state(id)), Domain::toString(RolloutState::RolledBack), 10000);
+        QCOMPARE(console.devicesIn(id, RolloutDeviceState::TimedOut), QStringList {away});
+        QVERIFY(console.rollout(id).stateReason.contains(QLatin1Char('1')));
+    }
+
+    // A device that timed out (offline) and updates after the rollout completed still counts as
+    // succeeded, and the cache keeps it.
+    void lateUpdateAfterCompletion()
+    {
+        SandboxProcess sandbox;
+        QVERIFY(sandbox.start(sandboxArgs(100, 20, 10, 0, 20, 25)));
+        const QString path = cache("late.sqlite");
+        qint64 id = 0;
+        QString away;
+        {
+            Console console(sandbox, path);
+            QVERIFY(console.start());
+            const QStringList chosen = plainDevices(console.sync->state(), 3);
+            QCOMPARE(chosen.size(), 3);
+            away = chosen.at(2);
+            QVERIFY(setDevice(sandbox, away,
+                {{QStringLiteral("online"), false}, {QStringLiteral("active"), false}}));
+            Domain::RolloutSpec spec;
+            spec.title = QStringLiteral("v6 locked, one late");
+            spec.version = 6;
+            spec.method = RolloutMethod::Lock;
+            spec.devices = chosen;
+            spec.waves = {tolerantWave(100)};
+            spec.deviceTimeoutS = 3600;
+            QString error;
+            id = console.startRollout(spec, &error);
+            QVERIFY2(id > 0, qPrintable(error));
+            QTRY_COMPARE_WITH_TIMEOUT(
+                console.devicesIn(id, RolloutDeviceState::Succeeded).size(), 2, 30000);
+            const qint64 later = QDateTime::currentMSecsSinceEpoch() + 2 * 3600 * 1000;
+            console.engine->setClock([later] { return later; });
+            QTRY_COMPARE_WITH_TIMEOUT(Domain::toString(console.state(id)),
+                Domain::toString(RolloutState::Completed), 10000);
+            QCOMPARE(console.devicesIn(id, RolloutDeviceState::TimedOut), QStringList {away});
+            QVERIFY(setDevice(sandbox, away,
+                {{QStringLiteral("online"), true}, {QStringLiteral("active"), true}}));
+            QTRY_COMPARE_WITH_TIMEOUT(
+                console.devicesIn(id, RolloutDeviceState::Succeeded).size(), 3, 30000);
+            QCOMPARE(
+                Domain::toString(console.state(id)), Domain::toString(RolloutState::Completed));
+        }
+        Console again(sandbox, path);
+        QVERIFY(again.start(false));
+        QVERIFY(again.engine->rollout(id));
+        QCOMPARE(again.devicesIn(id, RolloutDeviceState::Succeeded).size(), 3);
     }
 };
 
