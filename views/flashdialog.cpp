@@ -267,6 +267,22 @@ FlashDialog::FlashDialog(Rollout::RolloutEngine *rollouts, Sync::SyncEngine *syn
     strategyLayout->addLayout(reasonRow);
     strategyLayout->addWidget(m_staged);
     strategyLayout->addStretch(1);
+    // Every strategy waits this long for a device before it counts as timed out.
+    m_timeoutHours = new QSpinBox;
+    m_timeoutHours->setObjectName(QStringLiteral("deviceTimeout"));
+    m_timeoutHours->setRange(1, 24 * 30);
+    m_timeoutHours->setValue(24);
+    m_timeoutHours->setSuffix(tr(" h"));
+    m_timeoutHours->setToolTip(
+        tr("A device that has not updated this long after it was "
+           "targeted counts as timed out (offline devices wait until then)"));
+    auto *timeoutLabel = new QLabel(tr("Device &timeout:"));
+    timeoutLabel->setBuddy(m_timeoutHours);
+    auto *timeoutRow = new QHBoxLayout;
+    timeoutRow->addWidget(timeoutLabel);
+    timeoutRow->addWidget(m_timeoutHours);
+    timeoutRow->addStretch(1);
+    strategyLayout->addLayout(timeoutRow);
 
     // (c) the waves
     m_stagedBox = new QGroupBox(tr("Waves"));
@@ -302,11 +318,6 @@ FlashDialog::FlashDialog(Rollout::RolloutEngine *rollouts, Sync::SyncEngine *syn
     m_order->setObjectName(QStringLiteral("waveOrder"));
     m_order->addItem(tr("Random"), static_cast<int>(Domain::RolloutSpec::Order::Random));
     m_order->addItem(tr("By name"), static_cast<int>(Domain::RolloutSpec::Order::ByName));
-    m_timeoutHours = new QSpinBox;
-    m_timeoutHours->setObjectName(QStringLiteral("deviceTimeout"));
-    m_timeoutHours->setRange(1, 24 * 30);
-    m_timeoutHours->setValue(24);
-    m_timeoutHours->setSuffix(tr(" h"));
     m_releaseWhenDone = new QCheckBox(tr("Release to the selected groups when done"));
     m_releaseWhenDone->setObjectName(QStringLiteral("releaseWhenDone"));
     m_releaseWhenDone->setChecked(true);
@@ -316,9 +327,6 @@ FlashDialog::FlashDialog(Rollout::RolloutEngine *rollouts, Sync::SyncEngine *syn
     auto *optionsRow = new QHBoxLayout;
     optionsRow->addWidget(new QLabel(tr("Percentage waves pick devices:")));
     optionsRow->addWidget(m_order);
-    optionsRow->addSpacing(12);
-    optionsRow->addWidget(new QLabel(tr("Device timeout:")));
-    optionsRow->addWidget(m_timeoutHours);
     optionsRow->addSpacing(12);
     optionsRow->addWidget(m_releaseWhenDone);
     optionsRow->addStretch(1);
@@ -387,12 +395,25 @@ FlashDialog::FlashDialog(Rollout::RolloutEngine *rollouts, Sync::SyncEngine *syn
         if (checked)
             updateStrategy();
     });
-    connect(m_intelligent, &QCheckBox::toggled, this, &FlashDialog::recompute);
+    connect(m_intelligent, &QCheckBox::toggled, this, [this](bool intelligent) {
+        // A standard release reaches devices at their next handshake, spread over about a
+        // week: the untouched default timeout follows.
+        if (!intelligent && m_timeoutHours->value() == 24)
+            m_timeoutHours->setValue(24 * 7);
+        else if (intelligent && m_timeoutHours->value() == 24 * 7)
+            m_timeoutHours->setValue(24);
+        recompute();
+    });
     connect(m_waves, &QTableWidget::itemChanged, this, [this] {
-        if (!m_filling)
-            recompute();
+        if (m_filling)
+            return;
+        m_planEdited = true;
+        recompute();
     });
     connect(m_waves, &QTableWidget::itemSelectionChanged, this, &FlashDialog::updateStrategy);
+    // Any edit of the plan makes it the operator's: it is no longer adjusted to the version.
+    for (QPushButton *edit : {m_addWave, m_addGroupWave, m_removeWave, m_waveUp, m_waveDown})
+        connect(edit, &QPushButton::pressed, this, [this] { m_planEdited = true; });
     connect(m_addWave, &QPushButton::clicked, this, &FlashDialog::addWave);
     connect(m_addGroupWave, &QPushButton::clicked, this, &FlashDialog::addGroupWave);
     connect(m_removeWave, &QPushButton::clicked, this, &FlashDialog::removeWave);
@@ -762,6 +783,25 @@ void FlashDialog::recompute()
                              : Domain::FlashImpact {};
     m_waveCounts.clear();
     if (s.method == Domain::RolloutMethod::Staged && s.version > 0) {
+        // While the operator has not edited the plan, it leaves out test groups with nothing
+        // to flash (they already run the version, or another rollout holds them).
+        if (!m_planEdited) {
+            Domain::RolloutSpec planned = s;
+            planned.waves = defaultWaves(m_sync->state().hierarchy(), m_selection.nodes);
+            QList<Domain::RolloutDevice> devices = m_impact.devices;
+            const QList<int> counts = Domain::assignWaves(planned, devices);
+            if (!planned.waves.isEmpty() && !planned.waves.constFirst().nodes.isEmpty()
+                && counts.value(0) == 0)
+                planned.waves.removeFirst();
+            // The plan only ever gains or loses its test wave here.
+            if (planned.waves.size() != s.waves.size() && !m_replanning) {
+                m_replanning = true;
+                setWaves(planned.waves);
+                recompute();
+                m_replanning = false;
+                return;
+            }
+        }
         QList<Domain::RolloutDevice> devices = m_impact.devices;
         m_waveCounts = Domain::assignWaves(s, devices);
     }
@@ -800,6 +840,9 @@ void FlashDialog::recompute()
         if (i.alreadyCurrent > 0)
             lines.append(
                 tr("Already running v%1, skipped: %2").arg(s.version).arg(n(i.alreadyCurrent)));
+        if (i.inOtherRollout > 0)
+            lines.append(
+                tr("Still being updated by another rollout, skipped: %1").arg(n(i.inOtherRollout)));
         if (s.method == Domain::RolloutMethod::Staged && !m_waveCounts.isEmpty()) {
             QStringList perWave;
             for (int w = 0; w < m_waveCounts.size(); ++w)
@@ -824,12 +867,17 @@ void FlashDialog::recompute()
     if (error.isEmpty() && s.version > 0 && i.targeted == 0)
         error = tr("No device to flash: every selected device is skipped.");
     m_error = error;
-    m_errorLabel->setText(error);
+    // A refusal from the engine stays readable until the operator changes something.
+    m_errorLabel->setStyleSheet(m_starting && error.isEmpty() ? QString() : ErrorStyle);
+    m_errorLabel->setText(!error.isEmpty() ? error : m_starting ? tr("Starting…") : m_startError);
     m_start->setEnabled(error.isEmpty() && !m_starting);
     const int targeted = i.targeted;
     m_start->setText(s.method == Domain::RolloutMethod::Staged
             ? plural(targeted, tr("Start rollout to 1 device"),
                 tr("Start rollout to %Ln devices", nullptr, targeted))
+            : s.method == Domain::RolloutMethod::Release
+            ? plural(targeted, tr("Release to 1 device"),
+                tr("Release to %Ln devices", nullptr, targeted))
             : plural(targeted, tr("Flash 1 device"), tr("Flash %Ln devices", nullptr, targeted)));
 }
 
@@ -839,6 +887,7 @@ void FlashDialog::start()
     if (!m_error.isEmpty() || m_starting)
         return;
     m_starting = true;
+    m_startError.clear();
     m_start->setEnabled(false);
     m_errorLabel->setStyleSheet(QString());
     m_errorLabel->setText(tr("Starting…"));
@@ -851,9 +900,9 @@ void FlashDialog::start()
             return;
         self->m_starting = false;
         if (id <= 0 || !error.isEmpty()) {
+            self->m_startError = error.isEmpty() ? tr("The rollout could not be started.") : error;
             self->m_errorLabel->setStyleSheet(ErrorStyle);
-            self->m_errorLabel->setText(
-                error.isEmpty() ? tr("The rollout could not be started.") : error);
+            self->m_errorLabel->setText(self->m_startError);
             self->m_start->setEnabled(true);
             return;
         }

@@ -107,8 +107,11 @@ private:
     Domain::FlashImpact m_impact;
     QList<int> m_waveCounts;
     QStringList m_impactLines;
+    QString m_startError; // why the engine refused the last Start
     QString m_error;
     bool m_starting = false;
+    bool m_planEdited = false; // the operator changed the default wave plan
+    bool m_replanning = false;
     bool m_filling = false;
 
     QTreeWidget *m_versions = nullptr;

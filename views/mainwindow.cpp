@@ -434,6 +434,9 @@ void MainWindow::createActions()
     if (!m_rollouts) {
         m_flashAction->setVisible(false);
         m_rolloutsAction->setVisible(false);
+    } else {
+        // Built now, hidden: it keeps every rollout's problems from the start.
+        m_monitor = new RolloutMonitor(m_rollouts, this);
     }
     m_findAction = make(QStringLiteral("actionFind"), tr("&Find devices"), QIcon(),
         QKeySequence::Find, tr("Filter the device table"));

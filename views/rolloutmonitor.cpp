@@ -21,6 +21,7 @@
 #include <QSplitter>
 #include <QStyledItemDelegate>
 #include <QTableView>
+#include <QTime>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -227,6 +228,7 @@ RolloutMonitor::RolloutMonitor(Rollout::RolloutEngine *engine, QWidget *parent)
     middle->addWidget(m_chart);
     middle->setStretchFactor(0, 3);
     middle->setStretchFactor(1, 2);
+    middle->setSizes({700, 380}); // the waves' counts per state fit without scrolling
     auto *devices = new QWidget;
     auto *devicesLayout = new QVBoxLayout(devices);
     devicesLayout->setContentsMargins(0, 0, 0, 0);
@@ -244,7 +246,7 @@ RolloutMonitor::RolloutMonitor(Rollout::RolloutEngine *engine, QWidget *parent)
     splitter->addWidget(detail);
     splitter->setStretchFactor(0, 1);
     splitter->setStretchFactor(1, 4);
-    splitter->setSizes({300, 1060});
+    splitter->setSizes({250, 1110});
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(splitter, 1);
     layout->addWidget(m_problemLabel);
@@ -303,6 +305,7 @@ void RolloutMonitor::onCurrentChanged()
     m_current = current.isValid() ? m_list->rolloutAt(current.row()) : 0;
     m_waves->setRollout(m_current);
     m_devices->setRollout(m_current);
+    showProblem(m_current);
     updateHeader();
 }
 
@@ -315,10 +318,20 @@ void RolloutMonitor::onRolloutChanged(qint64 id)
 void RolloutMonitor::onProblem(qint64 id, const QString &message)
 {
     qCInfo(lcViews) << "rollout" << id << "problem shown:" << message;
-    m_problems.insert(id, message);
-    const Domain::Rollout *r = m_engine->rollout(id);
-    m_problemLabel->setText(r ? tr("%1: %2").arg(Tree::rolloutTitle(*r), message) : message);
-    m_problemLabel->show();
+    // Kept per rollout, so that a problem met while the window was closed or another rollout
+    // was selected is still there when the operator looks.
+    m_problems.insert(id,
+        tr("Last problem (%1): %2")
+            .arg(QLocale().toString(QTime::currentTime(), QLocale::ShortFormat), message));
+    if (id == m_current || m_current == 0)
+        showProblem(id);
+}
+
+void RolloutMonitor::showProblem(qint64 id)
+{
+    const QString problem = m_problems.value(id);
+    m_problemLabel->setText(problem);
+    m_problemLabel->setVisible(!problem.isEmpty());
 }
 
 void RolloutMonitor::updateHeader()

@@ -75,6 +75,7 @@ private:
     void onCurrentChanged();
     void onRolloutChanged(qint64 id);
     void onProblem(qint64 id, const QString &message);
+    void showProblem(qint64 id);
     void updateHeader();
     void updateFilter();
     void report(const QString &error);
