@@ -809,6 +809,7 @@ void RolloutEngine::addBatch(Run &run, int wave, int batch)
                 if (!result.ok())
                     return stepFailed(
                         *latest, tr("Adding devices to the rollout group"), result.error);
+                noteGroups(ids, latest->group(wave), QString());
                 done();
             });
     };
@@ -1055,13 +1056,14 @@ void RolloutEngine::deleteWaveGroups(qint64 id, QStringList remaining)
     const QString group = remaining.takeFirst();
     countRequest(*run);
     m_client->deleteGroup(
-        m_config.productId, group, this, [this, id, remaining](Remote::Result<bool> result) {
+        m_config.productId, group, this, [this, id, group, remaining](Remote::Result<bool> result) {
             Run *current = findRun(id);
             if (!current)
                 return;
             if (!result.ok() && result.error.kind != ApiError::Kind::NotFound
                 && result.error.kind != ApiError::Kind::BadRequest)
                 return stepFailed(*current, tr("Deleting the rollout groups"), result.error);
+            m_sync->noteCloudGroupDeleted(group);
             deleteWaveGroups(id, remaining);
         });
 }
@@ -1153,6 +1155,7 @@ void RolloutEngine::pumpLocks(Run &run)
                     markDevice(*current, d);
                     return drive(*current);
                 }
+                noteLock(deviceId, current->r.spec.version);
                 if (d.state == RolloutDeviceState::Sending) {
                     d.state = RolloutDeviceState::Waiting;
                     d.startedMs = d.updatedMs = now();
@@ -1226,7 +1229,7 @@ void RolloutEngine::cancelDevices(Run &run)
         run.busy = true;
         countRequest(run);
         m_client->batchGroups(m_config.productId, ids, {}, {run.group(wave)}, this,
-            [this, id, ids](Remote::Result<bool> result) {
+            [this, id, ids, group = run.group(wave)](Remote::Result<bool> result) {
                 Run *current = findRun(id);
                 if (!current)
                     return;
@@ -1238,6 +1241,8 @@ void RolloutEngine::cancelDevices(Run &run)
                     Q_EMIT problem(id,
                         tr("Devices could not be taken out of the rollout group: %1")
                             .arg(result.error.toString()));
+                else
+                    noteGroups(ids, QString(), group);
                 for (const QString &deviceId : ids) {
                     RolloutDevice d = current->device(deviceId);
                     d.stage.clear();
@@ -1303,6 +1308,8 @@ void RolloutEngine::finishUnlock(Run &run, const QString &deviceId, const ApiErr
     d.updatedMs = now();
     if (error.isError())
         d.reason = tr("Could not be unlocked: %1").arg(error.message);
+    else
+        noteLock(deviceId, std::nullopt);
     markDevice(run, d);
     run.unlockKnown.remove(deviceId);
     drive(run);
@@ -1322,10 +1329,12 @@ void RolloutEngine::removeFromWaveGroups(qint64 id, QList<QPair<int, QStringList
     const auto [wave, ids] = batches.takeFirst();
     countRequest(*run);
     m_client->batchGroups(m_config.productId, ids, {}, {run->group(wave)}, this,
-        [this, id, batches](Remote::Result<bool> result) {
+        [this, id, batches, ids = ids, group = run->group(wave)](Remote::Result<bool> result) {
             Run *current = findRun(id);
             if (!current)
                 return;
+            if (result.ok())
+                noteGroups(ids, QString(), group);
             if (!result.ok()) {
                 if (retryable(result.error))
                     return stepFailed(
@@ -1388,12 +1397,31 @@ void RolloutEngine::rollBackDevices(Run &run)
                                         .arg(result.error.message);
                 } else {
                     device.startedMs = now();
+                    noteLock(deviceId, device.previousVersion);
                 }
                 device.updatedMs = now();
                 markDevice(*current, device);
                 drive(*current);
             });
     }
+}
+
+// ---- what the sync engine learns from the requests made here ---------------------------
+
+void RolloutEngine::noteGroups(const QStringList &ids, const QString &add, const QString &remove)
+{
+    m_sync->noteCloudChange(ids, [add, remove](Domain::Device &d) {
+        if (!remove.isEmpty())
+            d.groups.removeAll(remove);
+        if (!add.isEmpty())
+            d.groups.append(add);
+    });
+}
+
+void RolloutEngine::noteLock(const QString &deviceId, std::optional<int> version)
+{
+    m_sync->noteCloudChange(
+        {deviceId}, [version](Domain::Device &d) { d.desiredFirmwareVersion = version; });
 }
 
 // ---- progress --------------------------------------------------------------------------

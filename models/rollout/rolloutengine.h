@@ -123,6 +123,9 @@ Q_SIGNALS:
     void problem(qint64 id, const QString &message);
 
 private:
+    // Tells the sync engine what a request made here changed in the cloud.
+    void noteGroups(const QStringList &ids, const QString &add, const QString &remove);
+    void noteLock(const QString &deviceId, std::optional<int> version);
     struct Run;
     Run *findRun(qint64 id) const;
     std::function<void()> resumeAfter(qint64 id); // not busy any more, then drive

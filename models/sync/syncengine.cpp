@@ -498,6 +498,58 @@ void SyncEngine::refreshDevices(const QStringList &ids)
     }
 }
 
+void SyncEngine::noteCloudChange(
+    const QStringList &deviceIds, const std::function<void(Domain::Device &)> &change)
+{
+    whenCommitted([this, deviceIds, change] {
+        const QHash<QString, int> released = m_state.releasedVersionByGroup();
+        const std::optional<int> productDefault = m_state.productDefault();
+        FleetDelta delta;
+        for (const QString &id : deviceIds) {
+            const auto it = m_state.devices.constFind(id);
+            if (it == m_state.devices.cend())
+                continue;
+            Domain::Device d = *it;
+            change(d);
+            std::sort(d.groups.begin(), d.groups.end());
+            d.groups.erase(std::unique(d.groups.begin(), d.groups.end()), d.groups.end());
+            d.targetedFirmwareVersion = Domain::effectiveTarget(d, released, productDefault);
+            if (!(d == *it))
+                delta.changedDevices.append(d);
+        }
+        publish(delta, true);
+    });
+}
+
+void SyncEngine::noteCloudGroupDeleted(const QString &name)
+{
+    whenCommitted([this, name] {
+        if (!m_state.groups.contains(name))
+            return;
+        FleetDelta delta;
+        delta.removedGroups.append(name);
+        FleetState after; // the releases once the group is gone
+        after.firmware = m_state.firmware;
+        for (Domain::Firmware &fw : after.firmware)
+            fw.groups.removeAll(name);
+        const QHash<QString, int> released = after.releasedVersionByGroup();
+        const std::optional<int> productDefault = after.productDefault();
+        for (const Domain::Firmware &fw : std::as_const(after.firmware)) {
+            if (!(fw == m_state.firmware.value(fw.version)))
+                delta.changedFirmware.append(fw);
+        }
+        for (const Domain::Device &device : std::as_const(m_state.devices)) {
+            if (!device.groups.contains(name))
+                continue;
+            Domain::Device d = device;
+            d.groups.removeAll(name);
+            d.targetedFirmwareVersion = Domain::effectiveTarget(d, released, productDefault);
+            delta.changedDevices.append(d);
+        }
+        publish(delta, true);
+    });
+}
+
 void SyncEngine::publish(const FleetDelta &delta, bool writeToCache)
 {
     if (delta.isEmpty())

@@ -97,6 +97,14 @@ public:
     void setPaused(bool paused);
     bool isPaused() const { return m_paused; }
 
+    // Cloud changes Flotilla made itself outside the outbox (the rollout engine's batch group
+    // requests, locks and group deletions), applied to the state, the models and the cache
+    // without a request. `change` edits each known device of `deviceIds`; targets are
+    // recomputed from the releases known here.
+    void noteCloudChange(
+        const QStringList &deviceIds, const std::function<void(Domain::Device &)> &change);
+    void noteCloudGroupDeleted(const QString &name);
+
     void pullNow();
     void refreshDevices(const QStringList &ids);
     void pushNow();

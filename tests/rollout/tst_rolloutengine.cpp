@@ -21,6 +21,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
 #include <memory>
 
 using namespace Flotilla;
@@ -407,6 +408,23 @@ private Q_SLOTS:
             QVERIFY(
                 !Domain::isRolloutGroupName(g.toObject().value(QStringLiteral("name")).toString()));
 
+        // The console's own view follows without a pull: no rollout group left on a device and
+        // every updated device targeted at the version it runs (not shown as off target).
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                const Sync::FleetState &state = console.sync->state();
+                for (const QString &deviceId : console.targeted(id)) {
+                    const Domain::Device &d = state.devices.value(deviceId);
+                    if (d.targetedFirmwareVersion != std::optional<int>(6)
+                        || std::any_of(d.groups.cbegin(), d.groups.cend(),
+                            [](const QString &g) { return Domain::isRolloutGroupName(g); }))
+                        return false;
+                }
+                return !std::any_of(state.groups.keyBegin(), state.groups.keyEnd(),
+                    [](const QString &g) { return Domain::isRolloutGroupName(g); });
+            }(),
+            10000);
+
         // Economy: a few dozen requests for the whole fleet.
         qInfo("%d devices updated with %d requests", impact.targeted, console.rollout(id).requests);
         QVERIFY2(console.rollout(id).requests < 50, qPrintable(QString::number(r.requests)));
@@ -457,6 +475,22 @@ private Q_SLOTS:
                 Domain::rolloutGroupName(console.rollout(id).spec.token, 1)));
             QVERIFY(cloud.value(deviceId).targetedFirmwareVersion != 6);
         }
+        // The console's own view of the first wave follows without a pull: its devices are in
+        // the wave's group and targeted at the version (so not shown as off target).
+        const QString firstGroup = Domain::rolloutGroupName(console.rollout(id).spec.token, 0);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                for (const Domain::RolloutDevice &d : console.rollout(id).devices) {
+                    if (d.wave != 0)
+                        continue;
+                    const Domain::Device &known = console.sync->state().devices.value(d.id);
+                    if (!known.groups.contains(firstGroup)
+                        || known.targetedFirmwareVersion != std::optional<int>(6))
+                        return false;
+                }
+                return true;
+            }(),
+            10000);
 
         // Resuming accepts the first wave's failures: the next wave starts.
         QVERIFY(!console.engine->pause(id).isEmpty()); // paused already
