@@ -356,9 +356,11 @@ void RolloutMonitor::updateHeader()
     parts.append(r->stateReason.isEmpty()
             ? Domain::displayName(r->state)
             : tr("%1: %2").arg(Domain::displayName(r->state), r->stateReason));
-    parts.append(tr("%1 of %2 devices succeeded, %3 failed, %4 in progress")
+    parts.append(tr("%1 of %2 devices succeeded, %3 failed, %4 in progress, %5 not started")
                      .arg(locale.toString(totals.succeeded), locale.toString(totals.targeted),
-                         locale.toString(totals.failures), locale.toString(totals.active)));
+                         locale.toString(totals.failures),
+                         locale.toString(totals.active - totals.notStarted),
+                         locale.toString(totals.notStarted)));
     parts.append(plural(r->requests, tr("1 request"), tr("%Ln requests", nullptr, r->requests)));
     m_stateLabel->setText(parts.join(QStringLiteral(" · ")));
     m_chart->setSamples(r->samples, totals.targeted);

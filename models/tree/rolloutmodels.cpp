@@ -73,6 +73,7 @@ RolloutTotals rolloutTotals(const RolloutSource &source, qint64 id)
         totals.succeeded += c.succeeded;
         totals.failures += c.failures();
         totals.active += c.active();
+        totals.notStarted += c.pending;
     }
     return totals;
 }

@@ -51,6 +51,7 @@ struct RolloutTotals
     int succeeded = 0;
     int failures = 0; // failed + timed out
     int active = 0; // pending, waiting, updating, rolling back
+    int notStarted = 0; // pending: their wave has not started (part of active)
     int percent() const { return targeted > 0 ? succeeded * 100 / targeted : 0; }
 };
 RolloutTotals rolloutTotals(const RolloutSource &source, qint64 id);

@@ -128,7 +128,15 @@ int main(int argc, char *argv[])
         return 1;
     Views::RolloutMonitor *monitor = window->rolloutMonitor();
     monitor->resize(1360, 820);
-    QTest::qWait(8000); // let it progress (a screenshot tool, not a test)
+    // Let it progress into its last wave (a screenshot tool, not a test): the test bench's
+    // offline devices would hold the next wave, so it is started by hand as an operator would.
+    Rollout::RolloutEngine *rollouts = console.app()->rolloutEngine();
+    const qint64 shown = rollouts->rolloutIds().constLast();
+    QTest::qWait(6000);
+    rollouts->startNextWave(shown);
+    QTest::qWait(6000);
+    rollouts->startNextWave(shown);
+    QTest::qWait(12000);
     ok = save(monitor, out.filePath(QStringLiteral("rollouts.png"))) && ok;
     console.close();
     return ok ? 0 : 1;
