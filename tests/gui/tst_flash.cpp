@@ -417,6 +417,36 @@ void TestFlash::monitorControlsPauseBeforeNextWaveAbortRemove()
         rollouts()->rollout(id)->state == Domain::RolloutState::Completed, 2 * CloudTimeoutMs);
     QCOMPARE(monitor->wavesModel()->counts(1).succeeded, waves.at(1));
 
+    // Roll back… says how many devices go back to which version, then returns them.
+    QVERIFY(monitor->rollbackButton()->isEnabled());
+    monitor->rollbackButton()->click();
+    QTRY_VERIFY(activeModal<QMessageBox>() != nullptr);
+    {
+        QMessageBox *box = activeModal<QMessageBox>();
+        QCOMPARE(box->objectName(), QStringLiteral("rollbackConfirmation"));
+        const int back = waves.at(0) + waves.at(1);
+        QVERIFY2(
+            box->text().contains(QStringLiteral("%1 devices").arg(back)), qPrintable(box->text()));
+        QAbstractButton *yes = nullptr;
+        for (QAbstractButton *b : box->buttons()) {
+            if (box->buttonRole(b) == QMessageBox::DestructiveRole)
+                yes = b;
+        }
+        QVERIFY(yes);
+        yes->click();
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(
+        rollouts()->rollout(id)->state == Domain::RolloutState::RolledBack, 2 * CloudTimeoutMs);
+    for (const Domain::RolloutDevice &d : rollouts()->rollout(id)->devices) {
+        if (d.wave < 0)
+            continue;
+        const QJsonObject cloud = m_console.cloudDevice(d.id);
+        QCOMPARE(cloud.value(QStringLiteral("firmware_version")).toInt(), d.previousVersion);
+        QCOMPARE(
+            cloud.value(QStringLiteral("desired_firmware_version")).toInt(), d.previousVersion);
+    }
+    QVERIFY(!monitor->rollbackButton()->isEnabled());
+
     // Munich, stopped while it waits: Abort says what happens, then cancels the last wave.
     QList<int> munichWaves;
     const qint64 munich = startWaitingRollout(QStringLiteral("acme--munich"), &munichWaves);
