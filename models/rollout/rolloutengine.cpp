@@ -113,6 +113,24 @@ struct RolloutEngine::Run
     qint64 lastPollMs = 0;
     qint64 lastSampleMs = 0;
 
+    // A step refused for good outside Running (the final release, cancellations): tried again
+    // less and less often, and reported once per distinct message.
+    int refusals = 0;
+    QString lastProblem;
+
+    // Cloud work that a completed or aborted rollout still owes: the final release, or taking
+    // cancelled devices back out of the wave groups / unlocking them.
+    bool owesCloudWork() const
+    {
+        if (r.state == RolloutState::Completed && r.spec.method == RolloutMethod::Staged
+            && !r.finalReleaseDone && r.spec.releaseToNodesWhenDone && !r.spec.nodes.isEmpty()
+            && r.spec.devices.isEmpty())
+            return true;
+        return std::any_of(r.devices.cbegin(), r.devices.cend(), [](const RolloutDevice &d) {
+            return d.state == RolloutDeviceState::Cancelled && d.stage == CancellingStage;
+        });
+    }
+
     RolloutDevice &device(const QString &id) { return r.devices[index.value(id)]; }
     // What names the rollout's groups: its token (rollouts written before tokens: the id).
     QString token() const { return r.spec.token.isEmpty() ? QString::number(r.id) : r.spec.token; }
@@ -658,14 +676,18 @@ void RolloutEngine::stepFailed(Run &run, const QString &what, const ApiError &er
         return;
     }
     const QString message = tr("%1 failed: %2").arg(what, error.toString());
-    Q_EMIT problem(run.r.id, message);
+    if (message != run.lastProblem)
+        Q_EMIT problem(run.r.id, message);
+    run.lastProblem = message;
     if (run.r.state == RolloutState::Running) {
         run.r.state = RolloutState::Paused;
         run.r.pausedForFailures = false;
         run.r.stateReason = message;
         addActivity(run, tr("Rollout paused"), tr("Paused"), message);
     } else {
-        run.retryAtMs = now() + RetryDelayMs * 12;
+        // 1 minute, then 2, 4 … up to 32 between attempts.
+        run.retryAtMs = now() + RetryDelayMs * 12 * (qint64(1) << qMin(run.refusals, 5));
+        ++run.refusals;
     }
     persist(run, {});
 }
@@ -1966,6 +1988,12 @@ QString RolloutEngine::remove(qint64 id)
         return tr("A running, paused or rolling back rollout cannot be removed.");
     if (run->busy || run->perDeviceInFlight > 0)
         return tr("The rollout is still finishing a step; try again in a moment.");
+    if (run->owesCloudWork())
+        return run->lastProblem.isEmpty()
+            ? tr("The rollout still has work to finish in the cloud (its final release or "
+                 "cancellations); try again once it is done.")
+            : tr("The rollout still has work to finish in the cloud, which keeps failing: %1")
+                  .arg(run->lastProblem);
     m_runs.erase(id);
     m_store->deleteRollout(id, [this, guard = QPointer<RolloutEngine>(this), id](QString error) {
         if (guard && !error.isEmpty())
