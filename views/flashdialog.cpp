@@ -411,9 +411,6 @@ FlashDialog::FlashDialog(Rollout::RolloutEngine *rollouts, Sync::SyncEngine *syn
         recompute();
     });
     connect(m_waves, &QTableWidget::itemSelectionChanged, this, &FlashDialog::updateStrategy);
-    // Any edit of the plan makes it the operator's: it is no longer adjusted to the version.
-    for (QPushButton *edit : {m_addWave, m_addGroupWave, m_removeWave, m_waveUp, m_waveDown})
-        connect(edit, &QPushButton::pressed, this, [this] { m_planEdited = true; });
     connect(m_addWave, &QPushButton::clicked, this, &FlashDialog::addWave);
     connect(m_addGroupWave, &QPushButton::clicked, this, &FlashDialog::addGroupWave);
     connect(m_removeWave, &QPushButton::clicked, this, &FlashDialog::removeWave);
@@ -663,6 +660,7 @@ QList<Domain::WaveSpec> FlashDialog::readWaves(QString *error) const
 
 void FlashDialog::addWave()
 {
+    m_planEdited = true;
     QString error;
     QList<Domain::WaveSpec> waves = readWaves(&error);
     Domain::WaveSpec wave;
@@ -686,6 +684,7 @@ void FlashDialog::addGroupWave()
         const std::optional<Domain::MoveTarget> target = picker->target();
         if (!target || target->kind != Domain::MoveTarget::Kind::Node)
             return;
+        m_planEdited = true;
         const Domain::Hierarchy hierarchy = m_sync->state().hierarchy();
         const Domain::Node *node = hierarchy.node(target->path);
         QString error;
@@ -707,6 +706,7 @@ void FlashDialog::removeWave()
     const int row = m_waves->currentRow();
     if (row < 0)
         return;
+    m_planEdited = true;
     m_waves->removeRow(row);
     recompute();
 }
@@ -721,6 +721,7 @@ void FlashDialog::moveWave(int by)
     QList<Domain::WaveSpec> waves = readWaves(&error);
     if (!error.isEmpty() || waves.size() != m_waves->rowCount())
         return;
+    m_planEdited = true;
     waves.swapItemsAt(row, to);
     setWaves(waves);
     m_waves->selectRow(to);
@@ -867,7 +868,9 @@ void FlashDialog::recompute()
     if (error.isEmpty() && s.version > 0 && i.targeted == 0)
         error = tr("No device to flash: every selected device is skipped.");
     m_error = error;
-    // A refusal from the engine stays readable until the operator changes something.
+    // A refusal from the engine stays readable until the operator changes the rollout.
+    if (!m_startError.isEmpty() && !(s == m_refusedSpec))
+        m_startError.clear();
     m_errorLabel->setStyleSheet(m_starting && error.isEmpty() ? QString() : ErrorStyle);
     m_errorLabel->setText(!error.isEmpty() ? error : m_starting ? tr("Starting…") : m_startError);
     m_start->setEnabled(error.isEmpty() && !m_starting);
@@ -895,12 +898,13 @@ void FlashDialog::start()
     qCInfo(lcViews) << "starting a rollout of version" << s.version << "to" << m_impact.targeted
                     << "devices";
     QPointer<FlashDialog> self(this);
-    m_rollouts->startRollout(s, [self](qint64 id, QString error) {
+    m_rollouts->startRollout(s, [self, s](qint64 id, QString error) {
         if (!self)
             return;
         self->m_starting = false;
         if (id <= 0 || !error.isEmpty()) {
             self->m_startError = error.isEmpty() ? tr("The rollout could not be started.") : error;
+            self->m_refusedSpec = s;
             self->m_errorLabel->setStyleSheet(ErrorStyle);
             self->m_errorLabel->setText(self->m_startError);
             self->m_start->setEnabled(true);

@@ -108,6 +108,7 @@ private:
     QList<int> m_waveCounts;
     QStringList m_impactLines;
     QString m_startError; // why the engine refused the last Start
+    Domain::RolloutSpec m_refusedSpec; // the spec it refused
     QString m_error;
     bool m_starting = false;
     bool m_planEdited = false; // the operator changed the default wave plan

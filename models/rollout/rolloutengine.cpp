@@ -229,6 +229,9 @@ std::function<void()> RolloutEngine::resumeAfter(qint64 id)
     return [this, id] {
         if (Run *found = findRun(id)) {
             found->busy = false;
+            // A step went through: earlier refusals are history.
+            found->refusals = 0;
+            found->lastProblem.clear();
             drive(*found);
         }
     };
@@ -426,6 +429,9 @@ Domain::FlashImpact RolloutEngine::assess(Domain::RolloutMethod method, int vers
             --impact.offline;
         if (d.previousVersion > version)
             --impact.downgrades;
+        if (method == RolloutMethod::Lock && device.desiredFirmwareVersion
+            && *device.desiredFirmwareVersion != version)
+            --impact.locked;
     }
     return impact;
 }
@@ -882,12 +888,20 @@ void RolloutEngine::checkBatchIds(
     Run *run = findRun(id);
     if (!run)
         return;
+    if (run->r.state != RolloutState::Running) {
+        // Paused or aborted meanwhile: the batch stays undone (a resume sends it again).
+        run->busy = false;
+        drive(*run);
+        return;
+    }
     if (toCheck.isEmpty()) {
         if (gone.isEmpty()) // every device is there: the refusal is about something else
             return stepFailed(*run, tr("Adding devices to the rollout group"), refusal);
         const qint64 t = now();
         for (const QString &deviceId : std::as_const(gone)) {
             RolloutDevice d = run->device(deviceId);
+            if (d.state != RolloutDeviceState::Waiting)
+                continue;
             d.state = RolloutDeviceState::Failed;
             d.stage = GoneStage;
             d.reason = tr("No longer in the product");
@@ -1477,6 +1491,11 @@ void RolloutEngine::onDeviceEvent(
         }
         const auto changed
             = Domain::applyDeviceEvent(d, name, data, eventVersion, run->targetFor(d), now());
+        // A completed rollout only learns of late successes: what else a device does now
+        // (another rollout flashing it) is not its business, and nothing would time it out.
+        if (run->r.state == RolloutState::Completed && changed
+            && changed->state != RolloutDeviceState::Succeeded)
+            continue;
         if (changed && !(*changed == d))
             markDevice(*run, *changed);
     }

@@ -359,6 +359,34 @@ void SyncEngine::rebaseIncoming(CloudContent &incoming, qint64 sinceMs) const
     }
     entries += m_pending;
     QSet<QString> touched;
+    // What Flotilla changed in the cloud outside the outbox (rollouts) goes first: the outbox's
+    // own entries were queued later or confirmed in their own order.
+    for (const CloudNote &note : m_cloudNotes) {
+        if (note.atMs < sinceMs)
+            continue;
+        if (!note.deletedGroup.isEmpty()) {
+            if (incoming.groups)
+                incoming.groups->remove(note.deletedGroup);
+            if (incoming.firmware) {
+                for (Domain::Firmware &fw : *incoming.firmware)
+                    fw.groups.removeAll(note.deletedGroup);
+            }
+            for (auto it = incoming.devices.begin(); it != incoming.devices.end(); ++it) {
+                if (it->groups.removeAll(note.deletedGroup) > 0)
+                    touched.insert(it.key());
+            }
+            continue;
+        }
+        for (const QString &id : note.deviceIds) {
+            auto it = incoming.devices.find(id);
+            if (it == incoming.devices.end())
+                continue;
+            note.change(*it);
+            std::sort(it->groups.begin(), it->groups.end());
+            it->groups.erase(std::unique(it->groups.begin(), it->groups.end()), it->groups.end());
+            touched.insert(id);
+        }
+    }
     for (const OutboxEntry &e : std::as_const(entries)) {
         if (incoming.groups)
             Outbox::applyToGroups(*incoming.groups, e);
@@ -441,6 +469,9 @@ void SyncEngine::commitPull()
     m_recent.erase(std::remove_if(m_recent.begin(), m_recent.end(),
                        [oldest](const auto &p) { return p.first < oldest; }),
         m_recent.end());
+    m_cloudNotes.erase(std::remove_if(m_cloudNotes.begin(), m_cloudNotes.end(),
+                           [oldest](const CloudNote &n) { return n.atMs < oldest; }),
+        m_cloudNotes.end());
     setOnline(true);
     Q_EMIT pullFinished(true, QString());
     Q_EMIT phaseChanged();
@@ -501,6 +532,9 @@ void SyncEngine::refreshDevices(const QStringList &ids)
 void SyncEngine::noteCloudChange(
     const QStringList &deviceIds, const std::function<void(Domain::Device &)> &change)
 {
+    while (!m_cloudNotes.isEmpty() && m_cloudNotes.first().atMs < nowMs() - RecentKeepMs)
+        m_cloudNotes.removeFirst();
+    m_cloudNotes.append({nowMs(), deviceIds, change, QString()});
     whenCommitted([this, deviceIds, change] {
         const QHash<QString, int> released = m_state.releasedVersionByGroup();
         const std::optional<int> productDefault = m_state.productDefault();
@@ -523,6 +557,7 @@ void SyncEngine::noteCloudChange(
 
 void SyncEngine::noteCloudGroupDeleted(const QString &name)
 {
+    m_cloudNotes.append({nowMs(), {}, {}, name});
     whenCommitted([this, name] {
         if (!m_state.groups.contains(name))
             return;

@@ -169,6 +169,16 @@ private:
     FleetState m_state;
     QList<Store::OutboxEntry> m_pending; // committed, not yet confirmed by the cloud
     QList<QPair<qint64, Store::OutboxEntry>> m_recent; // confirmed during a running pull
+    // Cloud changes noted by noteCloudChange / noteCloudGroupDeleted, kept like m_recent so that
+    // a pull whose answers left before them does not undo them.
+    struct CloudNote
+    {
+        qint64 atMs = 0;
+        QStringList deviceIds;
+        std::function<void(Domain::Device &)> change;
+        QString deletedGroup;
+    };
+    QList<CloudNote> m_cloudNotes;
     QHash<QString, QString> m_customerTokens; // account -> token
     QString m_clientId;
     QString m_clientSecret;

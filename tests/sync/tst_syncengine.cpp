@@ -20,6 +20,7 @@
 
 using namespace Flotilla;
 using Flotilla::Test::Http;
+using Flotilla::Test::HttpResult;
 using Flotilla::Test::SandboxProcess;
 
 namespace {
@@ -541,6 +542,42 @@ private Q_SLOTS:
         QCOMPARE(changes.count(), 0);
         QCOMPARE(console.engine->state().devices.size(), before.devices.size());
         QVERIFY(!console.engine->isSignedOut());
+    }
+
+    // A change Flotilla made in the cloud outside the outbox (a rollout's batch) and noted is
+    // not undone by a pull whose pages were read before it.
+    void notedCloudChangesSurviveAPullInFlight()
+    {
+        SandboxProcess sandbox;
+        QVERIFY(sandbox.start({QStringLiteral("--devices"), QStringLiteral("300"),
+            QStringLiteral("--fault-latency-ms"), QStringLiteral("300")}));
+        Console console(sandbox, cache("notes.sqlite"), sandbox.token());
+        QVERIFY(console.load());
+        QVERIFY(console.pull());
+        const QStringList ids = devicesIn(console.engine->state(), QStringLiteral("acme"), 5);
+        QCOMPARE(ids.size(), 5);
+        const QString group = QStringLiteral("flotilla-rollout-abc123-w1");
+
+        QSignalSpy done(console.engine.get(), &Sync::SyncEngine::pullFinished);
+        console.engine->pullNow(); // its page requests go out first
+        QTRY_VERIFY(console.engine->isPulling());
+        const HttpResult batch
+            = Http(sandbox.token())
+                  .putJson(sandbox.url(
+                               QStringLiteral("/v1/products/%1/devices").arg(sandbox.productId())),
+                      QJsonObject {{QStringLiteral("action"), QStringLiteral("groups")},
+                          {QStringLiteral("devices"), QJsonArray::fromStringList(ids)},
+                          {QStringLiteral("metadata"),
+                              QJsonObject {{QStringLiteral("add"), QJsonArray {group}}}}});
+        QCOMPARE(batch.status, 200);
+        console.engine->noteCloudChange(
+            ids, [group](Domain::Device &d) { d.groups.append(group); });
+        QTRY_VERIFY(console.engine->state().devices.value(ids.first()).groups.contains(group));
+        QVERIFY(done.wait(60000));
+        QVERIFY(done.first().at(0).toBool());
+        for (const QString &id : ids)
+            QVERIFY2(
+                console.engine->state().devices.value(id).groups.contains(group), qPrintable(id));
     }
 
     void liveStatusArrivesWithoutARefresh()
