@@ -154,7 +154,7 @@ QJsonObject otaOf(SandboxProcess &sandbox, int version)
 }
 
 // Every device of the product, by id, as the sandbox's API lists it.
-QHash<QString, QJsonObject> cloudDevices(SandboxProcess &sandbox)
+QHash<QString, QJsonObject> cloudDeviceObjects(SandboxProcess &sandbox)
 {
     Http http(sandbox.token());
     QHash<QString, QJsonObject> out;
@@ -237,7 +237,7 @@ class TestRolloutCrash final : public QObject
         QVERIFY2(targeted.size() > 1500, qPrintable(QString::number(targeted.size())));
         QVERIFY(skipped > 0); // locked and development devices of the demo fleet
 
-        const QHash<QString, QJsonObject> cloud = cloudDevices(sandbox);
+        const QHash<QString, QJsonObject> cloud = cloudDeviceObjects(sandbox);
         for (const QString &id : std::as_const(targeted))
             QCOMPARE(cloud.value(id).value(QStringLiteral("firmware_version")).toInt(), 6);
 
@@ -278,7 +278,7 @@ private Q_SLOTS:
                 QStringLiteral("--update-failure-rate"), QStringLiteral("0")}),
             qPrintable(sandbox.errorString()));
         // Every device is a customer's production device on its target, updatable.
-        const QHash<QString, QJsonObject> devices = cloudDevices(sandbox);
+        const QHash<QString, QJsonObject> devices = cloudDeviceObjects(sandbox);
         QCOMPARE(devices.size(), 300);
         QString online;
         for (const QJsonObject &d : devices) {

@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "domain/entities.h"
+
 #include <QByteArray>
+#include <QHash>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QList>
@@ -84,5 +87,12 @@ private:
     QString m_token;
     int m_requests = 0;
 };
+
+// The product's devices as the sandbox has them (every page, by device ID), parsed like the
+// console parses them.
+QHash<QString, Domain::Device> cloudDevices(SandboxProcess &sandbox);
+// How many requests the sandbox counted for `route` (as in GET /admin/stats' by_route, e.g.
+// "GET /v1/products/:p/devices/:id").
+int routeCount(SandboxProcess &sandbox, const QString &route);
 
 } // namespace Flotilla::Test

@@ -19,8 +19,10 @@
 #include <memory>
 
 using namespace Flotilla;
+using Flotilla::Test::cloudDevices;
 using Flotilla::Test::Http;
 using Flotilla::Test::HttpResult;
+using Flotilla::Test::routeCount;
 using Flotilla::Test::SandboxProcess;
 
 namespace {
@@ -86,43 +88,6 @@ struct Console
             [&] { return engine->pendingCount() == 0 && !engine->isPushing(); }, timeoutMs);
     }
 };
-
-// The product's devices as the sandbox has them, parsed like the console parses them.
-QHash<QString, Domain::Device> cloudDevices(SandboxProcess &sandbox)
-{
-    Http http(sandbox.token());
-    QHash<QString, Domain::Device> out;
-    for (int page = 1;; ++page) {
-        const QJsonObject body
-            = http.get(sandbox.url(QStringLiteral(
-                           "/v1/products/%1/devices?sortAttr=deviceId&perPage=100&page=%2")
-                                       .arg(sandbox.productId())
-                                       .arg(page)))
-                  .json();
-        for (const QJsonValue &v : body.value(QStringLiteral("devices")).toArray()) {
-            QString error;
-            const auto d = Domain::deviceFromJson(v.toObject(), &error);
-            if (d)
-                out.insert(d->id, *d);
-        }
-        if (page >= body.value(QStringLiteral("meta"))
-                        .toObject()
-                        .value(QStringLiteral("total_pages"))
-                        .toInt())
-            return out;
-    }
-}
-
-int routeCount(SandboxProcess &sandbox, const QString &route)
-{
-    return Http()
-        .get(sandbox.url(QStringLiteral("/admin/stats")))
-        .json()
-        .value(QStringLiteral("by_route"))
-        .toObject()
-        .value(route)
-        .toInt();
-}
 
 int totalRequests(SandboxProcess &sandbox)
 {
