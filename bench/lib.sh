@@ -31,3 +31,17 @@ json() {
              if (v === undefined || v === null) process.exit(3);
              process.stdout.write(typeof v === "object" ? JSON.stringify(v) : String(v));' "$1" "$2"
 }
+
+# get URL [TOKEN] (needs node 18 or later): the body of a GET to the sandbox (127.0.0.1 only); fails on anything but 200.
+get() {
+    node -e 'const [url, token] = process.argv.slice(1);
+        if (new URL(url).hostname !== "127.0.0.1") { console.error(`refusing ${url}`); process.exit(1); }
+        fetch(url, { headers: token ? { Authorization: `Bearer ${token}` } : {},
+                     signal: AbortSignal.timeout(30000) })
+            .then(async (r) => { const t = await r.text();
+                if (r.status !== 200) { console.error(`${url}: HTTP ${r.status}: ${t.slice(0, 200)}`); process.exit(1); }
+                process.stdout.write(t); })
+            .catch((e) => { console.error(`${url}: ${e.message}`); process.exit(1); });' "$@"
+}
+
+now_ns() { date +%s%N; }

@@ -52,19 +52,6 @@ command -v timeout >/dev/null || die "timeout (coreutils) is needed"
 [[ "$devices" =~ ^[0-9]+$ ]] || die "BENCH_DEVICES must be a whole number"
 [[ "$timeout_s" =~ ^[0-9]+$ ]] || die "BENCH_TIMEOUT_S must be a whole number of seconds"
 
-# get URL [TOKEN]: the body of a GET to the sandbox (127.0.0.1 only); fails on anything but 200.
-get() {
-    node -e 'const [url, token] = process.argv.slice(1);
-        if (new URL(url).hostname !== "127.0.0.1") { console.error(`refusing ${url}`); process.exit(1); }
-        fetch(url, { headers: token ? { Authorization: `Bearer ${token}` } : {},
-                     signal: AbortSignal.timeout(30000) })
-            .then(async (r) => { const t = await r.text();
-                if (r.status !== 200) { console.error(`${url}: HTTP ${r.status}: ${t.slice(0, 200)}`); process.exit(1); }
-                process.stdout.write(t); })
-            .catch((e) => { console.error(`${url}: ${e.message}`); process.exit(1); });' "$@"
-}
-
-now_ns() { date +%s%N; }
 seconds() { awk -v ns="$1" 'BEGIN { printf "%.2f", ns / 1e9 }'; }
 
 # Start the sandbox with its stdout on a pipe.
