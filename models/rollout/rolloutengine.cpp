@@ -479,9 +479,35 @@ void RolloutEngine::startRollout(
     if (impact.targeted == 0)
         return refuse(tr("No device of the selection would be flashed."));
     QSet<QString> targeted;
+    QSet<QString> selected;
     for (const RolloutDevice &d : std::as_const(impact.devices)) {
+        selected.insert(d.id);
         if (d.state != RolloutDeviceState::Skipped)
             targeted.insert(d.id);
+    }
+    // A release to the selected nodes (now, or when a staged rollout completes) also reaches
+    // the devices another rollout still holds there: with another version it would take them
+    // over, and that rollout would wait for them in vain.
+    const bool releasesToNodes = spec.method == RolloutMethod::Release
+        || (spec.method == RolloutMethod::Staged && spec.releaseToNodesWhenDone
+            && !spec.nodes.isEmpty() && spec.devices.isEmpty());
+    if (releasesToNodes && impact.inOtherRollout > 0) {
+        for (const auto &[id, run] : m_runs) {
+            if (!isActive(run->r.state) || run->r.spec.version == spec.version)
+                continue;
+            int held = 0;
+            for (const RolloutDevice &d : std::as_const(run->r.devices)) {
+                if (isInFlight(d.state) && selected.contains(d.id))
+                    ++held;
+            }
+            if (held > 0)
+                return refuse(tr("%n device(s) of the selection are still being updated to v%1 by "
+                                 "the rollout “%2”, and this release would reach them too. Wait "
+                                 "for it to finish, abort it, or lock and flash instead.",
+                    nullptr, held)
+                                  .arg(run->r.spec.version)
+                                  .arg(run->r.spec.title));
+        }
     }
     for (const auto &[id, run] : m_runs) {
         if (!isActive(run->r.state))

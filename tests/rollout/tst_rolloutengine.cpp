@@ -837,6 +837,48 @@ private Q_SLOTS:
         }
     }
 
+    // A release that would reach devices another rollout still updates to another version is
+    // refused; locking and flashing the rest is not.
+    void releaseOverAnotherRolloutIsRefused()
+    {
+        SandboxProcess sandbox;
+        // Devices that are offline stay offline: the first rollout keeps waiting for them.
+        QVERIFY(sandbox.start(sandboxArgs(300, 20, 10, 0, 10000000, 4)));
+        Console console(sandbox, cache("held.sqlite"));
+        QVERIFY(console.start());
+        Domain::RolloutSpec first;
+        first.title = QStringLiteral("v5 to Cobalt");
+        first.version = 5;
+        first.method = RolloutMethod::Release;
+        first.nodes = {QStringLiteral("cobalt")};
+        const Domain::FlashImpact impact
+            = console.engine->assess(first.method, first.version, first.nodes, {});
+        QVERIFY(impact.offline > 0);
+        QString error;
+        const qint64 a = console.startRollout(first, &error);
+        QVERIFY2(a > 0, qPrintable(error));
+        QTRY_VERIFY_WITH_TIMEOUT(console.engine->waveCounts(a, 0).waiting == impact.offline
+                && console.engine->waveCounts(a, 0).updating == 0,
+            30000);
+
+        Domain::RolloutSpec second = first;
+        second.title = QStringLiteral("v6 to Cobalt");
+        second.version = 6;
+        const Domain::FlashImpact held
+            = console.engine->assess(second.method, second.version, second.nodes, {});
+        QCOMPARE(held.inOtherRollout, impact.offline);
+        QCOMPARE(console.startRollout(second, &error), 0);
+        QVERIFY2(error.contains(QStringLiteral("v5 to Cobalt")), qPrintable(error));
+        second.method = RolloutMethod::Staged; // its final release would reach them too
+        QCOMPARE(console.startRollout(second, &error), 0);
+        QVERIFY2(error.contains(QStringLiteral("v5 to Cobalt")), qPrintable(error));
+        second.method = RolloutMethod::Lock; // locks reach only the devices it targets
+        const qint64 b = console.startRollout(second, &error);
+        QVERIFY2(b > 0, qPrintable(error));
+        QCOMPARE(console.engine->abort(b), QString());
+        QCOMPARE(console.engine->abort(a), QString());
+    }
+
     // A wave that waits for the operator, pause and resume, start the next wave now.
     void operatorControls()
     {
