@@ -45,3 +45,19 @@ get() {
 }
 
 now_ns() { date +%s%N; }
+
+# read_start_line FD STDERR_FILE: reads the sandbox's JSON start line from FD (within
+# $start_timeout_s) into `line` and its fields into `url`, `token` and `product`; refuses a
+# sandbox that is not on 127.0.0.1. STDERR_FILE is shown when no line comes.
+read_start_line() {
+    line=""
+    if ! read -r -t "$start_timeout_s" -u "$1" line || [[ -z "$line" ]]; then
+        cat "$2" >&2 || true
+        die "no start line within ${start_timeout_s} s"
+    fi
+    url=$(json "$line" j.url)
+    token=$(json "$line" j.token)
+    product=$(json "$line" j.product.id)
+    [[ "$(node -e 'process.stdout.write(new URL(process.argv[1]).hostname)' "$url")" == 127.0.0.1 ]] \
+        || die "the sandbox is not on 127.0.0.1: $url"
+}

@@ -58,16 +58,7 @@ coproc SANDBOX { exec "$sandbox_bin" --devices "$devices" --uniform-fleet --port
                       --time-scale "$time_scale" --mean-offline "$mean_offline_s" \
                       --update-failure-rate 0 2>"$work/sandbox.err"; }
 pid=$SANDBOX_PID
-line=""
-if ! read -r -t "$start_timeout_s" -u "${SANDBOX[0]}" line || [[ -z "$line" ]]; then
-    cat "$work/sandbox.err" >&2 || true
-    die "no start line within ${start_timeout_s} s"
-fi
-url=$(json "$line" j.url)
-token=$(json "$line" j.token)
-product=$(json "$line" j.product.id)
-[[ "$(node -e 'process.stdout.write(new URL(process.argv[1]).hostname)' "$url")" == 127.0.0.1 ]] \
-    || die "the sandbox is not on 127.0.0.1: $url"
+read_start_line "${SANDBOX[0]}" "$work/sandbox.err"
 stats0=$(get "$url/admin/stats")
 echo "sandbox: $devices devices (uniform fleet, $(json "$stats0" j.online) online), time scale $time_scale, mean offline gap ${mean_offline_s} s simulated, no update failures, at $url"
 

@@ -58,16 +58,7 @@ seconds() { awk -v ns="$1" 'BEGIN { printf "%.2f", ns / 1e9 }'; }
 coproc SANDBOX { exec "$sandbox_bin" --devices "$devices" --port 0 --time-scale 0.001 \
                       --fault-latency-ms "$latency_ms" 2>"$work/sandbox.err"; }
 pid=$SANDBOX_PID
-line=""
-if ! read -r -t "$start_timeout_s" -u "${SANDBOX[0]}" line || [[ -z "$line" ]]; then
-    cat "$work/sandbox.err" >&2 || true
-    die "no start line within ${start_timeout_s} s"
-fi
-url=$(json "$line" j.url)
-token=$(json "$line" j.token)
-product=$(json "$line" j.product.id)
-[[ "$(node -e 'process.stdout.write(new URL(process.argv[1]).hostname)' "$url")" == 127.0.0.1 ]] \
-    || die "the sandbox is not on 127.0.0.1: $url"
+read_start_line "${SANDBOX[0]}" "$work/sandbox.err"
 echo "sandbox: $devices devices, ${latency_ms} ms latency per answer, time scale 0.001, at $url"
 
 cache="$work/cache.sqlite"

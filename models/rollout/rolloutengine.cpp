@@ -34,6 +34,13 @@ namespace {
 
 // A Cancelled device whose cloud-side cancellation (group removal, unlock) is not done yet.
 const QLatin1String CancellingStage("cancelling");
+
+// A staged rollout of nodes only releases the version to those nodes once it completes.
+bool wantsFinalRelease(const Domain::RolloutSpec &spec)
+{
+    return spec.method == RolloutMethod::Staged && spec.releaseToNodesWhenDone
+        && !spec.nodes.isEmpty() && spec.devices.isEmpty();
+}
 // A Failed device that is no longer in the product (left out of the wave's batches).
 const QLatin1String GoneStage("gone");
 // A TimedOut device that did not return to its previous version in time.
@@ -122,9 +129,7 @@ struct RolloutEngine::Run
     // cancelled devices back out of the wave groups / unlocking them.
     bool owesCloudWork() const
     {
-        if (r.state == RolloutState::Completed && r.spec.method == RolloutMethod::Staged
-            && !r.finalReleaseDone && r.spec.releaseToNodesWhenDone && !r.spec.nodes.isEmpty()
-            && r.spec.devices.isEmpty())
+        if (r.state == RolloutState::Completed && wantsFinalRelease(r.spec) && !r.finalReleaseDone)
             return true;
         return std::any_of(r.devices.cbegin(), r.devices.cend(), [](const RolloutDevice &d) {
             return d.state == RolloutDeviceState::Cancelled && d.stage == CancellingStage;
@@ -478,19 +483,15 @@ void RolloutEngine::startRollout(
     Domain::FlashImpact impact = assess(spec.method, spec.version, spec.nodes, spec.devices);
     if (impact.targeted == 0)
         return refuse(tr("No device of the selection would be flashed."));
-    QSet<QString> targeted;
+    // Devices in flight in another active rollout are skipped by assess(), so no device is
+    // targeted twice.
     QSet<QString> selected;
-    for (const RolloutDevice &d : std::as_const(impact.devices)) {
+    for (const RolloutDevice &d : std::as_const(impact.devices))
         selected.insert(d.id);
-        if (d.state != RolloutDeviceState::Skipped)
-            targeted.insert(d.id);
-    }
     // A release to the selected nodes (now, or when a staged rollout completes) also reaches
     // the devices another rollout still holds there: with another version it would take them
     // over, and that rollout would wait for them in vain.
-    const bool releasesToNodes = spec.method == RolloutMethod::Release
-        || (spec.method == RolloutMethod::Staged && spec.releaseToNodesWhenDone
-            && !spec.nodes.isEmpty() && spec.devices.isEmpty());
+    const bool releasesToNodes = spec.method == RolloutMethod::Release || wantsFinalRelease(spec);
     if (releasesToNodes && impact.inOtherRollout > 0) {
         for (const auto &[id, run] : m_runs) {
             if (!isActive(run->r.state) || run->r.spec.version == spec.version)
@@ -509,20 +510,6 @@ void RolloutEngine::startRollout(
                                   .arg(run->r.spec.title));
         }
     }
-    for (const auto &[id, run] : m_runs) {
-        if (!isActive(run->r.state))
-            continue;
-        int shared = 0;
-        for (const RolloutDevice &d : std::as_const(run->r.devices)) {
-            if (isInFlight(d.state) && targeted.contains(d.id))
-                ++shared;
-        }
-        if (shared > 0)
-            return refuse(
-                tr("%n device(s) of the selection are in the active rollout “%1”.", nullptr, shared)
-                    .arg(run->r.spec.title));
-    }
-
     Domain::Rollout r;
     r.spec = spec;
     r.state = RolloutState::Running;
@@ -804,9 +791,7 @@ void RolloutEngine::drive(Run &run)
         break;
     }
     case RolloutState::Completed:
-        if (run.r.spec.method == RolloutMethod::Staged && !run.r.finalReleaseDone
-            && run.r.spec.releaseToNodesWhenDone && !run.r.spec.nodes.isEmpty()
-            && run.r.spec.devices.isEmpty())
+        if (wantsFinalRelease(run.r.spec) && !run.r.finalReleaseDone)
             finalRelease(run);
         break;
     case RolloutState::Aborted:
