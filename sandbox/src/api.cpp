@@ -173,8 +173,9 @@ Outcome Api::handle(const ApiRequest &request)
     Context ctx {request, params, {}, fieldsFromQuery(request.query), {}, {}};
     if (!body.error.isEmpty()) {
         Outcome o = respond(match->access == Access::Oauth
-                ? ApiResponse::oauthError(400, QStringLiteral("invalid_request"), body.error)
-                : ApiResponse::apiError(400, body.error));
+                ? ApiResponse::oauthError(
+                    body.status, QStringLiteral("invalid_request"), body.error)
+                : ApiResponse::apiError(body.status, body.error));
         o.route = match->pattern;
         return o;
     }

@@ -6,23 +6,75 @@
 #include <QJsonParseError>
 #include <QUrl>
 
+#include <algorithm>
+#include <vector>
+
 namespace Flotilla::Sandbox {
 
 namespace {
 
-void addField(QJsonObject &object, QString key, const QString &value)
+// Collects fields in the order they come and builds the QJsonObject once, in key order.
+// Inserting into a QJsonObject keeps its keys sorted (an O(n) move per insert) and re-inserting a
+// growing array copies it, so adding fields one by one is quadratic; this is O(n log n): a stable
+// sort by key keeps repeated keys' values in the order they came.
+class FieldCollector
 {
-    const bool isArray = key.endsWith(QStringLiteral("[]"));
-    if (isArray)
+public:
+    // `name[]` is the array `name`.
+    static bool takeArraySuffix(QString &key)
+    {
+        if (!key.endsWith(QStringLiteral("[]")))
+            return false;
         key.chop(2);
-    const auto existing = object.constFind(key);
-    if (existing == object.constEnd()) {
-        object.insert(key, isArray ? QJsonValue(QJsonArray {value}) : QJsonValue(value));
-        return;
+        return true;
     }
-    QJsonArray array = existing->isArray() ? existing->toArray() : QJsonArray {*existing};
-    array.append(value);
-    object.insert(key, array);
+    void add(QString key, QString value)
+    {
+        const bool isArray = takeArraySuffix(key);
+        add(std::move(key), std::move(value), isArray);
+    }
+    void add(QString key, QString value, bool isArray)
+    {
+        m_entries.push_back(Entry {std::move(key), std::move(value), isArray});
+    }
+    QJsonObject take()
+    {
+        std::stable_sort(m_entries.begin(), m_entries.end(),
+            [](const Entry &a, const Entry &b) { return a.key < b.key; });
+        QJsonObject object;
+        for (size_t i = 0; i < m_entries.size();) {
+            size_t end = i + 1;
+            while (end < m_entries.size() && m_entries[end].key == m_entries[i].key)
+                ++end;
+            // In key order each insert lands at the end: nothing already there moves.
+            if (end - i == 1 && !m_entries[i].array) {
+                object.insert(m_entries[i].key, m_entries[i].value);
+            } else {
+                // A repeated key, or `name[]`, is an array of the values in the order they came.
+                QJsonArray values;
+                for (size_t j = i; j < end; ++j)
+                    values.append(m_entries[j].value);
+                object.insert(m_entries[i].key, values);
+            }
+            i = end;
+        }
+        m_entries.clear();
+        return object;
+    }
+
+private:
+    struct Entry
+    {
+        QString key;
+        QString value;
+        bool array = false;
+    };
+    std::vector<Entry> m_entries;
+};
+
+QString tooManyFields()
+{
+    return QStringLiteral("Too many fields in the request body: at most %1").arg(MaxBodyFields);
 }
 
 QByteArray headerParameter(const QByteArray &header, const QByteArray &name)
@@ -55,7 +107,8 @@ ParsedBody parseMultipart(const QByteArray &contentType, const QByteArray &body)
         result.error = QStringLiteral("Malformed multipart body: boundary not found");
         return result;
     }
-    QJsonObject fields;
+    FieldCollector fields;
+    qsizetype parts = 0;
     bool closed = false;
     while (true) {
         pos += delimiter.size();
@@ -65,6 +118,11 @@ ParsedBody parseMultipart(const QByteArray &contentType, const QByteArray &body)
         }
         if (body.mid(pos, 2) != "\r\n")
             break;
+        if (++parts > MaxBodyFields) {
+            result.error = tooManyFields();
+            result.status = 413;
+            return result;
+        }
         pos += 2;
         const qsizetype headerEnd = body.indexOf("\r\n\r\n", pos);
         if (headerEnd < 0)
@@ -97,7 +155,7 @@ ParsedBody parseMultipart(const QByteArray &contentType, const QByteArray &body)
             result.files.append(FilePart {fieldName,
                 QString::fromUtf8(headerParameter(disposition, "filename")), partType, data});
         } else {
-            addField(fields, fieldName, QString::fromUtf8(data));
+            fields.add(fieldName, QString::fromUtf8(data));
         }
         pos = next + 2;
     }
@@ -107,7 +165,7 @@ ParsedBody parseMultipart(const QByteArray &contentType, const QByteArray &body)
         result.files.clear();
         return result;
     }
-    result.fields = Fields(fields, BodyKind::Multipart);
+    result.fields = Fields(fields.take(), BodyKind::Multipart);
     return result;
 }
 
@@ -223,27 +281,36 @@ QByteArray mediaType(const QByteArray &contentType)
 
 QJsonObject parseForm(const QByteArray &body)
 {
-    QJsonObject object;
+    FieldCollector object;
+    QByteArray lastRawKey;
+    QString lastKey;
+    bool lastIsArray = false;
     for (const QByteArray &pair : body.split('&')) {
         if (pair.isEmpty())
             continue;
         const qsizetype eq = pair.indexOf('=');
         QByteArray rawKey = eq < 0 ? pair : pair.left(eq);
         QByteArray rawValue = eq < 0 ? QByteArray() : pair.mid(eq + 1);
-        rawKey.replace('+', ' ');
+        // Array fields repeat their key: decode it once.
+        if (rawKey != lastRawKey || lastKey.isNull()) {
+            lastRawKey = rawKey;
+            rawKey.replace('+', ' ');
+            lastKey = QString::fromUtf8(QByteArray::fromPercentEncoding(rawKey));
+            lastIsArray = FieldCollector::takeArraySuffix(lastKey);
+        }
         rawValue.replace('+', ' ');
-        addField(object, QString::fromUtf8(QByteArray::fromPercentEncoding(rawKey)),
-            QString::fromUtf8(QByteArray::fromPercentEncoding(rawValue)));
+        object.add(
+            lastKey, QString::fromUtf8(QByteArray::fromPercentEncoding(rawValue)), lastIsArray);
     }
-    return object;
+    return object.take();
 }
 
 Fields fieldsFromQuery(const QUrlQuery &query)
 {
-    QJsonObject object;
+    FieldCollector object;
     for (const auto &[key, value] : query.queryItems(QUrl::FullyDecoded))
-        addField(object, key, value);
-    return Fields(object, BodyKind::Form);
+        object.add(key, value);
+    return Fields(object.take(), BodyKind::Form);
 }
 
 ParsedBody parseBody(const QByteArray &contentType, const QByteArray &body)
@@ -271,6 +338,12 @@ ParsedBody parseBody(const QByteArray &contentType, const QByteArray &body)
             result.error
                 = QStringLiteral("Unsupported request body: send application/json, "
                                  "application/x-www-form-urlencoded or multipart/form-data");
+            return result;
+        }
+        // Counting the separators first refuses an oversized form before any of it is decoded.
+        if (body.count('&') >= MaxBodyFields) {
+            result.error = tooManyFields();
+            result.status = 413;
             return result;
         }
         result.fields = Fields(parseForm(body), BodyKind::Form);

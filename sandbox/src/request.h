@@ -60,7 +60,12 @@ struct ParsedBody
     Fields fields;
     QList<FilePart> files;
     QString error; // non-empty: the body is malformed; the message says how
+    int status = 400; // the status for `error`: 400, or 413 for too many fields
 };
+
+// The most fields (form pairs, multipart parts) one request body may carry; more is a 413.
+// JSON bodies are not counted: their parser is linear in the size of the body.
+inline constexpr qsizetype MaxBodyFields = 10000;
 
 // Parses a request body by its Content-Type. JSON must be an object; form bodies are
 // application/x-www-form-urlencoded; multipart/form-data needs a boundary.
@@ -69,7 +74,8 @@ ParsedBody parseBody(const QByteArray &contentType, const QByteArray &body);
 // Query parameters as Fields (strings; repeated or `name[]` keys become arrays).
 Fields fieldsFromQuery(const QUrlQuery &query);
 
-// Decodes an application/x-www-form-urlencoded string.
+// Decodes an application/x-www-form-urlencoded string, however many fields it has. The time it
+// takes grows with n log n in the number of fields (repeated keys and `name[]` arrays included).
 QJsonObject parseForm(const QByteArray &body);
 
 // The media type of a Content-Type header, lowercased, without parameters.
