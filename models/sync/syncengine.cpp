@@ -30,6 +30,7 @@ namespace {
 
 constexpr qint64 DefaultPushRunDevices = 20000;
 constexpr int RefreshManyThreshold = 200;
+constexpr qsizetype MinSplitBatch = 100; // a refused batch this small is refused, not too large
 constexpr qint64 RecentKeepMs = 10 * 60 * 1000; // confirmed entries kept for rebasing refreshes
 
 qint64 nowMs()
@@ -163,6 +164,11 @@ void SyncEngine::setProductClient(const QString &clientId, const QString &client
     m_clientId = clientId;
     m_clientSecret = clientSecret;
     m_customerTokens.clear();
+    m_clientRefused = false;
+    if (!m_held.isEmpty()) {
+        m_held.clear();
+        schedulePush(0);
+    }
 }
 
 void SyncEngine::setSignedOut(bool signedOut)
@@ -772,7 +778,8 @@ QString SyncEngine::moveDevices(const QStringList &deviceIds, const Domain::Move
             ownership.append(Outbox::claim(id, toAccount));
     }
     QList<OutboxEntry> entries;
-    for (const Domain::DeviceBatch &batch : Domain::batchByDelta(deltas, m_config.batchSize))
+    for (const Domain::DeviceBatch &batch :
+        Domain::batchByDelta(deltas, std::min(m_config.batchSize, m_batchLimit)))
         entries.append(Outbox::groups(batch.deviceIds, batch.delta));
     entries += ownership;
     if (entries.isEmpty())
@@ -929,7 +936,8 @@ void SyncEngine::setPaused(bool paused)
 
 void SyncEngine::schedulePush(int delayMs)
 {
-    if (m_pushing || m_paused || m_signedOut || !m_loaded || m_pending.isEmpty())
+    if (m_pushing || m_paused || m_signedOut || !m_loaded || m_pending.isEmpty()
+        || (!m_held.isEmpty() && sendable().isEmpty()))
         return;
     // A new edit does not cut short the wait after a failure.
     if (m_pushTimer.isActive() && m_pushFailures > 0 && m_pushTimer.remainingTime() > delayMs)
@@ -941,6 +949,9 @@ void SyncEngine::pushNext()
 {
     if (m_pushing || m_paused || m_signedOut || !m_loaded || m_pending.isEmpty())
         return;
+    const QList<OutboxEntry> queue = sendable();
+    if (queue.isEmpty())
+        return;
     // Edits still being written go out with the rest: wait the few milliseconds for them.
     if (m_uncommitted > 0) {
         whenCommitted([self = QPointer<SyncEngine>(this)] {
@@ -951,7 +962,7 @@ void SyncEngine::pushNext()
     }
     m_pushing = true;
     Q_EMIT phaseChanged();
-    const OutboxEntry &front = m_pending.first();
+    const OutboxEntry &front = queue.first();
     if (front.kind != Outbox::DeviceGroups) {
         pushSingle(front);
         return;
@@ -961,20 +972,20 @@ void SyncEngine::pushNext()
     // moved twice goes straight to its final place. Otherwise a run of group changes that touch
     // different devices goes out together, one request each, in queue order.
     const bool allGroups = m_uncommitted == 0
-        && std::all_of(m_pending.cbegin(), m_pending.cend(),
+        && std::all_of(queue.cbegin(), queue.cend(),
             [](const OutboxEntry &e) { return e.kind == Outbox::DeviceGroups; });
-    if (allGroups && m_pending.size() > 1) {
+    if (allGroups && queue.size() > 1) {
         qint64 devices = 0;
-        for (const OutboxEntry &e : std::as_const(m_pending))
+        for (const OutboxEntry &e : queue)
             devices += e.deviceIds.size();
         if (devices <= DefaultPushRunDevices) {
-            pushGroups(m_pending);
+            pushGroups(queue);
             return;
         }
     }
     QList<OutboxEntry> run;
     QSet<QString> seen;
-    for (const OutboxEntry &e : std::as_const(m_pending)) {
+    for (const OutboxEntry &e : queue) {
         if (e.kind != Outbox::DeviceGroups)
             break;
         const bool overlaps = std::any_of(e.deviceIds.cbegin(), e.deviceIds.cend(),
@@ -1008,7 +1019,8 @@ void SyncEngine::pushGroups(const QList<OutboxEntry> &entries)
         else
             ++it;
     }
-    const QList<Domain::DeviceBatch> batches = Domain::batchByDelta(merged, m_config.batchSize);
+    const QList<Domain::DeviceBatch> batches
+        = Domain::batchByDelta(merged, std::min(m_config.batchSize, m_batchLimit));
     if (batches.isEmpty()) {
         entriesSucceeded(entries, QStringLiteral("done"));
         return;
@@ -1063,13 +1075,12 @@ void SyncEngine::sendBatches(const QList<OutboxEntry> &entries)
     auto run = std::make_shared<Run>();
     run->outstanding = static_cast<int>(entries.size());
     for (const OutboxEntry &entry : entries) {
-        const Domain::GroupDelta delta = Outbox::deltaOf(entry);
-        m_client->batchGroups(m_config.productId, entry.deviceIds, delta.add, delta.remove, this,
-            [this, run, entry](Remote::Result<bool> r) {
-                if (r.ok())
+        sendGroupChange(
+            entry.deviceIds, Outbox::deltaOf(entry), [this, run, entry](ApiError error) {
+                if (!error.isError())
                     markDone({entry}, QStringLiteral("done"));
                 else
-                    run->failures.append({entry, r.error});
+                    run->failures.append({entry, error});
                 if (--run->outstanding > 0)
                     return;
                 if (run->failures.isEmpty())
@@ -1080,6 +1091,60 @@ void SyncEngine::sendBatches(const QList<OutboxEntry> &entries)
     }
 }
 
+void SyncEngine::sendGroupChange(const QStringList &deviceIds, const Domain::GroupDelta &delta,
+    std::function<void(ApiError)> done)
+{
+    // Particle's reference shows batch requests that add groups; whether one request that adds
+    // and removes applies both is not documented. Two requests, adding first, are right under
+    // either reading (docs/hierarchy.md): between them the device targets the highest release
+    // of its old and new groups together, which is its old target or its new one, never a
+    // third version.
+    if (delta.add.isEmpty() || delta.remove.isEmpty()) {
+        sendGroupBatch(deviceIds, delta.add, delta.remove, std::move(done));
+        return;
+    }
+    sendGroupBatch(deviceIds, delta.add, {},
+        [this, deviceIds, remove = delta.remove, done = std::move(done)](ApiError error) mutable {
+            if (error.isError())
+                return done(error);
+            sendGroupBatch(deviceIds, {}, remove, std::move(done));
+        });
+}
+
+void SyncEngine::sendGroupBatch(const QStringList &deviceIds, const QStringList &add,
+    const QStringList &remove, std::function<void(ApiError)> done)
+{
+    m_client->batchGroups(m_config.productId, deviceIds, add, remove, this,
+        [this, deviceIds, add, remove, done = std::move(done)](Remote::Result<bool> r) mutable {
+            // A 400 for a large batch may mean "too many devices at once" (Particle documents
+            // no limit): halve it and try again, down to a size no such limit could refuse.
+            if (r.error.kind != ApiError::Kind::BadRequest || deviceIds.size() <= MinSplitBatch)
+                return done(r.error);
+            const qsizetype half = deviceIds.size() / 2;
+            if (half < m_batchLimit) {
+                qCInfo(lcSync) << "a batch of" << deviceIds.size()
+                               << "devices was refused; sending at most" << half << "at a time";
+                m_batchLimit = static_cast<int>(half);
+            }
+            struct Split
+            {
+                int outstanding = 2;
+                ApiError error;
+                std::function<void(ApiError)> done;
+            };
+            auto split = std::make_shared<Split>();
+            split->done = std::move(done);
+            const auto part = [split](ApiError error) {
+                if (error.isError() && !split->error.isError())
+                    split->error = error;
+                if (--split->outstanding == 0)
+                    split->done(split->error);
+            };
+            sendGroupBatch(deviceIds.mid(0, half), add, remove, part);
+            sendGroupBatch(deviceIds.mid(half), add, remove, part);
+        });
+}
+
 void SyncEngine::withCustomerToken(
     const QString &account, std::function<void(QString, ApiError)> cb)
 {
@@ -1088,18 +1153,29 @@ void SyncEngine::withCustomerToken(
         cb(*cached, ApiError());
         return;
     }
-    if (m_clientId.isEmpty() || m_clientSecret.isEmpty()) {
+    if (m_clientId.isEmpty() || m_clientSecret.isEmpty() || m_clientRefused) {
         ApiError e;
-        e.kind = ApiError::Kind::BadRequest;
-        e.message = t("Claiming devices to a customer account needs the product's OAuth client; "
-                      "none is configured");
+        e.kind = ApiError::Kind::Unauthorized;
+        e.message = m_clientRefused
+            ? t("The cloud refused the product's OAuth client; enter it again to claim devices "
+                "to customer accounts")
+            : t("Claiming devices to a customer account needs the product's OAuth client; "
+                "none is configured");
         cb(QString(), e);
         return;
     }
     m_client->customerToken(
         m_clientId, m_clientSecret, account, this, [this, account, cb](Remote::Result<QString> r) {
-            if (r.ok())
+            if (r.ok()) {
                 m_customerTokens.insert(account, *r.value);
+            } else if (!r.error.isTransient() && r.error.kind != ApiError::Kind::Malformed
+                && r.error.kind != ApiError::Kind::Cancelled) {
+                // The client itself was refused. Particle blocks an address after ten failed
+                // token requests: none is made again until the client is entered anew.
+                m_clientRefused = true;
+                qCWarning(lcSync) << "the product's OAuth client was refused:"
+                                  << r.error.toString();
+            }
             cb(r.value.value_or(QString()), r.error);
         });
 }
@@ -1117,19 +1193,32 @@ void SyncEngine::pushSingle(const OutboxEntry &entry)
     const QString device = entry.deviceIds.value(0);
     if (entry.kind == Outbox::DeviceClaim) {
         const QString account = entry.payload.value(QStringLiteral("account")).toString();
-        withCustomerToken(account, [this, device, finish, account](QString token, ApiError error) {
-            if (error.isError())
-                return finish(error);
-            m_client->claimDevice(
-                device, token, this, [this, finish, account](Remote::Result<bool> r) {
-                    if (r.error.kind == ApiError::Kind::Unauthorized)
-                        m_customerTokens.remove(account); // the customer token, not ours
-                    finish(r.error);
-                });
-        });
+        withCustomerToken(
+            account, [this, entry, device, finish, account](QString token, ApiError error) {
+                // An answer that cannot be read, or a failure on the way: ask again later.
+                if (error.isTransient() || error.kind == ApiError::Kind::Malformed
+                    || error.kind == ApiError::Kind::Cancelled)
+                    return finish(error);
+                if (error.isError())
+                    return holdForClient(entry, error);
+                m_client->claimDevice(
+                    device, token, this, [this, device, finish, account](Remote::Result<bool> r) {
+                        if (r.error.kind == ApiError::Kind::Unauthorized)
+                            m_customerTokens.remove(account); // the customer token, not ours
+                        if (!r.error.isError() || r.error.isTransient()
+                            || r.error.kind == ApiError::Kind::Cancelled)
+                            return finish(r.error);
+                        confirmOwner(device, account, r.error, finish);
+                    });
+            });
     } else if (entry.kind == Outbox::DeviceUnclaim) {
         m_client->unclaimDevice(
-            product, device, this, [finish](Remote::Result<bool> r) { finish(r.error); });
+            product, device, this, [this, device, finish](Remote::Result<bool> r) {
+                if (!r.error.isError() || r.error.isTransient()
+                    || r.error.kind == ApiError::Kind::Cancelled)
+                    return finish(r.error);
+                confirmOwner(device, QString(), r.error, finish);
+            });
     } else if (entry.kind == Outbox::DeviceUpdate) {
         m_client->updateDevice(product, device,
             entry.payload.value(QStringLiteral("fields")).toObject(), this,
@@ -1140,7 +1229,9 @@ void SyncEngine::pushSingle(const OutboxEntry &entry)
         g.description = entry.payload.value(QStringLiteral("description")).toString();
         g.color = entry.payload.value(QStringLiteral("color")).toString();
         m_client->createGroup(product, g, this, [this, finish, g](Remote::Result<Domain::Group> r) {
-            if (r.ok() || r.error.kind != ApiError::Kind::BadRequest)
+            if (r.ok()
+                || (r.error.kind != ApiError::Kind::BadRequest
+                    && r.error.kind != ApiError::Kind::Malformed))
                 return finish(r.error);
             // Sent before and applied, but the answer was lost? Then the group is there.
             m_client->listGroups(m_config.productId, this,
@@ -1157,7 +1248,10 @@ void SyncEngine::pushSingle(const OutboxEntry &entry)
         m_client->updateGroup(
             product, name, fields, this, [this, finish, fields](Remote::Result<Domain::Group> r) {
                 const QString renamed = fields.value(QStringLiteral("name")).toString();
-                if (r.ok() || r.error.kind != ApiError::Kind::NotFound || renamed.isEmpty())
+                if (r.ok()
+                    || (r.error.kind != ApiError::Kind::NotFound
+                        && r.error.kind != ApiError::Kind::Malformed)
+                    || renamed.isEmpty())
                     return finish(r.error);
                 m_client->listGroups(m_config.productId, this,
                     [finish, renamed, first = r.error](Remote::Result<QList<Domain::Group>> l) {
@@ -1178,6 +1272,65 @@ void SyncEngine::pushSingle(const OutboxEntry &entry)
         e.message = t("Unknown kind of change '%1'").arg(entry.kind);
         finish(e);
     }
+}
+
+void SyncEngine::confirmOwner(const QString &deviceId, const QString &account,
+    const ApiError &first, std::function<void(const ApiError &)> finish)
+{
+    m_client->getDevice(m_config.productId, deviceId, this,
+        [account, first, finish = std::move(finish)](Remote::Result<Domain::Device> r) {
+            ApiError retry = first; // the outcome stays unknown: ask again later
+            retry.kind = ApiError::Kind::Server;
+            if (r.ok() && r.value->owner.compare(account, Qt::CaseInsensitive) == 0)
+                return finish(ApiError()); // it was done (by an earlier attempt, or this one)
+            if (r.error.kind == ApiError::Kind::NotFound)
+                return finish(r.error); // the device left the product: refused for good
+            if (!r.ok())
+                return finish(retry); // cannot read it back now
+            // Read back, and not done: a refusal stands; an unreadable answer is sent again.
+            finish(first.kind == ApiError::Kind::Malformed ? retry : first);
+        });
+}
+
+void SyncEngine::holdForClient(const OutboxEntry &entry, const ApiError &error)
+{
+    const bool first = m_held.isEmpty();
+    m_held.insert(entry.id);
+    m_store->failOutbox({entry.id}, error.message, false);
+    for (OutboxEntry &e : m_pending) {
+        if (e.id == entry.id) {
+            ++e.attempts;
+            e.lastError = error.message;
+        }
+    }
+    qCWarning(lcSync) << "a claim waits for the product's OAuth client:" << error.toString();
+    if (first)
+        Q_EMIT productClientNeeded(error.message);
+    m_pushing = false;
+    Q_EMIT phaseChanged();
+    Q_EMIT pendingChanged(pendingCount());
+    continuePush();
+}
+
+QList<OutboxEntry> SyncEngine::sendable() const
+{
+    if (m_held.isEmpty())
+        return m_pending;
+    // A held claim keeps its device's later changes back too, so they stay in order.
+    QList<OutboxEntry> out;
+    QSet<QString> blocked;
+    for (const OutboxEntry &e : m_pending) {
+        const bool waits = m_held.contains(e.id)
+            || std::any_of(e.deviceIds.cbegin(), e.deviceIds.cend(),
+                [&](const QString &id) { return blocked.contains(id); });
+        if (waits) {
+            for (const QString &id : e.deviceIds)
+                blocked.insert(id);
+            continue;
+        }
+        out.append(e);
+    }
+    return out;
 }
 
 QString SyncEngine::describe(const QList<OutboxEntry> &entries) const
@@ -1233,7 +1386,12 @@ void SyncEngine::finishRun()
 {
     m_pushing = false;
     Q_EMIT phaseChanged();
-    if (m_pending.isEmpty() && m_uncommitted == 0)
+    continuePush();
+}
+
+void SyncEngine::continuePush()
+{
+    if (m_uncommitted == 0 && sendable().isEmpty())
         Q_EMIT pushFinished();
     else
         schedulePush(0);
@@ -1261,7 +1419,11 @@ void SyncEngine::handleFailures(const QList<QPair<OutboxEntry, ApiError>> &failu
         if (error.kind == ApiError::Kind::Unauthorized && m_client->isSignedOut()) {
             unauthorized = true; // stays queued, untouched, until a new token
         } else if (error.isTransient() || error.kind == ApiError::Kind::Cancelled
-            || error.kind == ApiError::Kind::Unauthorized) {
+            || error.kind == ApiError::Kind::Unauthorized
+            || error.kind == ApiError::Kind::Malformed) {
+            // Malformed: the change was sent but its answer cannot be read, so whether it was
+            // applied is unknown. Every kind of change is safe to send again (claims and
+            // unclaims are read back first), so it goes again rather than being undone.
             retry.append(entry.id);
             transient = error;
         } else {
@@ -1316,7 +1478,8 @@ void SyncEngine::handleFailures(const QList<QPair<OutboxEntry, ApiError>> &failu
             m_pushTimer.start(jittered);
         return;
     }
-    schedulePush(0);
+    // Nothing left to send (the last change was refused) is a finished push too.
+    continuePush();
 }
 
 void SyncEngine::revert(const QList<OutboxEntry> &entries)

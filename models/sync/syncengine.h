@@ -14,6 +14,7 @@
 #include <QUrl>
 
 #include <functional>
+#include <limits>
 #include <memory>
 
 class QNetworkAccessManager;
@@ -78,7 +79,13 @@ public:
     // Credentials: the access token (memory only), and the product's OAuth client, which
     // claims need (a customer token per linked account).
     void setAccessToken(const QString &token);
+    // Setting it again (after the cloud refused it) lets the claims that wait for it go.
     void setProductClient(const QString &clientId, const QString &clientSecret);
+    // True once the cloud refused the product's OAuth client (claims wait for a new one).
+    bool isProductClientRefused() const { return m_clientRefused; }
+    // Pending changes held back until the product's OAuth client is set again (claims to
+    // customer accounts, and later changes of the same devices).
+    int heldCount() const { return static_cast<int>(m_held.size()); }
     void setEventsUrl(const QUrl &url) { m_eventsUrl = url; }
 
     // Local edits. Each returns an empty string when queued, else why it was refused
@@ -125,6 +132,10 @@ Q_SIGNALS:
         qint64 publishedMs);
     // The product event stream connected or dropped (events may have been missed meanwhile).
     void eventStreamChanged(bool connected);
+    // The cloud refused the product's OAuth client (or none is set) while a claim to a customer
+    // account needed it: claims wait, nothing is undone, and no further token request is made
+    // until setProductClient() is called again.
+    void productClientNeeded(const QString &reason);
 
 private:
     struct PullJob;
@@ -147,14 +158,30 @@ private:
     void pushNext();
     void pushGroups(const QList<Store::OutboxEntry> &entries);
     void sendBatches(const QList<Store::OutboxEntry> &entries);
+    // One group change of `deviceIds`: the groups added, then (a second request) removed.
+    void sendGroupChange(const QStringList &deviceIds, const Domain::GroupDelta &delta,
+        std::function<void(Remote::ApiError)> done);
+    // One batch request, halved and sent again when the cloud refuses its size.
+    void sendGroupBatch(const QStringList &deviceIds, const QStringList &add,
+        const QStringList &remove, std::function<void(Remote::ApiError)> done);
     void pushSingle(const Store::OutboxEntry &entry);
     void entriesSucceeded(const QList<Store::OutboxEntry> &entries, const QString &result);
     void markDone(const QList<Store::OutboxEntry> &entries, const QString &result);
     void finishRun();
+    // Emits pushFinished when nothing more can be sent now, else goes on sending.
+    void continuePush();
     void entriesFailed(const QList<Store::OutboxEntry> &entries, const Remote::ApiError &error);
     void revert(const QList<Store::OutboxEntry> &entries);
     void withCustomerToken(
         const QString &account, std::function<void(QString, Remote::ApiError)> cb);
+    // After an answer that cannot be read, or a refusal that may only mean "already done":
+    // reads the device back and calls `finish` with no error when its owner is `account`
+    // (empty: unclaimed), else with `first` (a refusal) or a retry (an unknown outcome).
+    void confirmOwner(const QString &deviceId, const QString &account,
+        const Remote::ApiError &first, std::function<void(const Remote::ApiError &)> finish);
+    void holdForClient(const Store::OutboxEntry &entry, const Remote::ApiError &error);
+    // m_pending without the held entries and the later entries of their devices.
+    QList<Store::OutboxEntry> sendable() const;
     void onEvent(const Remote::SseEvent &event);
     void flushLive();
     void setOnline(bool online);
@@ -182,6 +209,8 @@ private:
     QHash<QString, QString> m_customerTokens; // account -> token
     QString m_clientId;
     QString m_clientSecret;
+    bool m_clientRefused = false;
+    QSet<qint64> m_held; // outbox ids waiting for the product's OAuth client
     QString m_token;
     QUrl m_eventsUrl;
     std::unique_ptr<PullJob> m_pull;
@@ -193,6 +222,7 @@ private:
     bool m_paused = false;
     bool m_online = true;
     int m_pushFailures = 0;
+    int m_batchLimit = std::numeric_limits<int>::max(); // lowered when the cloud refuses a size
     int m_uncommitted = 0; // entries whose local edit is being written
     qint64 m_lastFullPullMs = 0;
     QTimer m_pushTimer;

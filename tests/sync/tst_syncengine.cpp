@@ -330,8 +330,10 @@ private Q_SLOTS:
                 && !cloud.value(id).groups.contains(QStringLiteral("fjord--vessels")));
         const int batches
             = routeCount(sandbox, QStringLiteral("PUT /v1/products/:p/devices")) - before;
+        // Merged: straight to the two final places, each one request adding groups and one
+        // removing them.
         if (!renameInBetween)
-            QCOMPARE(batches, 2); // merged: straight to the two final places
+            QCOMPARE(batches, 4);
         else
             QCOMPARE(cloud.value(c.first()).name, QStringLiteral("renamed-in-between"));
         // A restart finds nothing left to do, and the cache agrees with the cloud.
@@ -440,8 +442,11 @@ private Q_SLOTS:
                      .status,
             204);
         QSignalSpy failed(console.engine.get(), &Sync::SyncEngine::changeFailed);
+        QSignalSpy finished(console.engine.get(), &Sync::SyncEngine::pushFinished);
         console.engine->setAccessToken(sandbox.token());
         QVERIFY(failed.wait(20000));
+        // The push ends, though its last change was refused (a script waiting for it goes on).
+        QTRY_VERIFY_WITH_TIMEOUT(finished.count() > 0, 20000);
         QVERIFY(!failed.first().at(1).toString().isEmpty());
         // Undone locally: the device is gone here as it is in the cloud.
         QTRY_VERIFY_WITH_TIMEOUT(!console.engine->state().devices.contains(ids.first()), 10000);
@@ -543,6 +548,206 @@ private Q_SLOTS:
         for (const QString &id : ids)
             QVERIFY2(
                 console.engine->state().devices.value(id).groups.contains(group), qPrintable(id));
+    }
+
+    // An answer that cannot be read, after a change was sent, leaves its outcome unknown: the
+    // change is read back or sent again, never reported as refused and undone. Claims and
+    // unclaims (and the customer token they need) are read back before they are sent again.
+    void garbledAnswersAreReadBackNotUndone()
+    {
+        SandboxProcess sandbox;
+        QVERIFY(sandbox.start(
+            {QStringLiteral("--devices"), QStringLiteral("600"), QStringLiteral("--time-scale"),
+                QStringLiteral("0.001"), QStringLiteral("--seed"), QStringLiteral("7")}));
+        Sync::SyncConfig config;
+        config.batchSize = 5; // many requests, so many answers are garbled
+        config.retryMaxMs = 1000;
+        Console console(sandbox, cache("garbled-push.sqlite"), sandbox.token(), config);
+        QVERIFY(console.load());
+        QVERIFY(console.pull());
+        const QString acme = QStringLiteral("acme@customers.flotilla.example");
+        const QString borealis = QStringLiteral("borealis@customers.flotilla.example");
+        const Sync::FleetState &state = console.engine->state();
+        const QStringList intoAcme = devicesIn(state, QStringLiteral("cobalt"), 12);
+        const QStringList intoBorealis = devicesIn(state, QStringLiteral("acme--munich"), 8);
+        const QStringList outOfBorealis = devicesIn(state, QStringLiteral("borealis--south"), 8);
+        const QStringList plain = devicesIn(state, QStringLiteral("fjord"), 12);
+        QCOMPARE(intoAcme.size() + intoBorealis.size() + outOfBorealis.size() + plain.size(), 40);
+        QCOMPARE(Http()
+                     .putJson(sandbox.url(QStringLiteral("/admin/faults")),
+                         QJsonObject {{QStringLiteral("garble_rate"), 0.3}})
+                     .status,
+            200);
+        QSignalSpy failed(console.engine.get(), &Sync::SyncEngine::changeFailed);
+        QCOMPARE(console.engine->moveDevices(
+                     intoAcme, Domain::MoveTarget::node(QStringLiteral("acme--hamburg"))),
+            QString());
+        QCOMPARE(console.engine->moveDevices(
+                     intoBorealis, Domain::MoveTarget::node(QStringLiteral("borealis--north"))),
+            QString());
+        QCOMPARE(console.engine->moveDevices(
+                     outOfBorealis, Domain::MoveTarget::node(QStringLiteral("delta-water"))),
+            QString());
+        QCOMPARE(console.engine->moveDevices(plain, Domain::MoveTarget::returns()), QString());
+        Domain::Group group;
+        group.name = QStringLiteral("fjord--harbour");
+        group.description = QStringLiteral("Harbour [flotilla:group]");
+        QCOMPARE(console.engine->createGroup(group), QString());
+        QVERIFY(console.pushed(180000));
+        QVERIFY2(routeCount(sandbox, QStringLiteral("POST /oauth/token")) > 0, "tokens were asked");
+        for (const QList<QVariant> &f : failed)
+            qWarning() << "reported refused:" << f.at(0).toString() << f.at(1).toString();
+        QCOMPARE(failed.count(), 0);
+        QCOMPARE(Http()
+                     .putJson(sandbox.url(QStringLiteral("/admin/faults")),
+                         QJsonObject {{QStringLiteral("garble_rate"), 0}})
+                     .status,
+            200);
+        const auto branchesOf = [](const QStringList &groups) {
+            QSet<QString> customers;
+            for (const QString &g : groups) {
+                if (g != QLatin1String("beta-testers") && g != QLatin1String("low-battery"))
+                    customers.insert(g.section(QStringLiteral("--"), 0, 0));
+            }
+            return customers;
+        };
+        const QHash<QString, Domain::Device> cloud = cloudDevices(sandbox);
+        for (const QString &id : intoAcme) {
+            QCOMPARE(branchesOf(cloud.value(id).groups), QSet<QString> {QStringLiteral("acme")});
+            QVERIFY(cloud.value(id).groups.contains(QStringLiteral("acme--hamburg")));
+            QCOMPARE(cloud.value(id).owner, acme);
+        }
+        for (const QString &id : intoBorealis) {
+            QCOMPARE(
+                branchesOf(cloud.value(id).groups), QSet<QString> {QStringLiteral("borealis")});
+            QCOMPARE(cloud.value(id).owner, borealis);
+        }
+        for (const QString &id : outOfBorealis) {
+            QCOMPARE(
+                branchesOf(cloud.value(id).groups), QSet<QString> {QStringLiteral("delta-water")});
+            QVERIFY(cloud.value(id).owner.isEmpty());
+        }
+        for (const QString &id : plain)
+            QCOMPARE(branchesOf(cloud.value(id).groups),
+                QSet<QString> {QStringLiteral("flotilla-returns")});
+        QCOMPARE(Http(sandbox.token())
+                     .get(sandbox.url(QStringLiteral("/v1/products/%1/groups/fjord--harbour")
+                                          .arg(sandbox.productId())))
+                     .status,
+            200);
+        // The console agrees with the cloud after a pull.
+        QVERIFY(console.pull());
+        for (const QString &id : intoAcme + intoBorealis + outOfBorealis + plain) {
+            const Domain::Device local = console.engine->state().devices.value(id);
+            QVERIFY2(local.groups == cloud.value(id).groups, qPrintable(id));
+            QVERIFY2(local.owner == cloud.value(id).owner, qPrintable(id));
+        }
+    }
+
+    // The cloud refuses the product's OAuth client: claims wait (nothing undone), the token
+    // request is not repeated (Particle blocks an address after ten failed ones), other changes
+    // go on, and entering the client again sends the claims.
+    void refusedOAuthClientHoldsClaims()
+    {
+        SandboxProcess sandbox;
+        QVERIFY(sandbox.start({QStringLiteral("--devices"), QStringLiteral("400"),
+            QStringLiteral("--time-scale"), QStringLiteral("0.001")}));
+        Console console(sandbox, cache("oauth-refused.sqlite"), sandbox.token());
+        const QJsonObject oauth
+            = sandbox.startLine().value(QStringLiteral("oauth_client")).toObject();
+        const QString clientId = oauth.value(QStringLiteral("id")).toString();
+        console.engine->setProductClient(clientId, QStringLiteral("not-the-secret"));
+        QVERIFY(console.load());
+        QVERIFY(console.pull());
+        const QString account = QStringLiteral("acme@customers.flotilla.example");
+        const QStringList incoming
+            = devicesIn(console.engine->state(), QStringLiteral("cobalt"), 3);
+        const QStringList other = devicesIn(console.engine->state(), QStringLiteral("fjord"), 4);
+        QSignalSpy needed(console.engine.get(), &Sync::SyncEngine::productClientNeeded);
+        QSignalSpy failed(console.engine.get(), &Sync::SyncEngine::changeFailed);
+        QSignalSpy finished(console.engine.get(), &Sync::SyncEngine::pushFinished);
+        QCOMPARE(console.engine->moveDevices(
+                     incoming, Domain::MoveTarget::node(QStringLiteral("acme--berlin"))),
+            QString());
+        QCOMPARE(console.engine->moveDevices(other, Domain::MoveTarget::returns()), QString());
+        QVERIFY(needed.wait(20000));
+        QVERIFY(!needed.first().at(0).toString().isEmpty());
+        // Everything that does not need the client went out; the claims wait, still pending.
+        QTRY_VERIFY_WITH_TIMEOUT(finished.count() > 0, 20000);
+        QCOMPARE(console.engine->heldCount(), incoming.size());
+        QCOMPARE(console.engine->pendingCount(), incoming.size());
+        QVERIFY(console.engine->isProductClientRefused());
+        QCOMPARE(console.engine->state().devices.value(incoming.first()).owner, account);
+        const QHash<QString, Domain::Device> before = cloudDevices(sandbox);
+        for (const QString &id : other)
+            QVERIFY(before.value(id).groups.contains(QStringLiteral("flotilla-returns")));
+        for (const QString &id : incoming) {
+            QVERIFY(before.value(id).groups.contains(QStringLiteral("acme--berlin")));
+            QVERIFY(before.value(id).owner.isEmpty());
+        }
+        // One token request, refused; none again while the retries of a push would have run.
+        const int tokens = routeCount(sandbox, QStringLiteral("POST /oauth/token"));
+        QCOMPARE(tokens, 1);
+        console.engine->pushNow();
+        QVERIFY(!QTest::qWaitFor(
+            [&] { return routeCount(sandbox, QStringLiteral("POST /oauth/token")) > tokens; },
+            1500));
+        QCOMPARE(failed.count(), 0);
+        QCOMPARE(needed.count(), 1);
+        // The right client: the claims go.
+        console.engine->setProductClient(
+            clientId, oauth.value(QStringLiteral("secret")).toString());
+        QVERIFY(console.pushed());
+        QVERIFY(!console.engine->isProductClientRefused());
+        const QHash<QString, Domain::Device> after = cloudDevices(sandbox);
+        for (const QString &id : incoming)
+            QCOMPARE(after.value(id).owner, account);
+        QCOMPARE(failed.count(), 0);
+    }
+
+    // Particle documents no limit on devices per batch request: a batch the cloud refuses as
+    // too large is halved and sent again, not undone.
+    void oversizedBatchesAreSplit()
+    {
+        SandboxProcess sandbox;
+        QVERIFY(sandbox.start({QStringLiteral("--devices"), QStringLiteral("14000"),
+            QStringLiteral("--time-scale"), QStringLiteral("0.001")}));
+        Sync::SyncConfig config;
+        config.batchSize = 5000; // more than the sandbox takes at once (1,000)
+        Console console(sandbox, cache("oversized.sqlite"), sandbox.token(), config);
+        QVERIFY(console.load());
+        QVERIFY(console.pull());
+        // Unassigned stock (no groups at all): one group change for all of them.
+        QStringList stock;
+        for (const Domain::Device &d : console.engine->state().devices) {
+            if (d.groups.isEmpty())
+                stock.append(d.id);
+        }
+        QVERIFY2(stock.size() > 1000, qPrintable(QString::number(stock.size())));
+        QSignalSpy failed(console.engine.get(), &Sync::SyncEngine::changeFailed);
+        const int before = routeCount(sandbox, QStringLiteral("PUT /v1/products/:p/devices"));
+        QCOMPARE(console.engine->moveDevices(
+                     stock, Domain::MoveTarget::node(QStringLiteral("evergreen--depot-west"))),
+            QString());
+        QVERIFY(console.pushed());
+        QCOMPARE(failed.count(), 0);
+        const int requests
+            = routeCount(sandbox, QStringLiteral("PUT /v1/products/:p/devices")) - before;
+        // One refused, two halves (three or four when the halves are still too large).
+        QVERIFY2(requests >= 3 && requests <= 7, qPrintable(QString::number(requests)));
+        const QHash<QString, Domain::Device> cloud = cloudDevices(sandbox);
+        for (const QString &id : stock)
+            QVERIFY2(cloud.value(id).groups.contains(QStringLiteral("evergreen--depot-west")),
+                qPrintable(id));
+        // Later moves start at the size that was taken.
+        const int next = routeCount(sandbox, QStringLiteral("PUT /v1/products/:p/devices"));
+        QCOMPARE(console.engine->moveDevices(stock, Domain::MoveTarget::unassigned()), QString());
+        QVERIFY(console.pushed());
+        QCOMPARE(failed.count(), 0);
+        const int second
+            = routeCount(sandbox, QStringLiteral("PUT /v1/products/:p/devices")) - next;
+        QVERIFY2(second == (stock.size() + 999) / 1000 || second == (stock.size() * 2 + 999) / 1000,
+            qPrintable(QString::number(second)));
     }
 
     void liveStatusArrivesWithoutARefresh()
