@@ -115,6 +115,7 @@ void EventStream::connectNow()
     m_errorBody.clear();
     m_tlsErrors.clear();
     m_streaming = false;
+    m_broken = false;
     m_eventsThisConnection = 0;
     ++m_attempts;
 
@@ -186,6 +187,20 @@ void EventStream::readyRead()
         Q_EMIT event(e);
         if (!self || m_reply.data() != reply)
             return; // a handler stopped, restarted or deleted us
+    }
+    if (m_parser.overflowed()) {
+        qCWarning(lcRemote).noquote() << "event stream: a line longer than"
+                                      << SseParser::MaxLineBytes << "bytes, reconnecting";
+        m_broken = true;
+        dropReply();
+        setConnected(false);
+        if (!self || !m_running)
+            return;
+        Q_EMIT error(ApiError {ApiError::Kind::Malformed, 200, {},
+            QStringLiteral("The event stream sent a line longer than %1 bytes")
+                .arg(SseParser::MaxLineBytes)});
+        if (self && m_running && !m_reply)
+            scheduleReconnect();
     }
 }
 
@@ -266,8 +281,8 @@ void EventStream::replyFinished(QNetworkReply *reply)
 
 void EventStream::scheduleReconnect()
 {
-    const bool healthy
-        = m_streaming && (m_eventsThisConnection > 0 || m_connectedFor.elapsed() >= HealthyAfterMs);
+    const bool healthy = m_streaming && !m_broken
+        && (m_eventsThisConnection > 0 || m_connectedFor.elapsed() >= HealthyAfterMs);
     if (healthy)
         m_failures = 0;
     const qint64 base = m_parser.retryMs() > 0 ? m_parser.retryMs() : m_firstDelayMs;

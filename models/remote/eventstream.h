@@ -25,6 +25,8 @@ namespace Flotilla::Remote {
 // delivered an event or stayed up for 10 s). A 401 stops it for good with an Unauthorized error
 // (a new token needs a new start()); so do 400/403/404, TLS errors and refused URLs (http to a
 // host that is not loopback). Reconnects send Last-Event-ID when the server ever sent an id.
+// A line longer than SseParser::MaxLineBytes (a stream without line breaks) ends the connection
+// with a Malformed error and a reconnect, counted as unhealthy: memory stays bounded.
 class EventStream final : public QObject
 {
     Q_OBJECT
@@ -92,6 +94,7 @@ private:
     bool m_running = false;
     bool m_connected = false;
     bool m_streaming = false; // this connection answered 200 text/event-stream
+    bool m_broken = false; // this connection sent an overlong line
 };
 
 } // namespace Flotilla::Remote

@@ -48,10 +48,16 @@ QList<SseEvent> SseParser::feed(QByteArrayView bytes)
         const char c = bytes[i];
         if (c != '\n' && c != '\r')
             continue;
-        if (m_buffer.isEmpty()) {
-            processLine(bytes.sliced(start, i - start), &out);
+        const qsizetype length = i - start;
+        if (m_discardLine) {
+            m_discardLine = false; // the end of the overlong line
+        } else if (m_buffer.size() + length > MaxLineBytes) {
+            overflow();
+            m_discardLine = false; // ... which ends here
+        } else if (m_buffer.isEmpty()) {
+            processLine(bytes.sliced(start, length), &out);
         } else {
-            m_buffer.append(bytes.sliced(start, i - start));
+            m_buffer.append(bytes.sliced(start, length));
             processLine(m_buffer, &out);
             m_buffer.clear();
         }
@@ -65,15 +71,35 @@ QList<SseEvent> SseParser::feed(QByteArrayView bytes)
         }
         start = i + 1;
     }
-    if (start < size)
-        m_buffer.append(bytes.sliced(start));
+    if (start < size && !m_discardLine) {
+        if (m_buffer.size() + (size - start) > MaxLineBytes)
+            overflow();
+        else
+            m_buffer.append(bytes.sliced(start));
+    }
     return out;
+}
+
+void SseParser::overflow()
+{
+    m_overflowed = true;
+    m_discardLine = true;
+    m_discardEvent = true;
+    m_buffer = QByteArray(); // gives the memory back
+    m_data = QByteArray();
+    m_eventType.clear();
 }
 
 void SseParser::processLine(QByteArrayView line, QList<SseEvent> *out)
 {
     if (line.isEmpty()) {
         // Dispatch.
+        if (m_discardEvent) {
+            m_discardEvent = false;
+            m_data.clear();
+            m_eventType.clear();
+            return;
+        }
         if (m_data.isEmpty()) {
             m_eventType.clear();
             return;
@@ -89,8 +115,8 @@ void SseParser::processLine(QByteArrayView line, QList<SseEvent> *out)
         out->append(event);
         return;
     }
-    if (line.front() == ':')
-        return; // comment (keep-alive)
+    if (line.front() == ':' || m_discardEvent)
+        return; // comment (keep-alive), or a field of a dropped event
     QByteArrayView field = line;
     QByteArrayView value;
     const qsizetype colon = line.indexOf(':');
@@ -103,6 +129,11 @@ void SseParser::processLine(QByteArrayView line, QList<SseEvent> *out)
     if (field == "event") {
         m_eventType = value.toByteArray();
     } else if (field == "data") {
+        if (m_data.size() + value.size() + 1 > MaxLineBytes) {
+            overflow();
+            m_discardLine = false; // this line is complete: only the event goes
+            return;
+        }
         m_data.append(value);
         m_data.append('\n');
     } else if (field == "id") {

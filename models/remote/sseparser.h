@@ -24,9 +24,19 @@ struct SseEvent
 // data, id (ignored when it contains NUL) and retry (digits only); unknown fields are ignored;
 // a blank line dispatches the pending event unless it has no data. How the input is split into
 // feeds never changes the result.
+//
+// Memory stays bounded: a line longer than MaxLineBytes is not kept. Its bytes are skipped up to
+// its end, the event it belongs to is dropped (the fields still to come up to the next blank
+// line included) and overflowed() says so until reset(). The same holds for an event whose data
+// lines add up to more than MaxLineBytes.
 class SseParser
 {
 public:
+    // 1 MiB. A Particle event is one `data:` line of JSON around at most 16 KiB of event data
+    // (1,024 bytes on most devices), so a longer line is a broken or hostile stream, never an
+    // event worth keeping.
+    static constexpr qsizetype MaxLineBytes = 1024 * 1024;
+
     // Parses `bytes` and returns the events completed by them.
     QList<SseEvent> feed(QByteArrayView bytes);
     // Forgets everything (a new connection): pending lines and event, last event ID, retry.
@@ -36,9 +46,14 @@ public:
     QByteArray lastEventId() const { return m_lastEventId; }
     // The last valid `retry:` value in milliseconds, or -1 when none was sent.
     qint64 retryMs() const { return m_retryMs; }
+    // True once a line or an event was dropped for its length (until reset()).
+    bool overflowed() const { return m_overflowed; }
+    // Bytes held for an unfinished line and event: at most 3 * MaxLineBytes.
+    qsizetype bufferedBytes() const { return m_buffer.size() + m_data.size() + m_eventType.size(); }
 
 private:
     void processLine(QByteArrayView line, QList<SseEvent> *out);
+    void overflow();
 
     QByteArray m_buffer; // bytes of an incomplete line (or of a possible BOM)
     QByteArray m_data;
@@ -47,6 +62,9 @@ private:
     qint64 m_retryMs = -1;
     bool m_bomChecked = false;
     bool m_skipLf = false; // the previous feed ended with CR: a leading LF belongs to it
+    bool m_discardLine = false; // skipping the rest of an overlong line
+    bool m_discardEvent = false; // skipping the fields of an event that overflowed
+    bool m_overflowed = false;
 };
 
 } // namespace Flotilla::Remote

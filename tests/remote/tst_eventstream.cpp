@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 // EventStream over real HTTP: the OTA sequence a simulated device emits when locked with flash,
 // reconnection after the sandbox goes away and comes back on the same port, a stream that goes
-// silent (a local server that answers the headers and ":ok", then nothing), and the 401 stop.
+// silent (a local server that answers the headers and ":ok", then nothing), a stream whose line
+// never ends, and the 401 stop.
 #include "remote/eventstream.h"
 #include "remote/particleclient.h"
 #include "sandboxprocess.h"
@@ -13,6 +14,7 @@
 #include <QStandardPaths>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
@@ -71,6 +73,12 @@ public:
     }
 };
 
+// A client of the sandbox's /admin routes, with its admin credential from the start line.
+Http adminHttp(SandboxProcess &sandbox)
+{
+    return Http(sandbox.startLine().value(QStringLiteral("admin_token")).toString());
+}
+
 template<typename T, typename Invoke>
 Result<T> call(Invoke &&invoke)
 {
@@ -82,12 +90,14 @@ Result<T> call(Invoke &&invoke)
     return *out;
 }
 
-// Answers every connection with event-stream headers and ":ok", then stays silent.
+// Answers every connection with event-stream headers and ":ok", then `body` (nothing by
+// default), then stays silent.
 class SilentServer final : public QObject
 {
 public:
     int connections = 0;
     QList<QByteArray> requests;
+    QByteArray body;
 
     bool start()
     {
@@ -106,6 +116,7 @@ public:
                                   "Cache-Control: no-cache\r\n"
                                   "Connection: keep-alive\r\n\r\n"
                                   ":ok\n\n");
+                    socket->write(body);
                 });
                 QObject::connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
             }
@@ -134,12 +145,15 @@ private:
     std::unique_ptr<ParticleClient> m_client;
     int m_product = 0;
     quint16 m_port = 0;
+    QTemporaryDir m_stateDir;
 
-    static QStringList sandboxArgs()
+    QStringList sandboxArgs() const
     {
         // Time runs 60x faster and an update takes ~2 simulated seconds; sessions are long
-        // enough (10 simulated days on average) that churn does not interfere.
-        return {QStringLiteral("--devices"), QStringLiteral("300"), QStringLiteral("--seed"),
+        // enough (10 simulated days on average) that churn does not interfere. The state file
+        // keeps the cloud (and its tokens) across a restart.
+        return {QStringLiteral("--state"), m_stateDir.filePath(QStringLiteral("cloud.sqlite")),
+            QStringLiteral("--devices"), QStringLiteral("300"), QStringLiteral("--seed"),
             QStringLiteral("11"), QStringLiteral("--time-scale"), QStringLiteral("60"),
             QStringLiteral("--update-duration"), QStringLiteral("2"),
             QStringLiteral("--update-failure-rate"), QStringLiteral("0"),
@@ -155,6 +169,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         QStandardPaths::setTestModeEnabled(true);
+        QVERIFY(m_stateDir.isValid());
         QVERIFY2(m_sandbox.start(sandboxArgs()), qPrintable(m_sandbox.errorString()));
         m_product = m_sandbox.productId();
         m_port = static_cast<quint16>(m_sandbox.url().port());
@@ -223,7 +238,7 @@ private Q_SLOTS:
         QCOMPARE(seen.transitions, (QList<bool> {true, false}));
         QVERIFY(stream.isRunning());
         QVERIFY(seen.errorsOf(ApiError::Kind::Network) >= 1);
-        // ...and comes back on the same port (same seed: same token).
+        // ...and comes back on the same port (same state file: same token).
         QVERIFY2(m_sandbox.start(sandboxArgs()
                      + QStringList {QStringLiteral("--port"), QString::number(m_port)}),
             qPrintable(m_sandbox.errorString()));
@@ -281,9 +296,42 @@ private Q_SLOTS:
         QVERIFY(!stream.isRunning());
     }
 
+    // A server that starts an event and never ends its line: the stream delivers what came
+    // before, gives up the connection once the line is longer than the parser keeps, and
+    // reconnects as after a failure (an event before the broken line does not make the
+    // connection healthy, so the waits keep growing).
+    void streamWithoutLineBreaksReconnects()
+    {
+        SilentServer server;
+        server.body = "event: first\ndata: {\"data\":\"one\"}\n\ndata: "
+            + QByteArray(3 * SseParser::MaxLineBytes, 'x');
+        QVERIFY(server.start());
+        EventStream stream(&m_nam);
+        stream.setReconnectDelays(50, 1000);
+        Collector seen(&stream);
+        QList<int> waits; // the wait before each connection
+        connect(&stream, &EventStream::connectedChanged, this, [&](bool connected) {
+            if (connected)
+                waits.append(stream.nextReconnectDelayMs());
+        });
+        stream.start(server.url(), QStringLiteral("token-for-the-endless-line"));
+        QTRY_VERIFY_WITH_TIMEOUT(waits.size() >= 3, 60000);
+        QVERIFY(seen.errorsOf(ApiError::Kind::Malformed) >= 2);
+        QVERIFY2(seen.errors.first().message.contains(QLatin1String("longer than")),
+            qPrintable(seen.errors.first().message));
+        QCOMPARE(seen.events.first().name, QStringLiteral("first"));
+        QVERIFY(seen.events.size() >= 2); // the first event again after the reconnect
+        for (const Received &r : std::as_const(seen.events))
+            QCOMPARE(r.name, QStringLiteral("first"));
+        QVERIFY2(waits.at(1) >= 40 && waits.at(1) <= 60, qPrintable(QString::number(waits.at(1))));
+        QVERIFY2(waits.at(2) >= 80 && waits.at(2) <= 120, qPrintable(QString::number(waits.at(2))));
+        QVERIFY(stream.isRunning());
+        stream.stop();
+    }
+
     void unauthorizedStopsForGood()
     {
-        const int before = Http()
+        const int before = adminHttp(m_sandbox)
                                .get(m_sandbox.url(QStringLiteral("/admin/stats")))
                                .json()
                                .value(QStringLiteral("requests"))
@@ -301,7 +349,7 @@ private Q_SLOTS:
         // No reconnect storm: nothing more in the next 2.5 s (longer than a backoff step).
         QVERIFY(!errors.wait(2500));
         QCOMPARE(stream.connectionAttempts(), 1);
-        QCOMPARE(Http()
+        QCOMPARE(adminHttp(m_sandbox)
                      .get(m_sandbox.url(QStringLiteral("/admin/stats")))
                      .json()
                      .value(QStringLiteral("requests"))

@@ -237,6 +237,86 @@ private Q_SLOTS:
         QCOMPARE(got.size(), 1);
         QCOMPARE(got.first().data, payload);
     }
+
+    // A stream that never sends a line break: fed in pieces of every kind of size, the parser
+    // never holds more than one maximal line, drops the overlong line and the event it belongs
+    // to, and reads the events before and after it as usual.
+    void overlongLineIsDroppedWithBoundedMemory_data()
+    {
+        QTest::addColumn<qsizetype>("chunk");
+        QTest::newRow("7 bytes") << qsizetype(7);
+        QTest::newRow("4 KiB") << qsizetype(4096);
+        QTest::newRow("64 KiB + 1") << qsizetype(65537);
+        QTest::newRow("1 MiB") << SseParser::MaxLineBytes;
+        QTest::newRow("all at once") << qsizetype(0);
+    }
+    void overlongLineIsDroppedWithBoundedMemory()
+    {
+        QFETCH(qsizetype, chunk);
+        const qsizetype limit = SseParser::MaxLineBytes;
+        const QByteArray bytes = "data: before\n\n"
+                                 "event: huge\n"
+                                 "data: kept only if the rest fits\n"
+                                 "data: "
+            + QByteArray(2 * limit + 123, 'x')
+            + "\r\n"
+              "data: the tail of the dropped event\n"
+              "\n"
+              "event: next\n"
+              "data: after\n\n";
+        SseParser parser;
+        QList<SseEvent> got;
+        qsizetype most = 0;
+        const qsizetype step = chunk > 0 ? chunk : bytes.size();
+        for (qsizetype i = 0; i < bytes.size(); i += step) {
+            got += parser.feed(QByteArrayView(bytes).sliced(i, std::min(step, bytes.size() - i)));
+            most = std::max(most, parser.bufferedBytes());
+        }
+        // One maximal line at most, and the event's few bytes before it.
+        QVERIFY2(most <= limit + 64, qPrintable(QString::number(most)));
+        QVERIFY(parser.overflowed());
+        QCOMPARE(got.size(), 2);
+        QCOMPARE(got.at(0).data, QByteArray("before"));
+        QCOMPARE(got.at(1).name, QStringLiteral("next"));
+        QCOMPARE(got.at(1).data, QByteArray("after"));
+        QCOMPARE(parser.bufferedBytes(), 0);
+        parser.reset();
+        QVERIFY(!parser.overflowed());
+    }
+
+    void lineOfExactlyTheLimitIsKept()
+    {
+        const qsizetype limit = SseParser::MaxLineBytes;
+        const QByteArray value(limit - 6, 'y'); // "data: " + value: a line of exactly the limit
+        SseParser parser;
+        QList<SseEvent> got = parser.feed(QByteArray("data: " + value + "\n\n"));
+        QCOMPARE(got.size(), 1);
+        QCOMPARE(got.first().data.size(), value.size());
+        QVERIFY(!parser.overflowed());
+        // One byte more is one byte too many.
+        got = parser.feed(QByteArray("data: " + value + "y\n\ndata: ok\n\n"));
+        QCOMPARE(got.size(), 1);
+        QCOMPARE(got.first().data, QByteArray("ok"));
+        QVERIFY(parser.overflowed());
+    }
+
+    // Many short data lines that add up to more than the limit: the event goes, memory stays.
+    void eventDataAddingUpPastTheLimitIsDropped()
+    {
+        const QByteArray line = "data: " + QByteArray(64 * 1024, 'z') + "\n";
+        SseParser parser;
+        QList<SseEvent> got;
+        qsizetype most = 0;
+        for (int i = 0; i < 40; ++i) { // 2.5 MiB of data in one event
+            got += parser.feed(line);
+            most = std::max(most, parser.bufferedBytes());
+        }
+        got += parser.feed("\ndata: small\n\n");
+        QVERIFY2(most <= SseParser::MaxLineBytes, qPrintable(QString::number(most)));
+        QVERIFY(parser.overflowed());
+        QCOMPARE(got.size(), 1);
+        QCOMPARE(got.first().data, QByteArray("small"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestSseParser)
