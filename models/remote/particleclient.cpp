@@ -10,6 +10,7 @@
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QRandomGenerator>
+#include <QSet>
 #include <QTimer>
 
 #if QT_CONFIG(ssl)
@@ -34,7 +35,11 @@ struct ParticleClient::Job
     QPointer<QObject> context;
     bool hasContext = false;
     ReplyCallback callback;
-    int attempts = 0;
+    int attempts = 0; // sends
+    int rateLimited = 0; // sends answered 429 (not counted against maxAttempts)
+    qint64 firstRateLimitedAt = -1; // m_clock time of the first 429
+    quint64 holdEpoch = 0; // m_holdEpoch when last sent
+    bool retryRateLimited = true; // false: a 429 fails the request at once
     quint64 generation = 0; // token generation of the last attempt
     QPointer<QNetworkReply> reply;
     QPointer<QTimer> retryTimer;
@@ -187,7 +192,108 @@ std::optional<T> wrapped(const ApiReply &reply, const char *key,
     return parse(inner.toObject(), error);
 }
 
+// meta.total_pages of a list answer, checked: a non-negative integer no larger than a product
+// can hold at the page size the server used. That is `perPage`, unless a page before the last
+// came back with fewer items (a server that caps the page size below what was asked). Absent:
+// `absent` (-1 means required).
+std::optional<int> readTotalPages(
+    const QJsonObject &object, int perPage, qsizetype items, int page, int absent, QString *error)
+{
+    const QJsonValue total
+        = object.value(QStringLiteral("meta")).toObject().value(QStringLiteral("total_pages"));
+    if (total.isUndefined() && absent >= 0)
+        return absent;
+    if (!total.isDouble() || total.toDouble() < 0
+        || total.toDouble() != static_cast<double>(total.toInt())) {
+        *error = QStringLiteral("Malformed answer from the server: 'meta.total_pages' is "
+                                "missing or not a non-negative integer");
+        return std::nullopt;
+    }
+    const int pages = total.toInt();
+    int pageSize = std::max(1, perPage);
+    if (items > 0 && items < pageSize && page < pages)
+        pageSize = static_cast<int>(items);
+    const int most = ParticleClient::maxPlausiblePages(pageSize);
+    if (pages > most) {
+        *error = QStringLiteral("Malformed answer from the server: 'meta.total_pages' is %1, "
+                                "more than %2 pages of %3 (a product holds at most %4)")
+                     .arg(pages)
+                     .arg(most)
+                     .arg(pageSize)
+                     .arg(MaxListItems);
+        return std::nullopt;
+    }
+    return pages;
+}
+
+QStringList stringList(const QJsonObject &object, const char *key, QString *error)
+{
+    const QJsonValue value = object.value(QLatin1String(key));
+    if (value.isUndefined() || value.isNull())
+        return {};
+    if (!value.isArray()) {
+        *error = QStringLiteral("Malformed answer from the server: '%1' is not an array")
+                     .arg(QLatin1String(key));
+        return {};
+    }
+    QStringList out;
+    const QJsonArray array = value.toArray();
+    for (const QJsonValue &item : array) {
+        if (!item.isString()) {
+            *error = QStringLiteral("Malformed answer from the server: an item of '%1' is not a "
+                                    "string")
+                         .arg(QLatin1String(key));
+            return {};
+        }
+        out.append(item.toString());
+    }
+    return out;
+}
+
+// A device list page size, spelled both ways: the reference documents `perPage`, Particle's own
+// JS client sends `per_page`; a cloud that reads either gets the same number.
+void addPageSize(QUrlQuery *query, int perPage)
+{
+    query->addQueryItem(QStringLiteral("perPage"), QString::number(perPage));
+    query->addQueryItem(QStringLiteral("per_page"), QString::number(perPage));
+}
+
+// Calls `callback` with `error` from the event loop (never inside the caller), unless `context`
+// died first.
+template<typename T>
+void failLater(QObject *owner, QObject *context, std::function<void(Result<T>)> callback,
+    const ApiError &error)
+{
+    const QPointer<QObject> guard(context);
+    const bool hasContext = context != nullptr;
+    QTimer::singleShot(0, owner, [guard, hasContext, callback = std::move(callback), error] {
+        if (hasContext && !guard)
+            return;
+        Result<T> result;
+        result.error = error;
+        callback(std::move(result));
+    });
+}
+
+constexpr int CustomerPageSize = 100;
+
+struct CustomerPage
+{
+    QList<Domain::Customer> customers;
+    int totalPages = 0;
+};
+
 } // namespace
+
+struct ParticleClient::CustomerListing
+{
+    Callback<QList<Domain::Customer>> callback;
+    QList<QList<Domain::Customer>> pages; // by page number - 1
+    int totalPages = 1;
+    int nextPage = 2;
+    int outstanding = 0;
+    bool finished = false;
+};
 
 ParticleClient::ParticleClient(QNetworkAccessManager *nam, ClientConfig config, QObject *parent)
     : QObject(parent)
@@ -201,6 +307,8 @@ ParticleClient::ParticleClient(QNetworkAccessManager *nam, ClientConfig config, 
     m_config.maxAttempts = std::max(1, m_config.maxAttempts);
     m_config.backoffBaseMs = std::max(1, m_config.backoffBaseMs);
     m_config.backoffMaxMs = std::max(m_config.backoffBaseMs, m_config.backoffMaxMs);
+    m_config.rateLimitHoldMs = std::max(1, m_config.rateLimitHoldMs);
+    m_config.rateLimitMaxWaitMs = std::max(m_config.rateLimitHoldMs, m_config.rateLimitMaxWaitMs);
     m_baseInsecure = insecureUrlReason(m_config.baseUrl);
     if (!m_baseInsecure.isEmpty())
         qCWarning(lcRemote) << "refusing the base URL:" << m_baseInsecure;
@@ -216,6 +324,10 @@ ParticleClient::ParticleClient(QNetworkAccessManager *nam, ClientConfig config, 
         pump();
         armWindowTimer();
     });
+    m_holdTimer = new QTimer(this);
+    m_holdTimer->setSingleShot(true);
+    m_holdTimer->setTimerType(Qt::PreciseTimer); // a Retry-After: not earlier
+    connect(m_holdTimer, &QTimer::timeout, this, &ParticleClient::pump);
 }
 
 ParticleClient::~ParticleClient()
@@ -253,6 +365,67 @@ QString ParticleClient::insecureUrlReason(const QUrl &url)
     return QStringLiteral("Plain http to %1 would expose the access token; use https "
                           "(http is only allowed to a loopback address)")
         .arg(host);
+}
+
+QUrl ParticleClient::apiUrlFromUserInput(const QString &text, QString *error)
+{
+    const auto refuse = [error](const QString &reason) {
+        if (error)
+            *error = reason;
+        return QUrl();
+    };
+    const QString trimmed = text.trimmed();
+    if (trimmed.isEmpty())
+        return refuse(QStringLiteral("No API address given; use https://api.particle.io"));
+    const qsizetype separator = trimmed.indexOf(QLatin1String("://"));
+    if (separator >= 0) {
+        const QString scheme = trimmed.left(separator).toLower();
+        if (scheme != QLatin1String("https") && scheme != QLatin1String("http"))
+            return refuse(QStringLiteral("The scheme '%1' in '%2' is not supported; use "
+                                         "https://HOST (http:// only to a loopback address)")
+                              .arg(trimmed.left(separator), trimmed));
+    }
+    QUrl url(separator >= 0 ? trimmed : QStringLiteral("https://") + trimmed, QUrl::StrictMode);
+    if (!url.isValid() || url.host().isEmpty())
+        return refuse(QStringLiteral("'%1' is not a valid API address; use "
+                                     "https://api.particle.io")
+                          .arg(trimmed));
+    if (url.hasQuery() || url.hasFragment())
+        return refuse(QStringLiteral("The API address '%1' must not have a query or a fragment")
+                          .arg(trimmed));
+    url.setScheme(url.scheme().toLower());
+    if ((url.scheme() == QLatin1String("https") && url.port() == 443)
+        || (url.scheme() == QLatin1String("http") && url.port() == 80))
+        url.setPort(-1);
+    QString path = url.path();
+    while (path.endsWith(QLatin1Char('/')))
+        path.chop(1);
+    url.setPath(path);
+    const QString insecure = insecureUrlReason(url);
+    if (!insecure.isEmpty())
+        return refuse(insecure);
+    if (error)
+        error->clear();
+    return url;
+}
+
+int ParticleClient::maxPlausiblePages(int pageSize)
+{
+    pageSize = std::max(1, pageSize);
+    return (MaxListItems + pageSize - 1) / pageSize;
+}
+
+int ParticleClient::holdRemainingMs() const
+{
+    return static_cast<int>(
+        std::clamp(m_holdUntil - m_clock.elapsed(), qint64(0), qint64(INT_MAX)));
+}
+
+void ParticleClient::armHoldTimer()
+{
+    const int remaining = holdRemainingMs();
+    if (remaining > 0 && (!m_holdTimer->isActive() || m_holdTimer->remainingTime() < remaining))
+        m_holdTimer->start(remaining + 1);
 }
 
 void ParticleClient::setAccessToken(const QString &token)
@@ -342,6 +515,9 @@ void ParticleClient::submit(const QByteArray &method, const QString &path, const
     job->context = context;
     job->hasContext = context != nullptr;
     job->callback = std::move(callback);
+    // Particle blocks an address after repeated failed token requests: a 429 there is an answer,
+    // not a reason to ask again.
+    job->retryRateLimited = path != QLatin1String("/oauth/token");
 
     ApiReply refused;
     if (!m_baseInsecure.isEmpty()) {
@@ -390,6 +566,10 @@ void ParticleClient::pump()
             completeLater(job, refused);
             continue;
         }
+        if (holdRemainingMs() > 0) {
+            armHoldTimer(); // 429: nothing goes out until the hold ends
+            break;
+        }
         pruneWindow();
         if (static_cast<int>(m_sendTimes.size()) >= m_config.rateLimit) {
             armWindowTimer();
@@ -424,6 +604,7 @@ void ParticleClient::send(const JobPtr &job)
     request.setTransferTimeout(m_config.transferTimeoutMs);
 
     ++job->attempts;
+    job->holdEpoch = m_holdEpoch;
     job->tlsErrors.clear();
     QNetworkReply *reply = m_nam->sendCustomRequest(request, job->method, job->body);
     job->reply = reply;
@@ -540,13 +721,19 @@ void ParticleClient::finished(const JobPtr &job, QNetworkReply *reply)
         return;
     }
 
-    const bool retry = result.error.isTransient() && job->attempts < m_config.maxAttempts
-        && job->contextAlive() && !(job->usesClientToken() && isSignedOut());
+    if (result.status > 0 && result.status != 429 && job->holdEpoch == m_holdEpoch)
+        m_holdStreak = 0; // an answer other than 429 since the last hold began
+    const bool alive = job->contextAlive() && !(job->usesClientToken() && isSignedOut());
+    if (result.error.kind == ApiError::Kind::RateLimited && job->retryRateLimited && alive) {
+        rateLimitedAnswer(job, result, retryAfterMs(reply));
+        return;
+    }
+    const bool retry = result.error.isTransient()
+        && result.error.kind != ApiError::Kind::RateLimited
+        && job->attempts - job->rateLimited < m_config.maxAttempts && alive;
     if (retry) {
-        const qint64 hinted = result.error.kind == ApiError::Kind::RateLimited
-                || result.error.kind == ApiError::Kind::Server
-            ? retryAfterMs(reply)
-            : -1;
+        const qint64 hinted
+            = result.error.kind == ApiError::Kind::Server ? retryAfterMs(reply) : -1;
         const int delay = hinted >= 0 ? static_cast<int>(hinted) : backoffDelay(job->attempts);
         retryLater(job, result.error, delay, hinted >= 0);
         pump();
@@ -559,6 +746,47 @@ void ParticleClient::finished(const JobPtr &job, QNetworkReply *reply)
     complete(job, result);
     if (self)
         pump();
+}
+
+void ParticleClient::rateLimitedAnswer(const JobPtr &job, const ApiReply &result, qint64 hintedMs)
+{
+    const qint64 now = m_clock.elapsed();
+    ++job->rateLimited;
+    if (job->firstRateLimitedAt < 0)
+        job->firstRateLimitedAt = now;
+    if (hintedMs >= 0)
+        hintedMs = std::min<qint64>(hintedMs, m_config.rateLimitMaxWaitMs);
+    if (job->holdEpoch == m_holdEpoch) {
+        // Sent after the last hold began (or before any): a new hold of the whole queue.
+        ++m_holdEpoch;
+        ++m_holdStreak;
+        const qint64 hold = hintedMs >= 0
+            ? hintedMs
+            : std::min<qint64>(m_config.backoffMaxMs,
+                qint64(m_config.rateLimitHoldMs) << std::clamp(m_holdStreak - 1, 0, 20));
+        m_holdUntil = std::max(m_holdUntil, now + hold);
+        qCInfo(lcRemote).noquote() << job->what() << "got" << result.error.toString()
+                                   << "- holding every request for" << holdRemainingMs() << "ms";
+        Q_EMIT rateLimited(holdRemainingMs());
+    } else if (hintedMs >= 0) {
+        // Part of a hold under way; a later Retry-After still counts.
+        m_holdUntil = std::max(m_holdUntil, now + hintedMs);
+    }
+    if (m_holdUntil - job->firstRateLimitedAt > m_config.rateLimitMaxWaitMs) {
+        ApiReply failed = result;
+        failed.error.message += QStringLiteral(" (answered 429 %1 times over %2 s)")
+                                    .arg(job->rateLimited)
+                                    .arg((now - job->firstRateLimitedAt) / 1000);
+        qCInfo(lcRemote).noquote() << job->what() << "failed:" << failed.error.toString();
+        QPointer<ParticleClient> self(this);
+        complete(job, failed);
+        if (self)
+            pump();
+        return;
+    }
+    m_queue.push_front(job); // first in line when the hold ends
+    armHoldTimer();
+    pump();
 }
 
 int ParticleClient::backoffDelay(int attempt) const
@@ -731,7 +959,7 @@ void ParticleClient::listDevices(
 {
     QUrlQuery query;
     query.addQueryItem(QStringLiteral("page"), QString::number(q.page));
-    query.addQueryItem(QStringLiteral("perPage"), QString::number(q.perPage));
+    addPageSize(&query, q.perPage);
     if (!q.sortAttr.isEmpty())
         query.addQueryItem(QStringLiteral("sortAttr"), queryValue(q.sortAttr));
     if (!q.sortDir.isEmpty())
@@ -745,7 +973,8 @@ void ParticleClient::listDevices(
     if (!q.serialNumber.isEmpty())
         query.addQueryItem(QStringLiteral("serialNumber"), queryValue(q.serialNumber));
     typed<DevicePage>("GET", productPath(product, QStringLiteral("/devices")), query, {}, {}, {},
-        context, std::move(callback), [](const ApiReply &reply, QString *error) {
+        context, std::move(callback),
+        [perPage = q.perPage, pageNumber = q.page](const ApiReply &reply, QString *error) {
             const std::optional<QJsonObject> object = objectBody(reply, error);
             if (!object)
                 return std::optional<DevicePage>();
@@ -763,16 +992,11 @@ void ParticleClient::listDevices(
                     return std::optional<DevicePage>();
                 page.customers = std::move(*parsed);
             }
-            const QJsonValue total = object->value(QStringLiteral("meta"))
-                                         .toObject()
-                                         .value(QStringLiteral("total_pages"));
-            if (!total.isDouble() || total.toDouble() < 0
-                || total.toDouble() != static_cast<double>(total.toInt())) {
-                *error = QStringLiteral("Malformed answer from the server: 'meta.total_pages' is "
-                                        "missing or not a non-negative integer");
+            const std::optional<int> total
+                = readTotalPages(*object, perPage, page.devices.size(), pageNumber, -1, error);
+            if (!total)
                 return std::optional<DevicePage>();
-            }
-            page.totalPages = total.toInt();
+            page.totalPages = *total;
             return std::optional<DevicePage>(std::move(page));
         });
 }
@@ -795,12 +1019,83 @@ void ParticleClient::updateDevice(int product, const QString &deviceId, const QJ
         {}, compact(fields), "application/json", {}, context, std::move(callback), &objectBody);
 }
 
-void ParticleClient::importDevices(
-    int product, const QStringList &ids, QObject *context, Callback<QJsonObject> callback)
+void ParticleClient::importDevices(int product, const QStringList &identifiers,
+    const ImportOptions &options, QObject *context, Callback<ImportResult> callback)
 {
-    typed<QJsonObject>("POST", productPath(product, QStringLiteral("/devices")), {},
-        compact(QJsonObject {{QStringLiteral("ids"), QJsonArray::fromStringList(ids)}}),
-        "application/json", {}, context, std::move(callback), &objectBody);
+    QStringList ids;
+    for (const QString &raw : identifiers) {
+        const QString id = raw.trimmed();
+        if (id.isEmpty() || id.contains(QLatin1Char('\n')) || id.contains(QLatin1Char('\r'))
+            || id.contains(QChar(0))) {
+            failLater<ImportResult>(this, context, std::move(callback),
+                {ApiError::Kind::BadRequest, 0, {},
+                    QStringLiteral("Cannot import '%1': an identifier is one line, not blank")
+                        .arg(raw.left(64))});
+            return;
+        }
+        ids.append(id);
+    }
+    if (ids.isEmpty()) {
+        failLater<ImportResult>(this, context, std::move(callback),
+            {ApiError::Kind::BadRequest, 0, {}, QStringLiteral("Nothing to import")});
+        return;
+    }
+    QByteArray body;
+    QByteArray contentType;
+    if (ids.size() == 1) {
+        QJsonObject object {{QStringLiteral("id"), ids.first()}};
+        if (!options.claimUser.isEmpty())
+            object.insert(QStringLiteral("claim_user"), options.claimUser);
+        if (options.importSims)
+            object.insert(QStringLiteral("import_sims"), true);
+        body = compact(object);
+        contentType = "application/json";
+    } else {
+        // Several: a text file of identifiers, one a line, in a multipart form (the route takes
+        // `id` for one only).
+        const QByteArray file = ids.join(QLatin1Char('\n')).toUtf8() + '\n';
+        QByteArray boundary;
+        do {
+            boundary
+                = "flotilla-" + QByteArray::number(QRandomGenerator::global()->generate64(), 16);
+        } while (file.contains(boundary) || options.claimUser.toUtf8().contains(boundary));
+        const auto field = [&](const char *key, const QByteArray &value) {
+            body += "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + key
+                + "\"\r\n\r\n" + value + "\r\n";
+        };
+        if (!options.claimUser.isEmpty())
+            field("claim_user", options.claimUser.toUtf8());
+        if (options.importSims)
+            field("import_sims", "true");
+        body += "--" + boundary
+            + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"devices.txt\"\r\n"
+              "Content-Type: text/plain\r\n\r\n"
+            + file + "\r\n--" + boundary + "--\r\n";
+        contentType = "multipart/form-data; boundary=" + boundary;
+    }
+    typed<ImportResult>("POST", productPath(product, QStringLiteral("/devices")), {}, body,
+        contentType, {}, context, std::move(callback), [](const ApiReply &reply, QString *error) {
+            const std::optional<QJsonObject> object = objectBody(reply, error);
+            if (!object)
+                return std::optional<ImportResult>();
+            ImportResult result;
+            result.updatedDeviceIds = stringList(*object, "updatedDeviceIds", error);
+            result.existingDeviceIds = stringList(*object, "existingDeviceIds", error);
+            result.nonmemberDeviceIds = stringList(*object, "nonmemberDeviceIds", error);
+            result.invalidDeviceIds = stringList(*object, "invalidDeviceIds", error);
+            result.protectedDeviceIds = stringList(*object, "protectedDeviceIds", error);
+            const QJsonValue updated = object->value(QStringLiteral("updated"));
+            if (updated.isDouble())
+                result.updated = updated.toInt();
+            else if (updated.isUndefined() || updated.isNull())
+                result.updated = static_cast<int>(result.updatedDeviceIds.size());
+            else
+                *error = QStringLiteral("Malformed answer from the server: 'updated' is not a "
+                                        "number");
+            if (!error->isEmpty())
+                return std::optional<ImportResult>();
+            return std::optional<ImportResult>(std::move(result));
+        });
 }
 
 void ParticleClient::removeDevice(
@@ -961,13 +1256,80 @@ void ParticleClient::impact(int product, int version, const QStringList &groups,
 void ParticleClient::listCustomers(
     int product, QObject *context, Callback<QList<Domain::Customer>> callback)
 {
-    typed<QList<Domain::Customer>>("GET", productPath(product, QStringLiteral("/customers")), {},
-        {}, {}, {}, context, std::move(callback), [](const ApiReply &reply, QString *error) {
+    auto listing = std::make_shared<CustomerListing>();
+    listing->callback = std::move(callback);
+    listing->outstanding = 1;
+    listing->nextPage = 1;
+    fetchCustomerPages(product, context, listing);
+}
+
+void ParticleClient::fetchCustomerPages(
+    int product, QObject *context, const std::shared_ptr<CustomerListing> &listing)
+{
+    // Page 1 alone (it says how many there are), then at most maxConcurrent pages at a time.
+    const int page = listing->nextPage++;
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("page"), QString::number(page));
+    addPageSize(&query, CustomerPageSize);
+    typed<CustomerPage>(
+        "GET", productPath(product, QStringLiteral("/customers")), query, {}, {}, {}, context,
+        [this, product, context, listing, page](Result<CustomerPage> r) {
+            if (listing->finished)
+                return;
+            --listing->outstanding;
+            const auto finish = [&](Result<QList<Domain::Customer>> result) {
+                listing->finished = true;
+                listing->callback(std::move(result));
+            };
+            if (!r.ok()) {
+                Result<QList<Domain::Customer>> failed;
+                failed.error = r.error;
+                return finish(std::move(failed));
+            }
+            if (page == 1) {
+                listing->totalPages = std::max(1, r.value->totalPages);
+                listing->pages.resize(listing->totalPages);
+            }
+            if (page <= listing->totalPages)
+                listing->pages[page - 1] = std::move(r.value->customers);
+            while (listing->nextPage <= listing->totalPages
+                && listing->outstanding < m_config.maxConcurrent) {
+                ++listing->outstanding;
+                fetchCustomerPages(product, context, listing);
+            }
+            if (listing->outstanding > 0)
+                return;
+            Result<QList<Domain::Customer>> all;
+            all.value.emplace();
+            QSet<QString> seen;
+            for (const QList<Domain::Customer> &customers : std::as_const(listing->pages)) {
+                for (const Domain::Customer &c : customers) {
+                    if (!seen.contains(c.username.toLower())) {
+                        seen.insert(c.username.toLower());
+                        all.value->append(c);
+                    }
+                }
+            }
+            finish(std::move(all));
+        },
+        [page](const ApiReply &reply, QString *error) {
             const std::optional<QJsonObject> object = objectBody(reply, error);
             if (!object)
-                return std::optional<QList<Domain::Customer>>();
-            return parseArray<Domain::Customer>(object->value(QStringLiteral("customers")),
-                "customers", &Domain::customerFromJson, error);
+                return std::optional<CustomerPage>();
+            CustomerPage out;
+            auto customers
+                = parseArray<Domain::Customer>(object->value(QStringLiteral("customers")),
+                    "customers", &Domain::customerFromJson, error);
+            if (!customers)
+                return std::optional<CustomerPage>();
+            out.customers = std::move(*customers);
+            // The reference's example has meta.total_pages; an answer without it is one page.
+            const std::optional<int> total
+                = readTotalPages(*object, CustomerPageSize, out.customers.size(), page, 1, error);
+            if (!total)
+                return std::optional<CustomerPage>();
+            out.totalPages = *total;
+            return std::optional<CustomerPage>(std::move(out));
         });
 }
 
@@ -975,13 +1337,13 @@ void ParticleClient::createCustomer(int product, const QString &email, bool noPa
     const QString &password, const QString &clientId, const QString &clientSecret, QObject *context,
     Callback<QJsonObject> callback)
 {
-    QJsonObject body {{QStringLiteral("email"), email}};
-    if (noPassword)
-        body.insert(QStringLiteral("no_password"), true);
-    else
-        body.insert(QStringLiteral("password"), password);
-    typed<QJsonObject>("POST", productPath(product, QStringLiteral("/customers")), {},
-        compact(body), "application/json", basicAuth(clientId, clientSecret), context,
+    // A form, as the reference's example sends it (the token endpoint takes only forms, and
+    // this route answers with a token).
+    const QByteArray body = noPassword
+        ? formEncode({{"email", email}, {"no_password", QStringLiteral("true")}})
+        : formEncode({{"email", email}, {"password", password}});
+    typed<QJsonObject>("POST", productPath(product, QStringLiteral("/customers")), {}, body,
+        "application/x-www-form-urlencoded", basicAuth(clientId, clientSecret), context,
         std::move(callback), [](const ApiReply &reply, QString *error) {
             std::optional<QJsonObject> object = objectBody(reply, error);
             if (object && !object->value(QStringLiteral("access_token")).isString()) {

@@ -36,10 +36,23 @@ struct ClientConfig
     int rateLimit = 10000; // requests per sliding window, retries included
     int rateWindowSeconds = 300;
     int transferTimeoutMs = 30000; // no progress for this long: Timeout
-    int maxAttempts = 5; // of one request, counting the first
+    int maxAttempts = 5; // of one request, counting the first; 429 answers do not count
     int backoffBaseMs = 500; // retry n waits a random 0..min(max, base * 2^(n-1)) ms
     int backoffMaxMs = 30000;
+    // A 429 holds every request (not only the refused one) for Retry-After, or without it for
+    // rateLimitHoldMs, doubling while each new round of requests is answered 429 again (up to
+    // backoffMaxMs); the first other answer starts the doubling again.
+    int rateLimitHoldMs = 500;
+    // A request that 429 answers have held back for longer than this (from its first 429) fails
+    // with RateLimited; it is also the longest hold, whatever Retry-After says.
+    int rateLimitMaxWaitMs = 5 * 60 * 1000;
 };
+
+// The most items (devices, customers) a product is taken to hold. Particle limits products
+// (device counts are billed and capped per plan); a list whose `meta.total_pages` implies more
+// than this at the page size the server used is a Malformed answer, never a reason to queue
+// millions of requests or reserve memory for them.
+inline constexpr int MaxListItems = 1000000;
 
 // The raw answer to one request, after retries.
 struct ApiReply
@@ -73,14 +86,33 @@ struct DevicePage
 {
     QList<Domain::Device> devices;
     QList<Domain::Customer> customers;
-    int totalPages = 0;
+    int totalPages = 0; // 0..maxPlausiblePages(page size): the client checked it
+};
+
+// Optional parameters of a device import, as documented for POST /v1/products/:p/devices.
+struct ImportOptions
+{
+    QString claimUser; // claim_user: a team member's email to claim the devices to
+    bool importSims = false; // import_sims: also import and activate their Particle SIMs
+};
+
+// The answer to a device import: which identifiers did what (absent lists are empty).
+struct ImportResult
+{
+    int updated = 0;
+    QStringList updatedDeviceIds; // added to the product
+    QStringList existingDeviceIds; // already in it
+    QStringList nonmemberDeviceIds; // owned by someone outside the product's team
+    QStringList invalidDeviceIds; // unknown to the cloud, or not of the product's platform
+    QStringList protectedDeviceIds; // in a product with Device Protection
 };
 
 // The Particle Device Cloud REST API, with every HTTP policy in one place: Bearer token, JSON
 // bodies, Accept: application/json, same-origin redirects only, a transfer timeout per request,
 // at most maxConcurrent requests on the wire, a client-side sliding-window rate limit, retries of
 // transient failures (429, 5xx, network errors, timeouts) with exponential backoff and full
-// jitter (a Retry-After header wins), and the signed-out state: the first 401 on the client's
+// jitter (a Retry-After header wins), 429 answers held out for the whole queue at once (see
+// ClientConfig::rateLimitHoldMs), and the signed-out state: the first 401 on the client's
 // token fails that request and every queued one with Unauthorized, emits signedOut once and
 // refuses new requests until setAccessToken(). 400/403/404 are never retried; a 2xx answer that
 // is not JSON is a Malformed error. A base URL that is not https (or http to a loopback host) is
@@ -105,6 +137,14 @@ public:
     // Empty when `url` may carry tokens (https, or http to 127.0.0.0/8, ::1 or localhost);
     // otherwise why not.
     static QString insecureUrlReason(const QUrl &url);
+    // The API base URL a person typed ("api.particle.io", "https://API.particle.io:443/",
+    // "http://127.0.0.1:8080"): a host without a scheme is https; the scheme and host are lower
+    // case, the scheme's default port and trailing slashes are dropped. An invalid URL, a scheme
+    // other than http/https, a query, a fragment, user information or plain http to a host that
+    // is not loopback give an empty URL and the reason in `error`.
+    static QUrl apiUrlFromUserInput(const QString &text, QString *error);
+    // The most pages a list of MaxListItems items has at `pageSize` items a page.
+    static int maxPlausiblePages(int pageSize);
 
     const ClientConfig &config() const { return m_config; }
     // Kept in memory only; an empty token signs out (without signedOut()).
@@ -132,8 +172,12 @@ public:
     // firmware_updates_forced; answers {"id", <fields>, "updated_at"}.
     void updateDevice(int product, const QString &deviceId, const QJsonObject &fields,
         QObject *context, Callback<QJsonObject> callback);
-    void importDevices(
-        int product, const QStringList &ids, QObject *context, Callback<QJsonObject> callback);
+    // POST /v1/products/:p/devices: one identifier (device ID, serial number, IMEI or ICCID) as
+    // {"id": …}, several as a multipart `file` (text/plain, one a line), as the reference and
+    // particle-api-js send them. An empty list, or an identifier that is blank or holds a line
+    // break, is refused (BadRequest) without sending anything.
+    void importDevices(int product, const QStringList &identifiers, const ImportOptions &options,
+        QObject *context, Callback<ImportResult> callback);
     void removeDevice(
         int product, const QString &deviceId, QObject *context, Callback<bool> callback);
     void unclaimDevice(
@@ -158,15 +202,21 @@ public:
     // GET /impact?action=edit_groups_for_firmware: which devices a release would move.
     void impact(int product, int version, const QStringList &groups, bool productDefault,
         QObject *context, Callback<QJsonObject> callback);
+    // Every page (meta.total_pages, checked like the device list's), the pages after the first
+    // fetched maxConcurrent at a time; a customer on two pages is listed once.
     void listCustomers(int product, QObject *context, Callback<QList<Domain::Customer>> callback);
-    // Authenticated with the product's OAuth client (HTTP Basic); answers the new customer's
-    // token object {access_token, token_type, expires_in, refresh_token}.
+    // Authenticated with the product's OAuth client (HTTP Basic), a form body as the reference
+    // shows; answers the new customer's token object {access_token, token_type, expires_in,
+    // refresh_token}.
     void createCustomer(int product, const QString &email, bool noPassword, const QString &password,
         const QString &clientId, const QString &clientSecret, QObject *context,
         Callback<QJsonObject> callback);
     void deleteCustomer(
         int product, const QString &email, QObject *context, Callback<bool> callback);
-    // POST /oauth/token, grant client_credentials, scope customer=EMAIL: a customer token.
+    // POST /oauth/token, grant client_credentials, scope customer=EMAIL: a customer token. A
+    // refusal (400, 401, 403, and 429 too) is never retried: Particle blocks an address after
+    // repeated failed token requests. It fails that call only (the OAuth client's credentials
+    // are not the client's token: no sign-out), with the OAuth error code in ApiError::code.
     void customerToken(const QString &clientId, const QString &clientSecret, const QString &email,
         QObject *context, Callback<QString> callback);
     // POST /v1/devices with the customer's token (not the client's): claims to that customer.
@@ -184,6 +234,8 @@ public:
     int headroom() const; // rateLimit - usedInWindow
     int inFlight() const { return m_inFlight; }
     int queued() const { return static_cast<int>(m_queue.size()); }
+    // How long 429 answers still hold every request (0: not held).
+    int holdRemainingMs() const;
 
 Q_SIGNALS:
     // The token was refused (401); emitted once until the next setAccessToken().
@@ -192,10 +244,13 @@ Q_SIGNALS:
     void requestSent();
     // usedInWindow() changed.
     void usageChanged();
+    // A 429 started a hold of every request for `holdMs`.
+    void rateLimited(int holdMs);
 
 private:
     struct Job;
     using JobPtr = std::shared_ptr<Job>;
+    struct CustomerListing;
     enum class Auth { ClientToken, Explicit };
 
     void submit(const QByteArray &method, const QString &path, const QUrlQuery &query,
@@ -210,6 +265,12 @@ private:
     void send(const JobPtr &job);
     void finished(const JobPtr &job, QNetworkReply *reply);
     void retryLater(const JobPtr &job, const ApiError &error, int delayMs, bool exact);
+    // A 429 for `job`: hold the queue, put the job first in line, or fail it when it waited long
+    // enough. `hintedMs` is Retry-After (-1: none).
+    void rateLimitedAnswer(const JobPtr &job, const ApiReply &result, qint64 hintedMs);
+    void armHoldTimer();
+    void fetchCustomerPages(
+        int product, QObject *context, const std::shared_ptr<CustomerListing> &listing);
     void complete(const JobPtr &job, const ApiReply &reply);
     void completeLater(const JobPtr &job, const ApiReply &reply);
     void enterSignedOut(const QString &reason, const JobPtr &refusedJob);
@@ -235,6 +296,12 @@ private:
     QElapsedTimer m_clock;
     mutable std::deque<qint64> m_sendTimes; // m_clock times of the sends in the window
     QTimer *m_windowTimer = nullptr;
+    // 429 holds: nothing is sent before m_holdUntil (m_clock time). A hold starts a new epoch;
+    // a 429 to a request sent in an older epoch belongs to a hold already under way.
+    qint64 m_holdUntil = 0;
+    quint64 m_holdEpoch = 0;
+    int m_holdStreak = 0; // holds in a row without another answer in between
+    QTimer *m_holdTimer = nullptr;
 };
 
 } // namespace Flotilla::Remote

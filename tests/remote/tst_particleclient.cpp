@@ -8,14 +8,17 @@
 
 #include <QElapsedTimer>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QSet>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTest>
 
+#include <functional>
 #include <memory>
 
 using namespace Flotilla;
@@ -55,9 +58,15 @@ ApiReply rawCall(ParticleClient &client, const QByteArray &method, const QString
     return *out;
 }
 
+// A client of the sandbox's /admin routes, with its admin credential from the start line.
+Http adminHttp(SandboxProcess &sandbox)
+{
+    return Http(sandbox.startLine().value(QStringLiteral("admin_token")).toString());
+}
+
 QJsonObject stats(SandboxProcess &sandbox)
 {
-    return Http().get(sandbox.url(QStringLiteral("/admin/stats"))).json();
+    return adminHttp(sandbox).get(sandbox.url(QStringLiteral("/admin/stats"))).json();
 }
 
 int apiRequests(SandboxProcess &sandbox)
@@ -80,13 +89,17 @@ protected:
     }
 };
 
-// Answers each HTTP request on 127.0.0.1 with the next canned response, and notes when it came.
+// Answers each HTTP request on 127.0.0.1 with the next canned response, and notes when it came,
+// its head (request line and headers) and its body.
 class ScriptedServer final : public QObject
 {
 public:
     QList<QByteArray> responses;
     QList<qint64> arrivals; // ms since start()
     QList<QByteArray> requestHeads;
+    QList<QByteArray> requestBodies;
+    // When set, answers instead of `responses`: from the request line.
+    std::function<QByteArray(const QByteArray &requestLine)> answer;
 
     bool start()
     {
@@ -97,9 +110,22 @@ public:
                     *buffer += socket->readAll();
                     qsizetype end;
                     while ((end = buffer->indexOf("\r\n\r\n")) >= 0) {
-                        requestHeads.append(buffer->left(end));
-                        buffer->remove(0, end + 4);
+                        const QByteArray head = buffer->left(end);
+                        qsizetype length = 0;
+                        for (const QByteArray &line : head.split('\n')) {
+                            if (line.toLower().startsWith("content-length:"))
+                                length = line.mid(15).trimmed().toLongLong();
+                        }
+                        if (buffer->size() < end + 4 + length)
+                            break; // the body is still coming
+                        requestHeads.append(head);
+                        requestBodies.append(buffer->mid(end + 4, length));
+                        buffer->remove(0, end + 4 + length);
                         arrivals.append(m_clock.elapsed());
+                        if (answer) {
+                            socket->write(answer(head.split('\r').first()));
+                            continue;
+                        }
                         socket->write(responses.isEmpty() ? QByteArray("HTTP/1.1 500 No script\r\n"
                                                                        "Content-Length: 0\r\n\r\n")
                                                           : responses.takeFirst());
@@ -124,10 +150,60 @@ public:
             + body;
     }
 
+    // The request line ("GET /v1/... HTTP/1.1") of request `i`.
+    QByteArray requestLine(qsizetype i) const { return requestHeads.at(i).split('\r').first(); }
+
 private:
     QTcpServer m_server;
     QElapsedTimer m_clock;
 };
+
+QByteArray jsonBody(const QJsonObject &object)
+{
+    return QJsonDocument(object).toJson(QJsonDocument::Compact);
+}
+
+// A device list answer: `count` copies of `device` with distinct IDs, and meta.total_pages.
+QByteArray devicePage(const QJsonObject &device, int count, const QJsonValue &totalPages)
+{
+    QJsonArray devices;
+    for (int i = 0; i < count; ++i) {
+        QJsonObject d = device;
+        d.insert(QStringLiteral("id"), QStringLiteral("%1").arg(i, 24, 16, QLatin1Char('0')));
+        devices.append(d);
+    }
+    QJsonObject meta;
+    if (!totalPages.isUndefined())
+        meta.insert(QStringLiteral("total_pages"), totalPages);
+    return jsonBody(QJsonObject {{QStringLiteral("devices"), devices},
+        {QStringLiteral("customers"), QJsonArray()}, {QStringLiteral("meta"), meta}});
+}
+
+QByteArray customerPage(const QStringList &usernames, const QJsonValue &totalPages)
+{
+    QJsonArray customers;
+    for (const QString &u : usernames)
+        customers.append(QJsonObject {{QStringLiteral("id"), QString(QStringLiteral("id-") + u)},
+            {QStringLiteral("username"), u}, {QStringLiteral("devices"), QJsonArray()}});
+    QJsonObject body {
+        {QStringLiteral("customers"), customers}, {QStringLiteral("devices"), QJsonArray()}};
+    if (!totalPages.isUndefined())
+        body.insert(
+            QStringLiteral("meta"), QJsonObject {{QStringLiteral("total_pages"), totalPages}});
+    return jsonBody(body);
+}
+
+// The `page` query item of a request line.
+int pageOf(const QByteArray &requestLine)
+{
+    const QUrl url(QString::fromLatin1(requestLine.split(' ').value(1)));
+    return QUrlQuery(url).queryItemValue(QStringLiteral("page")).toInt();
+}
+
+QByteArray ok200(const QByteArray &body)
+{
+    return ScriptedServer::response("200 OK", body);
+}
 
 } // namespace
 
@@ -259,6 +335,71 @@ private Q_SLOTS:
         QVERIFY2(reason.isEmpty() == allowed, qPrintable(reason));
     }
 
+    // What a person types after --api: a host alone means https; a loopback sandbox keeps its
+    // explicit http; other schemes and plain http elsewhere are refused with a reason.
+    void apiUrlFromUserInput_data()
+    {
+        QTest::addColumn<QString>("input");
+        QTest::addColumn<QString>("url"); // empty: refused
+        QTest::addColumn<QString>("reason"); // part of the refusal
+        const QString particle = QStringLiteral("https://api.particle.io");
+        QTest::newRow("host") << QStringLiteral("api.particle.io") << particle << QString();
+        QTest::newRow("host and slash")
+            << QStringLiteral("api.particle.io/") << particle << QString();
+        QTest::newRow("upper case, default port")
+            << QStringLiteral("API.particle.io:443") << particle << QString();
+        QTest::newRow("spaces") << QStringLiteral("  api.particle.io \n") << particle << QString();
+        QTest::newRow("https") << QStringLiteral("https://api.particle.io") << particle
+                               << QString();
+        QTest::newRow("HTTPS, slashes")
+            << QStringLiteral("HTTPS://Api.Particle.IO:443//") << particle << QString();
+        QTest::newRow("other port and path")
+            << QStringLiteral("cloud.example.com:8443/api/")
+            << QStringLiteral("https://cloud.example.com:8443/api") << QString();
+        QTest::newRow("loopback without scheme is https too")
+            << QStringLiteral("127.0.0.1:8080") << QStringLiteral("https://127.0.0.1:8080")
+            << QString();
+        QTest::newRow("sandbox") << QStringLiteral("http://127.0.0.1:45678")
+                                 << QStringLiteral("http://127.0.0.1:45678") << QString();
+        QTest::newRow("sandbox, slash") << QStringLiteral("http://localhost:45678/")
+                                        << QStringLiteral("http://localhost:45678") << QString();
+        QTest::newRow("ipv6 loopback") << QStringLiteral("http://[::1]:9000")
+                                       << QStringLiteral("http://[::1]:9000") << QString();
+        QTest::newRow("plain http remote")
+            << QStringLiteral("http://api.particle.io") << QString() << QStringLiteral("https");
+        QTest::newRow("plain http remote, port 80")
+            << QStringLiteral("HTTP://api.particle.io:80/") << QString() << QStringLiteral("https");
+        QTest::newRow("ftp") << QStringLiteral("ftp://api.particle.io") << QString()
+                             << QStringLiteral("scheme 'ftp'");
+        QTest::newRow("ws") << QStringLiteral("ws://127.0.0.1:8080") << QString()
+                            << QStringLiteral("scheme 'ws'");
+        QTest::newRow("empty") << QStringLiteral("  ") << QString() << QStringLiteral("No API");
+        QTest::newRow("no host") << QStringLiteral("https://") << QString()
+                                 << QStringLiteral("not a valid");
+        QTest::newRow("bad port") << QStringLiteral("api.particle.io:https") << QString()
+                                  << QStringLiteral("not a valid");
+        QTest::newRow("query") << QStringLiteral("api.particle.io/?x=1") << QString()
+                               << QStringLiteral("query");
+        QTest::newRow("user info") << QStringLiteral("https://me:pw@api.particle.io") << QString()
+                                   << QStringLiteral("user information");
+    }
+    void apiUrlFromUserInput()
+    {
+        QFETCH(QString, input);
+        QFETCH(QString, url);
+        QFETCH(QString, reason);
+        QString error = QStringLiteral("stale");
+        const QUrl parsed = ParticleClient::apiUrlFromUserInput(input, &error);
+        if (url.isEmpty()) {
+            QVERIFY2(parsed.isEmpty(), qPrintable(parsed.toString()));
+            QVERIFY2(error.contains(reason), qPrintable(error));
+        } else {
+            QVERIFY2(error.isEmpty(), qPrintable(error));
+            QCOMPARE(parsed.toString(), url);
+            QVERIFY(ParticleClient::insecureUrlReason(parsed).isEmpty());
+        }
+    }
+
     void insecureBaseUrlSendsNothing()
     {
         CountingNam nam;
@@ -365,6 +506,173 @@ private Q_SLOTS:
         QCOMPARE(refused.error.status, 400);
         QVERIFY(!refused.error.message.isEmpty());
         QCOMPARE(m_client->requestsSent(), before + 1);
+    }
+
+    // A device object exactly as the sandbox writes it, to build hostile answers around.
+    QJsonObject sampleDevice()
+    {
+        std::optional<ApiReply> out;
+        QObject context;
+        QUrlQuery query;
+        query.addQueryItem(QStringLiteral("perPage"), QStringLiteral("1"));
+        m_client->request("GET", QStringLiteral("/v1/products/%1/devices").arg(m_product), query,
+            {}, {}, &context, [&out](const ApiReply &reply) { out = reply; });
+        if (!QTest::qWaitFor([&] { return out.has_value(); }, CallTimeoutMs) || !out->ok())
+            return {};
+        return out->json.object().value(QStringLiteral("devices")).toArray().first().toObject();
+    }
+
+    // The page count is the server's word, checked before anyone acts on it: a count no product
+    // can have at the page size the server used (or not a whole number) makes the answer
+    // Malformed, never a reason to queue millions of requests or reserve memory for them.
+    void absurdPageCountsAreMalformed_data()
+    {
+        QTest::addColumn<int>("perPage");
+        QTest::addColumn<int>("devicesOnPage");
+        QTest::addColumn<QJsonValue>("totalPages");
+        QTest::addColumn<int>("accepted"); // the page count the client reports, -1: Malformed
+        QTest::newRow("2^31-1") << 100 << 100 << QJsonValue(2147483647) << -1;
+        QTest::newRow("50,000,000") << 100 << 100 << QJsonValue(50000000) << -1;
+        QTest::newRow("1,000,000") << 100 << 100 << QJsonValue(1000000) << -1;
+        QTest::newRow("one page more than a product holds")
+            << 100 << 100 << QJsonValue(10001) << -1;
+        QTest::newRow("as many as a product holds") << 100 << 100 << QJsonValue(10000) << 10000;
+        QTest::newRow("a realistic fleet") << 100 << 100 << QJsonValue(1000) << 1000;
+        QTest::newRow("empty product") << 100 << 0 << QJsonValue(0) << 0;
+        QTest::newRow("25 a page asked") << 25 << 25 << QJsonValue(40000) << 40000;
+        QTest::newRow("25 a page asked, too many") << 25 << 25 << QJsonValue(40001) << -1;
+        // A server that serves smaller pages than asked: its page size counts.
+        QTest::newRow("capped at 25 a page") << 100 << 25 << QJsonValue(40000) << 40000;
+        QTest::newRow("capped at 25 a page, too many") << 100 << 25 << QJsonValue(40001) << -1;
+        QTest::newRow("negative") << 100 << 100 << QJsonValue(-1) << -1;
+        QTest::newRow("fraction") << 100 << 100 << QJsonValue(2.5) << -1;
+        QTest::newRow("huge double") << 100 << 100 << QJsonValue(1e300) << -1;
+        QTest::newRow("string") << 100 << 100 << QJsonValue(QStringLiteral("3")) << -1;
+        QTest::newRow("missing") << 100 << 100 << QJsonValue(QJsonValue::Undefined) << -1;
+    }
+    void absurdPageCountsAreMalformed()
+    {
+        QFETCH(int, perPage);
+        QFETCH(int, devicesOnPage);
+        QFETCH(QJsonValue, totalPages);
+        QFETCH(int, accepted);
+        const QJsonObject device = sampleDevice();
+        QVERIFY(!device.isEmpty());
+        ScriptedServer server;
+        QVERIFY(server.start());
+        server.responses = {ok200(devicePage(device, devicesOnPage, totalPages))};
+        ClientConfig config;
+        config.baseUrl = server.url();
+        ParticleClient client(&m_nam, config);
+        client.setAccessToken(QStringLiteral("t"));
+        DeviceQuery query;
+        query.perPage = perPage;
+        const auto r
+            = call<DevicePage>([&](QObject *c, auto cb) { client.listDevices(1, query, c, cb); });
+        QCOMPARE(client.requestsSent(), 1); // a malformed answer is never asked again
+        if (accepted < 0) {
+            QCOMPARE(r.error.kind, Kind::Malformed);
+            QVERIFY2(r.error.message.contains(QLatin1String("total_pages")),
+                qPrintable(r.error.message));
+            QVERIFY(!r.value.has_value());
+        } else {
+            QVERIFY2(r.ok(), qPrintable(r.error.toString()));
+            QCOMPARE(r.value->totalPages, accepted);
+            QCOMPARE(r.value->devices.size(), devicesOnPage);
+        }
+        QCOMPARE(ParticleClient::maxPlausiblePages(100), 10000);
+        QCOMPARE(ParticleClient::maxPlausiblePages(0), MaxListItems);
+    }
+
+    // Both spellings of the page size go out: the reference's perPage and the per_page that
+    // Particle's own client sends.
+    void pageSizeIsSentBothWays()
+    {
+        ScriptedServer server;
+        QVERIFY(server.start());
+        server.responses
+            = {ok200(devicePage(sampleDevice(), 0, 0)), ok200(customerPage({}, QJsonValue(0)))};
+        ClientConfig config;
+        config.baseUrl = server.url();
+        ParticleClient client(&m_nam, config);
+        client.setAccessToken(QStringLiteral("t"));
+        DeviceQuery query;
+        query.perPage = 42;
+        QVERIFY(call<DevicePage>([&](QObject *c, auto cb) {
+            client.listDevices(1, query, c, cb);
+        }).ok());
+        QVERIFY(call<QList<Domain::Customer>>([&](QObject *c, auto cb) {
+            client.listCustomers(1, c, cb);
+        }).ok());
+        QCOMPARE(server.requestHeads.size(), 2);
+        const QByteArray devices = server.requestLine(0);
+        QVERIFY2(devices.startsWith("GET /v1/products/1/devices?"), devices.constData());
+        QVERIFY2(devices.contains("perPage=42&per_page=42"), devices.constData());
+        const QByteArray customers = server.requestLine(1);
+        QVERIFY2(
+            customers.startsWith("GET /v1/products/1/customers?page=1&"), customers.constData());
+        QVERIFY2(customers.contains("perPage=100&per_page=100"), customers.constData());
+    }
+
+    // Every page of the customer list (meta.total_pages), read a few pages at a time; the
+    // count is checked like the device list's.
+    void customerListReadsEveryPage()
+    {
+        ScriptedServer server;
+        QVERIFY(server.start());
+        constexpr int Pages = 9;
+        server.answer = [](const QByteArray &line) {
+            const int page = pageOf(line);
+            QStringList names {QStringLiteral("c%1a@example.com").arg(page),
+                QStringLiteral("c%1b@example.com").arg(page)};
+            if (page == 3)
+                names.append(QStringLiteral("C1A@example.com")); // seen on page 1 already
+            return ok200(customerPage(names, Pages));
+        };
+        ClientConfig config;
+        config.baseUrl = server.url();
+        config.maxConcurrent = 2;
+        ParticleClient client(&m_nam, config);
+        client.setAccessToken(QStringLiteral("t"));
+        int most = 0; // requests on the wire or queued at once
+        connect(&client, &ParticleClient::requestSent, this,
+            [&] { most = std::max(most, client.inFlight() + client.queued()); });
+        const auto r = call<QList<Domain::Customer>>(
+            [&](QObject *c, auto cb) { client.listCustomers(1, c, cb); });
+        QVERIFY2(r.ok(), qPrintable(r.error.toString()));
+        QCOMPARE(client.requestsSent(), Pages);
+        QVERIFY2(most <= 2, qPrintable(QString::number(most)));
+        QStringList names;
+        for (const Domain::Customer &c : *r.value)
+            names.append(c.username);
+        QStringList want;
+        for (int page = 1; page <= Pages; ++page)
+            want << QStringLiteral("c%1a@example.com").arg(page)
+                 << QStringLiteral("c%1b@example.com").arg(page);
+        QCOMPARE(names, want); // in page order, the repeated customer once
+        QCOMPARE(pageOf(server.requestLine(0)), 1); // alone first: it says how many there are
+        QSet<int> asked;
+        for (qsizetype i = 0; i < server.requestHeads.size(); ++i)
+            asked.insert(pageOf(server.requestLine(i)));
+        QCOMPARE(asked.size(), Pages);
+
+        // An absurd count: Malformed after one request; no count at all: one page.
+        ScriptedServer hostile;
+        QVERIFY(hostile.start());
+        hostile.responses = {ok200(customerPage({QStringLiteral("a@example.com")}, 2147483647)),
+            ok200(customerPage({QStringLiteral("b@example.com")}, QJsonValue::Undefined))};
+        config.baseUrl = hostile.url();
+        ParticleClient other(&m_nam, config);
+        other.setAccessToken(QStringLiteral("t"));
+        const auto absurd = call<QList<Domain::Customer>>(
+            [&](QObject *c, auto cb) { other.listCustomers(1, c, cb); });
+        QCOMPARE(absurd.error.kind, Kind::Malformed);
+        QCOMPARE(other.requestsSent(), 1);
+        const auto single = call<QList<Domain::Customer>>(
+            [&](QObject *c, auto cb) { other.listCustomers(1, c, cb); });
+        QVERIFY2(single.ok(), qPrintable(single.error.toString()));
+        QCOMPARE(single.value->size(), 1);
+        QCOMPARE(other.requestsSent(), 2);
     }
 
     void getAndUpdateDevice()
@@ -607,13 +915,19 @@ private Q_SLOTS:
         QVERIFY2(token.ok(), qPrintable(token.error.toString()));
         QVERIFY(!token.value->isEmpty());
 
-        // A wrong client secret: the token endpoint's error, and the client stays signed in.
+        // A wrong client secret: the token endpoint's error with its OAuth code, asked once,
+        // and the client stays signed in (the OAuth client's secret is not the client's token).
         QSignalSpy signedOut(m_client.get(), &ParticleClient::signedOut);
+        const int sentBefore = m_client->requestsSent();
         const auto badClient = call<QString>([&](QObject *c, auto cb) {
             m_client->customerToken(clientId, QStringLiteral("wrong"), email, c, cb);
         });
-        QVERIFY(badClient.error.isError());
+        QCOMPARE(badClient.error.kind, Kind::BadRequest);
+        QCOMPARE(badClient.error.status, 400);
+        QCOMPARE(badClient.error.code, QStringLiteral("invalid_client"));
         QVERIFY(!badClient.error.message.isEmpty());
+        QCOMPARE(m_client->requestsSent(), sentBefore + 1);
+        QVERIFY(!m_client->isSignedOut());
 
         // Claim an unclaimed product device with the customer's token.
         const QList<Domain::Device> devices = allDevices(*m_client);
@@ -656,24 +970,217 @@ private Q_SLOTS:
             [&](const Domain::Customer &cu) { return cu.username == email; }));
     }
 
+    // Particle blocks an address after repeated failed token requests: each refusal of the
+    // customer-token request is asked exactly once, 400 and 401 alike, and the block's 429 too is
+    // an answer, not a reason to ask again; none of them signs the client out.
+    void refusedTokenRequestsAreNeverRetried()
+    {
+        SandboxProcess sandbox;
+        QVERIFY2(sandbox.start(startArgs()), qPrintable(sandbox.errorString()));
+        const QString clientId = sandbox.startLine()
+                                     .value(QStringLiteral("oauth_client"))
+                                     .toObject()
+                                     .value(QStringLiteral("id"))
+                                     .toString();
+        ClientConfig config;
+        config.backoffBaseMs = 1;
+        config.backoffMaxMs = 1;
+        config.rateLimitHoldMs = 1;
+        auto client = clientFor(sandbox, config);
+        QSignalSpy signedOut(client.get(), &ParticleClient::signedOut);
+        const QString email = QStringLiteral("acme@customers.flotilla.example");
+        // The sandbox locks the address out after 10 failures, like the real cloud.
+        for (int i = 1; i <= 10; ++i) {
+            const auto refused = call<QString>([&](QObject *c, auto cb) {
+                client->customerToken(clientId, QStringLiteral("wrong-secret"), email, c, cb);
+            });
+            QCOMPARE(refused.error.kind, Kind::BadRequest);
+            QCOMPARE(refused.error.code, QStringLiteral("invalid_client"));
+            QCOMPARE(client->requestsSent(), i);
+        }
+        const auto blocked = call<QString>([&](QObject *c, auto cb) {
+            client->customerToken(clientId, QStringLiteral("wrong-secret"), email, c, cb);
+        });
+        QCOMPARE(blocked.error.kind, Kind::RateLimited);
+        QCOMPARE(blocked.error.code, QStringLiteral("rate_limit_exceeded"));
+        QCOMPARE(client->requestsSent(), 11);
+        QCOMPARE(client->holdRemainingMs(), 0); // the API itself is not held
+        QVERIFY(!client->isSignedOut());
+        QCOMPARE(signedOut.count(), 0);
+        QVERIFY(call<QList<Domain::Group>>([&](QObject *c, auto cb) {
+            client->listGroups(m_product, c, cb);
+        }).ok());
+
+        // A 401 from the token endpoint (what the real cloud may answer for a bad client): the
+        // same, and with its code.
+        ScriptedServer server;
+        QVERIFY(server.start());
+        server.responses = {ScriptedServer::response("401 Unauthorized",
+            "{\"error\":\"invalid_client\",\"error_description\":\"Client authentication "
+            "failed\"}")};
+        ClientConfig scripted = config;
+        scripted.baseUrl = server.url();
+        ParticleClient other(&m_nam, scripted);
+        other.setAccessToken(QStringLiteral("t"));
+        QSignalSpy otherOut(&other, &ParticleClient::signedOut);
+        const auto unauthorized = call<QString>([&](QObject *c, auto cb) {
+            other.customerToken(QStringLiteral("id"), QStringLiteral("secret"), email, c, cb);
+        });
+        QCOMPARE(unauthorized.error.kind, Kind::Unauthorized);
+        QCOMPARE(unauthorized.error.code, QStringLiteral("invalid_client"));
+        QCOMPARE(unauthorized.error.message, QStringLiteral("Client authentication failed"));
+        QCOMPARE(other.requestsSent(), 1);
+        QVERIFY(!other.isSignedOut());
+        QCOMPARE(otherOut.count(), 0);
+        const QByteArray head = server.requestHeads.first().toLower();
+        QVERIFY(head.startsWith("post /oauth/token "));
+        QVERIFY(head.contains("authorization: basic "));
+        QVERIFY(head.contains("content-type: application/x-www-form-urlencoded"));
+    }
+
+    // What goes on the wire, held against the reference and particle-api-js: a customer is
+    // created with a form; one identifier is imported as {"id"}, several as a multipart `file`
+    // of one identifier a line; the import answer is read field by field, absent lists empty.
+    void createCustomerAndImportRequestShapes()
+    {
+        ScriptedServer server;
+        QVERIFY(server.start());
+        server.responses = {
+            ScriptedServer::response("201 Created",
+                "{\"access_token\":\"abc\",\"token_type\":\"bearer\",\"expires_in\":10}"),
+            ScriptedServer::response("201 Created", "{\"access_token\":\"def\"}"),
+            ok200("{\"updated\":1,\"updatedDeviceIds\":[\"0123456789abcdef01234567\"]}"),
+            ok200("{\"updated\":1,\"updatedDeviceIds\":[\"a\"],\"existingDeviceIds\":[\"b\"],"
+                  "\"nonmemberDeviceIds\":[\"c\"],\"invalidDeviceIds\":[\"d\"],"
+                  "\"protectedDeviceIds\":[\"e\"]}"),
+            ok200("{\"updatedDeviceIds\":\"not a list\"}"),
+        };
+        ClientConfig config;
+        config.baseUrl = server.url();
+        ParticleClient client(&m_nam, config);
+        client.setAccessToken(QStringLiteral("t"));
+
+        const auto shadow = call<QJsonObject>([&](QObject *c, auto cb) {
+            client.createCustomer(7, QStringLiteral("a+b@example.com"), true, QString(),
+                QStringLiteral("client-id"), QStringLiteral("client-secret"), c, cb);
+        });
+        QVERIFY2(shadow.ok(), qPrintable(shadow.error.toString()));
+        QVERIFY(server.requestLine(0).startsWith("POST /v1/products/7/customers "));
+        QVERIFY(server.requestHeads.at(0).toLower().contains(
+            "content-type: application/x-www-form-urlencoded"));
+        QVERIFY(server.requestHeads.at(0).contains(QByteArray(
+            "Authorization: Basic " + QByteArray("client-id:client-secret").toBase64())));
+        QCOMPARE(
+            server.requestBodies.at(0), QByteArray("email=a%2Bb%40example.com&no_password=true"));
+        const auto withPassword = call<QJsonObject>([&](QObject *c, auto cb) {
+            client.createCustomer(7, QStringLiteral("c@example.com"), false,
+                QStringLiteral("p&ss word"), QStringLiteral("id"), QStringLiteral("s"), c, cb);
+        });
+        QVERIFY2(withPassword.ok(), qPrintable(withPassword.error.toString()));
+        QCOMPARE(
+            server.requestBodies.at(1), QByteArray("email=c%40example.com&password=p%26ss%20word"));
+
+        const QString one = QStringLiteral("0123456789abcdef01234567");
+        const auto single = call<ImportResult>([&](QObject *c, auto cb) {
+            client.importDevices(7, {QStringLiteral(" %1 ").arg(one)}, {}, c, cb);
+        });
+        QVERIFY2(single.ok(), qPrintable(single.error.toString()));
+        QCOMPARE(single.value->updated, 1);
+        QCOMPARE(single.value->updatedDeviceIds, QStringList {one});
+        QVERIFY(single.value->existingDeviceIds.isEmpty());
+        QVERIFY(single.value->invalidDeviceIds.isEmpty());
+        QVERIFY(server.requestLine(2).startsWith("POST /v1/products/7/devices "));
+        QVERIFY(server.requestHeads.at(2).toLower().contains("content-type: application/json"));
+        const QJsonObject sentSingle {{QStringLiteral("id"), one}};
+        QCOMPARE(QJsonDocument::fromJson(server.requestBodies.at(2)).object(), sentSingle);
+
+        ImportOptions options;
+        options.claimUser = QStringLiteral("team@example.com");
+        const auto several = call<ImportResult>([&](QObject *c, auto cb) {
+            client.importDevices(7,
+                {QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c"), QStringLiteral("d"),
+                    QStringLiteral("e")},
+                options, c, cb);
+        });
+        QVERIFY2(several.ok(), qPrintable(several.error.toString()));
+        QCOMPARE(several.value->updatedDeviceIds, QStringList {QStringLiteral("a")});
+        QCOMPARE(several.value->existingDeviceIds, QStringList {QStringLiteral("b")});
+        QCOMPARE(several.value->nonmemberDeviceIds, QStringList {QStringLiteral("c")});
+        QCOMPARE(several.value->invalidDeviceIds, QStringList {QStringLiteral("d")});
+        QCOMPARE(several.value->protectedDeviceIds, QStringList {QStringLiteral("e")});
+        const QByteArray head = server.requestHeads.at(3);
+        const qsizetype at = head.indexOf("boundary=");
+        QVERIFY2(at > 0, head.constData());
+        const QByteArray boundary = head.mid(at + 9).split('\r').first();
+        const QByteArray body = server.requestBodies.at(3);
+        const QByteArray filePart = "--" + boundary
+            + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"devices.txt\"\r\n"
+              "Content-Type: text/plain\r\n\r\na\nb\nc\nd\ne\n\r\n--"
+            + boundary + "--\r\n";
+        QVERIFY2(body.endsWith(filePart), body.constData());
+        QVERIFY2(
+            body.contains("name=\"claim_user\"\r\n\r\nteam@example.com\r\n"), body.constData());
+
+        const auto malformed = call<ImportResult>(
+            [&](QObject *c, auto cb) { client.importDevices(7, {one}, {}, c, cb); });
+        QCOMPARE(malformed.error.kind, Kind::Malformed);
+        QVERIFY2(malformed.error.message.contains(QLatin1String("updatedDeviceIds")),
+            qPrintable(malformed.error.message));
+
+        // Refused before anything is sent: nothing, a blank identifier, a line break.
+        const int sent = client.requestsSent();
+        for (const QStringList &bad : {QStringList {}, QStringList {one, QStringLiteral("  ")},
+                 QStringList {QStringLiteral("a\nb")}}) {
+            const auto refused = call<ImportResult>(
+                [&](QObject *c, auto cb) { client.importDevices(7, bad, {}, c, cb); });
+            QCOMPARE(refused.error.kind, Kind::BadRequest);
+        }
+        QCOMPARE(client.requestsSent(), sent);
+    }
+
+    // Against the sandbox: devices taken out of the product come back with an import, one as
+    // {"id"} and several as a `file`; each identifier lands in the list that says what happened.
     void importAndRemove()
     {
-        const QString id = QStringLiteral("0a1b2c3d4e5f60718293a4b5");
-        const auto imported = call<QJsonObject>(
-            [&](QObject *c, auto cb) { m_client->importDevices(m_product, {id}, c, cb); });
+        const QList<Domain::Device> devices = allDevices(*m_client);
+        QList<Domain::Device> stock;
+        for (const Domain::Device &d : devices) {
+            if (d.groups.isEmpty() && d.owner.isEmpty())
+                stock.append(d);
+        }
+        QVERIFY(stock.size() >= 3);
+        const QString a = stock.at(0).id;
+        const QString b = stock.at(1).id;
+        const QString c = stock.at(2).id;
+        for (const QString &id : {a, b}) {
+            const auto removed = call<bool>(
+                [&](QObject *ctx, auto cb) { m_client->removeDevice(m_product, id, ctx, cb); });
+            QVERIFY2(removed.ok(), qPrintable(removed.error.toString())); // 204
+            const auto gone = call<Domain::Device>(
+                [&](QObject *ctx, auto cb) { m_client->getDevice(m_product, id, ctx, cb); });
+            QCOMPARE(gone.error.kind, Kind::NotFound);
+        }
+
+        const auto imported = call<ImportResult>(
+            [&](QObject *ctx, auto cb) { m_client->importDevices(m_product, {a}, {}, ctx, cb); });
         QVERIFY2(imported.ok(), qPrintable(imported.error.toString()));
-        QCOMPARE(imported.value->value(QStringLiteral("updated")).toInt(), 1);
-        QCOMPARE(
-            imported.value->value(QStringLiteral("updatedDeviceIds")).toArray(), QJsonArray {id});
-        const auto device = call<Domain::Device>(
-            [&](QObject *c, auto cb) { m_client->getDevice(m_product, id, c, cb); });
-        QVERIFY2(device.ok(), qPrintable(device.error.toString()));
-        const auto removed = call<bool>(
-            [&](QObject *c, auto cb) { m_client->removeDevice(m_product, id, c, cb); });
-        QVERIFY2(removed.ok(), qPrintable(removed.error.toString())); // 204
-        const auto gone = call<Domain::Device>(
-            [&](QObject *c, auto cb) { m_client->getDevice(m_product, id, c, cb); });
-        QCOMPARE(gone.error.kind, Kind::NotFound);
+        QCOMPARE(imported.value->updated, 1);
+        QCOMPARE(imported.value->updatedDeviceIds, QStringList {a});
+
+        const QString notAnId = QStringLiteral("not-a-device-identifier");
+        const auto several = call<ImportResult>([&](QObject *ctx, auto cb) {
+            m_client->importDevices(m_product, {b, c, notAnId}, {}, ctx, cb);
+        });
+        QVERIFY2(several.ok(), qPrintable(several.error.toString()));
+        QCOMPARE(several.value->updatedDeviceIds, QStringList {b});
+        QCOMPARE(several.value->existingDeviceIds, QStringList {c});
+        QCOMPARE(several.value->invalidDeviceIds, QStringList {notAnId});
+        QVERIFY(several.value->nonmemberDeviceIds.isEmpty());
+        for (const QString &id : {a, b}) {
+            const auto back = call<Domain::Device>(
+                [&](QObject *ctx, auto cb) { m_client->getDevice(m_product, id, ctx, cb); });
+            QVERIFY2(back.ok(), qPrintable(back.error.toString()));
+        }
     }
 
     void tokenInfoAndGenericRequests()
@@ -861,9 +1368,11 @@ private Q_SLOTS:
         ClientConfig config;
         config.backoffBaseMs = 20;
         config.backoffMaxMs = 200;
+        config.rateLimitHoldMs = 20;
         auto client = clientFor(m_sandbox, config);
+        QSignalSpy holds(client.get(), &ParticleClient::rateLimited);
         const QJsonObject before = stats(m_sandbox);
-        QCOMPARE(Http()
+        QCOMPARE(adminHttp(m_sandbox)
                      .postJson(m_sandbox.url(QStringLiteral("/admin/faults/burst429")),
                          QJsonObject {{QStringLiteral("count"), 3}})
                      .status,
@@ -872,6 +1381,7 @@ private Q_SLOTS:
             [&](QObject *c, auto cb) { client->listGroups(m_product, c, cb); });
         QVERIFY2(r.ok(), qPrintable(r.error.toString()));
         QCOMPARE(client->requestsSent(), 4);
+        QCOMPARE(holds.count(), 3);
         const QJsonObject after = stats(m_sandbox);
         QCOMPARE(
             after.value(QStringLiteral("by_status")).toObject().value(QStringLiteral("429")).toInt()
@@ -881,18 +1391,126 @@ private Q_SLOTS:
                       .toInt(),
             3);
 
-        // More 429s than attempts: RateLimited in the end.
-        QCOMPARE(Http()
+        // More 429s than attempts: a 429 is the server asking for time, not a failed attempt,
+        // so the request waits the burst out (bounded by rateLimitMaxWaitMs, not maxAttempts).
+        QCOMPARE(adminHttp(m_sandbox)
                      .postJson(m_sandbox.url(QStringLiteral("/admin/faults/burst429")),
-                         QJsonObject {{QStringLiteral("count"), 5}})
+                         QJsonObject {{QStringLiteral("count"), 2 * config.maxAttempts}})
                      .status,
             200);
-        const auto limited = call<QList<Domain::Group>>(
+        const auto waited = call<QList<Domain::Group>>(
             [&](QObject *c, auto cb) { client->listGroups(m_product, c, cb); });
-        QCOMPARE(limited.error.kind, Kind::RateLimited);
-        QCOMPARE(limited.error.status, 429);
-        QVERIFY(limited.error.isTransient());
-        QCOMPARE(client->requestsSent(), 4 + config.maxAttempts);
+        QVERIFY2(waited.ok(), qPrintable(waited.error.toString()));
+        QCOMPARE(client->requestsSent(), 4 + 2 * config.maxAttempts + 1);
+        QCOMPARE(client->holdRemainingMs(), 0);
+    }
+
+    // A burst of 429 answers while many requests wait: the whole queue is held per round (one
+    // hold for everything on the wire at the time, not one backoff per request), every request
+    // gets through, and the only extra requests are the burst's own.
+    void burstOf429HoldsTheWholeQueue()
+    {
+        ClientConfig config;
+        config.rateLimitHoldMs = 30;
+        config.backoffMaxMs = 240;
+        auto client = clientFor(m_sandbox, config);
+        QList<int> holdLengths;
+        bool sentWhileHeld = false;
+        connect(client.get(), &ParticleClient::rateLimited, this,
+            [&](int ms) { holdLengths.append(ms); });
+        connect(client.get(), &ParticleClient::requestSent, this,
+            [&] { sentWhileHeld = sentWhileHeld || client->holdRemainingMs() > 0; });
+        constexpr int Burst = 20;
+        QCOMPARE(adminHttp(m_sandbox)
+                     .postJson(m_sandbox.url(QStringLiteral("/admin/faults/burst429")),
+                         QJsonObject {{QStringLiteral("count"), Burst}})
+                     .status,
+            200);
+        constexpr int Calls = 36;
+        QCOMPARE(readBatch(*client, Calls), Calls);
+        QCOMPARE(client->requestsSent(), Calls + Burst);
+        QVERIFY(!sentWhileHeld);
+        // Each hold is one round: at least one 429 to a request sent after the previous hold.
+        QVERIFY2(!holdLengths.isEmpty() && holdLengths.size() <= Burst,
+            qPrintable(QString::number(holdLengths.size())));
+        // Holds double while the burst goes on, up to backoffMaxMs.
+        for (qsizetype i = 0; i < holdLengths.size(); ++i)
+            QVERIFY2(holdLengths.at(i) <= std::min(30 << i, 240),
+                qPrintable(QStringLiteral("hold %1: %2 ms").arg(i).arg(holdLengths.at(i))));
+    }
+
+    // A 429 holds every request, not only the one it answered: with one request on the wire at a
+    // time, the next to arrive after a 429 is the same request, after the hold (Retry-After when
+    // the server gives one, rateLimitHoldMs otherwise); requests queued behind it wait too.
+    void rateLimitHoldsRequestsBehindTheRefusedOne_data()
+    {
+        QTest::addColumn<QByteArray>("retryAfter");
+        QTest::addColumn<int>("holdMs");
+        QTest::newRow("no Retry-After") << QByteArray() << 400;
+        QTest::newRow("Retry-After: 1") << QByteArray("Retry-After: 1\r\n") << 1000;
+    }
+    void rateLimitHoldsRequestsBehindTheRefusedOne()
+    {
+        QFETCH(QByteArray, retryAfter);
+        QFETCH(int, holdMs);
+        ScriptedServer server;
+        QVERIFY(server.start());
+        const QByteArray ok = ok200("{\"ok\":true}");
+        server.responses
+            = {ScriptedServer::response("429 Too Many Requests",
+                   "{\"ok\":false,\"error\":\"slow down\"}", "application/json", retryAfter),
+                ok, ok, ok};
+        ClientConfig config;
+        config.baseUrl = server.url();
+        config.maxConcurrent = 1;
+        config.backoffBaseMs = 1;
+        config.backoffMaxMs = 5000;
+        config.rateLimitHoldMs = 400;
+        ParticleClient client(&m_nam, config);
+        client.setAccessToken(QStringLiteral("t"));
+        int done = 0;
+        QObject context;
+        for (const char *name : {"first", "second", "third"})
+            client.deleteGroup(1, QString::fromLatin1(name), &context, [&](Result<bool> r) {
+                QVERIFY2(r.ok(), qPrintable(r.error.toString()));
+                ++done;
+            });
+        QTRY_COMPARE_WITH_TIMEOUT(done, 3, CallTimeoutMs);
+        QCOMPARE(server.arrivals.size(), 4);
+        QVERIFY(server.requestLine(0).contains("/groups/first "));
+        QVERIFY2(
+            server.requestLine(1).contains("/groups/first "), server.requestLine(1).constData());
+        QVERIFY(server.requestLine(2).contains("/groups/second "));
+        QVERIFY(server.requestLine(3).contains("/groups/third "));
+        QVERIFY2(server.arrivals.at(1) - server.arrivals.at(0) >= holdMs - 50,
+            qPrintable(QString::number(server.arrivals.at(1) - server.arrivals.at(0))));
+    }
+
+    // 429s without end: the request gives up with RateLimited once 429s have held it for
+    // rateLimitMaxWaitMs, after a handful of requests, not one per backoff step of each request.
+    void endless429GivesUpInBoundedTime()
+    {
+        SandboxProcess sandbox;
+        QVERIFY2(sandbox.start(startArgs()), qPrintable(sandbox.errorString()));
+        QCOMPARE(adminHttp(sandbox)
+                     .postJson(sandbox.url(QStringLiteral("/admin/faults/burst429")),
+                         QJsonObject {{QStringLiteral("count"), 1000}})
+                     .status,
+            200);
+        ClientConfig config;
+        config.rateLimitHoldMs = 50;
+        config.rateLimitMaxWaitMs = 700;
+        config.backoffMaxMs = 30000;
+        auto client = clientFor(sandbox, config);
+        QSignalSpy holds(client.get(), &ParticleClient::rateLimited);
+        const auto r = call<QList<Domain::Group>>(
+            [&](QObject *c, auto cb) { client->listGroups(m_product, c, cb); });
+        QCOMPARE(r.error.kind, Kind::RateLimited);
+        QCOMPARE(r.error.status, 429);
+        QVERIFY2(r.error.message.contains(QLatin1String("429")), qPrintable(r.error.message));
+        // Holds of 50, 100, 200 ms (350 ms); the next (400 ms more) would pass 700 ms.
+        QCOMPARE(client->requestsSent(), 4);
+        QCOMPARE(holds.count(), 4);
     }
 
     void garbledJsonIsMalformed()
@@ -926,7 +1544,7 @@ private Q_SLOTS:
         QCOMPARE(deleted.error.kind, Kind::Malformed);
 
         // Switched off through the admin route: everything is fine again.
-        QCOMPARE(Http()
+        QCOMPARE(adminHttp(sandbox)
                      .putJson(sandbox.url(QStringLiteral("/admin/faults")),
                          QJsonObject {{QStringLiteral("garble_rate"), 0}})
                      .json()
@@ -1020,7 +1638,7 @@ private Q_SLOTS:
         }
         {
             // The answer takes longer than the transfer timeout: Timeout after every attempt.
-            QCOMPARE(Http()
+            QCOMPARE(adminHttp(sandbox)
                          .putJson(sandbox.url(QStringLiteral("/admin/faults")),
                              QJsonObject {{QStringLiteral("latency_ms"), 2000}})
                          .status,
