@@ -92,17 +92,17 @@ int main(int argc, char *argv[])
     };
 
     if (parser.isSet(api) || parser.isSet(product)) {
-        const QUrl url = QUrl::fromUserInput(parser.value(api));
+        // "api.particle.io" means https; plain http only to a loopback sandbox.
+        QString urlError;
+        const QUrl url = Remote::ParticleClient::apiUrlFromUserInput(parser.value(api), &urlError);
         bool ok = false;
         const int productId = parser.value(product).toInt(&ok);
-        if (!parser.isSet(api) || !parser.isSet(product) || !url.isValid() || !ok
-            || productId <= 0) {
+        if (!parser.isSet(api) || !parser.isSet(product) || !ok || productId <= 0) {
             fatal(Text::tr("--api URL and --product ID go together (a positive product ID)."));
             return 2;
         }
-        const QString insecure = Remote::ParticleClient::insecureUrlReason(url);
-        if (!insecure.isEmpty()) {
-            fatal(insecure);
+        if (!urlError.isEmpty()) {
+            fatal(urlError);
             return 2;
         }
         App::Connection connection;
