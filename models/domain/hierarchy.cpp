@@ -400,4 +400,62 @@ QString accountOf(const QString &path, const Hierarchy &hierarchy)
     return customer && customer->kind == NodeKind::Customer ? customer->account : QString();
 }
 
+QString titlePath(const Hierarchy &hierarchy, const QString &path)
+{
+    QStringList titles;
+    for (const QString &p : pathChain(path)) {
+        const Node *node = hierarchy.node(p);
+        titles.append(node ? node->title : lastSlug(p));
+    }
+    return titles.join(QStringLiteral(" \u203a "));
+}
+
+QString shortTitlePath(const Hierarchy &hierarchy, const QString &path, int maxLength)
+{
+    const QString separator = QStringLiteral(" \u203a ");
+    const QString ellipsis(QChar(0x2026));
+    QStringList parts;
+    for (const QString &p : pathChain(path)) {
+        const Node *node = hierarchy.node(p);
+        parts.append(node ? node->title : lastSlug(p));
+    }
+    const auto length = [&] {
+        qsizetype n = separator.size() * qMax<qsizetype>(0, parts.size() - 1);
+        for (const QString &part : std::as_const(parts))
+            n += part.size();
+        return n;
+    };
+    if (length() <= maxLength)
+        return parts.join(separator);
+    if (parts.size() > 2)
+        parts = QStringList {parts.constFirst(), ellipsis, parts.constLast()};
+    constexpr qsizetype MinPart = 8;
+    while (length() > maxLength) {
+        qsizetype longest = -1;
+        for (qsizetype i = 0; i < parts.size(); ++i) {
+            if (parts.at(i) != ellipsis && parts.at(i).size() > MinPart
+                && (longest < 0 || parts.at(i).size() > parts.at(longest).size()))
+                longest = i;
+        }
+        if (longest < 0)
+            break;
+        const QString &part = parts.at(longest);
+        const qsizetype keep = qMax(MinPart, part.size() - (length() - maxLength));
+        parts[longest] = part.left(keep - 1).trimmed() + ellipsis;
+    }
+    return parts.join(separator);
+}
+
+QStringList nodesTitled(const Hierarchy &hierarchy, const QString &parentPath, const QString &title,
+    const QString &except)
+{
+    QStringList out;
+    for (const QString &child : hierarchy.children(parentPath)) {
+        const Node *node = hierarchy.node(child);
+        if (child != except && node && sameTitle(node->title, title))
+            out.append(child);
+    }
+    return out;
+}
+
 } // namespace Flotilla::Domain

@@ -158,4 +158,18 @@ QStringList repairGroups(const QStringList &groups, const Hierarchy &hierarchy);
 // The customer account linked to the customer node of `path` (its first slug), or empty.
 QString accountOf(const QString &path, const Hierarchy &hierarchy);
 
+// Nodes as people name them: by their titles, never by their group names.
+//
+// "Acme Logistics › Berlin depot › Test": the titles of the chain from the customer down to
+// `path`; a part that is not a node shows its slug.
+QString titlePath(const Hierarchy &hierarchy, const QString &path);
+// titlePath() kept to about `maxLength` characters: the levels between the customer and the
+// node become "…" ("Müller Straßenbau GmbH › … › Prüfstand"), then the longest titles are cut
+// with "…" (to no less than 8 characters each).
+QString shortTitlePath(const Hierarchy &hierarchy, const QString &path, int maxLength = 60);
+// The nodes directly under `parentPath` ("" for the customers), other than `except`, whose
+// title is sameTitle() as `title`.
+QStringList nodesTitled(const Hierarchy &hierarchy, const QString &parentPath, const QString &title,
+    const QString &except = QString());
+
 } // namespace Flotilla::Domain

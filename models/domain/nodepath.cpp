@@ -4,6 +4,8 @@
 #include <QCoreApplication>
 #include <QSet>
 
+#include <algorithm>
+
 namespace Flotilla::Domain {
 
 namespace {
@@ -129,6 +131,79 @@ QString shortened(const QString &slug, qsizetype room)
     while (cut.endsWith(QLatin1Char('-')))
         cut.chop(1);
     return cut;
+}
+
+// Words a shortened short name can do without: legal forms and joining words. "muller" and
+// "strassenbau" are what people call "Müller Straßenbau GmbH & Co. KG".
+bool isFillerWord(const QString &word)
+{
+    static const QSet<QString> fillers {QStringLiteral("ab"), QStringLiteral("ag"),
+        QStringLiteral("and"), QStringLiteral("aps"), QStringLiteral("as"), QStringLiteral("asa"),
+        QStringLiteral("bv"), QStringLiteral("co"), QStringLiteral("company"),
+        QStringLiteral("corp"), QStringLiteral("corporation"), QStringLiteral("das"),
+        QStringLiteral("de"), QStringLiteral("der"), QStringLiteral("des"), QStringLiteral("die"),
+        QStringLiteral("du"), QStringLiteral("ev"), QStringLiteral("for"), QStringLiteral("gbr"),
+        QStringLiteral("gmbh"), QStringLiteral("inc"), QStringLiteral("kg"), QStringLiteral("kgaa"),
+        QStringLiteral("la"), QStringLiteral("le"), QStringLiteral("les"),
+        QStringLiteral("limited"), QStringLiteral("llc"), QStringLiteral("llp"),
+        QStringLiteral("ltd"), QStringLiteral("mbh"), QStringLiteral("nv"), QStringLiteral("of"),
+        QStringLiteral("ohg"), QStringLiteral("oy"), QStringLiteral("oyj"), QStringLiteral("plc"),
+        QStringLiteral("pty"), QStringLiteral("sa"), QStringLiteral("sarl"), QStringLiteral("sas"),
+        QStringLiteral("se"), QStringLiteral("spa"), QStringLiteral("srl"), QStringLiteral("the"),
+        QStringLiteral("ug"), QStringLiteral("und")};
+    return fillers.contains(word);
+}
+
+// The words of a slug that a shortened one is made of: without filler words, unless nothing
+// else is left.
+QStringList abbreviationWords(const QString &slug)
+{
+    const QStringList words = slug.split(QLatin1Char('-'), Qt::SkipEmptyParts);
+    QStringList kept;
+    for (const QString &w : words) {
+        if (!isFillerWord(w))
+            kept.append(w);
+    }
+    return kept.isEmpty() ? words : kept;
+}
+
+// "tbn" for test, bench, north; a word of digits stays whole ("d12n").
+QString initialsOf(const QStringList &words)
+{
+    QString out;
+    for (const QString &w : words) {
+        const bool digits = std::all_of(w.cbegin(), w.cend(),
+            [](QChar c) { return c.unicode() >= u'0' && c.unicode() <= u'9'; });
+        out += digits ? w : w.left(1);
+    }
+    return words.size() >= 2 ? out : QString();
+}
+
+// What a title says to a reader, for comparing titles: decomposed, without accents and
+// apostrophes, case-folded, letters and digits of any script kept, every other run of
+// characters one space.
+QString titleKey(const QString &title)
+{
+    const QString decomposed = title.normalized(QString::NormalizationForm_KD);
+    QString out;
+    bool pendingSeparator = false;
+    for (const QChar c : decomposed) {
+        const char16_t u = c.unicode();
+        if (c.isMark() || isApostrophe(u))
+            continue;
+        QString piece = transliterated(u);
+        if (piece.isEmpty() && c.isLetterOrNumber())
+            piece = QString(c).toCaseFolded();
+        if (piece.isEmpty()) {
+            pendingSeparator = !out.isEmpty();
+            continue;
+        }
+        if (pendingSeparator)
+            out += QLatin1Char(' ');
+        pendingSeparator = false;
+        out += piece;
+    }
+    return out;
 }
 
 } // namespace
@@ -295,28 +370,123 @@ bool isAncestorOrSelf(const QString &ancestor, const QString &path)
     return (!ancestor.isEmpty() && ancestor == path) || isStrictAncestor(ancestor, path);
 }
 
+int suggestedSlugLength(int depth)
+{
+    return depth <= 1 ? SuggestedCustomerSlugLength : SuggestedGroupSlugLength;
+}
+
+int slugRoom(const QString &parentPath)
+{
+    if (pathDepth(parentPath) >= MaxNodeDepth)
+        return 0;
+    const qsizetype prefix = parentPath.isEmpty() ? 0 : parentPath.size() + PathSeparator.size();
+    return static_cast<int>(qMax<qsizetype>(0, MaxGroupNameLength - prefix));
+}
+
+int roomBelow(const QString &path)
+{
+    if (pathDepth(path) >= MaxNodeDepth)
+        return 0;
+    return static_cast<int>(qMax<qsizetype>(0, MaxGroupNameLength - path.size()));
+}
+
+int recommendedRoomBelow(const QString &path)
+{
+    const int levels = qMax(0, MaxNodeDepth - pathDepth(path));
+    return levels * (static_cast<int>(PathSeparator.size()) + SuggestedGroupSlugLength);
+}
+
+QString slugFromTitle(const QString &title)
+{
+    return slugify(title);
+}
+
+SlugSuggestions suggestSlugs(
+    const QString &title, const QString &parentPath, const QStringList &existingNames)
+{
+    SlugSuggestions out;
+    out.full = slugify(title);
+    if (out.full.isEmpty())
+        out.full = parentPath.isEmpty() ? QStringLiteral("customer") : QStringLiteral("group");
+    out.room = slugRoom(parentPath);
+    out.limit = qMin(out.room, suggestedSlugLength(pathDepth(parentPath) + 1));
+    if (out.limit < 1)
+        return out;
+
+    QSet<QString> taken(existingNames.cbegin(), existingNames.cend());
+    taken.insert(ReturnsGroupName);
+    const qsizetype limit = out.limit;
+    // `candidate` made unused: "-2", "-3" ... appended, shortening it again to fit `room`.
+    QString suffixUsed;
+    const auto unused = [&](const QString &candidate, qsizetype room) -> QString {
+        for (int n = 2;; ++n) {
+            const QString suffix = QLatin1Char('-') + QString::number(n);
+            if (suffix.size() >= room)
+                return {};
+            const QString slug = shortened(candidate, room - suffix.size()) + suffix;
+            if (!taken.contains(childPath(parentPath, slug))) {
+                suffixUsed = suffix;
+                return slug;
+            }
+        }
+    };
+
+    QStringList candidates;
+    if (out.full.size() <= limit) {
+        candidates.append(out.full);
+    } else {
+        const QStringList words = abbreviationWords(out.full);
+        const QString joined = words.join(QLatin1Char('-'));
+        if (joined.size() <= limit)
+            candidates.append(joined);
+        // The most leading words that fit.
+        for (qsizetype k = words.size() - 1; k >= 1; --k) {
+            const QString prefix = words.mid(0, k).join(QLatin1Char('-'));
+            if (prefix.size() <= limit) {
+                candidates.append(prefix);
+                break;
+            }
+        }
+        if (words.size() >= 3) {
+            const QString ends = words.constFirst() + QLatin1Char('-') + words.constLast();
+            if (ends.size() <= limit)
+                candidates.append(ends);
+        }
+        const QString initials = initialsOf(words);
+        if (initials.size() >= 2 && initials.size() <= limit)
+            candidates.append(initials);
+        if (candidates.isEmpty())
+            candidates.append(shortened(joined, limit));
+    }
+    // The candidates not taken yet, in order; when every one is taken, the first with "-2",
+    // "-3" ... ("berlin-2").
+    QStringList free;
+    for (const QString &candidate : std::as_const(candidates)) {
+        if (!taken.contains(childPath(parentPath, candidate)) && !free.contains(candidate))
+            free.append(candidate);
+    }
+    if (free.isEmpty()) {
+        const QString slug = unused(candidates.constFirst(), out.room);
+        if (!slug.isEmpty())
+            free.append(slug);
+    }
+    out.slug = free.value(0);
+    out.alternatives = free.mid(1);
+    out.shortened = !out.slug.isEmpty() && out.slug != out.full + suffixUsed;
+    out.cutByParticleLimit = out.shortened && out.full.size() + suffixUsed.size() > out.room;
+    return out;
+}
+
 QString suggestSlug(
     const QString &title, const QString &parentPath, const QStringList &existingNames)
 {
-    if (pathDepth(parentPath) >= MaxNodeDepth)
-        return {};
-    const qsizetype prefix = parentPath.isEmpty() ? 0 : parentPath.size() + PathSeparator.size();
-    const qsizetype room = MaxGroupNameLength - prefix;
-    if (room < 1)
-        return {};
-    QString base = slugify(title);
-    if (base.isEmpty())
-        base = parentPath.isEmpty() ? QStringLiteral("customer") : QStringLiteral("group");
-    QSet<QString> taken(existingNames.cbegin(), existingNames.cend());
-    taken.insert(ReturnsGroupName);
-    for (int n = 1;; ++n) {
-        const QString suffix = n == 1 ? QString() : QString(QLatin1Char('-') + QString::number(n));
-        if (suffix.size() >= room)
-            return {};
-        const QString candidate = shortened(base, room - suffix.size()) + suffix;
-        if (!taken.contains(childPath(parentPath, candidate)))
-            return candidate;
-    }
+    return suggestSlugs(title, parentPath, existingNames).slug;
+}
+
+bool sameTitle(const QString &a, const QString &b)
+{
+    const QString key = titleKey(a);
+    return !key.isEmpty() && key == titleKey(b);
 }
 
 } // namespace Flotilla::Domain

@@ -42,14 +42,59 @@ QStringList pathChain(const QString &path); // "a--b--c" -> {"a", "a--b", "a--b-
 bool isAncestorOrSelf(const QString &ancestor, const QString &path);
 bool isStrictAncestor(const QString &ancestor, const QString &path);
 
-// A valid, unused slug for a new child of `parentPath` ("" for a customer) made from a human
-// title: ASCII lowercase, diacritics stripped (ß -> ss, æ -> ae, ø -> o ...), apostrophes
-// dropped, every other run of spaces and punctuation -> one '-', trimmed; shortened (at a word
-// boundary when that keeps at least half the room) so that the whole group name stays within 64
-// characters; "-2", "-3" ... appended when the name is among `existingNames` (all group names of
-// the product) or reserved. A title with no usable letters gives "customer" or "group". Empty
-// when no child of `parentPath` is possible (already at the maximum depth or no room left).
+// Suggested short names are kept this short, so that a tree whose short names were all
+// suggested never runs out of Particle's 64 characters: 16 + 3 × (2 + 14) = 64.
+inline constexpr int SuggestedCustomerSlugLength = 16;
+inline constexpr int SuggestedGroupSlugLength = 14;
+
+// The longest short name suggested for a node at `depth` (1: a customer).
+int suggestedSlugLength(int depth);
+// The characters the short name of a new child of `parentPath` ("" for a customer) may have:
+// 64 minus the parent's name and the "--" before the child; 0 when no child is possible (the
+// parent is at the maximum depth, or its name leaves no room).
+int slugRoom(const QString &parentPath);
+// The characters the groups under `path` would have for their names beyond `path` itself
+// (64 minus its length); 0 at the maximum depth.
+int roomBelow(const QString &path);
+// The room below `path` that suggested short names need down to the maximum depth:
+// (MaxNodeDepth - depth) × (2 + SuggestedGroupSlugLength). roomBelow() smaller than this means
+// the groups under `path` will need shorter short names than usual.
+int recommendedRoomBelow(const QString &path);
+
+// The title as one short name, before any shortening: ASCII lowercase, diacritics stripped
+// (ß -> ss, æ -> ae, ø -> o ...), apostrophes dropped, every other run of spaces and
+// punctuation -> one '-', trimmed. Empty when the title has no usable letters or digits.
+QString slugFromTitle(const QString &title);
+
+// Short names for a new child of `parentPath` made from a title (docs/hierarchy.md, "Suggested
+// slugs"). Every suggestion is a valid slug whose name is not among `existingNames` (all group
+// names of the product) and is not reserved.
+struct SlugSuggestions
+{
+    QString slug; // the suggestion; empty when no child of `parentPath` is possible
+    // Other suggestions when the title had to be shortened (shorter words, initials ...), each
+    // different from `slug`; empty otherwise.
+    QStringList alternatives;
+    QString full; // slugFromTitle(title), or "customer" / "group" when that is empty
+    int room = 0; // slugRoom(parentPath)
+    // The longest shortened suggestion: min(room, suggestedSlugLength(depth of the child)).
+    // A whole short name that fits it is kept; so is one that only needs "-2" and fits `room`.
+    int limit = 0;
+    // `slug` is not `full` (a "-2" ... aside): the title's short name was cut, to leave room for
+    // the groups under the new node or because Particle's 64 characters allow no more.
+    bool shortened = false;
+    // Shortened because `full` (with its "-2" ...) does not fit in `room` at all.
+    bool cutByParticleLimit = false;
+};
+SlugSuggestions suggestSlugs(
+    const QString &title, const QString &parentPath, const QStringList &existingNames);
+// suggestSlugs(...).slug.
 QString suggestSlug(
     const QString &title, const QString &parentPath, const QStringList &existingNames);
+
+// Whether two titles name the same thing to a reader: equal once case, accents, punctuation
+// and spacing are ignored ("Acme Logistics" and "ACME  logistics." do; "Müller" and "Muller"
+// do; "Acme" and "Acme 2" do not). Empty titles are never the same.
+bool sameTitle(const QString &a, const QString &b);
 
 } // namespace Flotilla::Domain

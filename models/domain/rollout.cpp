@@ -362,6 +362,9 @@ QJsonObject RolloutSpec::toJson() const
             {QStringLiteral("pauseBefore"), w.pauseBefore},
         });
     }
+    QJsonObject titles;
+    for (auto it = nodeTitles.cbegin(); it != nodeTitles.cend(); ++it)
+        titles.insert(it.key(), it.value());
     return QJsonObject {
         {QStringLiteral("title"), title},
         {QStringLiteral("version"), version},
@@ -375,6 +378,7 @@ QJsonObject RolloutSpec::toJson() const
         {QStringLiteral("token"), token},
         {QStringLiteral("deviceTimeoutS"), double(deviceTimeoutS)},
         {QStringLiteral("releaseToNodesWhenDone"), releaseToNodesWhenDone},
+        {QStringLiteral("nodeTitles"), titles},
     };
 }
 
@@ -410,6 +414,19 @@ std::optional<RolloutSpec> RolloutSpec::fromJson(const QJsonObject &json, QStrin
     r.readBool("releaseToNodesWhenDone", spec.releaseToNodesWhenDone);
     if (!r.ok())
         return failed(r.error());
+
+    const QJsonValue titles = r.value("nodeTitles");
+    if (!titles.isUndefined() && !titles.isObject())
+        return failed(QCoreApplication::translate(
+            "Flotilla::Domain", "The rollout's 'nodeTitles' must be an object"));
+    const QJsonObject titleObject = titles.toObject();
+    for (auto it = titleObject.constBegin(); it != titleObject.constEnd(); ++it) {
+        if (!it.value().isString())
+            return failed(QCoreApplication::translate(
+                "Flotilla::Domain", "The rollout's title of '%1' must be a string")
+                              .arg(it.key()));
+        spec.nodeTitles.insert(it.key(), it.value().toString());
+    }
 
     const QJsonValue waves = r.value("waves");
     if (!waves.isUndefined() && !waves.isArray())
@@ -712,6 +729,11 @@ QString newRolloutToken()
 
 bool isRolloutGroupName(QStringView groupName)
 {
+    return parseRolloutGroupName(groupName, nullptr, nullptr);
+}
+
+bool parseRolloutGroupName(QStringView groupName, QString *tokenOut, int *waveOut)
+{
     if (!groupName.startsWith(RolloutGroupPrefix))
         return false;
     const QStringView rest = groupName.mid(RolloutGroupPrefix.size());
@@ -728,7 +750,18 @@ bool isRolloutGroupName(QStringView groupName)
     // A positive decimal number without leading zeros, as QString::number writes it.
     const bool waveOk = !wave.isEmpty() && wave.front() != QLatin1Char('0') && wave.size() <= 9
         && std::all_of(wave.begin(), wave.end(), isDigit);
-    return tokenOk && waveOk;
+    if (!tokenOk || !waveOk)
+        return false;
+    if (tokenOut)
+        *tokenOut = token.toString();
+    if (waveOut)
+        *waveOut = wave.toInt() - 1;
+    return true;
+}
+
+QString slugTitlePath(const QString &path)
+{
+    return pathSlugs(path).join(QStringLiteral(" \u203a "));
 }
 
 // ---- events ---------------------------------------------------------------------------------

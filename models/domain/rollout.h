@@ -84,6 +84,10 @@ struct RolloutSpec
     // Staged, node selection only: once the last wave completes, release the version to the
     // selected nodes' groups and delete the rollout's wave groups.
     bool releaseToNodesWhenDone = true;
+    // How people name the nodes the rollout concerns, as they were named when it was planned:
+    // node path -> title path ("acme--berlin" -> "Acme Logistics › Berlin depot"). The console
+    // shows these instead of group names; a path without an entry is shown by its slugs.
+    QMap<QString, QString> nodeTitles;
 
     // The waves the rollout runs: `waves` for Staged (one 100% wave when empty), else one
     // wave of everything with `waves.value(0)`'s thresholds.
@@ -181,6 +185,12 @@ QString rolloutGroupName(const QString &token, int wave);
 QString newRolloutToken();
 // True for names rolloutGroupName can produce.
 bool isRolloutGroupName(QStringView groupName);
+// The rollout token and the wave (0-based) of a name rolloutGroupName produced; false (and
+// nothing set) for other names.
+bool parseRolloutGroupName(QStringView groupName, QString *token, int *wave);
+// A node path as the console shows it when no title is known: its slugs joined by " › "
+// ("acme › berlin › test").
+QString slugTitlePath(const QString &path);
 
 // What one event of the product stream means for a device of a running wave. `target` is the
 // version the device should end up running (the rollout's, or its previous one while rolling

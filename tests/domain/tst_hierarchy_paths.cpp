@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: MIT
-// Node names: slugs, paths, Particle's group name rule, titles, and slug suggestions.
+// Node names: slugs, paths, Particle's group name rule, titles, slug suggestions (shortened
+// with a reason, never silently), titles that name the same thing, and title paths.
+#include "domain/hierarchy.h"
 #include "domain/nodepath.h"
 
 #include <QRandomGenerator>
@@ -12,6 +14,22 @@ namespace {
 QString repeated(QChar c, qsizetype n)
 {
     return QString(n, c);
+}
+
+// A hierarchy of tagged nodes: "path|title" each (customers for one slug, groups below).
+Hierarchy treeOf(const QStringList &specs)
+{
+    QList<Group> groups;
+    for (const QString &spec : specs) {
+        Group g;
+        g.name = spec.section(QLatin1Char('|'), 0, 0);
+        NodeTag tag;
+        tag.kind = pathDepth(g.name) == 1 ? NodeKind::Customer : NodeKind::Group;
+        tag.title = spec.section(QLatin1Char('|'), 1);
+        g.description = formatDescription(tag);
+        groups.append(g);
+    }
+    return Hierarchy(groups);
 }
 
 } // namespace
@@ -300,8 +318,8 @@ private Q_SLOTS:
 
         QTest::newRow("words") << QStringLiteral("Acme Logistics") << QString() << QStringList {}
                                << QStringLiteral("acme-logistics");
-        QTest::newRow("diacritics") << QStringLiteral("M\u00fcller & S\u00f6hne GmbH") << QString()
-                                    << QStringList {} << QStringLiteral("muller-sohne-gmbh");
+        QTest::newRow("diacritics") << QStringLiteral("M\u00fcller & S\u00f6hne") << QString()
+                                    << QStringList {} << QStringLiteral("muller-sohne");
         QTest::newRow("sharp s") << QStringLiteral("Stra\u00dfe") << QString() << QStringList {}
                                  << QStringLiteral("strasse");
         QTest::newRow("nordic letters") << QStringLiteral("\u00c6r\u00f8 \u00d8st") << QString()
@@ -342,13 +360,28 @@ private Q_SLOTS:
             << QStringLiteral("north-harbour");
         QTest::newRow("shortened inside a long word")
             << QStringLiteral("Supercalifragilisticexpialidocious") << longParent << QStringList {}
-            << QStringLiteral("supercalifragilistice");
-        QTest::newRow("shortened, then a suffix")
+            << QStringLiteral("supercalifragi");
+        QTest::newRow("shortened, taken: the next shortening")
             << QStringLiteral("North Harbour Terminal Building") << longParent
             << QStringList {QString(longParent + QLatin1String("--north-harbour"))}
+            << QStringLiteral("north-building");
+        QTest::newRow("every shortening taken: a suffix")
+            << QStringLiteral("North Harbour") << QStringLiteral("acme")
+            << QStringList {QStringLiteral("acme--north-harbour")}
             << QStringLiteral("north-harbour-2");
-        QTest::newRow("exact fit") << QStringLiteral("abcdefghijklmnopqrstu") << longParent
-                                   << QStringList {} << QStringLiteral("abcdefghijklmnopqrstu");
+        QTest::newRow("a customer's short name is kept short")
+            << QStringLiteral("Northwind Logistics International") << QString() << QStringList {}
+            << QStringLiteral("northwind");
+        QTest::newRow("legal forms are left out first")
+            << QStringLiteral("Gamma Robotics Ltd.") << QString() << QStringList {}
+            << QStringLiteral("gamma-robotics");
+        QTest::newRow("exact fit") << QStringLiteral("abcdefghijklmn") << longParent
+                                   << QStringList {} << QStringLiteral("abcdefghijklmn");
+        QTest::newRow("a short title under a long parent stays whole") << QStringLiteral(
+            "Test") << repeated(QLatin1Char('a'), 50) << QStringList {} << QStringLiteral("test");
+        QTest::newRow("cut by Particle's limit")
+            << QStringLiteral("Test") << repeated(QLatin1Char('a'), 59) << QStringList {}
+            << QStringLiteral("tes");
         QTest::newRow("no child below the maximum depth")
             << QStringLiteral("Rig") << QStringLiteral("a--b--c--d") << QStringList {} << QString();
         QTest::newRow("no room left") << QStringLiteral("Rig")
@@ -375,6 +408,269 @@ private Q_SLOTS:
             QVERIFY2(nodePathError(path).isEmpty(), qPrintable(nodePathError(path)));
             QVERIFY(!existing.contains(path));
         }
+    }
+
+    // What is suggested instead when a title's short name is too long, and why.
+    void suggestSlugs_data()
+    {
+        QTest::addColumn<QString>("title");
+        QTest::addColumn<QString>("parent");
+        QTest::addColumn<QStringList>("existing");
+        QTest::addColumn<QString>("slug");
+        QTest::addColumn<QStringList>("alternatives");
+        QTest::addColumn<QString>("full");
+        QTest::addColumn<int>("limit");
+        QTest::addColumn<bool>("shortened");
+        QTest::addColumn<bool>("byParticle"); // cut because of the 64 characters
+
+        const QString long50 = repeated(QLatin1Char('a'), 50);
+        const QString long59 = repeated(QLatin1Char('a'), 59);
+
+        QTest::newRow("fits: nothing else offered")
+            << QStringLiteral("Acme Logistics") << QString() << QStringList {}
+            << QStringLiteral("acme-logistics") << QStringList {}
+            << QStringLiteral("acme-logistics") << 16 << false << false;
+        QTest::newRow("long customer: words, initials")
+            << QStringLiteral("M\u00fcller Stra\u00dfenbau GmbH & Co. KG") << QString()
+            << QStringList {} << QStringLiteral("muller") << QStringList {QStringLiteral("ms")}
+            << QStringLiteral("muller-strassenbau-gmbh-co-kg") << 16 << true << false;
+        QTest::newRow("long customer title")
+            << QStringLiteral("Northern Regional Water and Wastewater Utility Board") << QString()
+            << QStringList {} << QStringLiteral("northern")
+            << QStringList {QStringLiteral("northern-board"), QStringLiteral("nrwwub")}
+            << QStringLiteral("northern-regional-water-and-wastewater-utility-board") << 16 << true
+            << false;
+        QTest::newRow("long group: leading words, first and last, initials")
+            << QStringLiteral("Test bench north-east") << QStringLiteral("acme") << QStringList {}
+            << QStringLiteral("test-bench")
+            << QStringList {QStringLiteral("test-east"), QStringLiteral("tbne")}
+            << QStringLiteral("test-bench-north-east") << 14 << true << false;
+        QTest::newRow("digits stay whole in initials")
+            << QStringLiteral("Depot 12 North Harbour") << QStringLiteral("acme") << QStringList {}
+            << QStringLiteral("depot-12-north")
+            << QStringList {QStringLiteral("depot-harbour"), QStringLiteral("d12nh")}
+            << QStringLiteral("depot-12-north-harbour") << 14 << true << false;
+        QTest::newRow("taken alternatives are left out")
+            << QStringLiteral("Test bench north-east") << QStringLiteral("acme")
+            << QStringList {QStringLiteral("acme--test-east")} << QStringLiteral("test-bench")
+            << QStringList {QStringLiteral("tbne")} << QStringLiteral("test-bench-north-east") << 14
+            << true << false;
+        QTest::newRow("short title under a long customer: whole")
+            << QStringLiteral("Test") << long50 << QStringList {} << QStringLiteral("test")
+            << QStringList {} << QStringLiteral("test") << 12 << false << false;
+        QTest::newRow("cut by the 64 characters, said so")
+            << QStringLiteral("Test") << long59 << QStringList {} << QStringLiteral("tes")
+            << QStringList {} << QStringLiteral("test") << 3 << true << true;
+        QTest::newRow("cut by the 64 characters, with initials")
+            << QStringLiteral("Test bench") << repeated(QLatin1Char('a'), 55) << QStringList {}
+            << QStringLiteral("test") << QStringList {QStringLiteral("tb")}
+            << QStringLiteral("test-bench") << 7 << true << true;
+        QTest::newRow("taken: a suffix is no shortening")
+            << QStringLiteral("Berlin") << QStringLiteral("acme")
+            << QStringList {QStringLiteral("acme--berlin")} << QStringLiteral("berlin-2")
+            << QStringList {} << QStringLiteral("berlin") << 14 << false << false;
+        QTest::newRow("taken at the limit: a suffix beyond the suggested length")
+            << QStringLiteral("Acme Logistics") << QString()
+            << QStringList {QStringLiteral("acme-logistics")} << QStringLiteral("acme-logistics-2")
+            << QStringList {} << QStringLiteral("acme-logistics") << 16 << false << false;
+        QTest::newRow("taken where only a cut suffix fits")
+            << QStringLiteral("Test") << repeated(QLatin1Char('a'), 57)
+            << QStringList {QString(repeated(QLatin1Char('a'), 57) + QLatin1String("--test"))}
+            << QStringLiteral("tes-2") << QStringList {} << QStringLiteral("test") << 5 << true
+            << true;
+        QTest::newRow("no room at all")
+            << QStringLiteral("Test") << QString(repeated(QLatin1Char('a'), 62)) << QStringList {}
+            << QString() << QStringList {} << QStringLiteral("test") << 0 << false << false;
+    }
+
+    void suggestSlugs()
+    {
+        QFETCH(QString, title);
+        QFETCH(QString, parent);
+        QFETCH(QStringList, existing);
+        QFETCH(QString, slug);
+        QFETCH(QStringList, alternatives);
+        QFETCH(QString, full);
+        QFETCH(int, limit);
+        QFETCH(bool, shortened);
+        QFETCH(bool, byParticle);
+        const SlugSuggestions s = Flotilla::Domain::suggestSlugs(title, parent, existing);
+        QCOMPARE(s.slug, slug);
+        QCOMPARE(s.alternatives, alternatives);
+        QCOMPARE(s.full, full);
+        QCOMPARE(s.limit, limit);
+        QCOMPARE(s.room, slugRoom(parent));
+        QCOMPARE(s.shortened, shortened);
+        QCOMPARE(s.cutByParticleLimit, byParticle);
+        for (const QString &suggested : QStringList {s.slug} + s.alternatives) {
+            if (suggested.isEmpty())
+                continue;
+            const QString path = childPath(parent, suggested);
+            QVERIFY2(isNodePath(path), qPrintable(nodePathError(path)));
+            QVERIFY(!existing.contains(path));
+            QVERIFY(suggested.size() <= (s.shortened ? s.limit : s.room));
+        }
+    }
+
+    void room_data()
+    {
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<int>("slugRoom"); // for a child of `path`
+        QTest::addColumn<int>("roomBelow");
+        QTest::addColumn<int>("recommended");
+
+        QTest::newRow("top level") << QString() << 64 << 64 << 64;
+        QTest::newRow("customer") << QStringLiteral("acme") << 58 << 60 << 48;
+        QTest::newRow("group") << QStringLiteral("acme--berlin") << 50 << 52 << 32;
+        QTest::newRow("depth 3") << QStringLiteral("acme--berlin--test") << 44 << 46 << 16;
+        QTest::newRow("deepest") << QStringLiteral("acme--berlin--test--rig") << 0 << 0 << 0;
+        QTest::newRow("62 characters") << repeated(QLatin1Char('a'), 62) << 0 << 2 << 48;
+        QTest::newRow("61 characters") << repeated(QLatin1Char('a'), 61) << 1 << 3 << 48;
+    }
+
+    void room()
+    {
+        QFETCH(QString, path);
+        QFETCH(int, slugRoom);
+        QFETCH(int, roomBelow);
+        QFETCH(int, recommended);
+        QCOMPARE(Flotilla::Domain::slugRoom(path), slugRoom);
+        QCOMPARE(Flotilla::Domain::roomBelow(path), roomBelow);
+        QCOMPARE(recommendedRoomBelow(path), recommended);
+    }
+
+    // Suggested short names down to the deepest level always fit, whatever the titles: the
+    // suggestions leave room for every level under them.
+    void suggestedTreesNeverRunOutOfRoom()
+    {
+        QRandomGenerator rng(11);
+        const QStringList words {QStringLiteral("Northern"), QStringLiteral("M\u00fcller"),
+            QStringLiteral("Stra\u00dfenbau"), QStringLiteral("GmbH"), QStringLiteral("depot"),
+            QStringLiteral("Test"), QStringLiteral("bench"), QStringLiteral("international"),
+            QStringLiteral("12"), QStringLiteral("Wastewater"),
+            QStringLiteral("Supercalifragilistic")};
+        for (int i = 0; i < 500; ++i) {
+            QString parent;
+            for (int depth = 1; depth <= MaxNodeDepth; ++depth) {
+                QStringList title;
+                for (int n = 1 + static_cast<int>(rng.bounded(6)); n > 0; --n)
+                    title.append(words.at(static_cast<qsizetype>(rng.bounded(words.size()))));
+                const SlugSuggestions s
+                    = Flotilla::Domain::suggestSlugs(title.join(QLatin1Char(' ')), parent, {});
+                // Every level still has its full suggested length.
+                QVERIFY2(s.room >= suggestedSlugLength(depth), qPrintable(parent));
+                QCOMPARE(s.limit, suggestedSlugLength(depth));
+                QVERIFY(!s.slug.isEmpty());
+                parent = childPath(parent, s.slug);
+                QVERIFY2(isNodePath(parent), qPrintable(parent));
+            }
+        }
+    }
+
+    void sameTitle_data()
+    {
+        QTest::addColumn<QString>("a");
+        QTest::addColumn<QString>("b");
+        QTest::addColumn<bool>("same");
+
+        QTest::newRow("equal") << QStringLiteral("Acme Logistics")
+                               << QStringLiteral("Acme Logistics") << true;
+        QTest::newRow("case and spaces")
+            << QStringLiteral("Acme Logistics") << QStringLiteral("  ACME   logistics ") << true;
+        QTest::newRow("punctuation") << QStringLiteral("Acme Logistics Ltd.")
+                                     << QStringLiteral("Acme Logistics, Ltd") << true;
+        QTest::newRow("accents") << QStringLiteral("M\u00fcller Stra\u00dfenbau")
+                                 << QStringLiteral("Muller Strassenbau") << true;
+        QTest::newRow("apostrophes")
+            << QStringLiteral("O'Brien's") << QStringLiteral("OBriens") << true;
+        QTest::newRow("other script")
+            << QStringLiteral("\u6771\u4eac") << QStringLiteral("\u6771\u4eac") << true;
+        QTest::newRow("other script differs")
+            << QStringLiteral("\u6771\u4eac 1") << QStringLiteral("\u5927\u962a 1") << false;
+        QTest::newRow("a number more")
+            << QStringLiteral("Acme") << QStringLiteral("Acme 2") << false;
+        QTest::newRow("another word") << QStringLiteral("Acme Logistics")
+                                      << QStringLiteral("Acme Logistics Hamburg") << false;
+        QTest::newRow("words joined")
+            << QStringLiteral("Acme Logistics") << QStringLiteral("AcmeLogistics") << false;
+        QTest::newRow("empty") << QString() << QString() << false;
+        QTest::newRow("punctuation only") << QStringLiteral("!!") << QStringLiteral("?") << false;
+    }
+
+    void sameTitle()
+    {
+        QFETCH(QString, a);
+        QFETCH(QString, b);
+        QFETCH(bool, same);
+        QCOMPARE(Flotilla::Domain::sameTitle(a, b), same);
+        QCOMPARE(Flotilla::Domain::sameTitle(b, a), same);
+    }
+
+    void titlePaths_data()
+    {
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<int>("maxLength");
+        QTest::addColumn<QString>("full");
+        QTest::addColumn<QString>("shortened");
+
+        const QString longTitle = QStringLiteral(
+            "M\u00fcller Stra\u00dfenbau GmbH & Co. KG Niederlassung S\u00fcd-West");
+        QTest::newRow("customer") << QStringLiteral("acme") << 60
+                                  << QStringLiteral("Acme Logistics")
+                                  << QStringLiteral("Acme Logistics");
+        QTest::newRow("three levels fit")
+            << QStringLiteral("acme--berlin--test") << 60
+            << QStringLiteral("Acme Logistics \u203a Berlin depot \u203a Test")
+            << QStringLiteral("Acme Logistics \u203a Berlin depot \u203a Test");
+        QTest::newRow("the levels between go first")
+            << QStringLiteral("acme--berlin--test") << 30
+            << QStringLiteral("Acme Logistics \u203a Berlin depot \u203a Test")
+            << QStringLiteral("Acme Logistics \u203a \u2026 \u203a Test");
+        QTest::newRow("then the longest title is cut")
+            << QStringLiteral("muller--pruefstand") << 40
+            << QString(longTitle + QStringLiteral(" \u203a Pr\u00fcfstand"))
+            << QStringLiteral("M\u00fcller Stra\u00dfenbau GmbH & Co\u2026 \u203a Pr\u00fcfstand");
+        QTest::newRow("a part that is not a node shows its slug")
+            << QStringLiteral("acme--gone") << 60 << QStringLiteral("Acme Logistics \u203a gone")
+            << QStringLiteral("Acme Logistics \u203a gone");
+    }
+
+    void titlePaths()
+    {
+        QFETCH(QString, path);
+        QFETCH(int, maxLength);
+        QFETCH(QString, full);
+        QFETCH(QString, shortened);
+        const Hierarchy tree = treeOf({QStringLiteral("acme|Acme Logistics"),
+            QStringLiteral("acme--berlin|Berlin depot"), QStringLiteral("acme--berlin--test|Test"),
+            QStringLiteral(
+                "muller|M\u00fcller Stra\u00dfenbau GmbH & Co. KG Niederlassung S\u00fcd-West"),
+            QStringLiteral("muller--pruefstand|Pr\u00fcfstand")});
+        QCOMPARE(titlePath(tree, path), full);
+        QCOMPARE(shortTitlePath(tree, path, maxLength), shortened);
+        QVERIFY(shortened.size() <= qMax(maxLength, 8));
+        QVERIFY(!shortened.contains(QLatin1String("--")));
+    }
+
+    // Nodes under the same parent with the same title (as a reader sees it).
+    void nodesWithTheSameTitle()
+    {
+        const Hierarchy tree = treeOf(
+            {QStringLiteral("acme|Acme Logistics"), QStringLiteral("acme-2|ACME logistics"),
+                QStringLiteral("beta|Beta Energy"), QStringLiteral("acme--test|Test"),
+                QStringLiteral("acme--berlin|Berlin"), QStringLiteral("acme--berlin--test|Test")});
+        QCOMPARE(nodesTitled(tree, QString(), QStringLiteral("Acme  Logistics.")),
+            (QStringList {QStringLiteral("acme"), QStringLiteral("acme-2")}));
+        QCOMPARE(
+            nodesTitled(tree, QString(), QStringLiteral("Acme Logistics"), QStringLiteral("acme")),
+            QStringList {QStringLiteral("acme-2")});
+        QCOMPARE(nodesTitled(tree, QString(), QStringLiteral("Gamma")), QStringList {});
+        // Only siblings count: "Test" under Berlin is another "Test" than the one under Acme.
+        QCOMPARE(nodesTitled(tree, QStringLiteral("acme"), QStringLiteral("test")),
+            QStringList {QStringLiteral("acme--test")});
+        QCOMPARE(nodesTitled(tree, QStringLiteral("acme--berlin"), QStringLiteral("Test")),
+            QStringList {QStringLiteral("acme--berlin--test")});
+        QCOMPARE(nodesTitled(tree, QStringLiteral("beta"), QStringLiteral("Test")), QStringList {});
     }
 
     // Whatever the title and the siblings, a suggestion is a valid, unused node name.

@@ -100,6 +100,10 @@ RolloutSpec fullSpec()
     spec.token = QStringLiteral("k3x9q2m7ab");
     spec.deviceTimeoutS = 3600;
     spec.releaseToNodesWhenDone = false;
+    spec.nodeTitles = {{QStringLiteral("acme"), QStringLiteral("Acme Logistics")},
+        {QStringLiteral("acme--bench"), QStringLiteral("Acme Logistics \u203a Test bench")},
+        {QStringLiteral("globex--paris"),
+            QStringLiteral("Globex \u203a Paris [EU] \u201cnord\u201d")}};
     return spec;
 }
 
@@ -283,6 +287,12 @@ private Q_SLOTS:
         QCOMPARE(wave1.value(QStringLiteral("failure")).toString(), QStringLiteral("12.5%"));
         const QJsonObject wave0 = json.value(QStringLiteral("waves")).toArray().at(0).toObject();
         QCOMPARE(wave0.value(QStringLiteral("success")).toString(), QStringLiteral("3"));
+        // The nodes' titles as they were when the rollout was planned, by path.
+        QCOMPARE(json.value(QStringLiteral("nodeTitles"))
+                     .toObject()
+                     .value(QStringLiteral("acme--bench"))
+                     .toString(),
+            QStringLiteral("Acme Logistics \u203a Test bench"));
 
         // through text, as the cache stores it
         const QByteArray text = QJsonDocument(json).toJson(QJsonDocument::Compact);
@@ -347,6 +357,10 @@ private Q_SLOTS:
                                             << QStringLiteral("Wave 2's 'failure'");
         QTest::newRow("pauseBefore number")
             << QByteArray(R"({"waves":[{"pauseBefore":1}]})") << QStringLiteral("'pauseBefore'");
+        QTest::newRow("node titles list") << QByteArray(R"({"nodeTitles":["Acme"]})")
+                                          << QStringLiteral("'nodeTitles' must be an object");
+        QTest::newRow("node title number") << QByteArray(R"({"nodeTitles":{"acme":3}})")
+                                           << QStringLiteral("title of 'acme' must be a string");
     }
 
     void specJsonRefused()
@@ -755,7 +769,24 @@ private Q_SLOTS:
                  "flotilla-rollout-a_b-w1", "flotilla-returns", "acme--flotilla-rollout-1-w1",
                  "Flotilla-rollout-1-w1", "flotilla-rollout-1-x1"}) {
             QVERIFY2(!isRolloutGroupName(QString::fromLatin1(name)), name);
+            QString parsedToken = QStringLiteral("unchanged");
+            int parsedWave = -7;
+            QVERIFY(!parseRolloutGroupName(QString::fromLatin1(name), &parsedToken, &parsedWave));
+            QCOMPARE(parsedToken, QStringLiteral("unchanged"));
+            QCOMPARE(parsedWave, -7);
         }
+        // A wave group names its rollout (by token) and its wave.
+        for (const auto &[t, w] : {std::pair {QStringLiteral("k3x9q2m7ab"), 0},
+                 std::pair {QStringLiteral("12"), 4}, std::pair {token, 98}}) {
+            QString parsedToken;
+            int parsedWave = -1;
+            QVERIFY(parseRolloutGroupName(rolloutGroupName(t, w), &parsedToken, &parsedWave));
+            QCOMPARE(parsedToken, t);
+            QCOMPARE(parsedWave, w);
+        }
+        QCOMPARE(slugTitlePath(QStringLiteral("acme--berlin--test")),
+            QStringLiteral("acme \u203a berlin \u203a test"));
+        QCOMPARE(slugTitlePath(QString()), QString());
     }
 
     // ---- events ----
