@@ -47,8 +47,9 @@ get() {
 now_ns() { date +%s%N; }
 
 # read_start_line FD STDERR_FILE: reads the sandbox's JSON start line from FD (within
-# $start_timeout_s) into `line` and its fields into `url`, `token` and `product`; refuses a
-# sandbox that is not on 127.0.0.1. STDERR_FILE is shown when no line comes.
+# $start_timeout_s) into `line` and its fields into `url`, `token`, `admin_token` (for the /admin
+# routes: `get "$url/admin/stats" "$admin_token"`) and `product`; refuses a sandbox that is not on
+# 127.0.0.1. STDERR_FILE is shown when no line comes.
 read_start_line() {
     line=""
     if ! read -r -t "$start_timeout_s" -u "$1" line || [[ -z "$line" ]]; then
@@ -57,6 +58,7 @@ read_start_line() {
     fi
     url=$(json "$line" j.url)
     token=$(json "$line" j.token)
+    admin_token=$(json "$line" j.admin_token)
     product=$(json "$line" j.product.id)
     [[ "$(node -e 'process.stdout.write(new URL(process.argv[1]).hostname)' "$url")" == 127.0.0.1 ]] \
         || die "the sandbox is not on 127.0.0.1: $url"

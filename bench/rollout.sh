@@ -59,7 +59,7 @@ coproc SANDBOX { exec "$sandbox_bin" --devices "$devices" --uniform-fleet --port
                       --update-failure-rate 0 2>"$work/sandbox.err"; }
 pid=$SANDBOX_PID
 read_start_line "${SANDBOX[0]}" "$work/sandbox.err"
-stats0=$(get "$url/admin/stats")
+stats0=$(get "$url/admin/stats" "$admin_token")
 echo "sandbox: $devices devices (uniform fleet, $(json "$stats0" j.online) online), time scale $time_scale, mean offline gap ${mean_offline_s} s simulated, no update failures, at $url"
 
 # --- 2. The rollout --------------------------------------------------------------------------------
@@ -104,8 +104,8 @@ node -e 'const fs = require("fs");
         + `all at ${at(1)} ms`);' "$work/driver.out"
 
 # --- 3. Check against the sandbox ---------------------------------------------------------------
-stats1=$(get "$url/admin/stats")
-ota=$(get "$url/admin/ota")
+stats1=$(get "$url/admin/stats" "$admin_token")
+ota=$(get "$url/admin/ota" "$admin_token")
 seen=$(node -e 'const [b, a] = process.argv.slice(1).map((s) => JSON.parse(s));
     const f = (s) => s.requests - Object.entries(s.by_route).filter(([r]) => r.includes("/events"))
         .reduce((n, [, c]) => n + c, 0);

@@ -90,11 +90,11 @@ stat_delta() {
 }
 
 # --- 1. Flotilla: full pull into a fresh cache ------------------------------------------------
-stats0=$(get "$url/admin/stats")
+stats0=$(get "$url/admin/stats" "$admin_token")
 t0=$(now_ns)
 driver pull pull
 t1=$(now_ns)
-stats1=$(get "$url/admin/stats")
+stats1=$(get "$url/admin/stats" "$admin_token")
 pulled=$(tail -n 1 "$work/pull.out")
 [[ "$(json "$pulled" j.event)" == pulled ]] || die "the pull did not finish: $pulled"
 [[ "$(json "$pulled" j.devices)" == "$devices" ]] || die "the pull has the wrong number of devices: $pulled"
@@ -114,7 +114,7 @@ baseline=$(timeout -k 5 "$timeout_s" node "$root/bench/baseline-sync.mjs" "$line
     "$per_page" "$timeout_s" "$baseline_sort") || status=$?
 t1=$(now_ns)
 [[ $status -eq 0 ]] || die "the baseline failed (status $status)"
-stats2=$(get "$url/admin/stats")
+stats2=$(get "$url/admin/stats" "$admin_token")
 baseline_s=$(json "$baseline" 'j.seconds.toFixed(2)')
 baseline_requests=$(json "$baseline" j.requests)
 seen=$(stat_delta "$stats1" "$stats2" s.requests)
@@ -141,9 +141,9 @@ node -e 'const fs = require("fs");
     console.log(`moving ${picked.length} of the ${of(from).length} devices of ${from} (${JSON.stringify(nodes)}) `
         + `to ${to} (${of(to).length} devices)`);' \
     "$work/dump.out" "$move_from" "$move_to" "$move_count" "$work/moves.txt"
-stats3=$(get "$url/admin/stats")
+stats3=$(get "$url/admin/stats" "$admin_token")
 driver moves moves "$work/moves.txt"
-stats4=$(get "$url/admin/stats")
+stats4=$(get "$url/admin/stats" "$admin_token")
 pushed=$(tail -n 1 "$work/moves.out")
 [[ "$(json "$pushed" j.event)" == pushed ]] || die "the moves were not pushed: $pushed"
 [[ "$(json "$pushed" j.pending)" == 0 ]] || die "changes still pending after the push: $pushed"

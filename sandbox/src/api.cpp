@@ -50,6 +50,8 @@ Api::Api(Fleet &fleet, const ApiLimits &limits)
     add("POST", "/oauth/token", Access::Oauth, &Api::oauthToken);
     add("GET", "/v1/access_tokens/current", Access::Any, &Api::tokenInfo);
     add("DELETE", "/v1/access_tokens/current", Access::Any, &Api::deleteCurrentToken);
+    // Authenticates itself: the account's username and password (HTTP Basic), or a token of it.
+    add("DELETE", "/v1/access_tokens/:token", Access::Public, &Api::deleteToken);
     add("GET", "/v1/user", Access::Any, &Api::userInfo);
     add("GET", "/v1/user/products", Access::ProductOnly, &Api::listProducts);
     add("GET", "/v1/products", Access::ProductOnly, &Api::listProducts);
@@ -99,11 +101,19 @@ Api::Api(Fleet &fleet, const ApiLimits &limits)
     add("GET", "/v1/devices/events/:prefix*", Access::Any, &Api::ownEvents);
     add("POST", "/v1/devices/events", Access::Any, &Api::publishEvent);
     add("GET", "/v1/devices/:id", Access::Any, &Api::getOwnDevice);
+    add("PUT", "/v1/devices/:id", Access::Any, &Api::updateOwnDevice);
     add("DELETE", "/v1/devices/:id", Access::Any, &Api::unclaimOwnDevice);
     add("GET", "/v1/devices/:id/events", Access::Any, &Api::deviceEvents);
     add("GET", "/v1/devices/:id/events/:prefix*", Access::Any, &Api::deviceEvents);
     add("GET", "/v1/events", Access::Any, &Api::publicEvents);
     add("GET", "/v1/events/:prefix*", Access::Any, &Api::publicEvents);
+
+    // Variables and functions come last: their name segment matches anything the routes above
+    // have not taken ("events", "owner", "ping").
+    add("GET", "/v1/products/:p/devices/:id/:name", Access::ProductOnly, &Api::productVariable);
+    add("POST", "/v1/products/:p/devices/:id/:name", Access::ProductOnly, &Api::productFunction);
+    add("GET", "/v1/devices/:id/:name", Access::Any, &Api::ownVariable);
+    add("POST", "/v1/devices/:id/:name", Access::Any, &Api::ownFunction);
 }
 
 void Api::add(const char *method, const char *pattern, Access access, Handler handler)
@@ -316,14 +326,14 @@ std::optional<std::pair<QString, QString>> Api::clientCredentials(const Context 
 QString Api::issueToken(TokenKind kind, const QString &subject, const QString &client,
     qint64 expiresInSeconds, bool withRefresh, QJsonObject *response)
 {
-    const QString token = m_fleet.newHexId(40);
+    const QString token = Fleet::randomSecret(40);
     Token t;
     t.kind = kind;
     t.subject = subject;
     t.client = client;
     t.expiresMs = expiresInSeconds > 0 ? realNow() + expiresInSeconds * 1000 : 0;
     if (withRefresh) {
-        t.refreshToken = m_fleet.newHexId(40);
+        t.refreshToken = Fleet::randomSecret(40);
         m_fleet.refreshTokens.insert(t.refreshToken, token);
     }
     m_fleet.tokens.insert(token, t);
@@ -344,7 +354,7 @@ Outcome Api::oauthToken(Context &ctx)
     const auto oauthError = [](int status, const char *code, const QString &text) {
         return respond(ApiResponse::oauthError(status, QString::fromLatin1(code), text));
     };
-    if (m_lockedUntil.value(address, 0) > mono)
+    if (lockedOut(address, mono))
         return oauthError(429, "rate_limit_exceeded",
             QStringLiteral("Too many failed attempts to create a token from this "
                            "address; try again later"));
@@ -352,10 +362,7 @@ Outcome Api::oauthToken(Context &ctx)
         return oauthError(429, "rate_limit_exceeded",
             QStringLiteral("Too many token requests from this address"));
     const auto failed = [&](int status, const char *code, const QString &text) {
-        if (++m_failedLogins[address] >= m_limits.lockoutFailures) {
-            m_lockedUntil.insert(address, mono + qint64(m_limits.lockoutSeconds) * 1000);
-            m_failedLogins.remove(address);
-        }
+        loginFailed(address, mono);
         return oauthError(status, code, text);
     };
     const auto succeeded = [&](const QJsonObject &body) {
@@ -404,7 +411,7 @@ Outcome Api::oauthToken(Context &ctx)
         if (!user || user->password != password)
             return failed(400, "invalid_grant", QStringLiteral("User credentials are invalid"));
         if (!user->mfaSecretBase32.isEmpty()) {
-            const QString mfaToken = m_fleet.newHexId(40);
+            const QString mfaToken = Fleet::randomSecret(40);
             m_mfaTokens.insert(mfaToken, user->username);
             m_failedLogins.remove(address);
             ApiResponse r = ApiResponse::json(403,
@@ -492,6 +499,58 @@ Outcome Api::deleteCurrentToken(Context &ctx)
     if (!t.refreshToken.isEmpty())
         m_fleet.refreshTokens.remove(t.refreshToken);
     return respond(ApiResponse::ok());
+}
+
+Outcome Api::deleteToken(Context &ctx)
+{
+    const QString address = ctx.request.remote.toString();
+    const qint64 mono = m_clock.elapsed();
+    QString subject;
+    const QByteArray header = ctx.request.header("authorization").trimmed();
+    if (header.toLower().startsWith("basic ")) {
+        // As documented: the username and password of the account the token belongs to.
+        if (lockedOut(address, mono))
+            return respond(ApiResponse::oauthError(429, QStringLiteral("rate_limit_exceeded"),
+                QStringLiteral("Too many failed attempts from this address; try again later")));
+        const QByteArray decoded = QByteArray::fromBase64(header.mid(6).trimmed());
+        const qsizetype colon = decoded.indexOf(':');
+        const QString username = QString::fromUtf8(decoded.left(std::max<qsizetype>(colon, 0)));
+        const QString password
+            = QString::fromUtf8(colon < 0 ? QByteArray() : decoded.mid(colon + 1));
+        const User *user = m_fleet.findUser(username);
+        if (!user || user->password != password) {
+            loginFailed(address, mono);
+            return respond(ApiResponse::oauthError(401, QStringLiteral("invalid_grant"),
+                QStringLiteral("User credentials are invalid")));
+        }
+        m_failedLogins.remove(address);
+        subject = user->username;
+    } else {
+        // What particle-api-js sends: a token of the same account.
+        if (auto error = authenticate(ctx))
+            return respond(*error);
+        subject = ctx.auth.subject;
+    }
+    const auto it = m_fleet.tokens.find(ctx.params.at(0));
+    if (it == m_fleet.tokens.end() || it->subject.compare(subject, Qt::CaseInsensitive) != 0)
+        return respond(ApiResponse::apiError(404, QStringLiteral("Access token not found")));
+    if (!it->refreshToken.isEmpty())
+        m_fleet.refreshTokens.remove(it->refreshToken);
+    m_fleet.tokens.erase(it);
+    return respond(ApiResponse::ok());
+}
+
+bool Api::lockedOut(const QString &address, qint64 mono) const
+{
+    return m_lockedUntil.value(address, 0) > mono;
+}
+
+void Api::loginFailed(const QString &address, qint64 mono)
+{
+    if (++m_failedLogins[address] >= m_limits.lockoutFailures) {
+        m_lockedUntil.insert(address, mono + qint64(m_limits.lockoutSeconds) * 1000);
+        m_failedLogins.remove(address);
+    }
 }
 
 Outcome Api::userInfo(Context &ctx)

@@ -32,6 +32,16 @@ struct Outcome
     QString route; // the matched route pattern ("GET /v1/products/:p/devices"), for statistics
 };
 
+// The largest firmware binary an upload or a flash takes.
+inline constexpr qsizetype MaxFirmwareBytes = 8 * 1024 * 1024;
+// The longest argument a device function takes (Device OS 0.8 and later).
+inline constexpr int MaxFunctionArgument = 622;
+// Customer lists: the page size when none is asked for, and the largest one.
+inline constexpr int DefaultCustomersPerPage = 100;
+inline constexpr int MaxCustomersPerPage = 100;
+// Batch group updates: the most devices in one request.
+inline constexpr int MaxBatchDevices = 1000;
+
 struct ApiLimits
 {
     int requestsPerWindow = 10000;
@@ -98,6 +108,7 @@ private:
     Outcome oauthToken(Context &ctx);
     Outcome tokenInfo(Context &ctx);
     Outcome deleteCurrentToken(Context &ctx);
+    Outcome deleteToken(Context &ctx);
     Outcome userInfo(Context &ctx);
     Outcome listProducts(Context &ctx);
     Outcome getProduct(Context &ctx);
@@ -111,11 +122,16 @@ private:
     Outcome batchDevices(Context &ctx);
     Outcome pingDevice(Context &ctx);
     Outcome impact(Context &ctx);
+    Outcome productVariable(Context &ctx);
+    Outcome productFunction(Context &ctx);
     // user / customer devices (api_devices.cpp)
     Outcome listOwnDevices(Context &ctx);
     Outcome getOwnDevice(Context &ctx);
+    Outcome updateOwnDevice(Context &ctx);
     Outcome claimDevice(Context &ctx);
     Outcome unclaimOwnDevice(Context &ctx);
+    Outcome ownVariable(Context &ctx);
+    Outcome ownFunction(Context &ctx);
     // groups & firmware (api_groups.cpp)
     Outcome listGroups(Context &ctx);
     Outcome getGroup(Context &ctx);
@@ -147,7 +163,15 @@ private:
 
     // helpers
     int productDevice(const QString &id) const; // -1 when not a product device
+    // A device /v1/devices/:id may address for this token; -1 when unknown or not visible.
+    int visibleDevice(const Auth &auth, const QString &id) const;
     static Outcome deviceNotFound(const QString &id);
+    static Outcome unrecognizedDevice();
+    Outcome readVariable(const Context &ctx, int index, const QString &name);
+    Outcome callDeviceFunction(const Context &ctx, int index, const QString &name);
+    Outcome flashBinary(const Context &ctx, int index);
+    bool lockedOut(const QString &address, qint64 mono) const;
+    void loginFailed(const QString &address, qint64 mono);
     Firmware *firmwareParam(const QString &version); // nullptr when there is no such version
     static Outcome firmwareNotFound(const QString &version);
     bool canSeeDevice(const Auth &auth, const Device &device) const;

@@ -1,7 +1,11 @@
 // SPDX-License-Identifier: MIT
 #include "api.h"
+#include "paging.h"
 
 #include <QJsonArray>
+#include <QSet>
+
+#include <algorithm>
 
 namespace Flotilla::Sandbox {
 
@@ -64,12 +68,23 @@ Outcome Api::createCustomer(Context &ctx)
     return respond(ApiResponse::json(201, body));
 }
 
-Outcome Api::listCustomers(Context &)
+Outcome Api::listCustomers(Context &ctx)
 {
+    // Paged like the device list (`page` and `perPage` or `per_page`); the default page holds
+    // every customer of the demo fleet and then some (see sandbox/README.md).
+    const Paging paging = parsePaging(ctx.query, DefaultCustomersPerPage, MaxCustomersPerPage);
+    if (!paging.error.isEmpty())
+        return respond(ApiResponse::apiError(400, paging.error));
+    const qsizetype total = m_fleet.customers.size();
+    const qsizetype first = std::min(paging.first(), total);
+    const qsizetype last = std::min(first + paging.perPage, total);
     QHash<QString, QJsonArray> devicesByOwner;
+    QSet<QString> onPage;
+    for (qsizetype i = first; i < last; ++i)
+        onPage.insert(m_fleet.customers.at(i).username.toLower());
     QJsonArray deviceList;
     for (const Device &d : m_fleet.devices) {
-        if (!d.inProduct || d.owner.isEmpty() || !m_fleet.findCustomer(d.owner))
+        if (!d.inProduct || d.owner.isEmpty() || !onPage.contains(d.owner.toLower()))
             continue;
         devicesByOwner[d.owner.toLower()].append(d.id);
         deviceList.append(QJsonObject {{QStringLiteral("id"), d.id},
@@ -79,7 +94,8 @@ Outcome Api::listCustomers(Context &)
             {QStringLiteral("online"), d.online}});
     }
     QJsonArray customers;
-    for (const Customer &c : std::as_const(m_fleet.customers)) {
+    for (qsizetype i = first; i < last; ++i) {
+        const Customer &c = m_fleet.customers.at(i);
         customers.append(
             QJsonObject {{QStringLiteral("id"), c.id}, {QStringLiteral("username"), c.username},
                 {QStringLiteral("devices"), devicesByOwner.value(c.username.toLower())}});
@@ -88,7 +104,7 @@ Outcome Api::listCustomers(Context &)
         QJsonObject {{QStringLiteral("customers"), customers},
             {QStringLiteral("devices"), deviceList},
             {QStringLiteral("meta"),
-                QJsonObject {{QStringLiteral("total_pages"), customers.isEmpty() ? 0 : 1}}}}));
+                QJsonObject {{QStringLiteral("total_pages"), paging.totalPages(total)}}}}));
 }
 
 Outcome Api::updateCustomer(Context &ctx)

@@ -4,6 +4,7 @@
 #include "paging.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QSet>
 
 #include <algorithm>
@@ -12,7 +13,6 @@ namespace Flotilla::Sandbox {
 
 namespace {
 
-constexpr int MaxBatchDevices = 1000;
 constexpr int MaxDeviceNameLength = 63;
 
 QString deviceNameError(const QString &name)
@@ -34,6 +34,38 @@ ApiResponse badRequest(const QString &message)
     return ApiResponse::apiError(400, message);
 }
 
+// The product firmware version a flashed binary reports once it runs: the version whose upload
+// it is, else the PRODUCT_VERSION its header announces, else 0 (not product firmware).
+int flashedVersion(const QList<Firmware> &firmware, const QByteArray &binary)
+{
+    for (const Firmware &fw : firmware) {
+        if (fw.binary == binary)
+            return fw.version;
+    }
+    static constexpr QByteArrayView marker("PRODUCT_VERSION=");
+    const qsizetype at
+        = QByteArrayView(binary).first(std::min<qsizetype>(binary.size(), 4096)).indexOf(marker);
+    if (at < 0)
+        return 0;
+    qsizetype end = at + marker.size();
+    while (end < binary.size() && end - at - marker.size() < 5 && binary.at(end) >= '0'
+        && binary.at(end) <= '9')
+        ++end;
+    bool ok = false;
+    const int version = binary.mid(at + marker.size(), end - at - marker.size()).toInt(&ok);
+    return ok && version >= 1 && version <= 65535 ? version : 0;
+}
+
+// Source code would need the cloud compiler, which the sandbox does not have.
+bool looksLikeSource(const FilePart &file)
+{
+    static const QStringList extensions {QStringLiteral(".cpp"), QStringLiteral(".c"),
+        QStringLiteral(".h"), QStringLiteral(".hpp"), QStringLiteral(".cc"), QStringLiteral(".ino"),
+        QStringLiteral(".properties")};
+    return std::any_of(extensions.cbegin(), extensions.cend(),
+        [&](const QString &e) { return file.fileName.endsWith(e, Qt::CaseInsensitive); });
+}
+
 } // namespace
 
 int Api::productDevice(const QString &id) const
@@ -44,10 +76,30 @@ int Api::productDevice(const QString &id) const
     return m_fleet.devices[static_cast<size_t>(*it)].inProduct ? *it : -1;
 }
 
-Outcome Api::deviceNotFound(const QString &id)
+Outcome Api::deviceNotFound(const QString &)
 {
-    return respond(
-        ApiResponse::apiError(404, QStringLiteral("Device %1 not found in this product").arg(id)));
+    // The real cloud's text (particle-cli's product device tests): it does not repeat the id.
+    return respond(ApiResponse::apiError(404, QStringLiteral("Device not found for this product")));
+}
+
+int Api::visibleDevice(const Auth &auth, const QString &id) const
+{
+    const auto it = m_fleet.deviceById.constFind(id.toLower());
+    if (it == m_fleet.deviceById.constEnd()
+        || !canSeeDevice(auth, m_fleet.devices[static_cast<size_t>(*it)]))
+        return -1;
+    return *it;
+}
+
+Outcome Api::unrecognizedDevice()
+{
+    // `info` carries the real cloud's text, which particle-cli looks for; the real cloud answers
+    // 403 "Permission Denied" with it, the sandbox keeps 404 (see sandbox/README.md).
+    return respond(ApiResponse::json(404,
+        QJsonObject {{QStringLiteral("ok"), false},
+            {QStringLiteral("error"), QStringLiteral("Device not found")},
+            {QStringLiteral("info"),
+                QStringLiteral("I didn't recognize that device name or ID")}}));
 }
 
 bool Api::canSeeDevice(const Auth &auth, const Device &device) const
@@ -149,7 +201,8 @@ Outcome Api::listDevices(Context &ctx)
             primary = desc ? -qint64(d.firmwareVersion) : d.firmwareVersion;
             break;
         case SortBy::LastConnection:
-            primary = desc ? -d.lastHeardMs : d.lastHeardMs;
+            // "Last connection" is the handshake: see sandbox/README.md for the evidence.
+            primary = desc ? -d.lastHandshakeMs : d.lastHandshakeMs;
             break;
         }
         matches.push_back(Match {primary, rank, static_cast<int>(i)});
@@ -225,7 +278,7 @@ Outcome Api::getProductDevice(Context &ctx)
     if (i < 0)
         return deviceNotFound(ctx.params.at(1));
     return respond(
-        ApiResponse::json(200, m_fleet.deviceJson(m_fleet.devices[static_cast<size_t>(i)])));
+        ApiResponse::json(200, m_fleet.deviceJson(m_fleet.devices[static_cast<size_t>(i)], true)));
 }
 
 Outcome Api::importDevices(Context &ctx)
@@ -260,20 +313,8 @@ Outcome Api::importDevices(Context &ctx)
 
     QJsonArray updated, existing, nonmember, invalid;
     for (const QString &ident : std::as_const(identifiers)) {
-        int i = m_fleet.findDevice(ident);
-        if (i < 0 && isDeviceId(ident)) {
-            Device d;
-            d.id = ident.toLower();
-            d.platformId = m_fleet.product.platformId;
-            d.inProduct = false;
-            d.serial = QStringLiteral("B40KLA")
-                + QString::number(m_fleet.nextRandom() % 1000000000ULL)
-                      .rightJustified(9, QLatin1Char('0'));
-            d.systemFirmware = QStringLiteral("5.8.0");
-            d.rng = m_fleet.nextRandom();
-            m_fleet.addDevice(std::move(d));
-            i = static_cast<int>(m_fleet.devices.size()) - 1;
-        }
+        // Only units Particle knows: the product's, the factory stock and other products'.
+        const int i = m_fleet.findDevice(ident);
         if (i < 0) {
             invalid.append(ident);
             continue;
@@ -328,7 +369,47 @@ Outcome Api::updateDevice(Context &ctx)
     const int i = productDevice(ctx.params.at(1));
     if (i < 0)
         return deviceNotFound(ctx.params.at(1));
+    if (!ctx.files.isEmpty())
+        return flashBinary(ctx, i);
     return applyUpdate(i, ctx.fields);
+}
+
+Outcome Api::flashBinary(const Context &ctx, int index)
+{
+    const FilePart *file = nullptr;
+    for (const FilePart &f : ctx.files) {
+        if (f.fieldName == QLatin1String("file")) {
+            file = &f;
+            break;
+        }
+    }
+    if (!file || file->data.isEmpty())
+        return respond(badRequest(
+            QStringLiteral("Send the firmware binary to flash as the multipart part 'file'")));
+    if (ctx.files.size() > 1 || looksLikeSource(*file)
+        || ctx.fields.string(QStringLiteral("file_type")).value_or(QStringLiteral("binary"))
+            != QLatin1String("binary"))
+        return respond(badRequest(QStringLiteral("The sandbox has no compiler: flash one compiled "
+                                                 "binary (file_type=binary), not source code")));
+    if (file->data.size() > MaxFirmwareBytes)
+        return respond(ApiResponse::apiError(
+            413, QStringLiteral("Firmware binary is larger than %1 bytes").arg(MaxFirmwareBytes)));
+    Device &d = m_fleet.devices[static_cast<size_t>(index)];
+    if (!d.inProduct || !d.online)
+        return respond(badRequest(
+            QStringLiteral("Device %1 is offline: a binary is only flashed to a connected device")
+                .arg(d.id)));
+    if (d.updating)
+        return respond(badRequest(
+            QStringLiteral("Device %1 is taking an update already; flash it when that is done")
+                .arg(d.id)));
+    if (!m_fleet.observer
+        || !m_fleet.observer->flashNow(index, flashedVersion(m_fleet.firmware, file->data)))
+        return respond(ApiResponse::apiError(
+            500, QStringLiteral("The update could not be started on device %1").arg(d.id)));
+    return respond(ApiResponse::json(200,
+        QJsonObject {{QStringLiteral("id"), d.id},
+            {QStringLiteral("status"), QStringLiteral("Update started")}}));
 }
 
 Outcome Api::applyUpdate(int index, const Fields &f)
@@ -405,10 +486,9 @@ Outcome Api::applyUpdate(int index, const Fields &f)
     if (hasLock) {
         d.desiredVersion = lock;
         retarget = true;
+        // The documented answer has no `flash`: it is an instruction, not a property.
         out.insert(
             QStringLiteral("desired_firmware_version"), lock ? QJsonValue(*lock) : QJsonValue());
-        if (flash)
-            out.insert(QStringLiteral("flash"), *flash);
     }
     if (development) {
         d.development = *development;
@@ -454,9 +534,10 @@ Outcome Api::batchDevices(Context &ctx)
             badRequest(QStringLiteral("'devices' must be a non-empty array of device IDs")));
     const QJsonArray deviceArray = devicesValue.toArray();
     if (deviceArray.size() > MaxBatchDevices)
-        return respond(badRequest(QStringLiteral("At most %1 devices per batch request, got %2")
-                                      .arg(MaxBatchDevices)
-                                      .arg(deviceArray.size())));
+        return respond(badRequest(
+            QStringLiteral("At most %1 devices per batch request, got %2: split the batch")
+                .arg(MaxBatchDevices)
+                .arg(deviceArray.size())));
     const QJsonObject metadata = body.value(QStringLiteral("metadata")).toObject();
     Fields meta(metadata);
     QString error;
@@ -483,7 +564,7 @@ Outcome Api::batchDevices(Context &ctx)
     }
     if (!unknown.isEmpty())
         return respond(ApiResponse::apiError(404,
-            QStringLiteral("Devices not found in this product: %1")
+            QStringLiteral("Device not found for this product: %1")
                 .arg(unknown.mid(0, 20).join(QStringLiteral(", ")))));
     QList<int> addIds;
     for (const QString &g : add)
@@ -594,13 +675,126 @@ Outcome Api::listOwnDevices(Context &ctx)
 
 Outcome Api::getOwnDevice(Context &ctx)
 {
-    const auto it = m_fleet.deviceById.constFind(ctx.params.at(0).toLower());
-    if (it == m_fleet.deviceById.constEnd()
-        || !canSeeDevice(ctx.auth, m_fleet.devices[static_cast<size_t>(*it)]))
-        return respond(ApiResponse::apiError(
-            404, QStringLiteral("Device %1 not found").arg(ctx.params.at(0))));
+    const int i = visibleDevice(ctx.auth, ctx.params.at(0));
+    if (i < 0)
+        return unrecognizedDevice();
     return respond(
-        ApiResponse::json(200, m_fleet.deviceJson(m_fleet.devices[static_cast<size_t>(*it)])));
+        ApiResponse::json(200, m_fleet.deviceJson(m_fleet.devices[static_cast<size_t>(i)], true)));
+}
+
+Outcome Api::updateOwnDevice(Context &ctx)
+{
+    const int i = visibleDevice(ctx.auth, ctx.params.at(0));
+    if (i < 0)
+        return unrecognizedDevice();
+    if (!ctx.files.isEmpty())
+        return flashBinary(ctx, i);
+    // What this route documents; the product's own settings go through the product route.
+    for (const QString &key : {QStringLiteral("groups"), QStringLiteral("desired_firmware_version"),
+             QStringLiteral("development")}) {
+        if (ctx.fields.has(key))
+            return respond(badRequest(QStringLiteral("'%1' is changed through "
+                                                     "/v1/products/:productIdOrSlug/devices/:id")
+                                          .arg(key)));
+    }
+    return applyUpdate(i, ctx.fields);
+}
+
+Outcome Api::productVariable(Context &ctx)
+{
+    const int i = productDevice(ctx.params.at(1));
+    if (i < 0)
+        return deviceNotFound(ctx.params.at(1));
+    return readVariable(ctx, i, ctx.params.at(2));
+}
+
+Outcome Api::productFunction(Context &ctx)
+{
+    const int i = productDevice(ctx.params.at(1));
+    if (i < 0)
+        return deviceNotFound(ctx.params.at(1));
+    return callDeviceFunction(ctx, i, ctx.params.at(2));
+}
+
+Outcome Api::ownVariable(Context &ctx)
+{
+    const int i = visibleDevice(ctx.auth, ctx.params.at(0));
+    if (i < 0)
+        return unrecognizedDevice();
+    return readVariable(ctx, i, ctx.params.at(1));
+}
+
+Outcome Api::ownFunction(Context &ctx)
+{
+    const int i = visibleDevice(ctx.auth, ctx.params.at(0));
+    if (i < 0)
+        return unrecognizedDevice();
+    return callDeviceFunction(ctx, i, ctx.params.at(1));
+}
+
+namespace {
+bool rawFormat(const Api::Context &ctx)
+{
+    return ctx.query.string(QStringLiteral("format")) == QStringLiteral("raw")
+        || ctx.fields.string(QStringLiteral("format")) == QStringLiteral("raw");
+}
+
+ApiResponse rawAnswer(const QJsonValue &value)
+{
+    ApiResponse r;
+    r.contentType = "text/plain";
+    r.body = value.isString()
+        ? value.toString().toUtf8()
+        : QJsonDocument(QJsonArray {value}).toJson(QJsonDocument::Compact).mid(1).chopped(1);
+    return r;
+}
+} // namespace
+
+Outcome Api::readVariable(const Context &ctx, int index, const QString &name)
+{
+    const Device &d = m_fleet.devices[static_cast<size_t>(index)];
+    // What the real cloud answers when the device cannot be reached (a 408, see the README).
+    if (!d.inProduct || !d.online)
+        return respond(ApiResponse::apiError(408, QStringLiteral("Timed out.")));
+    const QJsonValue value = Fleet::hasCloudApi(d) ? Fleet::variableValue(d, name, m_fleet.now())
+                                                   : QJsonValue(QJsonValue::Undefined);
+    if (value.isUndefined())
+        return respond(ApiResponse::apiError(404, QStringLiteral("Variable not found")));
+    if (rawFormat(ctx))
+        return respond(rawAnswer(value));
+    return respond(ApiResponse::json(200,
+        QJsonObject {{QStringLiteral("name"), name}, {QStringLiteral("result"), value},
+            {QStringLiteral("coreInfo"),
+                QJsonObject {{QStringLiteral("name"), d.name}, {QStringLiteral("deviceID"), d.id},
+                    {QStringLiteral("connected"), true},
+                    {QStringLiteral("last_handshake_at"), Fleet::isoTime(d.lastHandshakeMs)},
+                    {QStringLiteral("last_app"), QString()}}}}));
+}
+
+Outcome Api::callDeviceFunction(const Context &ctx, int index, const QString &name)
+{
+    // The reference documents `arg`; particle-api-js sends `args`.
+    const QString argument
+        = ctx.fields.string(QStringLiteral("arg"))
+              .value_or(ctx.fields.string(QStringLiteral("args")).value_or(QString()));
+    if (argument.size() > MaxFunctionArgument)
+        return respond(
+            badRequest(QStringLiteral("The function argument must be at most %1 characters")
+                           .arg(MaxFunctionArgument)));
+    const Device &d = m_fleet.devices[static_cast<size_t>(index)];
+    // The real cloud answers an unreachable device's function call with 400 (see the README).
+    if (!d.inProduct || !d.online)
+        return respond(ApiResponse::apiError(400, QStringLiteral("Timed out")));
+    const std::optional<int> result
+        = Fleet::hasCloudApi(d) ? Fleet::callFunction(name, argument) : std::nullopt;
+    if (!result)
+        return respond(
+            ApiResponse::apiError(404, QStringLiteral("Function %1 not found").arg(name)));
+    if (rawFormat(ctx))
+        return respond(rawAnswer(*result));
+    return respond(ApiResponse::json(200,
+        QJsonObject {{QStringLiteral("id"), d.id}, {QStringLiteral("name"), d.name},
+            {QStringLiteral("connected"), true}, {QStringLiteral("return_value"), *result}}));
 }
 
 Outcome Api::claimDevice(Context &ctx)
@@ -608,16 +802,16 @@ Outcome Api::claimDevice(Context &ctx)
     if (ctx.auth.kind == TokenKind::Product)
         return respond(badRequest(
             QStringLiteral("A product token cannot claim devices: use a user or customer token")));
-    const QString id = ctx.fields.string(QStringLiteral("id")).value_or(QString());
-    if (!isDeviceId(id))
-        return respond(
-            badRequest(QStringLiteral("'id' must be a 24-character hexadecimal device ID")));
+    const QString id = ctx.fields.string(QStringLiteral("id")).value_or(QString()).trimmed();
+    if (id.isEmpty())
+        return respond(badRequest(QStringLiteral("'id' is required: the device ID to claim")));
     QString error;
     const bool transfer
         = ctx.fields.boolean(QStringLiteral("request_transfer"), &error).value_or(false);
+    // The real cloud's answer for any id it does not know, well-formed or not (particle-cli).
     const auto it = m_fleet.deviceById.constFind(id.toLower());
     if (it == m_fleet.deviceById.constEnd())
-        return respond(ApiResponse::apiError(404, QStringLiteral("Device %1 not found").arg(id)));
+        return respond(ApiResponse::apiError(404, QStringLiteral("device not found")));
     Device &d = m_fleet.devices[static_cast<size_t>(*it)];
     if (!d.owner.isEmpty() && d.owner != ctx.auth.subject)
         return respond(ApiResponse::apiError(403,
@@ -646,8 +840,7 @@ Outcome Api::unclaimOwnDevice(Context &ctx)
     const auto it = m_fleet.deviceById.constFind(ctx.params.at(0).toLower());
     if (it == m_fleet.deviceById.constEnd()
         || m_fleet.devices[static_cast<size_t>(*it)].owner != ctx.auth.subject)
-        return respond(ApiResponse::apiError(
-            404, QStringLiteral("Device %1 not found among your devices").arg(ctx.params.at(0))));
+        return unrecognizedDevice();
     m_fleet.setOwner(*it, QString());
     return respond(ApiResponse::ok());
 }

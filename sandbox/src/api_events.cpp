@@ -58,14 +58,12 @@ Outcome Api::ownEvents(Context &ctx)
 
 Outcome Api::deviceEvents(Context &ctx)
 {
-    const auto it = m_fleet.deviceById.constFind(ctx.params.at(0).toLower());
-    if (it == m_fleet.deviceById.constEnd()
-        || !canSeeDevice(ctx.auth, m_fleet.devices[static_cast<size_t>(*it)]))
-        return respond(ApiResponse::apiError(
-            404, QStringLiteral("Device %1 not found").arg(ctx.params.at(0))));
+    const int i = visibleDevice(ctx.auth, ctx.params.at(0));
+    if (i < 0)
+        return unrecognizedDevice();
     StreamFilter f;
     f.scope = StreamFilter::Scope::Device;
-    f.deviceId = m_fleet.devices[static_cast<size_t>(*it)].id;
+    f.deviceId = m_fleet.devices[static_cast<size_t>(i)].id;
     f.prefix = ctx.params.value(1);
     return openStream(ctx, f);
 }

@@ -12,11 +12,51 @@ namespace Flotilla::Sandbox {
 namespace {
 
 constexpr int MaxDescriptionLength = 4096;
-constexpr qsizetype MaxFirmwareSize = 8 * 1024 * 1024;
+constexpr int MaxFileNameLength = 255;
 
 ApiResponse badRequest(const QString &message)
 {
     return ApiResponse::apiError(400, message);
+}
+
+// Empty when an uploaded binary's file name may be kept; the problem otherwise. Only the last
+// path component counts (browsers and form-data libraries may send a path).
+QString fileNameError(const QString &name)
+{
+    if (name.size() > MaxFileNameLength)
+        return QStringLiteral("The binary's file name must be at most %1 characters, got %2")
+            .arg(MaxFileNameLength)
+            .arg(name.size());
+    for (const QChar c : name) {
+        if (c.unicode() < 0x20 || c.unicode() == 0x7f)
+            return QStringLiteral("The binary's file name must not contain control characters");
+    }
+    return {};
+}
+
+QString baseName(const QString &path)
+{
+    const qsizetype slash
+        = std::max(path.lastIndexOf(QLatin1Char('/')), path.lastIndexOf(QLatin1Char('\\')));
+    return slash < 0 ? path : path.mid(slash + 1);
+}
+
+// A Content-Disposition header for a stored file name, whatever it holds: an ASCII name without
+// quotes, backslashes or control characters, and the name itself percent-encoded (RFC 6266).
+QByteArray attachmentHeader(const QString &fileName)
+{
+    const QString name = fileName.left(MaxFileNameLength);
+    QByteArray ascii;
+    for (const QChar c : name) {
+        const char16_t u = c.unicode();
+        ascii += u >= 0x20 && u < 0x7f && u != u'"' && u != u'\\' ? static_cast<char>(u) : '_';
+    }
+    if (ascii.isEmpty())
+        ascii = "firmware.bin";
+    QByteArray header = "attachment; filename=\"" + ascii + '"';
+    if (ascii != name.toUtf8())
+        header += "; filename*=UTF-8''" + name.toUtf8().toPercentEncoding();
+    return header;
 }
 
 QString colorError(const QString &color)
@@ -174,8 +214,7 @@ Outcome Api::getFirmwareBinary(Context &ctx)
     ApiResponse r;
     r.contentType = "application/octet-stream";
     r.body = fw->binary;
-    r.headers.append({QByteArrayLiteral("Content-Disposition"),
-        QByteArray("attachment; filename=\"" + fw->fileName.toUtf8() + "\"")});
+    r.headers.append({QByteArrayLiteral("Content-Disposition"), attachmentHeader(fw->fileName)});
     return respond(r);
 }
 
@@ -194,9 +233,12 @@ Outcome Api::uploadFirmware(Context &ctx)
     if (!binary || binary->data.isEmpty())
         return respond(badRequest(QStringLiteral(
             "Missing firmware binary: send it as the multipart part 'binary' (or 'file')")));
-    if (binary->data.size() > MaxFirmwareSize)
+    if (binary->data.size() > MaxFirmwareBytes)
         return respond(ApiResponse::apiError(
-            413, QStringLiteral("Firmware binary is larger than %1 bytes").arg(MaxFirmwareSize)));
+            413, QStringLiteral("Firmware binary is larger than %1 bytes").arg(MaxFirmwareBytes)));
+    const QString fileName = baseName(binary->fileName);
+    if (const QString e = fileNameError(fileName); !e.isEmpty())
+        return respond(badRequest(e));
     QString error;
     const auto version = ctx.fields.integer(QStringLiteral("version"), &error);
     if (!error.isEmpty() || !version || *version < 1 || *version > 65535)
@@ -221,7 +263,7 @@ Outcome Api::uploadFirmware(Context &ctx)
     fw.id = m_fleet.newHexId(24);
     fw.title = title;
     fw.description = description;
-    fw.fileName = binary->fileName.isEmpty() ? QStringLiteral("firmware.bin") : binary->fileName;
+    fw.fileName = fileName.isEmpty() ? QStringLiteral("firmware.bin") : fileName;
     fw.binary = binary->data;
     fw.mandatory = mandatory;
     fw.uploadedMs = fw.updatedMs = m_fleet.now();

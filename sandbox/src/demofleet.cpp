@@ -119,7 +119,14 @@ QString generateDemoFleet(Fleet &fleet, const DemoOptions &options, qint64 now)
             QString::fromLatin1(MfaSecretBase32)}};
     fleet.oauthClientId = QStringLiteral("flotilla-demo-") + fleet.newHexId(6);
     fleet.oauthClientSecret = fleet.newHexId(40);
-    const QString token = fleet.newHexId(40);
+    fleet.demoToken = fleet.newHexId(40);
+    // The seeded values above only keep the generator's sequence (and so every id after them)
+    // as it was; the credentials themselves must not be derivable from the seed.
+    const QString randomPassword = QStringLiteral("sandbox-") + Fleet::randomSecret(16);
+    for (User &u : fleet.users)
+        u.password = randomPassword;
+    fleet.oauthClientSecret = Fleet::randomSecret(40);
+    const QString token = Fleet::randomSecret(40);
     fleet.demoToken = token;
     fleet.tokens.insert(token,
         Token {TokenKind::User, fleet.users.first().username, QStringLiteral("particle"), 0, {}});
@@ -325,9 +332,10 @@ QString generateDemoFleet(Fleet &fleet, const DemoOptions &options, qint64 now)
         }
         fleet.addDevice(std::move(d));
     }
-    // Units that exist outside the product: importable warehouse units, and a few that belong to
+    // Units that exist outside the product: factory stock (importable), and a few that belong to
     // another product (import reports them as non-members).
-    const int outside = std::max(5, total / 100);
+    const int outside = options.stock >= 0 ? options.stock : std::max(5, total / 100);
+    const size_t firstOutside = fleet.devices.size();
     for (int n = 0; n < outside + 3; ++n) {
         Device d;
         d.id = QStringLiteral("e00fce68") + fleet.newHexId(16);
@@ -340,6 +348,12 @@ QString generateDemoFleet(Fleet &fleet, const DemoOptions &options, qint64 now)
         d.foreignProductId = n < outside ? 0 : 99999;
         d.rng = fleet.nextRandom();
         fleet.addDevice(std::move(d));
+    }
+    // Their IMEIs come last, so that the ids and serial numbers before are those of fleets
+    // generated before units outside the product had IMEIs.
+    for (size_t i = firstOutside; i < fleet.devices.size(); ++i) {
+        fleet.devices[i].imei = QStringLiteral("35") + digits(fleet, 13);
+        fleet.indexDevice(static_cast<int>(i));
     }
     return token;
 }

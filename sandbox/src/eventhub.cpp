@@ -48,6 +48,7 @@ void EventHub::publish(const CloudEvent &event)
         return;
     QByteArray productFrame;
     QByteArray plainFrame;
+    bool dropped = false;
     for (Subscriber &s : m_subscribers) {
         if (!s.connection.isOpen() || !matches(s.filter, event, m_fleet.product.id))
             continue;
@@ -55,15 +56,30 @@ void EventHub::publish(const CloudEvent &event)
         QByteArray &frame = product ? productFrame : plainFrame;
         if (frame.isEmpty())
             frame = Sse::frame(event.name, Sse::eventData(event, product));
-        s.connection.writeChunk(frame);
+        dropped = write(s, frame) || dropped;
     }
+    if (dropped)
+        prune();
+}
+
+bool EventHub::write(Subscriber &subscriber, const QByteArray &data)
+{
+    subscriber.connection.writeChunk(data);
+    if (subscriber.connection.backlog() <= MaxBacklogBytes)
+        return false;
+    ++m_droppedSlow;
+    subscriber.connection.abort();
+    return true;
 }
 
 void EventHub::keepAlive()
 {
     prune();
+    bool dropped = false;
     for (Subscriber &s : m_subscribers)
-        s.connection.writeChunk(Sse::keepAlive());
+        dropped = write(s, Sse::keepAlive()) || dropped;
+    if (dropped)
+        prune();
 }
 
 void EventHub::prune()

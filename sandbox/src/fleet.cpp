@@ -1,10 +1,14 @@
 // SPDX-License-Identifier: MIT
 #include "fleet.h"
 
+#include <QCryptographicHash>
 #include <QDateTime>
 #include <QJsonArray>
+#include <QRandomGenerator>
 
 #include <algorithm>
+#include <cmath>
+#include <numbers>
 
 namespace Flotilla::Sandbox {
 
@@ -18,6 +22,29 @@ QJsonValue timeOrNull(qint64 ms)
 QJsonValue stringOrNull(const QString &s)
 {
     return s.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(s);
+}
+
+// A number fixed for a device (from its id), so that its simulated readings stay put without
+// drawing from its generator (whose draws decide its simulated outcomes).
+quint64 deviceHash(const Device &d)
+{
+    const QByteArray h = QCryptographicHash::hash(d.id.toLatin1(), QCryptographicHash::Sha1);
+    quint64 v = 0;
+    for (int i = 0; i < 8; ++i)
+        v = (v << 8) | static_cast<unsigned char>(h.at(i));
+    return v;
+}
+
+// The secret a mobile app uses for BLE setup: 15 characters like the documented examples.
+QString mobileSecret(const Device &d)
+{
+    static constexpr char alphabet[] = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    const QByteArray h = QCryptographicHash::hash(
+        QByteArray("mobile-secret:" + d.id.toLatin1()), QCryptographicHash::Sha256);
+    QString out;
+    for (int i = 0; i < 15; ++i)
+        out.append(QLatin1Char(alphabet[static_cast<unsigned char>(h.at(i)) % 32]));
+    return out;
 }
 
 } // namespace
@@ -120,7 +147,7 @@ QStringList Fleet::groupNames(const Device &device) const
     return names;
 }
 
-QJsonObject Fleet::deviceJson(const Device &d) const
+QJsonObject Fleet::deviceJson(const Device &d, bool detailed) const
 {
     const std::optional<int> target = targetOf(d);
     QJsonObject o;
@@ -137,15 +164,29 @@ QJsonObject Fleet::deviceJson(const Device &d) const
     o.insert(QStringLiteral("cellular"), d.cellular);
     o.insert(
         QStringLiteral("notes"), d.hasNotes ? QJsonValue(d.notes) : QJsonValue(QJsonValue::Null));
-    o.insert(QStringLiteral("functions"), QJsonArray());
-    o.insert(QStringLiteral("variables"), QJsonObject());
+    QJsonArray functions;
+    QJsonObject variables;
+    if (hasCloudApi(d)) {
+        for (const char *f : DeviceFunctions)
+            functions.append(QLatin1String(f));
+        for (const CloudVariable &v : DeviceVariables)
+            variables.insert(QLatin1String(v.name), QLatin1String(v.type));
+    }
+    o.insert(QStringLiteral("functions"), functions);
+    o.insert(QStringLiteral("variables"), variables);
     o.insert(QStringLiteral("status"), QStringLiteral("normal"));
     o.insert(QStringLiteral("serial_number"), d.serial);
     if (!d.iccid.isEmpty())
         o.insert(QStringLiteral("iccid"), d.iccid);
     if (!d.imei.isEmpty())
         o.insert(QStringLiteral("imei"), d.imei);
+    o.insert(QStringLiteral("mobile_secret"), mobileSecret(d));
     o.insert(QStringLiteral("system_firmware_version"), d.systemFirmware);
+    if (detailed) {
+        // Documented as deprecated in favour of system_firmware_version, and still sent.
+        o.insert(QStringLiteral("current_build_target"), d.systemFirmware);
+        o.insert(QStringLiteral("default_build_target"), QLatin1String(DefaultBuildTarget));
+    }
     o.insert(QStringLiteral("firmware_updates_enabled"), d.updatesEnabled);
     o.insert(QStringLiteral("firmware_updates_forced"), d.updatesForced);
     o.insert(QStringLiteral("device_protection"),
@@ -163,6 +204,41 @@ QJsonObject Fleet::deviceJson(const Device &d) const
         o.insert(QStringLiteral("denied"), false);
     }
     return o;
+}
+
+QJsonValue Fleet::variableValue(const Device &d, const QString &name, qint64 atMs)
+{
+    const quint64 h = deviceHash(d);
+    if (name == QLatin1String("temperature")) {
+        // Between 12 and 28 degrees, plus a daily swing of 3.
+        const double day = double(atMs % 86400000) / 86400000.0;
+        const double phase = double(h % 1000) / 1000.0;
+        const double t
+            = 12.0 + double(h % 160) / 10.0 + 3.0 * std::sin(2 * std::numbers::pi * (day + phase));
+        return std::round(t * 100) / 100;
+    }
+    if (name == QLatin1String("battery"))
+        return 40.0 + double((h >> 10) % 600) / 10.0;
+    if (name == QLatin1String("rssi"))
+        return -55 - static_cast<int>((h >> 20) % 50);
+    if (name == QLatin1String("version"))
+        return d.firmwareVersion;
+    return QJsonValue(QJsonValue::Undefined);
+}
+
+std::optional<int> Fleet::callFunction(const QString &name, const QString &argument)
+{
+    if (name == QLatin1String("led")) {
+        if (argument == QLatin1String("on"))
+            return 1;
+        return argument == QLatin1String("off") ? 0 : -1;
+    }
+    if (name == QLatin1String("cmd")) {
+        if (argument == QLatin1String("ping"))
+            return 1;
+        return argument == QLatin1String("report") ? 0 : -1;
+    }
+    return std::nullopt;
 }
 
 int Fleet::deviceCountInGroup(int groupId) const
@@ -312,6 +388,17 @@ const std::vector<int> &Fleet::idRanks() const
 quint64 Fleet::nextRandom()
 {
     return splitmix64(m_rng);
+}
+
+QString Fleet::randomSecret(int hexLength)
+{
+    static constexpr char digits[] = "0123456789abcdef";
+    QString out;
+    out.reserve(hexLength);
+    QRandomGenerator *rng = QRandomGenerator::system();
+    for (int i = 0; i < hexLength; ++i)
+        out.append(QLatin1Char(digits[rng->bounded(16)]));
+    return out;
 }
 
 QString Fleet::newHexId(int length)

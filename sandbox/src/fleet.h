@@ -130,6 +130,19 @@ struct Token
     QString refreshToken;
 };
 
+// The cloud variables (name and type) and functions the demo product's firmware exposes: every
+// device running a product firmware version has them.
+struct CloudVariable
+{
+    const char *name;
+    const char *type;
+};
+inline constexpr CloudVariable DeviceVariables[]
+    = {{"temperature", "double"}, {"battery", "double"}, {"rssi", "int32"}, {"version", "int32"}};
+inline constexpr const char *DeviceFunctions[] = {"cmd", "led"};
+// The Device OS a device reports as `default_build_target` (the newest the sandbox knows).
+inline constexpr char DefaultBuildTarget[] = "5.8.0";
+
 // Whatever else must react when the fleet changes: the simulator (targets moved, flash now) and
 // the event streams.
 class FleetObserver
@@ -138,6 +151,9 @@ public:
     virtual ~FleetObserver() = default;
     // A device's target may have changed. `pushNow`: an intelligent release or lock + flash.
     virtual void targetMayHaveChanged(int deviceIndex, bool pushNow) = 0;
+    // A binary flashed to one online device (PUT .../devices/:id with a file): it takes the update
+    // at once and then runs `version` (0: not product firmware). False if it cannot start now.
+    virtual bool flashNow(int deviceIndex, int version) = 0;
     virtual void publish(const CloudEvent &event) = 0;
 };
 
@@ -151,6 +167,7 @@ public:
     QString oauthClientId;
     QString oauthClientSecret;
     QString demoToken; // the access token printed on the start line
+    QString adminToken; // the credential of the /admin routes, printed on the start line
     QList<Customer> customers;
     std::vector<Group> groups; // index = group id; deleted groups stay as tombstones
     QHash<QString, int> groupByName;
@@ -181,10 +198,18 @@ public:
     const User *findUser(const QString &username) const;
 
     QStringList groupNames(const Device &device) const;
-    QJsonObject deviceJson(const Device &device) const;
+    // A device as the API shows it. `detailed`: as GET of one device answers it, with the build
+    // targets the list leaves out.
+    QJsonObject deviceJson(const Device &device, bool detailed = false) const;
     QJsonObject groupJson(int groupId, bool withCount) const;
     QJsonObject firmwareJson(const Firmware &fw, bool withDeviceCount) const;
     int deviceCountInGroup(int groupId) const;
+    // Whether `device` exposes the demo firmware's variables and functions.
+    static bool hasCloudApi(const Device &device) { return device.firmwareVersion > 0; }
+    // A variable's current value (`atMs`: simulated time); undefined for an unknown name.
+    static QJsonValue variableValue(const Device &device, const QString &name, qint64 atMs);
+    // What a function returns for `argument`; nullopt for an unknown name.
+    static std::optional<int> callFunction(const QString &name, const QString &argument);
 
     void addDevice(Device device);
     void indexDevice(int index);
@@ -204,8 +229,12 @@ public:
     // so it is rebuilt only when the number of devices changes.
     const std::vector<int> &idRanks() const;
 
+    // Seeded: ids and everything else a seed must reproduce.
     QString newHexId(int length);
     quint64 nextRandom();
+    // From the system's secure generator, never from the seed: access, refresh and MFA tokens,
+    // client secrets, passwords.
+    static QString randomSecret(int hexLength);
     void seed(quint64 seed) { m_rng = seed ? seed : 0x9e3779b97f4a7c15ULL; }
 
     static QString isoTime(qint64 ms);

@@ -158,6 +158,9 @@ void Connection::beginStream()
 {
     if (!isOpen())
         return;
+    // A modest kernel buffer, so that what a client does not read shows as backlog here (where
+    // the event hub limits it) instead of hiding in megabytes of auto-tuned socket buffer.
+    m_socket->setSocketOption(QAbstractSocket::SendBufferSizeSocketOption, 64 * 1024);
     m_socket->write(HttpServer::statusLine(200)
         + "Content-Type: text/event-stream\r\n"
           "Cache-Control: no-cache\r\n"
@@ -172,6 +175,17 @@ void Connection::writeChunk(const QByteArray &data)
     if (!isOpen() || data.isEmpty())
         return;
     m_socket->write(QByteArray::number(data.size(), 16) + "\r\n" + data + "\r\n");
+}
+
+qint64 Connection::backlog() const
+{
+    return isOpen() ? m_socket->bytesToWrite() : 0;
+}
+
+void Connection::abort()
+{
+    if (m_socket)
+        m_socket->abort();
 }
 
 void Connection::close()

@@ -32,7 +32,11 @@ public:
     void sendTruncated(const ApiResponse &response);
     void beginStream();
     void writeChunk(const QByteArray &data);
+    // What is written but not yet taken by the client (0 when closed).
+    qint64 backlog() const;
     void close();
+    // Drops the connection at once, discarding whatever was not sent.
+    void abort();
 
 private:
     QPointer<QTcpSocket> m_socket;

@@ -43,6 +43,10 @@ ParsedOptions parseOptions(const QStringList &arguments)
         = value("devices", "Number of devices in the demo fleet.", "N", QStringLiteral("2000"));
     const QCommandLineOption customers
         = value("customers", "Number of customers in the demo fleet.", "N", QStringLiteral("6"));
+    const QCommandLineOption stock = value("stock",
+        "Factory stock: units with serial number, ICCID and IMEI in no product yet, ready to be "
+        "imported (default: 1% of --devices, at least 5).",
+        "N", QString());
     const QCommandLineOption timeScale = value("time-scale",
         "Simulated time runs X times faster than real time.", "X", QStringLiteral("1"));
     const QCommandLineOption state = value("state",
@@ -137,6 +141,8 @@ ParsedOptions parseOptions(const QStringList &arguments)
         o.devices = static_cast<int>(v);
     if (number(customers, 0, 500, &v))
         o.customers = static_cast<int>(v);
+    if (parser.isSet(stock) && number(stock, 0, 1000000, &v))
+        o.stock = static_cast<int>(v);
     number(timeScale, 0.001, 1000000, &o.simulation.timeScale);
     number(updateDuration, 0.001, 86400, &o.simulation.updateDurationS);
     number(updateFailure, 0, 1, &o.simulation.updateFailureRate);

@@ -17,6 +17,7 @@ struct SandboxOptions
     quint64 seed = 1;
     int devices = 2000;
     int customers = 6;
+    int stock = -1; // factory stock outside the product; -1: 1% of the devices, at least 5
     QString statePath;
     bool allowUnprovenRelease = false;
     bool uniformFleet = false; // the demo fleet without stock, returns, development devices, locks

@@ -77,8 +77,12 @@ bool Sandbox::start(QString *error)
         demo.devices = m_options.devices;
         demo.customers = m_options.customers;
         demo.uniform = m_options.uniformFleet;
+        demo.stock = m_options.stock;
         generateDemoFleet(m_fleet, demo, m_simulator->now());
     }
+    // Random on every start, unless the state file holds one already.
+    if (m_fleet.adminToken.isEmpty())
+        m_fleet.adminToken = Fleet::randomSecret(40);
     QString listenError;
     m_port = m_server->listenLoopback(m_options.port, &listenError);
     if (m_port == 0) {
@@ -100,9 +104,9 @@ QByteArray Sandbox::startLine() const
         + ",\"token\":" + jsonString(m_fleet.demoToken) + ",\"username\":"
         + jsonString(user.username) + ",\"password\":" + jsonString(user.password)
         + ",\"product\":{\"id\":" + QByteArray::number(m_fleet.product.id)
-        + ",\"slug\":" + jsonString(m_fleet.product.slug)
-        + "},\"oauth_client\":{\"id\":" + jsonString(m_fleet.oauthClientId)
-        + ",\"secret\":" + jsonString(m_fleet.oauthClientSecret) + "}}";
+        + ",\"slug\":" + jsonString(m_fleet.product.slug) + "},\"oauth_client\":{\"id\":"
+        + jsonString(m_fleet.oauthClientId) + ",\"secret\":" + jsonString(m_fleet.oauthClientSecret)
+        + "},\"admin_token\":" + jsonString(m_fleet.adminToken) + "}";
 }
 
 bool Sandbox::saveState(QString *error)
@@ -123,10 +127,15 @@ void Sandbox::handle(const ApiRequest &request, Connection connection)
 {
     if (request.path == QLatin1String("/admin")
         || request.path.startsWith(QLatin1String("/admin/"))) {
-        connection.send(request.remote.isLoopback()
-                ? admin(request)
-                : ApiResponse::apiError(
-                    403, QStringLiteral("Admin routes are available on loopback only")));
+        if (!request.remote.isLoopback())
+            connection.send(ApiResponse::apiError(
+                403, QStringLiteral("Admin routes are available on loopback only")));
+        else if (!isAdmin(request))
+            connection.send(ApiResponse::apiError(401,
+                QStringLiteral("Admin routes need the sandbox's admin token: send the start "
+                               "line's admin_token as 'Authorization: Bearer <admin_token>'")));
+        else
+            connection.send(admin(request));
         return;
     }
     const Faults::Decision decision = m_faults.decide();
@@ -188,6 +197,21 @@ void Sandbox::deliver(const ApiRequest &request, Connection connection, Faults::
         connection.send(outcome.response);
 }
 
+bool Sandbox::isAdmin(const ApiRequest &request) const
+{
+    const QByteArray header = request.header("authorization").trimmed();
+    if (!header.toLower().startsWith("bearer "))
+        return false;
+    const QByteArray given = header.mid(7).trimmed();
+    const QByteArray expected = m_fleet.adminToken.toLatin1();
+    // Compared in time that does not depend on where the first difference is.
+    unsigned char difference = given.size() == expected.size() ? 0 : 1;
+    for (qsizetype i = 0; i < expected.size(); ++i)
+        difference |= static_cast<unsigned char>(
+            expected.at(i) ^ (i < given.size() ? given.at(i) : char(0)));
+    return difference == 0 && !expected.isEmpty();
+}
+
 ApiResponse Sandbox::admin(const ApiRequest &request)
 {
     const QStringList path = request.path.split(QLatin1Char('/'), Qt::SkipEmptyParts);
@@ -220,6 +244,8 @@ ApiResponse Sandbox::admin(const ApiRequest &request)
                 {QStringLiteral("by_route"), byRoute}, {QStringLiteral("by_status"), byStatus},
                 {QStringLiteral("faults_injected"), static_cast<qint64>(m_faults.injected())},
                 {QStringLiteral("open_streams"), m_events->size()},
+                {QStringLiteral("slow_streams_dropped"),
+                    static_cast<qint64>(m_events->droppedSlowStreams())},
                 {QStringLiteral("connections"), m_server->connectionCount()},
                 {QStringLiteral("events_published"),
                     static_cast<qint64>(m_simulator->eventsPublished())},
@@ -316,6 +342,27 @@ ApiResponse Sandbox::admin(const ApiRequest &request)
             m_fleet.devices[static_cast<size_t>(i)].updatesEnabled
                 = body.value(QStringLiteral("updates_enabled")).toBool();
         return ApiResponse::json(200, m_fleet.deviceJson(m_fleet.devices[static_cast<size_t>(i)]));
+    }
+    if (method == "GET" && route == QLatin1String("stock")) {
+        // Units outside the product: factory stock to import, and other products' units.
+        QJsonArray stock;
+        QJsonArray otherProduct;
+        for (const Device &d : m_fleet.devices) {
+            if (d.inProduct)
+                continue;
+            QJsonObject o {{QStringLiteral("id"), d.id},
+                {QStringLiteral("serial_number"), d.serial}, {QStringLiteral("iccid"), d.iccid},
+                {QStringLiteral("imei"), d.imei}};
+            if (d.foreignProductId != 0) {
+                o.insert(QStringLiteral("product_id"), d.foreignProductId);
+                otherProduct.append(o);
+            } else {
+                stock.append(o);
+            }
+        }
+        return ApiResponse::json(200,
+            QJsonObject {
+                {QStringLiteral("stock"), stock}, {QStringLiteral("other_product"), otherProduct}});
     }
     if (method == "GET" && route == QLatin1String("mfa")) {
         for (const User &u : std::as_const(m_fleet.users)) {

@@ -17,7 +17,7 @@
 namespace Flotilla::Sandbox {
 
 // The sandbox cloud as one object: state, API, simulation, event streams, fault injection and
-// the HTTP server, plus the loopback-only admin routes under /admin.
+// the HTTP server, plus the admin routes under /admin (loopback only, with the admin token).
 class Sandbox final : public QObject
 {
     Q_OBJECT
@@ -27,7 +27,8 @@ public:
 
     // Loads --state (or generates the demo fleet), listens and starts the simulation.
     bool start(QString *error);
-    // The start line: {"url", "token", "username", "password", "product", "oauth_client"}.
+    // The start line: {"url", "token", "username", "password", "product", "oauth_client",
+    // "admin_token"}.
     QByteArray startLine() const;
     bool saveState(QString *error);
     quint16 port() const { return m_port; }
@@ -38,6 +39,8 @@ private:
     void handle(const ApiRequest &request, Connection connection);
     void deliver(const ApiRequest &request, Connection connection, Faults::Action action);
     ApiResponse admin(const ApiRequest &request);
+    // Whether the request carries the admin token as a Bearer token.
+    bool isAdmin(const ApiRequest &request) const;
     void count(const QString &route, int status);
 
     SandboxOptions m_options;

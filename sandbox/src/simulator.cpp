@@ -192,10 +192,27 @@ void Simulator::maybeStartUpdate(int device, bool /*push*/)
             d, QStringLiteral("particle/device/updates/pending"), QStringLiteral("true"));
         return;
     }
+    startUpdate(device, *target);
+}
+
+void Simulator::startUpdate(int device, int version)
+{
+    Device &d = m_fleet.devices[static_cast<size_t>(device)];
     d.updating = true;
-    d.updateTarget = *target;
+    d.updateTarget = version;
     emitDeviceEvent(d, QStringLiteral("spark/status"), QStringLiteral("auto-update"));
     schedule(device, 1000 + static_cast<qint64>(uniform01(d.rng) * 2000), Kind::FlashStart);
+}
+
+bool Simulator::flashNow(int deviceIndex, int version)
+{
+    const Device &d = m_fleet.devices[static_cast<size_t>(deviceIndex)];
+    if (!d.inProduct || !d.online || d.updating)
+        return false;
+    // The same sequence of events as a lock with flash; afterwards the cloud's usual rule
+    // applies: a device that does not run its target is updated to it at its next handshake.
+    startUpdate(deviceIndex, version);
+    return true;
 }
 
 void Simulator::targetMayHaveChanged(int deviceIndex, bool pushNow)

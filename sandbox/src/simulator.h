@@ -71,6 +71,7 @@ public:
     void resetOtaStats();
 
     void targetMayHaveChanged(int deviceIndex, bool pushNow) override;
+    bool flashNow(int deviceIndex, int version) override;
     void publish(const CloudEvent &event) override;
 
     std::function<void(const CloudEvent &)> sink; // the event streams
@@ -93,6 +94,7 @@ private:
     void comeOnline(int device, bool afterUpdate);
     void goOffline(int device);
     void maybeStartUpdate(int device, bool push);
+    void startUpdate(int device, int version);
     void emitDeviceEvent(const Device &d, const QString &name, const QString &data);
     qint64 exponentialMs(Device &d, double meanSeconds);
     void flashStarted(int device, int version);

@@ -115,7 +115,8 @@ bool StateStore::save(const Fleet &fleet, const QString &path, QString *error)
                 QString::fromUtf8(QJsonDocument(product).toJson(QJsonDocument::Compact))},
             {QStringLiteral("oauth_client_id"), fleet.oauthClientId},
             {QStringLiteral("oauth_client_secret"), fleet.oauthClientSecret},
-            {QStringLiteral("demo_token"), fleet.demoToken}};
+            {QStringLiteral("demo_token"), fleet.demoToken},
+            {QStringLiteral("admin_token"), fleet.adminToken}};
         for (const auto &[k, v] : meta) {
             q.addBindValue(k);
             q.addBindValue(v);
@@ -239,6 +240,7 @@ bool StateStore::load(Fleet &fleet, const QString &path, QString *error)
     fleet.oauthClientId = meta.value(QStringLiteral("oauth_client_id"));
     fleet.oauthClientSecret = meta.value(QStringLiteral("oauth_client_secret"));
     fleet.demoToken = meta.value(QStringLiteral("demo_token"));
+    fleet.adminToken = meta.value(QStringLiteral("admin_token")); // empty in older files
     fleet.users.clear();
     exec(q, QStringLiteral("SELECT id, username, password, mfa FROM users"), error);
     while (q.next())

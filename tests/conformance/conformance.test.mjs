@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 // Conformance: Particle's official JavaScript client, particle-api-js, used unchanged against
 // flotilla-sandbox. Every call goes through `new Particle({ baseUrl })`; only the sandbox's own
-// /admin routes (not part of the Particle API) are called with plain fetch.
+// /admin routes (not part of the Particle API) are called with plain fetch, with the admin token
+// of the start line.
 //
 // Run: FLOTILLA_SANDBOX=/path/to/flotilla-sandbox node --test conformance.test.mjs
 // (CTest does this: `ctest -R conformance`). Needs `npm ci --prefix tests/conformance` first.
@@ -74,7 +75,8 @@ async function rejectsWith(promise, statusCode) {
 async function admin(method, path, body) {
     const response = await fetch(`${start.url}/admin/${path}`, {
         method,
-        headers: body ? { 'Content-Type': 'application/json' } : {},
+        headers: { Authorization: `Bearer ${start.admin_token}`,
+            ...(body ? { 'Content-Type': 'application/json' } : {}) },
         body: body ? JSON.stringify(body) : undefined,
     });
     assert.equal(response.status, 200, `admin ${method} ${path}`);
@@ -228,6 +230,21 @@ test('login with MFA: mfa_required, then sendOtp', async () => {
     assert.equal((await particle.getUserInfo({ auth })).statusCode, 200);
 });
 
+test('deleteAccessToken revokes another token of the account', async () => {
+    const { body } = await particle.login({ username: start.username, password: start.password });
+    const doomed = body.access_token;
+    assert.equal((await particle.getUserInfo({ auth: doomed })).statusCode, 200);
+    // particle-api-js sends the client's default token; the documented way is the account's
+    // username and password, which particle-cli uses.
+    const withDefaultAuth = new Particle({ baseUrl: start.url, auth });
+    const deleted = await withDefaultAuth.deleteAccessToken({ token: doomed });
+    assert.equal(deleted.statusCode, 200);
+    assert.deepEqual(deleted.body, { ok: true });
+    await rejectsWith(particle.getUserInfo({ auth: doomed }), 401);
+    assert.equal((await particle.getUserInfo({ auth })).statusCode, 200);
+    await rejectsWith(withDefaultAuth.deleteAccessToken({ token: doomed }), 404);
+});
+
 test('listProducts', async () => {
     const { statusCode, body } = await particle.listProducts({ auth });
     assert.equal(statusCode, 200);
@@ -361,6 +378,18 @@ test('rename and notes via updateDevice', async () => {
     await particle.renameDevice({ deviceId: device.id, product: slug, name: device.name, auth });
     assert.equal((await getDevice(device.id)).name, device.name);
 
+    // Without a product: PUT /v1/devices/:id, which a team member may use for product devices.
+    const plain = await particle.renameDevice({ deviceId: device.id, name: 'renamed-plainly', auth });
+    assert.equal(plain.statusCode, 200);
+    assert.equal(plain.body.id, device.id);
+    assert.equal(plain.body.name, 'renamed-plainly');
+    assert.equal((await getDevice(device.id)).name, 'renamed-plainly');
+    const missing = await rejectsWith(particle.renameDevice({ deviceId: newDeviceId(), name: 'x',
+        auth }), 404);
+    assert.match(missing.body.info, /didn't recognize that device/);
+    await particle.renameDevice({ deviceId: device.id, name: device.name, auth });
+    assert.equal((await getDevice(device.id)).name, device.name);
+
     // Signalling (sent as signal=1) needs a connected device.
     const online = (await allProductDevices()).find((d) => d.online);
     await admin('PUT', `devices/${online.id}`, { online: true }); // keep it so (no-op if it is)
@@ -381,9 +410,11 @@ test('lockDeviceProductFirmware / unlockDeviceProductFirmware', async () => {
     const version = device.targeted_firmware_release_version === 2 ? 3 : 2;
 
     const locked = await particle.lockDeviceProductFirmware({ deviceId: device.id, product: slug,
-        desiredFirmwareVersion: version, auth });
+        desiredFirmwareVersion: version, flash: false, auth });
     assert.equal(locked.statusCode, 200);
     assert.equal(locked.body.desired_firmware_version, version);
+    assert.deepEqual(Object.keys(locked.body).sort(), ['desired_firmware_version', 'id', 'updated_at'],
+        'the documented lock answer (no flash)');
     let now = await getDevice(device.id);
     assert.equal(now.desired_firmware_version, version);
     assert.equal(now.targeted_firmware_release_version, version, 'a lock beats every release');
@@ -438,11 +469,15 @@ test('markAsDevelopmentDevice (development true and false)', async () => {
 
 // ---- import, customers, claiming, unclaiming, removal ---------------------------------------
 
-const imported = { byId: newDeviceId(), byFile: newDeviceId() };
+const imported = {}; // factory stock units, from the sandbox's /admin/stock
 const customer = { email: `conformance-${randomBytes(4).toString('hex')}@example.com`,
     password: 'conformance-password' };
 
 test('addDeviceToProduct (JSON id and multipart file)', async () => {
+    const { stock } = await admin('GET', 'stock');
+    assert.ok(stock.length >= 2, 'the demo fleet has factory stock');
+    imported.byId = stock[0].id;
+    imported.byFile = stock[1].id;
     await rejectsWith(particle.getDevice({ deviceId: imported.byId, product: slug, auth }), 404);
 
     const added = await particle.addDeviceToProduct({ deviceId: imported.byId, product: slug,
@@ -460,13 +495,29 @@ test('addDeviceToProduct (JSON id and multipart file)', async () => {
     assert.equal(again.body.updated, 0);
     assert.deepEqual(again.body.existingDeviceIds, [imported.byId]);
 
+    // A file may list device IDs, serial numbers, IMEIs or ICCIDs.
     const fromFile = await particle.addDeviceToProduct({ product: slug, auth,
-        file: Buffer.from(`${imported.byFile}\nnot-a-device\n`) });
+        file: Buffer.from(`${stock[1].imei}\r\nnot-a-device\r\n`) });
     assert.equal(fromFile.statusCode, 200);
     assert.equal(fromFile.body.updated, 1);
-    assert.deepEqual(fromFile.body.updatedDeviceIds, [imported.byFile]);
+    assert.deepEqual(fromFile.body.updatedDeviceIds, [stock[1].imei]);
     assert.deepEqual(fromFile.body.invalidDeviceIds, ['not-a-device']);
     assert.equal((await getDevice(imported.byFile)).product_id, productId);
+});
+
+test('addDeviceToProduct with an id Particle does not know, or of another product', async () => {
+    const unknown = newDeviceId();
+    const answer = await particle.addDeviceToProduct({ deviceId: unknown, product: slug, auth });
+    assert.equal(answer.statusCode, 200);
+    assert.equal(answer.body.updated, 0);
+    assert.deepEqual(answer.body.updatedDeviceIds, []);
+    assert.deepEqual(answer.body.invalidDeviceIds, [unknown]);
+    await rejectsWith(particle.getDevice({ deviceId: unknown, product: slug, auth }), 404);
+
+    const { other_product: other } = await admin('GET', 'stock');
+    const foreign = await particle.addDeviceToProduct({ deviceId: other[0].id, product: slug, auth });
+    assert.equal(foreign.body.updated, 0);
+    assert.deepEqual(foreign.body.nonmemberDeviceIds, [other[0].id]);
 });
 
 test('createCustomer with the product OAuth client, claimDevice with the customer token', async () => {
@@ -616,6 +667,76 @@ test('listProductFirmware, uploadProductFirmware, releaseProductFirmware', async
 
     await rejectsWith(particle.releaseProductFirmware({ product: slug, version: 99,
         product_default: true, auth }), 404);
+});
+
+// ---- variables, functions and flashing a binary ----------------------------------------------
+
+// An online device that runs its target, and so takes no update just now.
+async function settledOnlineDevice(skip = 0) {
+    const all = await allProductDevices();
+    const candidates = all.filter((d) => d.online && !d.development && d.desired_firmware_version === null
+        && d.firmware_version === d.targeted_firmware_release_version);
+    assert.ok(candidates.length > skip, 'online, up-to-date devices exist');
+    const device = candidates[skip];
+    await admin('PUT', `devices/${device.id}`, { online: true }); // keep it so
+    return device;
+}
+
+test('getVariable and callFunction, with and without product', async () => {
+    const device = await settledOnlineDevice();
+    assert.deepEqual(device.functions, ['cmd', 'led']);
+    assert.equal(device.variables.temperature, 'double');
+
+    const temperature = await particle.getVariable({ deviceId: device.id, name: 'temperature',
+        product: slug, auth });
+    assert.equal(temperature.statusCode, 200);
+    assert.equal(temperature.body.name, 'temperature');
+    assert.equal(typeof temperature.body.result, 'number');
+    assert.equal(temperature.body.coreInfo.deviceID, device.id);
+    const version = await particle.getVariable({ deviceId: device.id, name: 'version', auth });
+    assert.equal(version.body.result, device.firmware_version);
+
+    const missing = await rejectsWith(particle.getVariable({ deviceId: device.id, name: 'humidity',
+        product: slug, auth }), 404);
+    assert.equal(missing.body.error, 'Variable not found');
+
+    const on = await particle.callFunction({ deviceId: device.id, name: 'led', argument: 'on',
+        product: slug, auth });
+    assert.equal(on.statusCode, 200);
+    assert.equal(on.body.return_value, 1);
+    assert.equal(on.body.connected, true);
+    const ping = await particle.callFunction({ deviceId: device.id, name: 'cmd', argument: 'ping',
+        auth });
+    assert.equal(ping.body.return_value, 1);
+    const unknown = await rejectsWith(particle.callFunction({ deviceId: device.id, name: 'reboot',
+        argument: '', product: slug, auth }), 404);
+    assert.equal(unknown.body.error, 'Function reboot not found');
+});
+
+test('flashDevice with a binary file (product device)', async () => {
+    const device = await settledOnlineDevice(1);
+    const version = device.firmware_version === 3 ? 2 : 3;
+    const binary = await particle.downloadProductFirmware({ product: slug, version, auth });
+    const stream = await openStream({ product: slug, deviceId: device.id });
+    const flashed = await particle.flashDevice({ deviceId: device.id, product: slug, auth,
+        files: { [`tracker-v${version}.bin`]: Buffer.from(binary) } });
+    assert.equal(flashed.statusCode, 200);
+    assert.deepEqual(flashed.body, { id: device.id, status: 'Update started' });
+    // The same sequence as a lock with flash, the device back online running the binary's version.
+    await until(() => stream.events.some((e) => e.name === 'spark/status' && e.data === 'online'
+        && e.version === version), 30000, `${device.id} online running version ${version}`);
+    const names = stream.events.map((e) => `${e.name}=${String(e.data).trim()}`);
+    assert.deepEqual(names.slice(0, 5), ['spark/status=auto-update', 'spark/flash/status=started',
+        'spark/flash/status=success', 'spark/status=offline', 'spark/status=online']);
+    // Not its target: the cloud brings it back to its target at once.
+    await until(async () => (await getDevice(device.id)).firmware_version === device.firmware_version,
+        30000, `${device.id} back on version ${device.firmware_version}`);
+    closeStream(stream.stream);
+    assert.deepEqual(stream.problems, []);
+
+    const unknown = await rejectsWith(particle.flashDevice({ deviceId: newDeviceId(), product: slug,
+        auth, files: { 'x.bin': Buffer.from(binary) } }), 404);
+    assert.equal(unknown.body.error, 'Device not found for this product');
 });
 
 // ---- events --------------------------------------------------------------------------------

@@ -144,8 +144,11 @@ private Q_SLOTS:
     {
         const QJsonObject line = m_sandbox.startLine();
         QVERIFY(m_sandbox.rawStartLine().startsWith("{\"url\":\"http://127.0.0.1:"));
-        for (const char *key : {"url", "token", "username", "password", "product", "oauth_client"})
+        for (const char *key :
+            {"url", "token", "username", "password", "product", "oauth_client", "admin_token"})
             QVERIFY2(line.contains(QLatin1String(key)), key);
+        QVERIFY(!m_sandbox.adminToken().isEmpty());
+        QVERIFY(m_sandbox.adminToken() != m_sandbox.token());
         QVERIFY(m_sandbox.productId() > 0);
         QVERIFY(!m_sandbox.productSlug().isEmpty());
         QVERIFY(!clientId().isEmpty());
@@ -288,8 +291,9 @@ private Q_SLOTS:
     void mfaLogin()
     {
         Http http;
+        Http admin(m_sandbox.adminToken());
         const QUrl tokenUrl = m_sandbox.url(QStringLiteral("/oauth/token"));
-        const QJsonObject mfa = http.get(m_sandbox.url(QStringLiteral("/admin/mfa"))).json();
+        const QJsonObject mfa = admin.get(m_sandbox.url(QStringLiteral("/admin/mfa"))).json();
         const QByteArray creds = "grant_type=password&username="
             + QUrl::toPercentEncoding(mfa.value(QStringLiteral("username")).toString())
             + "&password="
@@ -307,7 +311,7 @@ private Q_SLOTS:
         QCOMPARE(wrong.status, 400);
         QCOMPARE(wrong.json().value(QStringLiteral("error")).toString(),
             QStringLiteral("invalid_grant"));
-        const QString otp = http.get(m_sandbox.url(QStringLiteral("/admin/mfa")))
+        const QString otp = admin.get(m_sandbox.url(QStringLiteral("/admin/mfa")))
                                 .json()
                                 .value(QStringLiteral("otp"))
                                 .toString();
@@ -414,7 +418,7 @@ private Q_SLOTS:
         for (const QJsonObject &d : devices)
             ids.insert(d.value(QStringLiteral("id")).toString());
         QCOMPARE(ids.size(), devices.size());
-        Http http;
+        Http http(m_sandbox.adminToken());
         QCOMPARE(devices.size(),
             http.get(m_sandbox.url(QStringLiteral("/admin/stats")))
                 .json()
@@ -454,7 +458,7 @@ private Q_SLOTS:
         QTest::newRow("firmwareVersion")
             << QStringLiteral("firmwareVersion") << QStringLiteral("firmware_version");
         QTest::newRow("lastConnection")
-            << QStringLiteral("lastConnection") << QStringLiteral("last_heard");
+            << QStringLiteral("lastConnection") << QStringLiteral("last_handshake_at");
     }
     void sorting()
     {
@@ -725,7 +729,17 @@ private Q_SLOTS:
     void import()
     {
         Http http(m_sandbox.token());
-        const QString fresh = randomHexId(1);
+        // Factory stock: units Particle knows that are in no product yet.
+        const QJsonArray stock = Http(m_sandbox.adminToken())
+                                     .get(m_sandbox.url(QStringLiteral("/admin/stock")))
+                                     .json()
+                                     .value(QStringLiteral("stock"))
+                                     .toArray();
+        QVERIFY(stock.size() >= 4);
+        const auto unit = [&](int i, const char *field) {
+            return stock.at(i).toObject().value(QLatin1String(field)).toString();
+        };
+        const QString fresh = unit(0, "id");
         HttpResult r = http.postJson(
             product(QStringLiteral("/devices")), QJsonObject {{QStringLiteral("id"), fresh}});
         QCOMPARE(r.status, 200);
@@ -735,32 +749,41 @@ private Q_SLOTS:
             {"existingDeviceIds", "nonmemberDeviceIds", "invalidDeviceIds", "protectedDeviceIds"})
             QVERIFY2(r.json().value(QLatin1String(key)).isArray(), key);
         QCOMPARE(device(fresh).value(QStringLiteral("id")).toString(), fresh);
+        // The sandbox's own list form: a well-formed id Particle does not know is invalid too.
         const QString existing
             = firstDeviceIn(QStringLiteral("acme")).value(QStringLiteral("id")).toString();
         r = http.postJson(product(QStringLiteral("/devices")),
             QJsonObject {{QStringLiteral("ids"),
                 QJsonArray {fresh, existing, QStringLiteral("not-a-device"), randomHexId(2)}}});
-        QCOMPARE(r.json().value(QStringLiteral("updated")).toInt(), 1);
+        QCOMPARE(r.json().value(QStringLiteral("updated")).toInt(), 0);
         QCOMPARE(strings(r.json().value(QStringLiteral("existingDeviceIds"))),
             (QStringList {fresh, existing}));
         QCOMPARE(strings(r.json().value(QStringLiteral("invalidDeviceIds"))),
-            QStringList {QStringLiteral("not-a-device")});
-        // A multipart file with one identifier per line; serial numbers count too.
+            (QStringList {QStringLiteral("not-a-device"), randomHexId(2)}));
+        QCOMPARE(http.get(product(QStringLiteral("/devices/") + randomHexId(2))).status, 404);
+        // A multipart file with one identifier per line (CRLF or LF): serial numbers, IMEIs and
+        // ICCIDs count too.
         const QString serial = device(existing).value(QStringLiteral("serial_number")).toString();
         const QByteArray boundary = "b0undary";
         const QByteArray body = "--" + boundary
             + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"devices.txt\"\r\n"
               "Content-Type: text/plain\r\n\r\n"
-            + randomHexId(3).toLatin1() + "\n" + serial.toLatin1() + "\n\nxyz\n\r\n--" + boundary
+            + unit(1, "serial_number").toLatin1() + "\r\n" + unit(2, "imei").toLatin1() + "\n"
+            + unit(3, "iccid").toLatin1() + "\n" + serial.toLatin1() + "\n\nxyz\n\r\n--" + boundary
             + "--\r\n";
         r = http.send("POST", product(QStringLiteral("/devices")), body,
             "multipart/form-data; boundary=" + boundary);
         QCOMPARE(r.status, 200);
-        QCOMPARE(r.json().value(QStringLiteral("updated")).toInt(), 1);
+        QCOMPARE(r.json().value(QStringLiteral("updated")).toInt(), 3);
+        QCOMPARE(strings(r.json().value(QStringLiteral("updatedDeviceIds"))),
+            (QStringList {unit(1, "serial_number"), unit(2, "imei"), unit(3, "iccid")}));
         QCOMPARE(
             strings(r.json().value(QStringLiteral("existingDeviceIds"))), QStringList {serial});
         QCOMPARE(strings(r.json().value(QStringLiteral("invalidDeviceIds"))),
             QStringList {QStringLiteral("xyz")});
+        for (int i = 1; i <= 3; ++i)
+            QCOMPARE(device(unit(i, "id")).value(QStringLiteral("product_id")).toInt(),
+                m_sandbox.productId());
         QCOMPARE(http.postJson(product(QStringLiteral("/devices")), QJsonObject()).status, 400);
     }
     void batchGroups()

@@ -146,10 +146,23 @@ private:
         }
         return out;
     }
+    // PUT a multipart `file` to a device, the way particle-api-js's flashDevice sends it.
+    HttpResult flash(const QUrl &url, const QByteArray &fileName, const QByteArray &data)
+    {
+        const QByteArray boundary = "flash-boundary-7b1f";
+        const QByteArray body = "--" + boundary
+            + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+            + "\"\r\nContent-Type: application/octet-stream\r\n\r\n" + data + "\r\n--" + boundary
+            + "\r\nContent-Disposition: form-data; name=\"latest\"\r\n\r\ntrue\r\n--" + boundary
+            + "--\r\n";
+        return Http(m_sandbox.token())
+            .send("PUT", url, body, "multipart/form-data; boundary=" + boundary);
+    }
     void setOnline(const QString &id, bool online)
     {
-        Http().putJson(m_sandbox.url(QStringLiteral("/admin/devices/") + id),
-            QJsonObject {{QStringLiteral("online"), online}});
+        Http(m_sandbox.adminToken())
+            .putJson(m_sandbox.url(QStringLiteral("/admin/devices/") + id),
+                QJsonObject {{QStringLiteral("online"), online}});
     }
 
 private Q_SLOTS:
@@ -191,6 +204,7 @@ private Q_SLOTS:
                                      QJsonObject {{QStringLiteral("desired_firmware_version"), to},
                                          {QStringLiteral("flash"), true}});
         QCOMPARE(r.status, 200);
+        QVERIFY(!r.json().contains(QStringLiteral("flash"))); // not in the documented answer
         QTRY_VERIFY_WITH_TIMEOUT(
             reader->has(id, QStringLiteral("spark/device/app-hash"), QString()), 15000);
         // The documented order, with the product stream's fields.
@@ -218,9 +232,95 @@ private Q_SLOTS:
         QCOMPARE(device(id).value(QStringLiteral("online")).toBool(), true);
     }
 
+    // PUT /v1/products/:p/devices/:id with a multipart `file` flashes that binary to the device
+    // now (particle-cli's "cloud flash" of a .bin): the answer says the update started and the
+    // device goes through the same sequence as a lock with flash. A binary that is not its target
+    // is replaced by the target at the next handshake, as the cloud does.
+    void flashingABinaryToOneDevice()
+    {
+        const QList<QJsonObject> candidates = onlineDevices(QStringLiteral("cobalt"));
+        QJsonObject chosen;
+        for (const QJsonObject &d : candidates) {
+            if (d.value(QStringLiteral("firmware_version"))
+                    == d.value(QStringLiteral("targeted_firmware_release_version"))
+                && d.value(QStringLiteral("firmware_version")).toInt() != 3) {
+                chosen = d;
+                break;
+            }
+        }
+        QVERIFY(!chosen.isEmpty());
+        const QString id = chosen.value(QStringLiteral("id")).toString();
+        const int target
+            = chosen.value(QStringLiteral("targeted_firmware_release_version")).toInt();
+        // Version 3's binary, as the product's firmware list has it.
+        Http http(m_sandbox.token());
+        const HttpResult binary = http.get(product(QStringLiteral("/firmware/3/binary")));
+        QCOMPARE(binary.status, 200);
+        auto reader = open(product(QStringLiteral("/events")));
+        QVERIFY(reader);
+
+        const HttpResult r
+            = flash(product(QStringLiteral("/devices/") + id), "tracker-v3.bin", binary.body);
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.json(),
+            (QJsonObject {{QStringLiteral("id"), id},
+                {QStringLiteral("status"), QStringLiteral("Update started")}}));
+        // Flashed, back online running version 3, then updated to its target again.
+        QTRY_VERIFY_WITH_TIMEOUT(
+            device(id).value(QStringLiteral("firmware_version")).toInt() == target
+                && reader->framesFor(id).size() >= 14,
+            30000);
+        QStringList sequence;
+        QList<int> versions;
+        for (const Frame &f : reader->framesFor(id)) {
+            sequence.append(f.name + QLatin1Char('=')
+                + f.data.value(QStringLiteral("data")).toString().trimmed().left(8));
+            versions.append(f.data.value(QStringLiteral("version")).toInt());
+        }
+        const QStringList once {QStringLiteral("spark/status=auto-upd"),
+            QStringLiteral("spark/flash/status=started"),
+            QStringLiteral("spark/flash/status=success"), QStringLiteral("spark/status=offline"),
+            QStringLiteral("spark/status=online"),
+            QStringLiteral("spark/device/last_reset=update")};
+        QCOMPARE(sequence.mid(0, 6), once);
+        QCOMPARE(versions.at(4), 3); // online again, running the flashed binary
+        QCOMPARE(sequence.mid(7, 6), once);
+        QCOMPARE(versions.at(11), target);
+    }
+    void flashingIsRefusedWhereItCannotHappen()
+    {
+        Http http(m_sandbox.token());
+        const QByteArray binary = http.get(product(QStringLiteral("/firmware/4/binary"))).body;
+        QVERIFY(!binary.isEmpty());
+        // Unknown in the product: the real cloud's message.
+        HttpResult r
+            = flash(product(QStringLiteral("/devices/0123456789abcdef01234567")), "fw.bin", binary);
+        QCOMPARE(r.status, 404);
+        QCOMPARE(r.json().value(QStringLiteral("error")).toString(),
+            QStringLiteral("Device not found for this product"));
+        const QList<QJsonObject> candidates = onlineDevices(QStringLiteral("fjord"));
+        QVERIFY(candidates.size() >= 2);
+        const QString id = candidates.last().value(QStringLiteral("id")).toString();
+        // Source code needs the cloud compiler.
+        r = flash(product(QStringLiteral("/devices/") + id), "app.ino", "void setup() {}");
+        QCOMPARE(r.status, 400);
+        QVERIFY(r.json()
+                    .value(QStringLiteral("error"))
+                    .toString()
+                    .contains(QStringLiteral("compiler")));
+        // An offline device cannot take it.
+        setOnline(id, false);
+        r = flash(product(QStringLiteral("/devices/") + id), "fw.bin", binary);
+        QCOMPARE(r.status, 400);
+        QVERIFY(
+            r.json().value(QStringLiteral("error")).toString().contains(QStringLiteral("offline")));
+        setOnline(id, true);
+        QCOMPARE(device(id).value(QStringLiteral("online")).toBool(), true);
+    }
+
     void failedUpdateKeepsTheOldVersion()
     {
-        Http admin;
+        Http admin(m_sandbox.adminToken());
         QCOMPARE(admin
                      .putJson(m_sandbox.url(QStringLiteral("/admin/simulation")),
                          QJsonObject {{QStringLiteral("update_failure_rate"), 1.0}})

@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: MIT
 // The flotilla-sandbox process: command line, the start line as the only stdout output, a clean
-// exit on SIGTERM, persistence with --state, and determinism for a seed.
+// exit on SIGTERM, persistence with --state, determinism for a seed (credentials excepted), and
+// the factory stock.
 #include "sandboxprocess.h"
 
 #include <QFile>
 #include <QJsonArray>
 #include <QProcess>
+#include <QSet>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -20,6 +22,14 @@ QJsonArray firstPage(SandboxProcess &sandbox)
                              .arg(sandbox.productId())))
         .json()
         .value(QStringLiteral("devices"))
+        .toArray();
+}
+QJsonArray stock(SandboxProcess &sandbox)
+{
+    return Http(sandbox.adminToken())
+        .get(sandbox.url(QStringLiteral("/admin/stock")))
+        .json()
+        .value(QStringLiteral("stock"))
         .toArray();
 }
 QJsonObject stable(QJsonObject d)
@@ -85,12 +95,20 @@ private Q_SLOTS:
         QVERIFY(dir.isValid());
         const QString state = dir.filePath(QStringLiteral("sandbox.db"));
         QString token;
+        QString adminToken;
+        QString secret;
         QString deviceId;
         {
             SandboxProcess sandbox;
             QVERIFY(sandbox.start({QStringLiteral("--devices"), QStringLiteral("120"),
                 QStringLiteral("--state"), state}));
             token = sandbox.token();
+            adminToken = sandbox.adminToken();
+            secret = sandbox.startLine()
+                         .value(QStringLiteral("oauth_client"))
+                         .toObject()
+                         .value(QStringLiteral("secret"))
+                         .toString();
             Http http(token);
             const QString base = QStringLiteral("/v1/products/%1").arg(sandbox.productId());
             deviceId = firstPage(sandbox).first().toObject().value(QStringLiteral("id")).toString();
@@ -111,7 +129,15 @@ private Q_SLOTS:
         }
         SandboxProcess again;
         QVERIFY2(again.start({QStringLiteral("--state"), state}), qPrintable(again.errorString()));
+        // The state file keeps the credentials that clients may have stored.
         QCOMPARE(again.token(), token);
+        QCOMPARE(again.adminToken(), adminToken);
+        QCOMPARE(again.startLine()
+                     .value(QStringLiteral("oauth_client"))
+                     .toObject()
+                     .value(QStringLiteral("secret"))
+                     .toString(),
+            secret);
         Http http(token);
         const QJsonObject d = http.get(again.url(QStringLiteral("/v1/products/%1/devices/%2")
                                                      .arg(again.productId())
@@ -161,9 +187,45 @@ private Q_SLOTS:
             QStringLiteral("--devices"), QStringLiteral("500")}));
         QVERIFY(c.start({QStringLiteral("--seed"), QStringLiteral("12"),
             QStringLiteral("--devices"), QStringLiteral("500")}));
-        QCOMPARE(a.token(), b.token());
-        QCOMPARE(a.startLine().value(QStringLiteral("password")),
-            b.startLine().value(QStringLiteral("password")));
+        // The seed decides the fleet, never the credentials: knowing the seed must not give
+        // another local process the token, the password, the client secret or the admin token.
+        const auto secret = [](const SandboxProcess &s) {
+            return s.startLine()
+                .value(QStringLiteral("oauth_client"))
+                .toObject()
+                .value(QStringLiteral("secret"))
+                .toString();
+        };
+        const auto clientId = [](const SandboxProcess &s) {
+            return s.startLine()
+                .value(QStringLiteral("oauth_client"))
+                .toObject()
+                .value(QStringLiteral("id"))
+                .toString();
+        };
+        QVERIFY(a.token() != b.token());
+        QVERIFY(a.startLine().value(QStringLiteral("password"))
+            != b.startLine().value(QStringLiteral("password")));
+        QVERIFY(secret(a) != secret(b));
+        QVERIFY(a.adminToken() != b.adminToken());
+        QCOMPARE(clientId(a), clientId(b)); // an identifier, not a secret
+        // Tokens issued later come from the system's generator too, not from the seed.
+        const auto login = [](SandboxProcess &s) {
+            return Http()
+                .postForm(s.url(QStringLiteral("/oauth/token")),
+                    "grant_type=password&client_id=particle&client_secret=particle&username="
+                        + QUrl::toPercentEncoding(
+                            s.startLine().value(QStringLiteral("username")).toString())
+                        + "&password="
+                        + QUrl::toPercentEncoding(
+                            s.startLine().value(QStringLiteral("password")).toString()))
+                .json()
+                .value(QStringLiteral("access_token"))
+                .toString();
+        };
+        const QString issuedA = login(a);
+        QVERIFY(!issuedA.isEmpty());
+        QVERIFY(issuedA != login(b));
         const QJsonArray pa = firstPage(a);
         const QJsonArray pb = firstPage(b);
         QCOMPARE(pa.size(), 100);
@@ -171,6 +233,56 @@ private Q_SLOTS:
             QCOMPARE(stable(pa.at(i).toObject()), stable(pb.at(i).toObject()));
         QVERIFY(firstPage(c).first().toObject().value(QStringLiteral("id"))
             != pa.first().toObject().value(QStringLiteral("id")));
+        // The factory stock is part of the fleet.
+        QCOMPARE(stock(a), stock(b));
+    }
+
+    void stockFlagSetsTheFactoryStock()
+    {
+        SandboxProcess byDefault, ten, none;
+        QVERIFY(byDefault.start({QStringLiteral("--devices"), QStringLiteral("1200")}));
+        QVERIFY(ten.start({QStringLiteral("--devices"), QStringLiteral("50"),
+            QStringLiteral("--stock"), QStringLiteral("10")}));
+        QVERIFY(none.start({QStringLiteral("--devices"), QStringLiteral("50"),
+            QStringLiteral("--stock"), QStringLiteral("0")}));
+        QCOMPARE(stock(byDefault).size(), 12); // 1% of the devices, at least 5
+        QCOMPARE(stock(none).size(), 0);
+        const QJsonArray units = stock(ten);
+        QCOMPARE(units.size(), 10);
+        QSet<QString> seen;
+        for (const QJsonValue &v : units) {
+            const QJsonObject unit = v.toObject();
+            QCOMPARE(unit.value(QStringLiteral("id")).toString().size(), 24);
+            QVERIFY(unit.value(QStringLiteral("serial_number"))
+                        .toString()
+                        .startsWith(QStringLiteral("B40KLA")));
+            QCOMPARE(unit.value(QStringLiteral("iccid")).toString().size(), 20);
+            QCOMPARE(unit.value(QStringLiteral("imei")).toString().size(), 15);
+            seen.insert(unit.value(QStringLiteral("imei")).toString());
+            // Known to Particle, in no product: the product's device route does not have it.
+            QCOMPARE(Http(ten.token())
+                         .get(ten.url(QStringLiteral("/v1/products/%1/devices/%2")
+                                          .arg(ten.productId())
+                                          .arg(unit.value(QStringLiteral("id")).toString())))
+                         .status,
+                404);
+        }
+        QCOMPARE(seen.size(), 10);
+        // The same seed with a different stock keeps the product's devices as they were.
+        const QJsonArray withStock = firstPage(ten);
+        const QJsonArray withoutStock = firstPage(none);
+        QCOMPARE(withStock.size(), 50);
+        QCOMPARE(withoutStock.size(), 50);
+        for (qsizetype i = 0; i < withStock.size(); ++i)
+            QCOMPARE(stable(withStock.at(i).toObject()), stable(withoutStock.at(i).toObject()));
+        // Units of another product are listed apart.
+        QCOMPARE(Http(ten.adminToken())
+                     .get(ten.url(QStringLiteral("/admin/stock")))
+                     .json()
+                     .value(QStringLiteral("other_product"))
+                     .toArray()
+                     .size(),
+            3);
     }
 };
 

@@ -208,14 +208,15 @@ bool processAlive(SandboxProcess &process)
 class StatsProbe
 {
 public:
-    explicit StatsProbe(quint16 port)
-        : m_client(port)
+    explicit StatsProbe(SandboxProcess &sandbox)
+        : m_client(static_cast<quint16>(sandbox.url().port()))
+        , m_authorization("Authorization: Bearer " + sandbox.adminToken().toLatin1())
     { }
     QJsonObject stats()
     {
         if (m_client.closed() || !m_client.waitConnected())
             return {};
-        m_client.send(request("GET", "/admin/stats", {}, {}, false));
+        m_client.send(request("GET", "/admin/stats", {m_authorization}, {}, false));
         const RawResponse r = m_client.next(5000);
         return r.status == 200 ? r.json() : QJsonObject();
     }
@@ -224,6 +225,7 @@ public:
 
 private:
     RawClient m_client;
+    QByteArray m_authorization;
 };
 
 // A sandbox with its own flags, for tests that need them.
@@ -330,7 +332,7 @@ private:
     // Puts fault settings through the admin route; the answer's status.
     int putFaults(Instance &instance, const QJsonObject &settings)
     {
-        Http http;
+        Http http(instance.process.adminToken());
         return http.putJson(instance.process.url(QStringLiteral("/admin/faults")), settings).status;
     }
 
@@ -650,7 +652,7 @@ private Q_SLOTS:
         QVERIFY2(answered > Clients / 2, qPrintable(QString::number(answered)));
         clients.clear();
         verifyServing(m_main);
-        StatsProbe probe(port());
+        StatsProbe probe(m_main.process);
         QTRY_COMPARE_WITH_TIMEOUT(probe.connections(), 1, 5000);
     }
 
@@ -682,7 +684,7 @@ private Q_SLOTS:
             QVERIFY(clients.back()->socket().waitForBytesWritten(1000)
                 || clients.back()->socket().bytesToWrite() == 0);
         }
-        StatsProbe probe(port());
+        StatsProbe probe(m_main.process);
         QTRY_VERIFY_WITH_TIMEOUT(probe.connections() >= 10, 5000); // the server has them all
         for (auto &c : clients)
             c->socket().abort();
@@ -840,7 +842,7 @@ private Q_SLOTS:
     void burst429HitsExactlyTheNextCalls()
     {
         Http http(m_main.process.token());
-        Http admin;
+        Http admin(m_main.process.adminToken());
         const QUrl burst = m_main.process.url(QStringLiteral("/admin/faults/burst429"));
         const QUrl stats = m_main.process.url(QStringLiteral("/admin/stats"));
         QCOMPARE(http.get(m_main.api(QString())).status, 200);
@@ -894,7 +896,7 @@ private Q_SLOTS:
     void faultSettingsAreValidated()
     {
         QFETCH(QByteArray, body);
-        Http admin;
+        Http admin(m_main.process.adminToken());
         const QUrl faults = m_main.process.url(QStringLiteral("/admin/faults"));
         const HttpResult before = admin.get(faults);
         QCOMPARE(before.status, 200);
@@ -908,7 +910,7 @@ private Q_SLOTS:
 
     void faultSettingsRoundTrip()
     {
-        Http admin;
+        Http admin(m_main.process.adminToken());
         const QUrl faults = m_main.process.url(QStringLiteral("/admin/faults"));
         const QJsonObject set {
             {QStringLiteral("latency_jitter_ms"), 0}, {QStringLiteral("burst429_length"), 7}};
@@ -926,7 +928,7 @@ private Q_SLOTS:
                      m_main.deviceId),
             qPrintable(sandbox.process.errorString()));
         Http http(sandbox.process.token());
-        Http admin;
+        Http admin(sandbox.process.adminToken());
         constexpr int Requests = 80;
         QMap<int, int> statuses;
         for (int i = 0; i < Requests; ++i) {
@@ -1039,7 +1041,7 @@ private Q_SLOTS:
                 client.socket().waitForBytesWritten(1000) || client.socket().bytesToWrite() == 0);
             client.socket().abort();
         }
-        StatsProbe probe(sandbox.port());
+        StatsProbe probe(sandbox.process);
         QTRY_COMPARE_WITH_TIMEOUT(probe.connections(), 1, 5000);
         QCOMPARE(getDevice(sandbox).value(QStringLiteral("name")).toString(), before);
         verifyServing(sandbox);
@@ -1054,7 +1056,7 @@ private Q_SLOTS:
             sandbox.start({QStringLiteral("--rate-limit"), QStringLiteral("30")}, m_main.deviceId),
             qPrintable(sandbox.process.errorString()));
         Http http(sandbox.process.token());
-        Http admin;
+        Http admin(sandbox.process.adminToken());
         const QUrl stats = sandbox.process.url(QStringLiteral("/admin/stats"));
         for (int i = 1; i <= 30; ++i) {
             QCOMPARE(http.get(sandbox.api(QString())).status, 200);
@@ -1181,7 +1183,7 @@ private Q_SLOTS:
                                .arg(i + 1)
                                .arg(QString::fromLatin1(streams.back().response.raw.left(300)))));
         }
-        StatsProbe probe(sandbox.port());
+        StatsProbe probe(sandbox.process);
         QCOMPARE(probe.openStreams(), MaxStreams);
         {
             const Opened refused = openStream();
@@ -1207,11 +1209,58 @@ private Q_SLOTS:
         verifyServing(sandbox);
     }
 
+    // A client that opens an event stream and never reads it: what waits to be sent to it stays
+    // bounded. Past 1 MiB of backlog the stream is dropped, as real servers drop slow consumers,
+    // instead of holding every later event in memory for as long as the connection lasts. A
+    // client that keeps reading is not affected.
+    void streamsThatAreNeverReadAreDropped()
+    {
+        Instance sandbox;
+        QVERIFY2(sandbox.start(
+                     {QStringLiteral("--rate-limit"), QStringLiteral("1000000")}, m_main.deviceId),
+            qPrintable(sandbox.process.errorString()));
+        const QByteArray open
+            = request("GET", sandbox.api(QStringLiteral("/events")).path().toLatin1(),
+                {sandbox.bearer(), "Accept: text/event-stream"}, {}, false);
+        RawClient slow(sandbox.port());
+        slow.socket().setReadBufferSize(4096); // takes almost nothing off the wire
+        QVERIFY(slow.waitConnected());
+        slow.send(open);
+        RawClient reader(sandbox.port());
+        QVERIFY(reader.waitConnected());
+        reader.send(open);
+        StatsProbe probe(sandbox.process);
+        QTRY_COMPARE_WITH_TIMEOUT(probe.openStreams(), 2, 5000);
+
+        Http http(sandbox.process.token());
+        const QJsonObject event {{QStringLiteral("name"), QStringLiteral("load/test")},
+            {QStringLiteral("data"), QString(1000, QLatin1Char('x'))}};
+        constexpr int MaxEvents = 6000; // about 6.5 MB of frames, several times the limit
+        int published = 0;
+        int dropped = 0;
+        while (published < MaxEvents && dropped == 0) {
+            QCOMPARE(http.postJson(sandbox.api(QStringLiteral("/events")), event).status, 200);
+            reader.received(); // the reader keeps up
+            if (++published % 50 == 0)
+                dropped = probe.stats().value(QStringLiteral("slow_streams_dropped")).toInt();
+        }
+        QCOMPARE(dropped, 1);
+        QVERIFY2(published < MaxEvents, "the stream that is never read was kept");
+        QTRY_COMPARE_WITH_TIMEOUT(probe.openStreams(), 1, 5000);
+        // The slow client, when it reads at last, finds the connection closed.
+        slow.socket().setReadBufferSize(0);
+        QVERIFY(slow.waitClosed(10000));
+        // The reader got every event and is still open.
+        QTRY_VERIFY_WITH_TIMEOUT(reader.received().count("event: load/test") == published, 10000);
+        QVERIFY(!reader.closed());
+        verifyServing(sandbox);
+    }
+
     // ---- Afterwards ---------------------------------------------------------------------------
 
     void noConnectionLeftBehind()
     {
-        StatsProbe probe(port());
+        StatsProbe probe(m_main.process);
         QTRY_COMPARE_WITH_TIMEOUT(probe.connections(), 1, 5000);
         QVERIFY(processAlive(m_main.process));
     }

@@ -196,12 +196,17 @@ struct FlashCounter
 
 bool setSimulation(SandboxProcess &sandbox, const QJsonObject &settings)
 {
-    return Http().putJson(sandbox.url(QStringLiteral("/admin/simulation")), settings).status == 200;
+    return Http(sandbox.adminToken())
+               .putJson(sandbox.url(QStringLiteral("/admin/simulation")), settings)
+               .status
+        == 200;
 }
 
 bool setDevice(SandboxProcess &sandbox, const QString &id, const QJsonObject &settings)
 {
-    return Http().putJson(sandbox.url(QStringLiteral("/admin/devices/") + id), settings).status
+    return Http(sandbox.adminToken())
+               .putJson(sandbox.url(QStringLiteral("/admin/devices/") + id), settings)
+               .status
         == 200;
 }
 

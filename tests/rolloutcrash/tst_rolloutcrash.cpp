@@ -141,7 +141,7 @@ private:
 
 QJsonObject ota(SandboxProcess &sandbox)
 {
-    return Http().get(sandbox.url(QStringLiteral("/admin/ota"))).json();
+    return Http(sandbox.adminToken()).get(sandbox.url(QStringLiteral("/admin/ota"))).json();
 }
 
 QJsonObject otaOf(SandboxProcess &sandbox, int version)
@@ -316,7 +316,10 @@ private Q_SLOTS:
             ota(sandbox).value(QStringLiteral("succeeded")).toInt(), 3, 20000);
         QCOMPARE(ota(sandbox).value(QStringLiteral("failed")).toInt(), 0);
         // Reset: everything back to zero.
-        QCOMPARE(Http().postJson(sandbox.url(QStringLiteral("/admin/ota/reset")), {}).status, 200);
+        QCOMPARE(Http(sandbox.adminToken())
+                     .postJson(sandbox.url(QStringLiteral("/admin/ota/reset")), {})
+                     .status,
+            200);
         const QJsonObject reset = ota(sandbox);
         QCOMPARE(reset.value(QStringLiteral("started")).toInt(), 0);
         QCOMPARE(reset.value(QStringLiteral("succeeded")).toInt(), 0);
@@ -393,7 +396,7 @@ private Q_SLOTS:
                      .toObject()
                      .contains(QStringLiteral("6")));
 
-        QCOMPARE(Http()
+        QCOMPARE(Http(sandbox.adminToken())
                      .putJson(sandbox.url(QStringLiteral("/admin/faults")),
                          QJsonObject {{QStringLiteral("latency_ms"), 0}})
                      .status,

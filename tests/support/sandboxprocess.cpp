@@ -187,7 +187,7 @@ QHash<QString, Domain::Device> cloudDevices(SandboxProcess &sandbox)
 
 int routeCount(SandboxProcess &sandbox, const QString &route)
 {
-    return Http()
+    return Http(sandbox.adminToken())
         .get(sandbox.url(QStringLiteral("/admin/stats")))
         .json()
         .value(QStringLiteral("by_route"))

@@ -35,6 +35,11 @@ public:
     QByteArray rawStartLine() const { return m_rawLine; }
     QUrl url(const QString &path = QString()) const;
     QString token() const { return m_startLine.value(QStringLiteral("token")).toString(); }
+    // The credential of the sandbox's /admin routes: Http(sandbox.adminToken()) sends it.
+    QString adminToken() const
+    {
+        return m_startLine.value(QStringLiteral("admin_token")).toString();
+    }
     int productId() const;
     QString productSlug() const;
     QString errorString() const { return m_error; }

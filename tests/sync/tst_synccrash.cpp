@@ -81,7 +81,7 @@ private:
 
 int batchRequests(SandboxProcess &sandbox)
 {
-    return Http()
+    return Http(sandbox.adminToken())
         .get(sandbox.url(QStringLiteral("/admin/stats")))
         .json()
         .value(QStringLiteral("by_route"))
@@ -187,7 +187,7 @@ private Q_SLOTS:
         QVERIFY2(pendingAfterKill > 0, "the kill came before the end");
 
         // Restart: the rest goes out (no added latency from here on).
-        QCOMPARE(Http()
+        QCOMPARE(Http(sandbox.adminToken())
                      .putJson(sandbox.url(QStringLiteral("/admin/faults")),
                          QJsonObject {{QStringLiteral("latency_ms"), 0}})
                      .status,

@@ -91,7 +91,7 @@ struct Console
 
 int totalRequests(SandboxProcess &sandbox)
 {
-    return Http()
+    return Http(sandbox.adminToken())
         .get(sandbox.url(QStringLiteral("/admin/stats")))
         .json()
         .value(QStringLiteral("requests"))
@@ -379,13 +379,13 @@ private Q_SLOTS:
         group.description = QStringLiteral("Harbour [flotilla:group]");
         QCOMPARE(console.engine->createGroup(group), QString());
         QVERIFY(console.pushed(180000));
-        const int failed = Http()
+        const int failed = Http(sandbox.adminToken())
                                .get(sandbox.url(QStringLiteral("/admin/stats")))
                                .json()
                                .value(QStringLiteral("faults_injected"))
                                .toInt();
         QVERIFY2(failed > 10, qPrintable(QString::number(failed)));
-        QCOMPARE(Http()
+        QCOMPARE(Http(sandbox.adminToken())
                      .putJson(sandbox.url(QStringLiteral("/admin/faults")),
                          QJsonObject {
                              {QStringLiteral("error_rate"), 0}, {QStringLiteral("drop_rate"), 0}})
@@ -500,7 +500,7 @@ private Q_SLOTS:
         QVERIFY(console.load());
         QVERIFY(console.pull());
         const Sync::FleetState before = console.engine->state();
-        QCOMPARE(Http()
+        QCOMPARE(Http(sandbox.adminToken())
                      .putJson(sandbox.url(QStringLiteral("/admin/faults")),
                          QJsonObject {{QStringLiteral("garble_rate"), 1}})
                      .status,
@@ -573,7 +573,7 @@ private Q_SLOTS:
         const QStringList outOfBorealis = devicesIn(state, QStringLiteral("borealis--south"), 8);
         const QStringList plain = devicesIn(state, QStringLiteral("fjord"), 12);
         QCOMPARE(intoAcme.size() + intoBorealis.size() + outOfBorealis.size() + plain.size(), 40);
-        QCOMPARE(Http()
+        QCOMPARE(Http(sandbox.adminToken())
                      .putJson(sandbox.url(QStringLiteral("/admin/faults")),
                          QJsonObject {{QStringLiteral("garble_rate"), 0.3}})
                      .status,
@@ -598,7 +598,7 @@ private Q_SLOTS:
         for (const QList<QVariant> &f : failed)
             qWarning() << "reported refused:" << f.at(0).toString() << f.at(1).toString();
         QCOMPARE(failed.count(), 0);
-        QCOMPARE(Http()
+        QCOMPARE(Http(sandbox.adminToken())
                      .putJson(sandbox.url(QStringLiteral("/admin/faults")),
                          QJsonObject {{QStringLiteral("garble_rate"), 0}})
                      .status,
@@ -770,13 +770,13 @@ private Q_SLOTS:
         }
         QVERIFY(!id.isEmpty());
         QSignalSpy pulls(console.engine.get(), &Sync::SyncEngine::pullFinished);
-        QCOMPARE(Http()
+        QCOMPARE(Http(sandbox.adminToken())
                      .putJson(sandbox.url(QStringLiteral("/admin/devices/") + id),
                          QJsonObject {{QStringLiteral("online"), false}})
                      .status,
             200);
         QTRY_VERIFY_WITH_TIMEOUT(!console.engine->state().devices.value(id).online, 10000);
-        QCOMPARE(Http()
+        QCOMPARE(Http(sandbox.adminToken())
                      .putJson(sandbox.url(QStringLiteral("/admin/devices/") + id),
                          QJsonObject {{QStringLiteral("online"), true}})
                      .status,

@@ -25,6 +25,7 @@ private Q_SLOTS:
         QCOMPARE(p.options.simulation.timeScale, 1.0);
         QVERIFY(p.options.statePath.isEmpty());
         QVERIFY(!p.options.uniformFleet);
+        QCOMPARE(p.options.stock, -1); // the demo fleet's default share
     }
     void values()
     {
@@ -35,8 +36,8 @@ private Q_SLOTS:
             QStringLiteral("/tmp/x.db"), QStringLiteral("--fault-error-rate"),
             QStringLiteral("0.2"), QStringLiteral("--fault-drop-rate"), QStringLiteral("0.1"),
             QStringLiteral("--fault-latency-ms"), QStringLiteral("50"),
-            QStringLiteral("--rate-limit"), QStringLiteral("99"),
-            QStringLiteral("--uniform-fleet")});
+            QStringLiteral("--rate-limit"), QStringLiteral("99"), QStringLiteral("--uniform-fleet"),
+            QStringLiteral("--stock"), QStringLiteral("40")});
         QVERIFY2(p.error.isEmpty(), qPrintable(p.error));
         QCOMPARE(p.options.port, quint16(8123));
         QCOMPARE(p.options.seed, quint64(42));
@@ -49,6 +50,8 @@ private Q_SLOTS:
         QCOMPARE(p.options.faults.latencyMs, 50);
         QCOMPARE(p.options.limits.requestsPerWindow, 99);
         QVERIFY(p.options.uniformFleet);
+        QCOMPARE(p.options.stock, 40);
+        QCOMPARE(parse({QStringLiteral("--stock"), QStringLiteral("0")}).options.stock, 0);
     }
     void errors_data()
     {
@@ -66,6 +69,10 @@ private Q_SLOTS:
         QTest::newRow("unknown flag") << QStringList {QStringLiteral("--frobnicate")};
         QTest::newRow("positional") << QStringList {QStringLiteral("extra")};
         QTest::newRow("bad seed") << QStringList {QStringLiteral("--seed"), QStringLiteral("x")};
+        QTest::newRow("negative stock")
+            << QStringList {QStringLiteral("--stock"), QStringLiteral("-3")};
+        QTest::newRow("stock not a number")
+            << QStringList {QStringLiteral("--stock"), QStringLiteral("lots")};
     }
     void errors()
     {
@@ -81,6 +88,7 @@ private Q_SLOTS:
         QVERIFY(p.helpText.contains(QStringLiteral("--time-scale")));
         QVERIFY(p.helpText.contains(QStringLiteral("--fault-drop-rate")));
         QVERIFY(p.helpText.contains(QStringLiteral("--uniform-fleet")));
+        QVERIFY(p.helpText.contains(QStringLiteral("--stock")));
     }
 };
 
