@@ -128,6 +128,32 @@ void CacheStore::load(std::function<void(Snapshot, QString)> done)
     });
 }
 
+void CacheStore::repair(std::function<void(RepairReport, QString)> done)
+{
+    post([this, done = std::move(done)](CacheWorker &worker) mutable {
+        RepairReport report;
+        const QString error = worker.repair(report);
+        logFailure("repair", error);
+        deliver([done = std::move(done), report = std::move(report), error]() mutable {
+            if (done)
+                done(std::move(report), error);
+        });
+    });
+}
+
+void CacheStore::setAside(const QString &path, std::function<void(QString, QString)> done)
+{
+    post([this, path, done = std::move(done)](CacheWorker &worker) mutable {
+        QString damagedCopy;
+        const QString error = worker.setAside(path, damagedCopy);
+        logFailure("setAside", error);
+        deliver([done = std::move(done), damagedCopy, error] {
+            if (done)
+                done(damagedCopy, error);
+        });
+    });
+}
+
 void CacheStore::applyPull(const ChangeSet &changes, const QHash<QString, QString> &syncState,
     std::function<void(QString)> done)
 {

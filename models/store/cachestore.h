@@ -47,8 +47,18 @@ public:
     void open(const QString &path, std::function<void(QString error)> done);
     void close(std::function<void()> done = {});
 
-    // Everything in the cache, read in one transaction.
+    // Everything in the cache, read in one transaction. Parts that cannot be read (damaged
+    // records or pages) are left out and described in `snapshot.damage`; `error` is set only when
+    // nothing useful could be read.
     void load(std::function<void(Snapshot snapshot, QString error)> done);
+    // Rebuilds a damaged cache from what can be read of it (Snapshot::damage says what cannot),
+    // keeps the damaged file under another name (RepairReport::damagedCopy) and opens the new
+    // one in its place.
+    void repair(std::function<void(RepairReport report, QString error)> done);
+    // For a file that cannot be opened as a cache at all: moves it (and its journal files)
+    // aside, keeping it under another name, and opens a new, empty cache at `path`.
+    void setAside(
+        const QString &path, std::function<void(QString damagedCopy, QString error)> done);
 
     // Applies what a pull from the cloud found, and the sync state that goes with it, in one
     // transaction. Sync state keys with a null value are removed.

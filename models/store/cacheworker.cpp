@@ -1,20 +1,24 @@
 // SPDX-License-Identifier: MIT
 #include "cacheworker.h"
 
+#include "cacherepair.h"
 #include "devicecodec.h"
 #include "schema.h"
 #include "storelog.h"
 
 #include <QDateTime>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSet>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QThread>
 
+#include <algorithm>
 #include <functional>
 #include <memory>
 #include <numeric>
@@ -120,6 +124,13 @@ public:
             return failure(m_query, QStringLiteral("cannot commit"));
         m_active = false;
         return {};
+    }
+    // Ends a read transaction that SQLite may have ended itself after an error.
+    void abandon()
+    {
+        if (m_active && !m_write)
+            m_query.exec(QStringLiteral("ROLLBACK"));
+        m_active = false;
     }
 
 private:
@@ -300,69 +311,144 @@ QString writeActivity(
     return {};
 }
 
-QString readOutbox(const QSqlDatabase &db, const QString &states, QList<OutboxEntry> &entries)
+// Reads the outbox entries in `states` in id order. With `damage`, rows that cannot be read or
+// used are named there (and the read goes on); without it, they make the read fail.
+QString readOutbox(const QSqlDatabase &db, const QString &states, QList<OutboxEntry> &entries,
+    CacheDamage *damage = nullptr)
 {
+    QList<OutboxEntry> unusable;
+    const Repair::TableRead read = Repair::readRows(db, QStringLiteral("outbox"),
+        QStringLiteral("id, kind, payload, device_ids, attempts, last_error, created_ms, state"),
+        QStringLiteral("state IN (%1)").arg(states), [&](const QSqlQuery &row) {
+            OutboxEntry entry;
+            entry.id = row.value(1).toLongLong();
+            entry.kind = row.value(2).toString();
+            entry.attempts = row.value(5).toInt();
+            entry.lastError = row.value(6).toString();
+            entry.createdMs = row.value(7).toLongLong();
+            entry.state = stateFromCode(row.value(8).toInt());
+            const QString problem = Repair::outboxRowProblem(
+                entry.kind, row.value(3).toString(), row.value(4).toString());
+            if (!problem.isEmpty()) {
+                entry.lastError = problem;
+                unusable.append(std::move(entry));
+                return;
+            }
+            entry.payload = QJsonDocument::fromJson(row.value(3).toString().toUtf8()).object();
+            entry.deviceIds = stringsFromJson(row.value(4).toString());
+            entries.append(std::move(entry));
+        });
+    if (!damage) {
+        if (!read.whole || !unusable.isEmpty())
+            return QStringLiteral("cannot read the outbox: %1")
+                .arg(read.problems.isEmpty() ? unusable.first().lastError
+                                             : read.problems.join(QStringLiteral("; ")));
+        return {};
+    }
+    for (const OutboxEntry &entry : std::as_const(unusable))
+        damage->problems.append(QStringLiteral("change %1 (%2) cannot be used: %3")
+                                    .arg(entry.id)
+                                    .arg(entry.kind, entry.lastError));
+    damage->lostChanges += unusable;
+    if (read.whole)
+        return {};
+    damage->problems += read.problems;
+    // The outbox's index names every entry in these states: those not read were on the parts
+    // of the table that could not be read.
+    QSet<qint64> seen;
+    for (const OutboxEntry &e : std::as_const(entries))
+        seen.insert(e.id);
+    for (const OutboxEntry &e : std::as_const(unusable))
+        seen.insert(e.id);
     QSqlQuery query(db);
     query.setForwardOnly(true);
-    if (!query.exec(QStringLiteral("SELECT id, kind, payload, device_ids, attempts, last_error, "
-                                   "created_ms, state FROM outbox WHERE state IN (%1) "
-                                   "ORDER BY id")
-                        .arg(states)))
-        return failure(query, QStringLiteral("cannot read the outbox"));
-    while (query.next()) {
-        OutboxEntry entry;
-        entry.id = query.value(0).toLongLong();
-        entry.kind = query.value(1).toString();
-        entry.payload = QJsonDocument::fromJson(query.value(2).toString().toUtf8()).object();
-        entry.deviceIds = stringsFromJson(query.value(3).toString());
-        entry.attempts = query.value(4).toInt();
-        entry.lastError = query.value(5).toString();
-        entry.createdMs = query.value(6).toLongLong();
-        entry.state = stateFromCode(query.value(7).toInt());
-        entries.append(std::move(entry));
+    if (!query.exec(QStringLiteral("SELECT id FROM outbox INDEXED BY outbox_state "
+                                   "WHERE state IN (%1) ORDER BY id")
+                        .arg(states))) {
+        damage->changesMayBeMissing = true;
+        return {};
     }
+    while (query.next()) {
+        const qint64 id = query.value(0).toLongLong();
+        if (seen.contains(id))
+            continue;
+        OutboxEntry lost;
+        lost.id = id;
+        lost.lastError = QStringLiteral("it is on a damaged part of the cache");
+        damage->lostChanges.append(lost);
+    }
+    if (query.lastError().isValid())
+        damage->changesMayBeMissing = true;
     return {};
 }
 
-// Decodes the device records `records` (record i ends at ends[i]) into `devices`, splitting the
-// work between this thread and a helper thread when there is enough of it.
-QString decodeDevices(const QByteArray &records, const QList<qsizetype> &ends,
-    QList<Domain::Device> &devices, const std::atomic<bool> &cancelled)
+// Decodes the device records `records` (record i ends at ends[i], and is the row rowids[i] of
+// the devices table) into `devices`, splitting the work between this thread and a helper thread
+// when there is enough of it. Records that cannot be decoded are left out and named in `damage`.
+QString decodeDevices(const QSqlDatabase &db, const QByteArray &records,
+    const QList<qsizetype> &ends, const QList<qint64> &rowids, QList<Domain::Device> &devices,
+    CacheDamage &damage, const std::atomic<bool> &cancelled)
 {
     const qsizetype count = ends.size();
     devices.resize(count);
     Domain::Device *const out = devices.data();
-    const auto decodeRange = [&](qsizetype from, qsizetype to, QString *error) {
+    using Failures = QList<QPair<qsizetype, QString>>;
+    const auto decodeRange = [&](qsizetype from, qsizetype to, Failures *failures) {
         DeviceCodec codec; // one per thread: it shares repeated strings
         for (qsizetype i = from; i < to; ++i) {
-            if ((i & 0x3fff) == 0 && cancelled.load(std::memory_order_relaxed)) {
-                *error = QStringLiteral("cancelled");
-                return;
-            }
+            if ((i & 0x3fff) == 0 && cancelled.load(std::memory_order_relaxed))
+                return false;
             const qsizetype begin = i ? ends.at(i - 1) : 0;
             const QByteArrayView record(records.constData() + begin, ends.at(i) - begin);
-            if (!codec.decode(record, out[i], error)) {
-                *error = QStringLiteral("a device record of the cache is damaged (%1)").arg(*error);
-                return;
-            }
+            QString error;
+            if (!codec.decode(record, out[i], &error))
+                failures->append({i, error});
         }
+        return true;
     };
+    Failures failures;
     constexpr qsizetype ParallelFrom = 4096;
+    bool finished = true;
     if (count < ParallelFrom || QThread::idealThreadCount() < 2) {
-        QString error;
-        decodeRange(0, count, &error);
-        return error;
+        finished = decodeRange(0, count, &failures);
+    } else {
+        const qsizetype half = count / 2;
+        Failures helperFailures;
+        bool helperFinished = true;
+        const std::unique_ptr<QThread> helper(
+            QThread::create([&] { helperFinished = decodeRange(half, count, &helperFailures); }));
+        helper->setObjectName(QStringLiteral("flotilla-store-decode"));
+        helper->start();
+        finished = decodeRange(0, half, &failures);
+        helper->wait();
+        finished = finished && helperFinished;
+        failures += helperFailures;
     }
-    const qsizetype half = count / 2;
-    QString helperError;
-    const std::unique_ptr<QThread> helper(
-        QThread::create([&] { decodeRange(half, count, &helperError); }));
-    helper->setObjectName(QStringLiteral("flotilla-store-decode"));
-    helper->start();
-    QString error;
-    decodeRange(0, half, &error);
-    helper->wait();
-    return error.isEmpty() ? helperError : error;
+    if (!finished)
+        return QStringLiteral("cancelled");
+    if (failures.isEmpty())
+        return {};
+    QSet<qsizetype> bad;
+    QSqlQuery idOf(db);
+    idOf.prepare(QStringLiteral("SELECT id FROM devices WHERE rowid = ?"));
+    for (const auto &[index, error] : std::as_const(failures)) {
+        bad.insert(index);
+        idOf.bindValue(0, rowids.at(index));
+        const QString id
+            = idOf.exec() && idOf.next() ? idOf.value(0).toString() : QStringLiteral("(unknown)");
+        idOf.finish();
+        damage.devices.append(id);
+        if (damage.problems.size() < 20)
+            damage.problems.append(
+                QStringLiteral("the record of device %1 cannot be read (%2)").arg(id, error));
+    }
+    qsizetype kept = 0;
+    for (qsizetype i = 0; i < count; ++i) {
+        if (!bad.contains(i))
+            devices[kept++] = std::move(devices[i]);
+    }
+    devices.resize(kept);
+    return {};
 }
 
 // ---- rollouts -------------------------------------------------------------------------------
@@ -611,6 +697,49 @@ void CacheWorker::close()
     m_path.clear();
 }
 
+QString CacheWorker::repair(RepairReport &report)
+{
+    const QString path = m_path;
+    const QString fresh = path + QStringLiteral(".repairing");
+    {
+        const QSqlDatabase db = database();
+        if (!db.isOpen())
+            return notOpen();
+        if (m_path == QLatin1String(":memory:"))
+            return QStringLiteral("a cache in memory cannot be repaired");
+        if (QString error = Repair::rebuild(db, fresh, report); !error.isEmpty())
+            return QStringLiteral("The cache could not be repaired: %1").arg(error);
+    }
+    close();
+    QString error;
+    const QString damaged = Repair::moveAside(path, &error);
+    if (damaged.isEmpty()) {
+        QFile::remove(fresh);
+        const QString reopened = open(path);
+        return QStringLiteral("The cache could not be repaired: %1%2")
+            .arg(error, reopened.isEmpty() ? QString() : QStringLiteral("; ") + reopened);
+    }
+    if (!QFile::rename(fresh, path)) {
+        QFile::rename(damaged, path); // put it back as it was
+        return QStringLiteral("The cache could not be repaired: cannot rename %1 to %2")
+            .arg(fresh, path);
+    }
+    report.damagedCopy = damaged;
+    qCWarning(lcStore).noquote() << "the cache was rebuilt; the damaged file is kept as" << damaged;
+    return open(path);
+}
+
+QString CacheWorker::setAside(const QString &path, QString &damagedCopy)
+{
+    close();
+    QString error;
+    damagedCopy = Repair::moveAside(path, &error);
+    if (damagedCopy.isEmpty())
+        return QStringLiteral("The cache could not be set aside: %1").arg(error);
+    qCWarning(lcStore).noquote() << "the cache was set aside as" << damagedCopy;
+    return open(path);
+}
+
 QString CacheWorker::load(Snapshot &s, const std::atomic<bool> &cancelled)
 {
     const QSqlDatabase db = database();
@@ -619,82 +748,111 @@ QString CacheWorker::load(Snapshot &s, const std::atomic<bool> &cancelled)
     Transaction transaction(db, *this); // one consistent view of all tables
     if (QString error = transaction.begin(false); !error.isEmpty())
         return error;
+    // Every table is read past the parts that cannot be read: what is lost of the fleet comes
+    // back with the next pull; what is lost of the changes not yet sent is named.
+    CacheDamage &damage = s.damage;
+    const auto noteFleet = [&damage](const Repair::TableRead &read) {
+        if (read.whole)
+            return;
+        damage.fleetIncomplete = true;
+        damage.problems += read.problems;
+    };
+    noteFleet(Repair::readRows(db, QStringLiteral("products"),
+        QStringLiteral("id, slug, name, platform_id"), {}, [&s](const QSqlQuery &row) {
+            if (s.product.id != 0)
+                return;
+            s.product.id = row.value(1).toInt();
+            s.product.slug = row.value(2).toString();
+            s.product.name = row.value(3).toString();
+            s.product.platformId = row.value(4).toInt();
+        }));
+
+    // SQLite reads on this thread into one buffer, then the records are decoded on two threads.
     QSqlQuery query(db);
     query.setForwardOnly(true);
-    const QString readFailed = QStringLiteral("cannot read the cache");
-
-    if (!query.exec(QStringLiteral("SELECT id, slug, name, platform_id FROM products LIMIT 1")))
-        return failure(query, readFailed);
-    if (query.next()) {
-        s.product.id = query.value(0).toInt();
-        s.product.slug = query.value(1).toString();
-        s.product.name = query.value(2).toString();
-        s.product.platformId = query.value(3).toInt();
-    }
-
-    if (!query.exec(QStringLiteral("SELECT count(*) FROM devices")) || !query.next())
-        return failure(query, readFailed);
-    const qsizetype expected = query.value(0).toLongLong();
-    if (!query.exec(QStringLiteral("SELECT data FROM devices")))
-        return failure(query, readFailed);
-    // SQLite reads on this thread into one buffer, then the records are decoded on two threads.
+    const qsizetype expected
+        = query.exec(QStringLiteral("SELECT count(*) FROM devices")) && query.next()
+        ? query.value(0).toLongLong()
+        : 0;
+    query.finish();
     QByteArray records;
     records.reserve(expected * 288);
     QList<qsizetype> ends;
     ends.reserve(expected);
-    while (query.next()) {
-        records.append(query.value(0).toByteArray());
-        ends.append(records.size());
-        if ((ends.size() & 0x3fff) == 0 && cancelled.load(std::memory_order_relaxed))
-            return QStringLiteral("cancelled");
-    }
-    if (query.lastError().isValid())
-        return failure(query, readFailed);
-    QString error = decodeDevices(records, ends, s.devices, cancelled);
-    if (!error.isEmpty())
+    QList<qint64> rowids;
+    rowids.reserve(expected);
+    bool stop = false;
+    noteFleet(Repair::readRows(
+        db, QStringLiteral("devices"), QStringLiteral("data"), {}, [&](const QSqlQuery &row) {
+            if (stop)
+                return;
+            rowids.append(row.value(0).toLongLong());
+            records.append(row.value(1).toByteArray());
+            ends.append(records.size());
+            if ((ends.size() & 0x3fff) == 0 && cancelled.load(std::memory_order_relaxed))
+                stop = true;
+        }));
+    if (stop)
+        return QStringLiteral("cancelled");
+    if (QString error = decodeDevices(db, records, ends, rowids, s.devices, damage, cancelled);
+        !error.isEmpty())
         return error;
     records = {};
     ends = {};
+    rowids = {};
 
-    if (!query.exec(QStringLiteral("SELECT name, description, color, released_version "
-                                   "FROM groups ORDER BY name")))
-        return failure(query, readFailed);
-    while (query.next()) {
-        Domain::Group &group = s.groups.emplace_back();
-        group.name = query.value(0).toString();
-        group.description = query.value(1).toString();
-        group.color = query.value(2).toString();
-        if (!query.value(3).isNull())
-            group.releasedVersion = query.value(3).toInt();
-    }
+    noteFleet(Repair::readRows(db, QStringLiteral("groups"),
+        QStringLiteral("name, description, color, released_version"), {},
+        [&s](const QSqlQuery &row) {
+            Domain::Group &group = s.groups.emplace_back();
+            group.name = row.value(1).toString();
+            group.description = row.value(2).toString();
+            group.color = row.value(3).toString();
+            if (!row.value(4).isNull())
+                group.releasedVersion = row.value(4).toInt();
+        }));
+    std::sort(s.groups.begin(), s.groups.end(),
+        [](const Domain::Group &a, const Domain::Group &b) { return a.name < b.name; });
 
-    if (!query.exec(QStringLiteral("SELECT version, title, description, groups, uploaded_ms, "
-                                   "size, product_default FROM firmware ORDER BY version")))
-        return failure(query, readFailed);
-    while (query.next()) {
-        Domain::Firmware &firmware = s.firmware.emplace_back();
-        firmware.version = query.value(0).toInt();
-        firmware.title = query.value(1).toString();
-        firmware.description = query.value(2).toString();
-        firmware.groups = stringsFromJson(query.value(3).toString());
-        firmware.uploadedMs = query.value(4).toLongLong();
-        firmware.size = query.value(5).toLongLong();
-        firmware.productDefault = query.value(6).toInt() != 0;
-    }
+    noteFleet(Repair::readRows(db, QStringLiteral("firmware"),
+        QStringLiteral("version, title, description, groups, uploaded_ms, size, product_default"),
+        {}, [&s](const QSqlQuery &row) {
+            Domain::Firmware &firmware = s.firmware.emplace_back();
+            firmware.version = row.value(1).toInt();
+            firmware.title = row.value(2).toString();
+            firmware.description = row.value(3).toString();
+            firmware.groups = stringsFromJson(row.value(4).toString());
+            firmware.uploadedMs = row.value(5).toLongLong();
+            firmware.size = row.value(6).toLongLong();
+            firmware.productDefault = row.value(7).toInt() != 0;
+        }));
+    std::sort(s.firmware.begin(), s.firmware.end(),
+        [](const Domain::Firmware &a, const Domain::Firmware &b) { return a.version < b.version; });
 
-    if (!query.exec(QStringLiteral("SELECT id, username FROM customers ORDER BY id")))
-        return failure(query, readFailed);
-    while (query.next())
-        s.customers.append({query.value(0).toString(), query.value(1).toString()});
+    noteFleet(Repair::readRows(db, QStringLiteral("customers"), QStringLiteral("id, username"), {},
+        [&s](const QSqlQuery &row) {
+            s.customers.append({row.value(1).toString(), row.value(2).toString()});
+        }));
+    std::sort(s.customers.begin(), s.customers.end(),
+        [](const Domain::Customer &a, const Domain::Customer &b) { return a.id < b.id; });
 
-    if (!query.exec(QStringLiteral("SELECT key, value FROM sync_state")))
-        return failure(query, readFailed);
-    while (query.next())
-        s.syncState.insert(query.value(0).toString(), query.value(1).toString());
-    query.finish();
+    noteFleet(Repair::readRows(db, QStringLiteral("sync_state"), QStringLiteral("key, value"), {},
+        [&s](const QSqlQuery &row) {
+            s.syncState.insert(row.value(1).toString(), row.value(2).toString());
+        }));
 
-    if (error = readOutbox(db, QStringLiteral("0, 1"), s.outbox); !error.isEmpty())
+    if (QString error = readOutbox(db, QStringLiteral("0, 1"), s.outbox, &damage); !error.isEmpty())
         return error;
+    if (!damage.isEmpty()) {
+        // SQLite may have ended the read transaction on the damage already.
+        transaction.abandon();
+        qCWarning(lcStore).noquote()
+            << "the cache is damaged:" << damage.devices.size() << "device records,"
+            << damage.lostChanges.size() << "changes not yet sent cannot be read"
+            << (damage.changesMayBeMissing ? "(and maybe more)" : "") << '|'
+            << damage.problems.join(QStringLiteral("; "));
+        return {};
+    }
     return transaction.commit();
 }
 

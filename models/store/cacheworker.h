@@ -29,6 +29,8 @@ public:
     void close();
 
     QString load(Snapshot &snapshot, const std::atomic<bool> &cancelled);
+    QString repair(RepairReport &report);
+    QString setAside(const QString &path, QString &damagedCopy);
     QString applyPull(const ChangeSet &changes, const QHash<QString, QString> &syncState);
     QString applyLocalEdit(const LocalEdit &edit, QList<qint64> &outboxIds);
     QString pendingOutbox(QList<OutboxEntry> &entries);

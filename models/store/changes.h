@@ -61,6 +61,47 @@ struct ActivityRecord
     }
 };
 
+// What a load found damaged in the cache; empty when the cache is whole.
+struct CacheDamage
+{
+    // Device records that could not be read (by device ID). The cloud has them: the next full
+    // pull reads them again.
+    QStringList devices;
+    // Rows of the fleet's tables (product, devices, groups, firmware, customers, sync state)
+    // that could not be read at all: the next full pull restores them.
+    bool fleetIncomplete = false;
+    // Changes not yet sent (Pending or Failed outbox entries) that could not be read, with what
+    // could be read of each (at least the id). Repairing the cache drops them.
+    QList<OutboxEntry> lostChanges;
+    // Changes not yet sent may be missing, and how many is not known (the outbox could not be
+    // read through).
+    bool changesMayBeMissing = false;
+    // What SQLite or the record decoder said, for the log and the details shown.
+    QStringList problems;
+
+    bool isEmpty() const
+    {
+        return devices.isEmpty() && !fleetIncomplete && lostChanges.isEmpty()
+            && !changesMayBeMissing && problems.isEmpty();
+    }
+    // Repairing loses changes that were not sent yet: the user decides.
+    bool losesChanges() const { return !lostChanges.isEmpty() || changesMayBeMissing; }
+};
+
+// What repairing a damaged cache did: it was rebuilt from what could be read, and the damaged
+// file kept under another name.
+struct RepairReport
+{
+    QString damagedCopy; // the damaged file's new name
+    int devicesDropped = 0; // device records left behind (read again from the cloud)
+    int changesDropped = 0; // changes not yet sent that could not be read
+    int changesKept = 0; // changes not yet sent that were kept
+    int activityDropped = 0; // activity log rows that could not be read
+    int rolloutRowsDropped = 0; // rows of rollouts (headers, waves, devices, samples)
+    int otherRowsDropped = 0; // groups, firmware, customers, product, sync state
+    QStringList problems;
+};
+
 // Everything the console needs at start-up, read in one read transaction.
 struct Snapshot
 {
@@ -71,6 +112,8 @@ struct Snapshot
     QList<Domain::Customer> customers;
     QList<OutboxEntry> outbox; // Pending and Failed, in id order
     QHash<QString, QString> syncState;
+    // What could not be read; everything else above was read. Empty for a whole cache.
+    CacheDamage damage;
 };
 
 // An edit made in the console: its optimistic local effect, the outbox entries that carry it to

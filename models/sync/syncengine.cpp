@@ -92,18 +92,87 @@ QSet<QString> SyncEngine::pendingDevices() const
 
 void SyncEngine::start(bool pullNow)
 {
-    m_pullAgain = pullNow;
+    m_pullAgain = m_pullAgain || pullNow;
     Q_EMIT phaseChanged();
     m_store->load([self = QPointer<SyncEngine>(this)](Store::Snapshot snapshot, QString error) {
         if (!self)
             return;
         SyncEngine *const engine = self;
         if (!error.isEmpty()) {
-            Q_EMIT engine->errorOccurred(t("Cannot read the local cache: %1").arg(error));
-            snapshot = Store::Snapshot();
+            engine->block(t("The local cache cannot be read: %1").arg(error));
+            Q_EMIT engine->cacheUnusable(engine->m_blocked);
+            return;
         }
+        if (!snapshot.damage.isEmpty()) {
+            if (engine->m_repairing) {
+                // Rebuilt, and still not whole: something keeps damaging it (a failing disk?).
+                engine->m_repairing.reset();
+                engine->block(t("The local cache is still damaged after it was rebuilt: %1")
+                                  .arg(snapshot.damage.problems.join(QStringLiteral("; "))));
+                Q_EMIT engine->cacheUnusable(engine->m_blocked);
+                return;
+            }
+            if (snapshot.damage.losesChanges()) {
+                engine->block(t("The local cache is damaged, and changes not yet sent cannot "
+                                "be read from it"));
+                Q_EMIT engine->cacheDamaged(snapshot.damage);
+                return;
+            }
+            // Only what the cloud has too was lost: rebuild it at once.
+            engine->m_repairing = snapshot.damage;
+            engine->repairCache();
+            return;
+        }
+        engine->m_blocked.clear();
+        engine->m_repairing.reset();
         engine->loadSnapshot(std::move(snapshot));
     });
+}
+
+void SyncEngine::repairCache()
+{
+    if (!m_repairing)
+        m_repairing = Store::CacheDamage();
+    block(t("The local cache is being repaired"));
+    m_store->repair([self = QPointer<SyncEngine>(this)](Store::RepairReport report, QString error) {
+        if (!self)
+            return;
+        SyncEngine *const engine = self;
+        if (!error.isEmpty()) {
+            engine->m_repairing.reset();
+            engine->block(error);
+            Q_EMIT engine->cacheUnusable(error);
+            return;
+        }
+        const Store::CacheDamage damage = *engine->m_repairing;
+        // Once the rebuilt cache is loaded (and only then), say what was done.
+        auto connection = std::make_shared<QMetaObject::Connection>();
+        *connection
+            = connect(engine, &SyncEngine::loaded, engine, [engine, connection, report, damage] {
+                  disconnect(*connection);
+                  Q_EMIT engine->cacheRepaired(report, damage);
+              });
+        engine->start(true); // a full pull restores what was left behind
+    });
+}
+
+void SyncEngine::block(const QString &reason)
+{
+    m_blocked = reason;
+    m_loaded = false;
+    m_pushTimer.stop();
+    m_refreshTimer.stop();
+    qCWarning(lcSync).noquote() << reason;
+    Q_EMIT phaseChanged();
+}
+
+QString SyncEngine::notReady() const
+{
+    if (!m_blocked.isEmpty())
+        return m_blocked;
+    if (!m_loaded)
+        return t("The fleet is still loading");
+    return {};
 }
 
 void SyncEngine::loadSnapshot(Store::Snapshot snapshot)
@@ -736,8 +805,8 @@ void SyncEngine::refreshReleases()
 
 QString SyncEngine::moveDevices(const QStringList &deviceIds, const Domain::MoveTarget &target)
 {
-    if (!m_loaded)
-        return t("The fleet is still loading");
+    if (const QString why = notReady(); !why.isEmpty())
+        return why;
     const Domain::Hierarchy hierarchy = m_state.hierarchy();
     QString toAccount;
     QString targetTitle;
@@ -825,8 +894,8 @@ QString SyncEngine::deleteGroup(const QString &name)
 QString SyncEngine::applyEdit(
     const QString &action, const QString &subject, const QList<OutboxEntry> &entries)
 {
-    if (!m_loaded)
-        return t("The fleet is still loading");
+    if (const QString why = notReady(); !why.isEmpty())
+        return why;
     // The local effect: every entry applied to a copy of what it touches.
     QMap<QString, Domain::Group> groups = m_state.groups;
     QHash<QString, Domain::Device> devices;

@@ -16,6 +16,7 @@
 #include <functional>
 #include <limits>
 #include <memory>
+#include <optional>
 
 class QNetworkAccessManager;
 
@@ -61,8 +62,17 @@ public:
         const SyncConfig &config, QObject *parent = nullptr);
     ~SyncEngine() override;
 
-    // Loads the cache (already opened), then pushes what is pending and pulls.
+    // Loads the cache (already opened), then pushes what is pending and pulls. A cache with
+    // damaged parts is repaired first when that loses nothing that was not sent yet
+    // (cacheRepaired); otherwise nothing is loaded, pulled or sent until repairCache() is called
+    // (cacheDamaged). A cache that cannot be read at all is reported (cacheUnusable).
     void start(bool pullNow = true);
+    // Rebuilds the damaged cache from what can be read of it (changes that cannot be read are
+    // lost), then loads it.
+    void repairCache();
+    // Why edits, pulls and pushes wait (the cache is damaged or unreadable); empty when they
+    // do not.
+    QString blockedReason() const { return m_blocked; }
     const FleetState &state() const { return m_state; }
     bool isLoaded() const { return m_loaded; }
     bool isPulling() const { return m_pull != nullptr; }
@@ -118,6 +128,15 @@ public:
 
 Q_SIGNALS:
     void loaded();
+    // The cache has damaged parts whose repair would lose changes not sent yet: nothing is
+    // loaded until repairCache() (or the application quits, leaving the file as it is).
+    void cacheDamaged(const Flotilla::Store::CacheDamage &damage);
+    // The damaged cache was rebuilt from what could be read (`damage` is what was found) and
+    // loaded; what it lacks of the fleet comes back with the next pull.
+    void cacheRepaired(
+        const Flotilla::Store::RepairReport &report, const Flotilla::Store::CacheDamage &damage);
+    // The cache cannot be read (or repaired): nothing is loaded, pulled or sent.
+    void cacheUnusable(const QString &reason);
     void fleetChanged(const Flotilla::Sync::FleetDelta &delta);
     void phaseChanged();
     void pendingChanged(int count);
@@ -140,6 +159,9 @@ Q_SIGNALS:
 private:
     struct PullJob;
     void loadSnapshot(Store::Snapshot snapshot);
+    void block(const QString &reason);
+    // Why an edit cannot be made now (empty when it can).
+    QString notReady() const;
     void finishPull();
     void failPull(const Remote::ApiError &error);
     void verifyMissing(const QStringList &missing);
@@ -216,6 +238,8 @@ private:
     std::unique_ptr<PullJob> m_pull;
     quint64 m_pullGeneration = 0;
     bool m_pullAgain = false;
+    QString m_blocked; // why nothing is loaded (a damaged or unreadable cache)
+    std::optional<Store::CacheDamage> m_repairing; // what the repair under way is for
     bool m_loaded = false;
     bool m_pushing = false;
     bool m_signedOut = false;

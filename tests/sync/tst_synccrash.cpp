@@ -26,11 +26,17 @@ public:
     {
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("FLOTILLA_TOKEN"), sandbox.token());
+        // The product's OAuth client, for claims to customer accounts.
+        const QJsonObject oauth
+            = sandbox.startLine().value(QStringLiteral("oauth_client")).toObject();
+        env.insert(QStringLiteral("FLOTILLA_CLIENT_SECRET"),
+            oauth.value(QStringLiteral("secret")).toString());
         env.insert(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("flotilla.*=false"));
         m_process.setProcessEnvironment(env);
         m_process.setProgram(QStringLiteral(FLOTILLA_SYNCDRIVER_EXE));
         m_args = {QStringLiteral("--url"), sandbox.url().toString(), QStringLiteral("--product"),
-            QString::number(sandbox.productId()), QStringLiteral("--cache"), cache};
+            QString::number(sandbox.productId()), QStringLiteral("--cache"), cache,
+            QStringLiteral("--client-id"), oauth.value(QStringLiteral("id")).toString()};
     }
     void start(const QStringList &command)
     {
@@ -78,6 +84,15 @@ private:
     QStringList m_args;
     QList<QJsonObject> m_lines;
 };
+
+int totalRequests(SandboxProcess &sandbox)
+{
+    return Http(sandbox.adminToken())
+        .get(sandbox.url(QStringLiteral("/admin/stats")))
+        .json()
+        .value(QStringLiteral("requests"))
+        .toInt();
+}
 
 int batchRequests(SandboxProcess &sandbox)
 {
@@ -251,6 +266,141 @@ private Q_SLOTS:
                                                            .arg(it.key())))
                                       .json();
             QCOMPARE(cached.value(it.key()), d.value(QStringLiteral("groups")).toArray());
+        }
+    }
+
+    // Several kills in one run, while answers are dropped and garbled, with claims and unclaims
+    // to customer accounts among the changes: each restart goes on where the last one stopped,
+    // nothing is reported refused, and the cloud ends with every device in its one intended
+    // place and owned by the intended account.
+    void severalKillsUnderFaultsWithClaims()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        SandboxProcess sandbox;
+        QVERIFY(sandbox.start(
+            {QStringLiteral("--devices"), QStringLiteral("1500"), QStringLiteral("--time-scale"),
+                QStringLiteral("0.001"), QStringLiteral("--seed"), QStringLiteral("11")}));
+        const QString cache = dir.filePath(QStringLiteral("kills.sqlite"));
+        Driver driver(sandbox, cache);
+        QVERIFY(driver.run({QStringLiteral("pull")}, 120000));
+        QVERIFY(driver.run({QStringLiteral("dump")}));
+        QHash<QString, QStringList> byCustomer;
+        for (const QJsonObject &d : driver.lines()) {
+            for (const QJsonValue &v : d.value(QStringLiteral("groups")).toArray()) {
+                const QString g = v.toString();
+                if (!g.contains(QLatin1String("--")) && byCustomer.value(g).size() < 40)
+                    byCustomer[g].append(d.value(QStringLiteral("id")).toString());
+            }
+        }
+        const QStringList cobalt = byCustomer.value(QStringLiteral("cobalt"));
+        const QStringList acme = byCustomer.value(QStringLiteral("acme"));
+        const QStringList fjord = byCustomer.value(QStringLiteral("fjord"));
+        QCOMPARE(cobalt.size(), 40);
+        QCOMPARE(acme.size(), 40);
+        QCOMPARE(fjord.size(), 40);
+        // Into a linked customer (claims), out of one (unclaims), from one linked customer to
+        // another (unclaim, then claim), and between customers without accounts.
+        QHash<QString, QString> intended;
+        QByteArray script;
+        const auto move = [&](const QString &target, const QStringList &ids) {
+            script += target.toUtf8() + ' ' + ids.join(QLatin1Char(',')).toUtf8() + '\n';
+            for (const QString &id : ids)
+                intended.insert(id, target);
+        };
+        for (int i = 0; i < 4; ++i) {
+            move(QStringLiteral("acme--hamburg"), cobalt.mid(i * 10, 10));
+            move(i % 2 ? QStringLiteral("delta-water") : QStringLiteral("borealis--south"),
+                acme.mid(i * 10, 10));
+            move(i % 2 ? QStringLiteral(":returns") : QStringLiteral("evergreen--depot-west"),
+                fjord.mid(i * 10, 10));
+        }
+        QFile file(dir.filePath(QStringLiteral("moves.txt")));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(script);
+        file.close();
+
+        // From here on a tenth of the answers are cut off and a tenth garbled, each slowly.
+        QCOMPARE(
+            Http(sandbox.adminToken())
+                .putJson(sandbox.url(QStringLiteral("/admin/faults")),
+                    QJsonObject {{QStringLiteral("drop_rate"), 0.1},
+                        {QStringLiteral("garble_rate"), 0.1}, {QStringLiteral("latency_ms"), 40}})
+                .status,
+            200);
+        int refused = 0;
+        const auto countRefused = [&] {
+            for (const QJsonObject &line : driver.lines())
+                refused
+                    += line.value(QStringLiteral("event")).toString() == QLatin1String("refused");
+        };
+        int start = totalRequests(sandbox);
+        driver.start(
+            {QStringLiteral("--batch"), QStringLiteral("5"), QStringLiteral("--concurrency"),
+                QStringLiteral("2"), QStringLiteral("moves"), file.fileName()});
+        QTRY_VERIFY_WITH_TIMEOUT(!driver.last(QStringLiteral("queued")).isEmpty(), 60000);
+        int kills = 0;
+        for (int round = 0; round < 3; ++round) {
+            // Kill it once it has sent a good part of what it had to send.
+            const bool progressed = QTest::qWaitFor(
+                [&] {
+                    return totalRequests(sandbox) - start >= 25
+                        || driver.process().state() == QProcess::NotRunning;
+                },
+                120000);
+            QVERIFY(progressed);
+            if (driver.process().state() == QProcess::NotRunning)
+                break;
+            driver.kill9();
+            ++kills;
+            countRefused();
+            QVERIFY(driver.run({QStringLiteral("load")}));
+            if (driver.last(QStringLiteral("loaded")).value(QStringLiteral("pending")).toInt() == 0)
+                break;
+            start = totalRequests(sandbox);
+            driver.start({QStringLiteral("--batch"), QStringLiteral("5"),
+                QStringLiteral("--concurrency"), QStringLiteral("2"), QStringLiteral("push")});
+        }
+        QVERIFY2(kills >= 2, qPrintable(QString::number(kills)));
+        if (driver.process().state() != QProcess::NotRunning)
+            QVERIFY(driver.process().waitForFinished(300000));
+        countRefused();
+        QVERIFY(driver.run({QStringLiteral("push")}, 300000));
+        countRefused();
+        QCOMPARE(driver.last(QStringLiteral("pushed")).value(QStringLiteral("pending")).toInt(), 0);
+        QCOMPARE(refused, 0);
+        qInfo("%d kills under faults", kills);
+
+        QCOMPARE(Http(sandbox.adminToken())
+                     .putJson(sandbox.url(QStringLiteral("/admin/faults")),
+                         QJsonObject {{QStringLiteral("drop_rate"), 0},
+                             {QStringLiteral("garble_rate"), 0}, {QStringLiteral("latency_ms"), 0}})
+                     .status,
+            200);
+        Http http(sandbox.token());
+        for (auto it = intended.cbegin(); it != intended.cend(); ++it) {
+            const QJsonObject d = http.get(sandbox.url(QStringLiteral("/v1/products/%1/devices/%2")
+                                                           .arg(sandbox.productId())
+                                                           .arg(it.key())))
+                                      .json();
+            QStringList groups;
+            for (const QJsonValue &v : d.value(QStringLiteral("groups")).toArray()) {
+                if (v.toString() != QLatin1String("beta-testers")
+                    && v.toString() != QLatin1String("low-battery"))
+                    groups.append(v.toString());
+            }
+            QStringList expected = it.value() == QLatin1String(":returns")
+                ? QStringList {QStringLiteral("flotilla-returns")}
+                : chain(it.value());
+            expected.sort();
+            QCOMPARE(groups, expected);
+            const QString owner = d.value(QStringLiteral("owner")).toString();
+            if (it.value().startsWith(QLatin1String("acme")))
+                QCOMPARE(owner, QStringLiteral("acme@customers.flotilla.example"));
+            else if (it.value().startsWith(QLatin1String("borealis")))
+                QCOMPARE(owner, QStringLiteral("borealis@customers.flotilla.example"));
+            else
+                QVERIFY2(owner.isEmpty(), qPrintable(it.key() + QLatin1Char(' ') + owner));
         }
     }
 };

@@ -8,10 +8,13 @@
 #include "store/cachestore.h"
 #include "sync/syncengine.h"
 
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QNetworkAccessManager>
 #include <QSet>
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -748,6 +751,139 @@ private Q_SLOTS:
             = routeCount(sandbox, QStringLiteral("PUT /v1/products/:p/devices")) - next;
         QVERIFY2(second == (stock.size() + 999) / 1000 || second == (stock.size() * 2 + 999) / 1000,
             qPrintable(QString::number(second)));
+    }
+
+    // A cache damaged between two runs, with moves waiting to be sent: the damage is repaired
+    // (and said), the waiting moves are kept and sent, a pull does not overwrite them, and later
+    // moves of the same devices end with each device in one place.
+    void damagedCacheKeepsPendingChanges()
+    {
+        SandboxProcess sandbox;
+        QVERIFY(sandbox.start({QStringLiteral("--devices"), QStringLiteral("400"),
+            QStringLiteral("--time-scale"), QStringLiteral("0.001")}));
+        const QString path = cache("damaged.sqlite");
+        QStringList moved;
+        int waiting = 0;
+        {
+            Console console(sandbox, path, sandbox.token());
+            QVERIFY(console.load());
+            QVERIFY(console.pull());
+            moved = devicesIn(console.engine->state(), QStringLiteral("cobalt"), 10);
+            QCOMPARE(moved.size(), 10);
+            console.engine->setPaused(true); // work offline: the moves wait in the outbox
+            QCOMPARE(console.engine->moveDevices(
+                         moved, Domain::MoveTarget::node(QStringLiteral("fjord--vessels"))),
+                QString());
+            QTRY_VERIFY(console.engine->pendingCount() > 0 && console.store);
+            waiting = console.engine->pendingCount();
+        }
+        {
+            // One moved device's record is overwritten on disk.
+            QSqlDatabase db
+                = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("damage"));
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QSqlQuery query(db);
+            QVERIFY(query.exec(QStringLiteral("UPDATE devices SET data = x'00' WHERE id = '%1'")
+                                   .arg(moved.first())));
+            query.finish();
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("damage"));
+
+        Console console(sandbox, path, sandbox.token());
+        console.engine->setPaused(true);
+        QSignalSpy repaired(console.engine.get(), &Sync::SyncEngine::cacheRepaired);
+        QSignalSpy pulled(console.engine.get(), &Sync::SyncEngine::pullFinished);
+        QVERIFY(console.load());
+        QCOMPARE(repaired.count(), 1);
+        const auto report = repaired.first().at(0).value<Store::RepairReport>();
+        const auto damage = repaired.first().at(1).value<Store::CacheDamage>();
+        QCOMPARE(damage.devices, QStringList {moved.first()});
+        QCOMPARE(report.changesKept, waiting);
+        QCOMPARE(report.changesDropped, 0);
+        QVERIFY(QFileInfo::exists(report.damagedCopy));
+        QCOMPARE(console.engine->pendingCount(), waiting);
+        // The pull after the repair brings the lost record back, with the waiting move on top.
+        QVERIFY(pulled.wait(60000));
+        QVERIFY(pulled.first().at(0).toBool());
+        for (const QString &id : moved)
+            QVERIFY2(console.engine->state().devices.value(id).groups.contains(
+                         QStringLiteral("fjord--vessels")),
+                qPrintable(id));
+        // The devices move on before anything was sent; then everything goes.
+        QCOMPARE(console.engine->moveDevices(
+                     moved, Domain::MoveTarget::node(QStringLiteral("delta-water--pump-2"))),
+            QString());
+        console.engine->setPaused(false);
+        QVERIFY(console.pushed());
+        const QHash<QString, Domain::Device> cloud = cloudDevices(sandbox);
+        for (const QString &id : moved) {
+            const QStringList groups = cloud.value(id).groups;
+            QVERIFY2(groups.contains(QStringLiteral("delta-water--pump-2")), qPrintable(id));
+            for (const QString &g : groups)
+                QVERIFY2(!g.startsWith(QStringLiteral("cobalt"))
+                        && !g.startsWith(QStringLiteral("fjord")),
+                    qPrintable(id + QLatin1Char(' ') + g));
+        }
+    }
+
+    // A damaged cache whose repair would lose a change not yet sent: nothing is loaded, pulled,
+    // sent or edited until the repair is asked for.
+    void damagedChangesWaitForConsent()
+    {
+        SandboxProcess sandbox;
+        QVERIFY(sandbox.start({QStringLiteral("--devices"), QStringLiteral("300"),
+            QStringLiteral("--time-scale"), QStringLiteral("0.001")}));
+        const QString path = cache("damaged-outbox.sqlite");
+        QStringList a, b;
+        {
+            Console console(sandbox, path, sandbox.token());
+            QVERIFY(console.load());
+            QVERIFY(console.pull());
+            // One device each: one change each.
+            a = devicesIn(console.engine->state(), QStringLiteral("cobalt"), 1);
+            b = devicesIn(console.engine->state(), QStringLiteral("fjord"), 1);
+            console.engine->setPaused(true);
+            QCOMPARE(console.engine->moveDevices(a, Domain::MoveTarget::returns()), QString());
+            QCOMPARE(console.engine->moveDevices(b, Domain::MoveTarget::returns()), QString());
+            QTRY_COMPARE(console.engine->pendingCount(), 2);
+        }
+        {
+            QSqlDatabase db
+                = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("damage"));
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QSqlQuery query(db);
+            QVERIFY(query.exec(QStringLiteral(
+                "UPDATE outbox SET payload = 'garbage' WHERE id = (SELECT min(id) FROM outbox)")));
+            query.finish();
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("damage"));
+
+        Console console(sandbox, path, sandbox.token());
+        QSignalSpy damaged(console.engine.get(), &Sync::SyncEngine::cacheDamaged);
+        QSignalSpy loaded(console.engine.get(), &Sync::SyncEngine::loaded);
+        const int requests = totalRequests(sandbox);
+        console.engine->start(true);
+        QVERIFY(damaged.wait(10000));
+        const auto damage = damaged.first().at(0).value<Store::CacheDamage>();
+        QCOMPARE(damage.lostChanges.size(), 1);
+        QVERIFY(!console.engine->blockedReason().isEmpty());
+        QCOMPARE(loaded.count(), 0);
+        QVERIFY(!console.engine->moveDevices(b, Domain::MoveTarget::unassigned()).isEmpty());
+        console.engine->pullNow();
+        QVERIFY(!QTest::qWaitFor([&] { return totalRequests(sandbox) > requests + 1; }, 1500));
+        // Asked for: the readable change is kept and sent, the lost one was named.
+        console.engine->repairCache();
+        QVERIFY(loaded.wait(20000));
+        QVERIFY(console.engine->blockedReason().isEmpty());
+        QCOMPARE(console.engine->pendingCount(), 1);
+        QVERIFY(console.pushed());
+        const QHash<QString, Domain::Device> cloud = cloudDevices(sandbox);
+        for (const QString &id : b)
+            QVERIFY(cloud.value(id).groups.contains(QStringLiteral("flotilla-returns")));
     }
 
     void liveStatusArrivesWithoutARefresh()
