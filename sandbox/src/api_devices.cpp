@@ -570,7 +570,8 @@ Outcome Api::batchDevices(Context &ctx)
     for (const QString &g : add)
         addIds.append(m_fleet.ensureGroup(g));
     QList<int> removeIds;
-    for (const QString &g : remove) {
+    for (const QString &g :
+        m_fleet.batchAppliesAddOnly && !add.isEmpty() ? QStringList() : remove) {
         const int id = m_fleet.findGroup(g);
         if (id >= 0)
             removeIds.append(id);

@@ -178,6 +178,8 @@ public:
     QHash<QString, Token> tokens;
     QHash<QString, QString> refreshTokens; // refresh token -> access token
     bool requireFirmwareRanBeforeRelease = true;
+    // A batch group request with both lists applies only `add` (--batch-applies-add-only).
+    bool batchAppliesAddOnly = false;
     FleetObserver *observer = nullptr;
     std::function<qint64()> now; // simulated wall clock, ms since epoch
 

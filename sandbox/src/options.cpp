@@ -78,6 +78,10 @@ ParsedOptions parseOptions(const QStringList &arguments)
     const QCommandLineOption allowUnproven(QStringLiteral("allow-unproven-release"),
         QStringLiteral("Allow releasing a version that has not run on any device yet (demos)."));
     parser.addOption(allowUnproven);
+    const QCommandLineOption batchAddOnly(QStringLiteral("batch-applies-add-only"),
+        QStringLiteral("A batch group request that both adds and removes groups applies only its "
+                       "'add' list (one reading of Particle's reference; for tests)."));
+    parser.addOption(batchAddOnly);
     const QCommandLineOption uniformFleet(QStringLiteral("uniform-fleet"),
         QStringLiteral("Demo fleet of customer devices only, every one of them updatable: no "
                        "unassigned stock, no returns, no development devices, no locks, all "
@@ -177,6 +181,7 @@ ParsedOptions parseOptions(const QStringList &arguments)
             "--fault-error-rate plus --fault-drop-rate plus --fault-garble-rate must not exceed 1");
     o.statePath = parser.value(state);
     o.allowUnprovenRelease = parser.isSet(allowUnproven);
+    o.batchAppliesAddOnly = parser.isSet(batchAddOnly);
     o.uniformFleet = parser.isSet(uniformFleet);
     return result;
 }

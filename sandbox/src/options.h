@@ -20,6 +20,7 @@ struct SandboxOptions
     int stock = -1; // factory stock outside the product; -1: 1% of the devices, at least 5
     QString statePath;
     bool allowUnprovenRelease = false;
+    bool batchAppliesAddOnly = false;
     bool uniformFleet = false; // the demo fleet without stock, returns, development devices, locks
     int keepAliveMs = 9000;
     SimulationSettings simulation;

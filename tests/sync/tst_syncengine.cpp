@@ -886,6 +886,52 @@ private Q_SLOTS:
             QVERIFY(cloud.value(id).groups.contains(QStringLiteral("flotilla-returns")));
     }
 
+    // Particle's reference shows batch requests that add groups and does not say whether one
+    // request that adds and removes applies both. Moves end right under either reading: each
+    // device in the one branch it was moved to.
+    void movesHoldUnderEitherReadingOfTheBatchRequest_data()
+    {
+        QTest::addColumn<bool>("addOnly");
+        QTest::newRow("add and remove in one request both apply") << false;
+        QTest::newRow("a request that does both applies only add") << true;
+    }
+    void movesHoldUnderEitherReadingOfTheBatchRequest()
+    {
+        QFETCH(bool, addOnly);
+        SandboxProcess sandbox;
+        QStringList args {QStringLiteral("--devices"), QStringLiteral("600"),
+            QStringLiteral("--time-scale"), QStringLiteral("0.001")};
+        if (addOnly)
+            args.append(QStringLiteral("--batch-applies-add-only"));
+        QVERIFY(sandbox.start(args));
+        Console console(sandbox, cache(addOnly ? "reading-add.sqlite" : "reading-both.sqlite"),
+            sandbox.token());
+        QVERIFY(console.load());
+        QVERIFY(console.pull());
+        const QStringList cobalt = devicesIn(console.engine->state(), QStringLiteral("cobalt"), 20);
+        const QStringList evergreen
+            = devicesIn(console.engine->state(), QStringLiteral("evergreen"), 20);
+        QCOMPARE(console.engine->moveDevices(
+                     cobalt, Domain::MoveTarget::node(QStringLiteral("fjord--vessels"))),
+            QString());
+        QCOMPARE(console.engine->moveDevices(evergreen, Domain::MoveTarget::returns()), QString());
+        QVERIFY(console.pushed());
+        const QHash<QString, Domain::Device> cloud = cloudDevices(sandbox);
+        for (const QString &id : cobalt) {
+            QStringList groups = cloud.value(id).groups;
+            groups.removeAll(QStringLiteral("beta-testers"));
+            groups.removeAll(QStringLiteral("low-battery"));
+            QCOMPARE(
+                groups, (QStringList {QStringLiteral("fjord"), QStringLiteral("fjord--vessels")}));
+        }
+        for (const QString &id : evergreen) {
+            QStringList groups = cloud.value(id).groups;
+            groups.removeAll(QStringLiteral("beta-testers"));
+            groups.removeAll(QStringLiteral("low-battery"));
+            QCOMPARE(groups, QStringList {QStringLiteral("flotilla-returns")});
+        }
+    }
+
     void liveStatusArrivesWithoutARefresh()
     {
         SandboxProcess sandbox;
