@@ -124,6 +124,39 @@ void applyToDevice(Domain::Device &device, const Store::OutboxEntry &e, bool mem
     }
 }
 
+QPair<QString, QString> renameOf(const Store::OutboxEntry &e)
+{
+    if (e.kind != GroupUpdate)
+        return {};
+    const QString to = e.payload.value(QStringLiteral("fields"))
+                           .toObject()
+                           .value(QStringLiteral("name"))
+                           .toString();
+    const QString from = e.payload.value(QStringLiteral("name")).toString();
+    if (to.isEmpty() || to == from)
+        return {};
+    return {from, to};
+}
+
+void applyToFirmware(QMap<int, Domain::Firmware> &firmware, const Store::OutboxEntry &e)
+{
+    const auto [from, to] = renameOf(e);
+    const QString deleted
+        = e.kind == GroupDelete ? e.payload.value(QStringLiteral("name")).toString() : QString();
+    if (from.isEmpty() && deleted.isEmpty())
+        return;
+    for (Domain::Firmware &fw : firmware) {
+        if (!deleted.isEmpty()) {
+            fw.groups.removeAll(deleted);
+        } else if (fw.groups.contains(from)) {
+            fw.groups.removeAll(from);
+            if (!fw.groups.contains(to))
+                fw.groups.append(to);
+            fw.groups.sort();
+        }
+    }
+}
+
 void applyToGroups(QMap<QString, Domain::Group> &groups, const Store::OutboxEntry &e)
 {
     if (e.kind == GroupCreate) {

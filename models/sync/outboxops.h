@@ -39,6 +39,11 @@ Domain::GroupDelta deltaOf(const Store::OutboxEntry &entry);
 void applyToDevice(Domain::Device &device, const Store::OutboxEntry &entry, bool member = false);
 // The same for groups (creation, rename, description, deletion).
 void applyToGroups(QMap<QString, Domain::Group> &groups, const Store::OutboxEntry &entry);
+// The same for the releases: a renamed group keeps the versions released to it (Particle does
+// not document it; docs/hierarchy.md), a deleted one loses them.
+void applyToFirmware(QMap<int, Domain::Firmware> &firmware, const Store::OutboxEntry &entry);
+// The group a rename entry renames, and its new name (both empty for other entries).
+QPair<QString, QString> renameOf(const Store::OutboxEntry &entry);
 // Every entry that changes a group's name or existence touches device group lists too.
 bool touchesAllDevices(const Store::OutboxEntry &entry);
 } // namespace Outbox

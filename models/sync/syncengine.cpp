@@ -465,6 +465,8 @@ void SyncEngine::rebaseIncoming(CloudContent &incoming, qint64 sinceMs) const
     for (const OutboxEntry &e : std::as_const(entries)) {
         if (incoming.groups)
             Outbox::applyToGroups(*incoming.groups, e);
+        if (incoming.firmware)
+            Outbox::applyToFirmware(*incoming.firmware, e);
         if (Outbox::touchesAllDevices(e)) {
             for (Domain::Device &d : incoming.devices)
                 Outbox::applyToDevice(d, e);
@@ -898,10 +900,12 @@ QString SyncEngine::applyEdit(
         return why;
     // The local effect: every entry applied to a copy of what it touches.
     QMap<QString, Domain::Group> groups = m_state.groups;
+    QMap<int, Domain::Firmware> firmware = m_state.firmware;
     QHash<QString, Domain::Device> devices;
     bool allDevices = false;
     for (const OutboxEntry &e : entries) {
         Outbox::applyToGroups(groups, e);
+        Outbox::applyToFirmware(firmware, e);
         allDevices = allDevices || Outbox::touchesAllDevices(e);
         for (const QString &id : e.deviceIds) {
             if (!devices.contains(id) && m_state.devices.contains(id))
@@ -924,13 +928,16 @@ QString SyncEngine::applyEdit(
             }
         }
     }
-    const QHash<QString, int> released = m_state.releasedVersionByGroup();
-    const std::optional<int> productDefault = m_state.productDefault();
+    FleetState releases;
+    releases.firmware = firmware;
+    const QHash<QString, int> released = releases.releasedVersionByGroup();
+    const std::optional<int> productDefault = releases.productDefault();
     for (Domain::Device &d : devices)
         d.targetedFirmwareVersion = Domain::effectiveTarget(d, released, productDefault);
     CloudContent incoming;
     incoming.devices = std::move(devices);
     incoming.groups = groups;
+    incoming.firmware = firmware;
     const FleetDelta delta = diff(m_state, incoming, false);
     const FleetDelta undo = [&] {
         FleetDelta u;
@@ -942,6 +949,8 @@ QString SyncEngine::applyEdit(
             u.changedGroups.append(m_state.groups.value(g.name));
         for (const QString &name : delta.removedGroups)
             u.addedGroups.append(m_state.groups.value(name));
+        for (const Domain::Firmware &fw : delta.changedFirmware)
+            u.changedFirmware.append(m_state.firmware.value(fw.version));
         return u;
     }();
 
@@ -1314,20 +1323,27 @@ void SyncEngine::pushSingle(const OutboxEntry &entry)
     } else if (entry.kind == Outbox::GroupUpdate) {
         const QString name = entry.payload.value(QStringLiteral("name")).toString();
         const QJsonObject fields = entry.payload.value(QStringLiteral("fields")).toObject();
+        const auto [from, to] = Outbox::renameOf(entry);
+        // A rename is done once the versions released to the group are released to its new
+        // name too (Particle does not document that a rename keeps them).
+        const auto done = [this, finish, from = from, to = to](const ApiError &error) {
+            if (error.isError() || from.isEmpty())
+                return finish(error);
+            keepReleases(from, to, finish);
+        };
         m_client->updateGroup(
-            product, name, fields, this, [this, finish, fields](Remote::Result<Domain::Group> r) {
-                const QString renamed = fields.value(QStringLiteral("name")).toString();
+            product, name, fields, this, [this, done, to = to](Remote::Result<Domain::Group> r) {
                 if (r.ok()
                     || (r.error.kind != ApiError::Kind::NotFound
                         && r.error.kind != ApiError::Kind::Malformed)
-                    || renamed.isEmpty())
-                    return finish(r.error);
+                    || to.isEmpty())
+                    return done(r.error);
                 m_client->listGroups(m_config.productId, this,
-                    [finish, renamed, first = r.error](Remote::Result<QList<Domain::Group>> l) {
+                    [done, to, first = r.error](Remote::Result<QList<Domain::Group>> l) {
                         const bool there = l.ok()
                             && std::any_of(l.value->cbegin(), l.value->cend(),
-                                [&](const Domain::Group &x) { return x.name == renamed; });
-                        finish(there ? ApiError() : first);
+                                [&](const Domain::Group &x) { return x.name == to; });
+                        done(there ? ApiError() : first);
                     });
             });
     } else if (entry.kind == Outbox::GroupDelete) {
@@ -1341,6 +1357,58 @@ void SyncEngine::pushSingle(const OutboxEntry &entry)
         e.message = t("Unknown kind of change '%1'").arg(entry.kind);
         finish(e);
     }
+}
+
+void SyncEngine::keepReleases(
+    const QString &from, const QString &to, std::function<void(const ApiError &)> finish)
+{
+    // The versions this console knows released to the group (the rename is applied here).
+    QList<int> expected;
+    for (const Domain::Firmware &fw : std::as_const(m_state.firmware)) {
+        if (fw.groups.contains(to))
+            expected.append(fw.version);
+    }
+    if (expected.isEmpty())
+        return finish(ApiError());
+    m_client->listFirmware(m_config.productId, this,
+        [this, from, to, expected, finish](Remote::Result<QList<Domain::Firmware>> r) {
+            if (!r.ok())
+                return finish(r.error); // the rename is sent again (idempotent), then this
+            QList<QPair<int, QStringList>> lost;
+            for (const Domain::Firmware &fw : std::as_const(*r.value)) {
+                if (!expected.contains(fw.version) || fw.groups.contains(to))
+                    continue;
+                QStringList groups = fw.groups;
+                groups.removeAll(from);
+                groups.append(to);
+                lost.append({fw.version, groups});
+            }
+            if (lost.isEmpty())
+                return finish(ApiError());
+            struct Releases
+            {
+                qsizetype outstanding = 0;
+                ApiError error;
+            };
+            auto state = std::make_shared<Releases>();
+            state->outstanding = lost.size();
+            for (const auto &[version, groups] : std::as_const(lost)) {
+                qCWarning(lcSync) << "the cloud did not keep version" << version
+                                  << "released to the renamed group" << to << "; releasing again";
+                // A standard release: devices update at their next connection, as they would
+                // have without the rename.
+                m_client->releaseFirmware(m_config.productId, version, groups, std::nullopt, false,
+                    this, [this, state, finish](Remote::Result<Domain::Firmware> released) {
+                        if (!released.ok() && !state->error.isError())
+                            state->error = released.error;
+                        if (--state->outstanding > 0)
+                            return;
+                        if (!state->error.isError())
+                            refreshReleases();
+                        finish(state->error);
+                    });
+            }
+        });
 }
 
 void SyncEngine::confirmOwner(const QString &deviceId, const QString &account,

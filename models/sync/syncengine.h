@@ -202,6 +202,10 @@ private:
     void confirmOwner(const QString &deviceId, const QString &account,
         const Remote::ApiError &first, std::function<void(const Remote::ApiError &)> finish);
     void holdForClient(const Store::OutboxEntry &entry, const Remote::ApiError &error);
+    // After a group rename: releases again to `to` every version the cloud did not keep
+    // released to it, then calls `finish`.
+    void keepReleases(const QString &from, const QString &to,
+        std::function<void(const Remote::ApiError &)> finish);
     // m_pending without the held entries and the later entries of their devices.
     QList<Store::OutboxEntry> sendable() const;
     void onEvent(const Remote::SseEvent &event);

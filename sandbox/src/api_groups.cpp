@@ -157,6 +157,13 @@ Outcome Api::updateGroup(Context &ctx)
         m_fleet.groupByName.remove(g.name);
         g.name = *name;
         m_fleet.groupByName.insert(g.name, id);
+        if (m_fleet.renameDropsRelease) {
+            bool released = false;
+            for (Firmware &fw : m_fleet.firmware)
+                released = fw.groups.removeAll(id) > 0 || released;
+            if (released)
+                m_fleet.retargetGroup(id, false);
+        }
     }
     if (color)
         g.color = *color;

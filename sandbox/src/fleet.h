@@ -180,6 +180,8 @@ public:
     bool requireFirmwareRanBeforeRelease = true;
     // A batch group request with both lists applies only `add` (--batch-applies-add-only).
     bool batchAppliesAddOnly = false;
+    // A renamed group loses the firmware released to it (--rename-drops-release).
+    bool renameDropsRelease = false;
     FleetObserver *observer = nullptr;
     std::function<qint64()> now; // simulated wall clock, ms since epoch
 

@@ -82,6 +82,10 @@ ParsedOptions parseOptions(const QStringList &arguments)
         QStringLiteral("A batch group request that both adds and removes groups applies only its "
                        "'add' list (one reading of Particle's reference; for tests)."));
     parser.addOption(batchAddOnly);
+    const QCommandLineOption renameDrops(QStringLiteral("rename-drops-release"),
+        QStringLiteral("A renamed group loses the firmware released to it (Particle does not "
+                       "document whether it keeps it; for tests)."));
+    parser.addOption(renameDrops);
     const QCommandLineOption uniformFleet(QStringLiteral("uniform-fleet"),
         QStringLiteral("Demo fleet of customer devices only, every one of them updatable: no "
                        "unassigned stock, no returns, no development devices, no locks, all "
@@ -182,6 +186,7 @@ ParsedOptions parseOptions(const QStringList &arguments)
     o.statePath = parser.value(state);
     o.allowUnprovenRelease = parser.isSet(allowUnproven);
     o.batchAppliesAddOnly = parser.isSet(batchAddOnly);
+    o.renameDropsRelease = parser.isSet(renameDrops);
     o.uniformFleet = parser.isSet(uniformFleet);
     return result;
 }

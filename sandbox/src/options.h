@@ -21,6 +21,7 @@ struct SandboxOptions
     QString statePath;
     bool allowUnprovenRelease = false;
     bool batchAppliesAddOnly = false;
+    bool renameDropsRelease = false;
     bool uniformFleet = false; // the demo fleet without stock, returns, development devices, locks
     int keepAliveMs = 9000;
     SimulationSettings simulation;

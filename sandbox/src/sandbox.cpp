@@ -49,6 +49,7 @@ Sandbox::Sandbox(const SandboxOptions &options, QObject *parent)
     m_faults.settings = options.faults;
     m_fleet.requireFirmwareRanBeforeRelease = !options.allowUnprovenRelease;
     m_fleet.batchAppliesAddOnly = options.batchAppliesAddOnly;
+    m_fleet.renameDropsRelease = options.renameDropsRelease;
     m_simulator = new Simulator(m_fleet, options.simulation, this);
     m_api = std::make_unique<Api>(m_fleet, options.limits);
     m_events = new EventHub(m_fleet, options.keepAliveMs, this);

@@ -932,6 +932,66 @@ private Q_SLOTS:
         }
     }
 
+    // Particle does not document whether a renamed group keeps the firmware released to it (a
+    // subtree move renames groups). Either way, the version stays released to the group under
+    // its new name, and its devices stay targeted at it, here and in the cloud.
+    void renamedGroupsKeepTheirRelease_data()
+    {
+        QTest::addColumn<bool>("cloudDropsIt");
+        QTest::newRow("the cloud keeps the release") << false;
+        QTest::newRow("the cloud drops the release") << true;
+    }
+    void renamedGroupsKeepTheirRelease()
+    {
+        QFETCH(bool, cloudDropsIt);
+        SandboxProcess sandbox;
+        QStringList args {QStringLiteral("--devices"), QStringLiteral("600"),
+            QStringLiteral("--time-scale"), QStringLiteral("0.001")};
+        if (cloudDropsIt)
+            args.append(QStringLiteral("--rename-drops-release"));
+        QVERIFY(sandbox.start(args));
+        Console console(sandbox,
+            cache(cloudDropsIt ? "rename-drops.sqlite" : "rename-keeps.sqlite"), sandbox.token());
+        QVERIFY(console.load());
+        QVERIFY(console.pull());
+        // Version 5 is released to Acme's Berlin test bench in the demo fleet.
+        const QString from = QStringLiteral("acme--berlin--test");
+        const QString to = QStringLiteral("acme--berlin--bench");
+        QVERIFY(console.engine->state().firmware.value(5).groups.contains(from));
+        const QStringList members = devicesIn(console.engine->state(), from, 50);
+        QVERIFY(!members.isEmpty());
+        QCOMPARE(console.engine->updateGroup(from, QJsonObject {{QStringLiteral("name"), to}}),
+            QString());
+        // At once here: the release follows the name, and no target moves.
+        QVERIFY(console.engine->state().firmware.value(5).groups.contains(to));
+        for (const QString &id : members) {
+            const Domain::Device &d = console.engine->state().devices.value(id);
+            if (!d.development && !d.desiredFirmwareVersion)
+                QCOMPARE(d.targetedFirmwareVersion, std::optional<int>(5));
+        }
+        QVERIFY(console.pushed());
+        const QJsonArray firmware
+            = Http(sandbox.token())
+                  .get(sandbox.url(
+                      QStringLiteral("/v1/products/%1/firmware").arg(sandbox.productId())))
+                  .array();
+        QStringList released;
+        for (const QJsonValue &v : firmware) {
+            if (v.toObject().value(QStringLiteral("version")).toInt() == 5) {
+                for (const QJsonValue &g : v.toObject().value(QStringLiteral("groups")).toArray())
+                    released.append(g.toString());
+            }
+        }
+        QVERIFY2(released.contains(to), qPrintable(released.join(u',')));
+        const QHash<QString, Domain::Device> cloud = cloudDevices(sandbox);
+        for (const QString &id : members) {
+            if (!cloud.value(id).development && !cloud.value(id).desiredFirmwareVersion)
+                QCOMPARE(cloud.value(id).targetedFirmwareVersion, std::optional<int>(5));
+        }
+        QVERIFY(console.pull());
+        QVERIFY(console.engine->state().firmware.value(5).groups.contains(to));
+    }
+
     void liveStatusArrivesWithoutARefresh()
     {
         SandboxProcess sandbox;
