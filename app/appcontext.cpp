@@ -125,6 +125,8 @@ void AppContext::open(const Connection &connection, std::function<void(QString e
     m_window->setConnectionDescription(connection.description);
     m_window->setProductClient(connection.oauthClientId, connection.oauthClientSecret);
     m_window->setSignInAvailable(m_tokenStore != nullptr && !connection.sandbox);
+    // The sandbox the session started goes with it: closing asks first while rollouts run.
+    m_window->setThrowawayCloud(connection.sandbox);
     connect(m_window.get(), &Views::MainWindow::signInRequested, this, &AppContext::signIn);
     connect(m_window.get(), &Views::MainWindow::productClientRequested, this,
         &AppContext::editProductClient);

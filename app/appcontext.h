@@ -47,6 +47,8 @@ struct Connection
     QString cachePath;
     QString description; // for the window: "Sandbox 127.0.0.1:41234", "api.particle.io"
     QString actor; // who the activity log names
+    // The sandbox cloud this session started: no sign-in, and it stops (its fleet discarded)
+    // when the session ends.
     bool sandbox = false;
     bool liveEvents = true;
 };

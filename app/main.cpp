@@ -19,6 +19,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 
+#include <algorithm>
 #include <cstdio>
 #include <memory>
 
@@ -36,16 +37,36 @@ void fatal(const QString &message)
     std::fprintf(stderr, "flotilla: %s\n", qPrintable(message));
 }
 
+// Options of QGuiApplication and QApplication themselves ("-platform offscreen", "-style
+// fusion"): QApplication takes them out of the arguments before the parser sees them.
+bool isQtOption(const QString &argument)
+{
+    static const QStringList names {QStringLiteral("platform"),
+        QStringLiteral("platformpluginpath"), QStringLiteral("platformtheme"),
+        QStringLiteral("plugin"), QStringLiteral("qwindowgeometry"), QStringLiteral("qwindowicon"),
+        QStringLiteral("qwindowtitle"), QStringLiteral("reverse"), QStringLiteral("session"),
+        QStringLiteral("display"), QStringLiteral("geometry"), QStringLiteral("style"),
+        QStringLiteral("stylesheet"), QStringLiteral("widgetcount"), QStringLiteral("title"),
+        QStringLiteral("visual"), QStringLiteral("name"), QStringLiteral("nograb"),
+        QStringLiteral("dograb"), QStringLiteral("qmljsdebugger")};
+    if (!argument.startsWith(QLatin1Char('-')))
+        return false;
+    QString name = argument.mid(argument.startsWith(QStringLiteral("--")) ? 2 : 1);
+    name = name.section(QLatin1Char('='), 0, 0);
+    return names.contains(name);
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
 {
-    QApplication app(argc, argv);
-    // Before anything reads QSettings or QStandardPaths: ~/.config/Flotilla/Console.conf.
-    QApplication::setOrganizationName(QStringLiteral("Flotilla"));
-    QApplication::setOrganizationDomain(QStringLiteral("flotilla.example"));
-    QApplication::setApplicationName(QStringLiteral("Console"));
-    QApplication::setApplicationVersion(QStringLiteral(FLOTILLA_VERSION));
+    const auto identify = [] {
+        // Before anything reads QSettings or QStandardPaths: ~/.config/Flotilla/Console.conf.
+        QCoreApplication::setOrganizationName(QStringLiteral("Flotilla"));
+        QCoreApplication::setOrganizationDomain(QStringLiteral("flotilla.example"));
+        QCoreApplication::setApplicationName(QStringLiteral("Console"));
+        QCoreApplication::setApplicationVersion(QStringLiteral(FLOTILLA_VERSION));
+    };
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
@@ -70,6 +91,33 @@ int main(int argc, char *argv[])
         QStringLiteral("ARG"));
     for (const QCommandLineOption &o : {api, product, memoryTokens, devices, timeScale, sandboxArg})
         parser.addOption(o);
+
+    // --help, --version and a wrong option are answered without a display: QApplication would
+    // abort without one before the parser could say anything.
+    {
+        QStringList arguments;
+        for (int i = 0; i < argc; ++i)
+            arguments.append(QString::fromLocal8Bit(argv[i]));
+        // With Qt's own options (for a display) the parser could misread them ("-stylesheet"
+        // holds "-h"): QApplication takes them out first, as before.
+        const bool qtOptions = std::any_of(arguments.cbegin() + 1, arguments.cend(), isQtOption);
+        const bool parsed = parser.parse(arguments);
+        const bool answerNow = !qtOptions
+            && (!parsed || parser.isSet(QStringLiteral("help"))
+                || parser.isSet(QStringLiteral("help-all"))
+                || parser.isSet(QStringLiteral("version")));
+        if (answerNow) {
+            const QCoreApplication core(argc, argv);
+            identify();
+            // The help names the program as it is called ("flotilla"), the version too.
+            QCoreApplication::setApplicationName(QStringLiteral("flotilla"));
+            parser.process(QCoreApplication::arguments()); // prints, then exits
+            return 0;
+        }
+    }
+
+    QApplication app(argc, argv);
+    identify();
     parser.process(app);
     const App::SignalWatcher signalWatcher;
 

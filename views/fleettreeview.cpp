@@ -8,6 +8,7 @@
 #include <QHeaderView>
 #include <QMimeData>
 #include <QPainter>
+#include <QTimerEvent>
 #include <QToolTip>
 
 namespace Flotilla::Views {
@@ -22,7 +23,8 @@ FleetTreeView::FleetTreeView(QWidget *parent)
     setAcceptDrops(true);
     // The target row is outlined by paintEvent(): Qt's indicator would show "between rows".
     setDropIndicatorShown(false);
-    setAutoExpandDelay(700);
+    // Expanding on hover is done here, open-only (timerEvent).
+    setAutoExpandDelay(-1);
     setSelectionMode(QAbstractItemView::ExtendedSelection);
     setSelectionBehavior(QAbstractItemView::SelectRows);
     setUniformRowHeights(true);
@@ -31,7 +33,13 @@ FleetTreeView::FleetTreeView(QWidget *parent)
     header()->setStretchLastSection(false);
 }
 
-FleetTreeView::~FleetTreeView() = default;
+FleetTreeView::~FleetTreeView()
+{
+    // The drag's payload may outlive the view (its QDrag is deleted later, as the view's
+    // child): its destruction must not reach this half-destroyed view.
+    if (m_mime)
+        disconnect(m_mime, nullptr, this, nullptr);
+}
 
 QModelIndex FleetTreeView::dropTargetAt(const QPoint &pos) const
 {
@@ -53,8 +61,31 @@ void FleetTreeView::dragEnterEvent(QDragEnterEvent *event)
 
 void FleetTreeView::dragMoveEvent(QDragMoveEvent *event)
 {
-    QTreeView::dragMoveEvent(event); // auto-scroll and auto-expand
+    QTreeView::dragMoveEvent(event); // auto-scroll
+    const QModelIndex row = dropTargetAt(event->position().toPoint());
+    if (QPersistentModelIndex(row) != m_hoverRow) {
+        m_hoverRow = row;
+        if (row.isValid())
+            m_hoverTimer.start(m_hoverDelayMs, this);
+        else
+            m_hoverTimer.stop();
+    }
     judge(event);
+}
+
+void FleetTreeView::timerEvent(QTimerEvent *event)
+{
+    if (event->timerId() != m_hoverTimer.timerId()) {
+        QTreeView::timerEvent(event);
+        return;
+    }
+    m_hoverTimer.stop();
+    const QModelIndex row = m_hoverRow;
+    if (!row.isValid())
+        return;
+    if (model()->hasChildren(row) && !isExpanded(row))
+        expand(row);
+    Q_EMIT dragRested(row);
 }
 
 void FleetTreeView::dragLeaveEvent(QDragLeaveEvent *event)
@@ -99,6 +130,7 @@ bool FleetTreeView::judge(QDropEvent *event)
     if (event->mimeData() != m_mime) {
         m_mime = event->mimeData();
         connect(m_mime, &QObject::destroyed, this, [this] {
+            m_hoverTimer.stop();
             if (m_dropTarget.isValid())
                 endDrag();
         });
@@ -135,6 +167,8 @@ bool FleetTreeView::judge(QDropEvent *event)
 
 void FleetTreeView::endDrag()
 {
+    m_hoverTimer.stop();
+    m_hoverRow = QPersistentModelIndex();
     const QString refusal = m_dropTarget.isValid() && !m_dropAllowed ? m_lastHint : QString();
     qCDebug(lcViews) << "drag ended; refused:" << refusal;
     m_dropTarget = QPersistentModelIndex();

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <QBasicTimer>
 #include <QPersistentModelIndex>
 #include <QPointer>
 #include <QTreeView>
@@ -14,6 +15,10 @@ namespace Flotilla::Views {
 // pool takes it; anything else is refused, and while the drag hovers the view says why
 // (dropHint, and a tooltip at the cursor). An accepted drop becomes the model's
 // FleetTreeModel::dropRequested; nothing changes before the window confirms it.
+//
+// A drag that rests on a collapsed customer, group or pool for hoverExpandDelay() opens it; one
+// that rests on an open row leaves it open (QTreeView's own auto-expand would close it, so it
+// is off).
 class FleetTreeView final : public QTreeView
 {
     Q_OBJECT
@@ -26,6 +31,7 @@ public:
     // The row a drop at `pos` (viewport coordinates) lands on, in column 0; invalid when there
     // is no row there.
     QModelIndex dropTargetAt(const QPoint &pos) const;
+    int hoverExpandDelay() const { return m_hoverDelayMs; }
 
 Q_SIGNALS:
     // While dragging: what dropping here would do, or why it is refused; an empty text when
@@ -33,6 +39,9 @@ Q_SIGNALS:
     void dropHint(const QString &text, bool allowed);
     // The drag ended over a row that refuses it (the drop is cancelled): why.
     void dropRefused(const QString &reason);
+    // A drag rested on `index` (column 0) for hoverExpandDelay(): the row is open now if it has
+    // children, whether it was before or not.
+    void dragRested(const QModelIndex &index);
 
 protected:
     void dragEnterEvent(QDragEnterEvent *event) override;
@@ -40,6 +49,7 @@ protected:
     void dragLeaveEvent(QDragLeaveEvent *event) override;
     void dropEvent(QDropEvent *event) override;
     void paintEvent(QPaintEvent *event) override;
+    void timerEvent(QTimerEvent *event) override;
 
 private:
     // Accepts or ignores the event by the model's verdict, and updates the hint.
@@ -52,6 +62,10 @@ private:
     QPersistentModelIndex m_dropTarget;
     bool m_dropAllowed = false;
     QString m_lastHint;
+    // The row a drag rests on, and since when (hover expansion).
+    QPersistentModelIndex m_hoverRow;
+    QBasicTimer m_hoverTimer;
+    int m_hoverDelayMs = 700;
 };
 
 } // namespace Flotilla::Views

@@ -19,16 +19,20 @@
 #include "views/moveconfirmdialog.h"
 #include "views/nodedialog.h"
 #include "views/nodepickerdialog.h"
+#include "views/notesdialog.h"
 #include "views/plural.h"
 #include "views/problemsdialog.h"
 #include "views/rolloutmonitor.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QClipboard>
 #include <QCloseEvent>
 #include <QDateTime>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
@@ -37,6 +41,7 @@
 #include <QMessageBox>
 #include <QPainter>
 #include <QPushButton>
+#include <QScopedValueRollback>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
@@ -142,6 +147,39 @@ QString firmwareSummary(const QVariantMap &versions)
 
 constexpr int DefaultTreeWidths[] = {200, 56, 52, 128, 64, 58};
 
+// How long status messages stay: none stays for good. A newer message replaces an older one.
+constexpr int ErrorNoticeMs = 15000;
+constexpr int SendingNoticeMs = 15000; // "done here, being sent": replaced by "sent"
+constexpr int OfflineNoticeMs = 15000;
+constexpr int SentNoticeMs = 8000;
+constexpr int AccountRequestNoticeMs = 60000; // replaced by the answer
+
+// An action's text shows a '&' only doubled; a single one marks the mnemonic.
+QString actionText(const QString &text)
+{
+    QString escaped = text;
+    return escaped.replace(QLatin1Char('&'), QStringLiteral("&&"));
+}
+
+// A tooltip is rich text when it looks like it: a title with markup is shown as typed.
+QString plainToolTip(const QString &text)
+{
+    return Qt::mightBeRichText(text)
+        ? QStringLiteral("<p style='white-space:pre'>%1</p>").arg(text.toHtmlEscaped())
+        : text;
+}
+
+// One line of a tab-separated copy: tabs and line breaks inside a cell become spaces.
+QString tsvCell(const QString &text)
+{
+    QString cell = text;
+    for (QChar &c : cell) {
+        if (c == QLatin1Char('\t') || c == QLatin1Char('\n') || c == QLatin1Char('\r'))
+            c = QLatin1Char(' ');
+    }
+    return cell;
+}
+
 } // namespace
 
 MainWindow::MainWindow(const MainWindowParts &parts, QWidget *parent)
@@ -152,7 +190,7 @@ MainWindow::MainWindow(const MainWindowParts &parts, QWidget *parent)
     , m_table(parts.table)
     , m_undoStack(parts.undoStack)
     , m_executor(std::make_unique<ReportingExecutor>(
-          parts.executor, [this](const QString &error) { showError(error); }))
+          parts.executor, [this](const QString &error) { reportRefusal(error); }))
     , m_productId(parts.productId)
     , m_rollouts(parts.rollouts)
 {
@@ -261,18 +299,37 @@ MainWindow::MainWindow(const MainWindowParts &parts, QWidget *parent)
     createToolBar();
     createStatusBar();
 
+    // The context menus act on the view they open in (it has the focus then).
+    const auto separator = [this] {
+        auto *action = new QAction(this);
+        action->setSeparator(true);
+        return action;
+    };
     m_treeView->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_treeView->addActions(
-        {m_moveAction, m_newGroupAction, m_renameAction, m_deleteAction, m_expandAction});
+        {m_moveAction, m_flashAction, m_copyIdsAction, m_notesAction, separator(), m_newGroupAction,
+            m_renameAction, m_deleteAction, separator(), m_expandAction});
     m_tableView->setContextMenuPolicy(Qt::ActionsContextMenu);
-    m_tableView->addActions({m_moveAction});
+    m_tableView->addActions({m_moveAction, m_flashAction, separator(), m_copyRowsAction,
+        m_copyIdsAction, m_notesAction});
 
-    connect(m_treeView->selectionModel(), &QItemSelectionModel::currentChanged, this,
-        &MainWindow::onTreeCurrentChanged);
+    connect(m_treeView->selectionModel(), &QItemSelectionModel::currentChanged, this, [this] {
+        m_detailSource = DetailSource::Tree;
+        onTreeCurrentChanged();
+    });
+    // A click on the row that is already current changes nothing above: it still makes the
+    // details pane follow that row again.
+    connect(m_treeView, &QAbstractItemView::pressed, this, &MainWindow::onTreeActivated);
+    connect(m_tableView, &QAbstractItemView::pressed, this, &MainWindow::onTableActivated);
     connect(m_treeView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
         &MainWindow::updateActions);
-    connect(m_tableView->selectionModel(), &QItemSelectionModel::currentChanged, this,
-        &MainWindow::onTableCurrentChanged);
+    connect(m_tableView->selectionModel(), &QItemSelectionModel::currentChanged, this, [this] {
+        // The current row moved by a change of the rows (a device that left the scope, a new
+        // scope) is not the user's choice of what to look at.
+        if (!m_tableChanging)
+            m_detailSource = DetailSource::Table;
+        onTableCurrentChanged();
+    });
     // Flash… follows the table's selection when the table has the focus.
     connect(m_tableView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
         &MainWindow::updateActions);
@@ -289,7 +346,11 @@ MainWindow::MainWindow(const MainWindowParts &parts, QWidget *parent)
     connect(m_tree, &Tree::FleetTreeModel::dropRequested, this, &MainWindow::onDrop,
         Qt::QueuedConnection);
     connect(m_filter, &QLineEdit::textChanged, this, [this](const QString &text) {
-        m_table->setFilter(text);
+        {
+            const QScopedValueRollback changing(m_tableChanging, true);
+            m_table->setFilter(text);
+        }
+        showDetail();
         updateFilterInfo();
     });
     connect(m_table, &Tree::DeviceTableModel::countsChanged, this, &MainWindow::updateFilterInfo);
@@ -333,6 +394,18 @@ void MainWindow::setProductClient(const QString &clientId, const QString &client
     m_clientSecret = clientSecret;
 }
 
+void MainWindow::setThrowawayCloud(bool throwaway)
+{
+    m_throwawayCloud = throwaway;
+    const QString tip = throwaway
+        ? tr("Close Flotilla; the sandbox cloud of this session stops, and what was done in it "
+             "is discarded")
+        : tr("Close Flotilla; changes not yet sent are kept and sent next time");
+    m_quitAction->setStatusTip(tip);
+    m_quitAction->setToolTip(
+        tr("%1 (%2)").arg(tip, m_quitAction->shortcut().toString(QKeySequence::NativeText)));
+}
+
 void MainWindow::setSignInAvailable(bool available)
 {
     m_signInAction->setVisible(available);
@@ -367,10 +440,7 @@ void MainWindow::createActions()
     m_offlineAction = make(QStringLiteral("actionWorkOffline"), tr("Work &offline"), QIcon(), {},
         tr("Keep changes local; send them when you go back online"));
     m_offlineAction->setCheckable(true);
-    connect(m_offlineAction, &QAction::toggled, this, [this](bool offline) {
-        m_engine->setPaused(offline);
-        updateStatus();
-    });
+    connect(m_offlineAction, &QAction::toggled, this, &MainWindow::onWorkOfflineToggled);
     m_signInAction = make(QStringLiteral("actionSignIn"), tr("Sign &in…"), QIcon(), {},
         tr("Sign in to the Particle cloud with an access token"));
     m_signInAction->setVisible(false);
@@ -386,14 +456,37 @@ void MainWindow::createActions()
     m_quitAction->setMenuRole(QAction::QuitRole);
     connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
 
-    m_undoAction = m_undoStack->createUndoAction(this, tr("&Undo"));
-    m_undoAction->setObjectName(QStringLiteral("actionUndo"));
-    m_undoAction->setIcon(s->standardIcon(QStyle::SP_ArrowBack));
-    m_undoAction->setShortcut(QKeySequence::Undo);
-    m_redoAction = m_undoStack->createRedoAction(this, tr("&Redo"));
-    m_redoAction->setObjectName(QStringLiteral("actionRedo"));
-    m_redoAction->setIcon(s->standardIcon(QStyle::SP_ArrowForward));
-    m_redoAction->setShortcut(QKeySequence::Redo);
+    // The toolbar shows "Undo" and "Redo" (icon texts); the edit they act on is in the menu's
+    // text and in the tooltip (updateUndoRedoActions).
+    m_undoAction = make(QStringLiteral("actionUndo"), tr("&Undo"),
+        s->standardIcon(QStyle::SP_ArrowBack), QKeySequence::Undo, tr("Undo the last edit"));
+    m_undoAction->setIconText(tr("Undo"));
+    connect(m_undoAction, &QAction::triggered, this, [this] {
+        if (!m_undoStack->canUndo())
+            return;
+        const QString text = m_undoStack->undoText();
+        m_editRefused = false;
+        m_undoStack->undo();
+        if (!m_editRefused)
+            announceEdit(tr("Undo %1").arg(text));
+    });
+    m_redoAction = make(QStringLiteral("actionRedo"), tr("&Redo"),
+        s->standardIcon(QStyle::SP_ArrowForward), QKeySequence::Redo, tr("Redo the last edit"));
+    m_redoAction->setIconText(tr("Redo"));
+    connect(m_redoAction, &QAction::triggered, this, [this] {
+        if (!m_undoStack->canRedo())
+            return;
+        const QString text = m_undoStack->redoText();
+        m_editRefused = false;
+        m_undoStack->redo();
+        if (!m_editRefused)
+            announceEdit(tr("Redo %1").arg(text));
+    });
+    connect(m_undoStack, &QUndoStack::indexChanged, this, &MainWindow::updateUndoRedoActions);
+    connect(m_undoStack, &QUndoStack::undoTextChanged, this, &MainWindow::updateUndoRedoActions);
+    connect(m_undoStack, &QUndoStack::redoTextChanged, this, &MainWindow::updateUndoRedoActions);
+    connect(m_undoStack, &QUndoStack::canUndoChanged, this, &MainWindow::updateUndoRedoActions);
+    connect(m_undoStack, &QUndoStack::canRedoChanged, this, &MainWindow::updateUndoRedoActions);
 
     m_moveAction = make(QStringLiteral("actionMoveTo"), tr("&Move to…"),
         s->standardIcon(QStyle::SP_ArrowRight), QKeySequence(Qt::CTRL | Qt::Key_M),
@@ -438,6 +531,21 @@ void MainWindow::createActions()
         // Built now, hidden: it keeps every rollout's problems from the start.
         m_monitor = new RolloutMonitor(m_rollouts, this);
     }
+    m_copyRowsAction = make(QStringLiteral("actionCopyRows"), tr("&Copy rows"),
+        QIcon::fromTheme(QStringLiteral("edit-copy")), QKeySequence::Copy,
+        tr("Copy the selected rows of the device table, tab-separated with a header line, to "
+           "paste them into a spreadsheet"));
+    // Ctrl+C copies rows while the table has the focus; elsewhere it keeps its usual meaning.
+    m_copyRowsAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(m_copyRowsAction, &QAction::triggered, this, &MainWindow::copyRows);
+    m_copyIdsAction = make(QStringLiteral("actionCopyDeviceIds"), tr("Copy device &IDs"), QIcon(),
+        {},
+        tr("Copy the IDs of the selected devices (or of every device of the selected customers, "
+           "groups and pools), one per line"));
+    connect(m_copyIdsAction, &QAction::triggered, this, &MainWindow::copyDeviceIds);
+    m_notesAction = make(QStringLiteral("actionEditNotes"), tr("Edit &notes…"), QIcon(), {},
+        tr("Edit the notes of the selected devices"));
+    connect(m_notesAction, &QAction::triggered, this, &MainWindow::editNotes);
     m_findAction = make(QStringLiteral("actionFind"), tr("&Find devices"), QIcon(),
         QKeySequence::Find, tr("Filter the device table"));
     connect(m_findAction, &QAction::triggered, this, [this] {
@@ -477,7 +585,11 @@ void MainWindow::createMenus()
     edit->addAction(m_undoAction);
     edit->addAction(m_redoAction);
     edit->addSeparator();
+    edit->addAction(m_copyRowsAction);
+    edit->addAction(m_copyIdsAction);
+    edit->addSeparator();
     edit->addAction(m_moveAction);
+    edit->addAction(m_notesAction);
     edit->addAction(m_renameAction);
     edit->addAction(m_deleteAction);
     edit->addSeparator();
@@ -569,6 +681,8 @@ void MainWindow::connectEngine()
     connect(m_engine, &Sync::SyncEngine::errorOccurred, this, &MainWindow::showError);
     connect(m_engine, &Sync::SyncEngine::changeFailed, this,
         [this](const QString &what, const QString &reason) {
+            if (m_sentNoticeCount > 0)
+                m_sentNoticeRefused = true;
             showError(tr("The cloud refused “%1”, so it was undone here: %2").arg(what, reason));
         });
     connect(m_undoStack, &QUndoStack::indexChanged, this, &MainWindow::updateActions);
@@ -615,8 +729,66 @@ void MainWindow::saveLayout() const
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    if (!m_quitConfirmed && m_rollouts && m_rollouts->hasActiveRollouts()) {
+        // Asked without blocking: the window stays until the answer.
+        event->ignore();
+        askBeforeQuitting();
+        return;
+    }
     saveLayout();
     QMainWindow::closeEvent(event);
+}
+
+void MainWindow::askBeforeQuitting()
+{
+    if (m_quitQuestion && m_quitQuestion->isVisible()) {
+        m_quitQuestion->raise();
+        m_quitQuestion->activateWindow();
+        return;
+    }
+    QStringList names;
+    for (const qint64 id : m_rollouts->rolloutIds()) {
+        const Domain::Rollout *r = m_rollouts->rollout(id);
+        if (r
+            && (r->state == Domain::RolloutState::Running
+                || r->state == Domain::RolloutState::Paused
+                || r->state == Domain::RolloutState::RollingBack))
+            names.append(Tree::rolloutTitle(*r));
+    }
+    const int count = static_cast<int>(names.size());
+    const QString which = names.size() <= 3
+        ? names.join(QStringLiteral(", "))
+        : tr("%1 and %n more", nullptr, count - 3).arg(names.mid(0, 3).join(QStringLiteral(", ")));
+    const QString text = plural(count, tr("A rollout is still running: %1."),
+        tr("%n rollouts are still running: %1.", nullptr, count))
+                             .arg(which);
+    const QString detail = m_throwawayCloud
+        ? tr("This session works on a sandbox cloud of its own, which stops when Flotilla "
+             "closes: the rollouts, the devices' progress and everything else done in this "
+             "session are lost for good.")
+        : tr("Devices already told to update keep updating in the cloud; the next waves wait "
+             "for Flotilla. The rollouts resume where they are the next time Flotilla starts.");
+    auto *box = new QMessageBox(QMessageBox::Warning, tr("Quit Flotilla"),
+        text + QLatin1Char('\n') + QLatin1Char('\n') + detail, QMessageBox::Cancel, this);
+    box->setObjectName(QStringLiteral("quitQuestion"));
+    box->setTextFormat(Qt::PlainText);
+    QPushButton *quit = box->addButton(m_throwawayCloud ? tr("&Quit anyway") : tr("&Quit"),
+        m_throwawayCloud ? QMessageBox::DestructiveRole : QMessageBox::AcceptRole);
+    quit->setObjectName(QStringLiteral("quitButton"));
+    if (m_throwawayCloud)
+        box->setDefaultButton(QMessageBox::Cancel);
+    else
+        box->setDefaultButton(quit);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::buttonClicked, this, [this, quit](QAbstractButton *clicked) {
+        if (clicked != quit)
+            return;
+        m_quitConfirmed = true;
+        // After the box is gone: closing the window from inside its click ends the session.
+        QTimer::singleShot(0, this, &QWidget::close);
+    });
+    m_quitQuestion = box;
+    box->open();
 }
 
 void MainWindow::showEvent(QShowEvent *event)
@@ -633,8 +805,11 @@ void MainWindow::onLoaded()
     m_tree->reset(state, m_engine->pendingDevices());
     if (!m_scope)
         m_scope = Tree::DeviceScope::all();
-    m_table->setScope(state, *m_scope);
-    m_table->setPending(m_engine->pendingDevices());
+    {
+        const QScopedValueRollback changing(m_tableChanging, true);
+        m_table->setScope(state, *m_scope);
+        m_table->setPending(m_engine->pendingDevices());
+    }
     ensureInitialSelection();
     onTreeCurrentChanged();
     updateProblemsAction();
@@ -647,12 +822,11 @@ void MainWindow::onFleetChanged(const Sync::FleetDelta &delta)
 {
     const Sync::FleetState &state = m_engine->state();
     m_tree->applyDelta(state, delta);
-    m_table->applyDelta(state, delta);
-    // A scope whose node went away (deleted, renamed) shows its parent's devices.
-    if (m_scope && m_scope->kind == Tree::DeviceScope::Kind::Node
-        && !m_tree->indexForNode(m_scope->path).isValid())
-        onTreeCurrentChanged();
-    showDetail();
+    {
+        const QScopedValueRollback changing(m_tableChanging, true);
+        m_table->applyDelta(state, delta);
+    }
+    followTreeCurrent();
     updateActions();
     if (delta.groupsChanged() || !delta.changedDevices.isEmpty() || !delta.addedDevices.isEmpty()
         || !delta.removedDevices.isEmpty())
@@ -665,7 +839,10 @@ void MainWindow::onPendingChanged()
 {
     const QSet<QString> pending = m_engine->pendingDevices();
     m_tree->setPending(pending);
-    m_table->setPending(pending);
+    {
+        const QScopedValueRollback changing(m_tableChanging, true);
+        m_table->setPending(pending);
+    }
     const int count = m_engine->pendingCount();
     if (count == 0) {
         m_pendingLabel->setText(tr("All changes sent"));
@@ -678,6 +855,8 @@ void MainWindow::onPendingChanged()
             tr("Changes made here and not yet confirmed by the cloud (%n devices)", nullptr,
                 static_cast<int>(pending.size()))));
     }
+    if (count == 0 && m_sentNoticeCount > 0)
+        QTimer::singleShot(0, this, &MainWindow::reportSent);
     showDetail();
 }
 
@@ -763,7 +942,118 @@ void MainWindow::updateFilterInfo()
 void MainWindow::showError(const QString &message)
 {
     qCInfo(lcViews) << "shown to the user:" << message;
-    statusBar()->showMessage(message, 15000);
+    statusBar()->showMessage(message, ErrorNoticeMs);
+}
+
+void MainWindow::reportRefusal(const QString &error)
+{
+    m_editRefused = true;
+    m_lastRefusal = error;
+    showError(error);
+}
+
+bool MainWindow::pushEdit(QUndoCommand *command)
+{
+    const QString text = command->text();
+    m_editRefused = false;
+    m_undoStack->push(command); // refused: dropped again, reportRefusal() said why
+    if (m_editRefused)
+        return false;
+    announceEdit(text);
+    return true;
+}
+
+void MainWindow::announceEdit(const QString &text, const QString &prefix)
+{
+    m_sentNotice = text;
+    ++m_sentNoticeCount;
+    const bool offline = m_engine->isPaused();
+    QString message = offline
+        ? tr("%1: done here; kept here, will be sent when you go back online").arg(text)
+        : tr("%1: done here, being sent to the cloud").arg(text);
+    if (!prefix.isEmpty())
+        message = prefix + QLatin1Char(' ') + message;
+    statusBar()->showMessage(message, offline ? OfflineNoticeMs : SendingNoticeMs);
+    m_lastNotice = message;
+    if (!offline && m_engine->pendingCount() == 0)
+        QTimer::singleShot(0, this, &MainWindow::reportSent);
+}
+
+void MainWindow::reportSent()
+{
+    // Queued after the outbox emptied: a refusal is reported right after that moment.
+    if (m_sentNoticeCount == 0 || m_engine->pendingCount() > 0 || m_engine->isPaused())
+        return;
+    const int count = m_sentNoticeCount;
+    const QString text = m_sentNotice;
+    const bool refused = m_sentNoticeRefused;
+    m_sentNotice.clear();
+    m_sentNoticeCount = 0;
+    m_sentNoticeRefused = false;
+    // A refusal is what the user must read; a message other than ours stays too.
+    const QString current = statusBar()->currentMessage();
+    if (refused || (!current.isEmpty() && current != m_lastNotice))
+        return;
+    QString message;
+    if (text.isEmpty())
+        message = plural(count, tr("1 change sent to the cloud"),
+            tr("%n changes sent to the cloud", nullptr, count));
+    else if (count == 1)
+        message = tr("%1: sent to the cloud").arg(text);
+    else
+        message = plural(count - 1, tr("%1 and 1 earlier change: sent to the cloud"),
+            tr("%1 and %n earlier changes: sent to the cloud", nullptr, count - 1))
+                      .arg(text);
+    statusBar()->showMessage(message, SentNoticeMs);
+    m_lastNotice = message;
+}
+
+void MainWindow::onWorkOfflineToggled(bool offline)
+{
+    m_engine->setPaused(offline);
+    updateStatus();
+    const int pending = m_engine->pendingCount();
+    QString message;
+    if (offline) {
+        message = pending == 0
+            ? tr("Working offline: edits are kept here and sent when you go back online")
+            : plural(pending,
+                tr("Working offline: 1 change kept here, will be sent when you go back online"),
+                tr("Working offline: %n changes kept here, will be sent when you go back online",
+                    nullptr, pending));
+    } else if (pending > 0) {
+        message = plural(pending, tr("Back online: sending 1 change to the cloud…"),
+            tr("Back online: sending %n changes to the cloud…", nullptr, pending));
+        if (m_sentNoticeCount == 0) {
+            // Said "sent" once they all are.
+            m_sentNotice.clear();
+            m_sentNoticeCount = pending;
+        }
+    } else {
+        message = tr("Back online");
+    }
+    statusBar()->showMessage(message, offline ? OfflineNoticeMs : SendingNoticeMs);
+    m_lastNotice = message;
+}
+
+void MainWindow::updateUndoRedoActions()
+{
+    const QString undo = m_undoStack->undoText();
+    const QString redo = m_undoStack->redoText();
+    const QString undoKey = m_undoAction->shortcut().toString(QKeySequence::NativeText);
+    const QString redoKey = m_redoAction->shortcut().toString(QKeySequence::NativeText);
+    m_undoAction->setEnabled(m_undoStack->canUndo());
+    m_undoAction->setText(undo.isEmpty() ? tr("&Undo") : tr("&Undo %1").arg(actionText(undo)));
+    m_undoAction->setIconText(tr("Undo"));
+    const QString undoTip = undo.isEmpty() ? tr("Nothing to undo") : tr("Undo %1").arg(undo);
+    m_undoAction->setStatusTip(undoTip);
+    m_undoAction->setToolTip(plainToolTip(tr("%1 (%2)").arg(undoTip, undoKey)));
+    m_redoAction->setEnabled(m_undoStack->canRedo());
+    m_redoAction->setText(redo.isEmpty() ? tr("&Redo") : tr("&Redo %1").arg(actionText(redo)));
+    m_redoAction->setIconText(tr("Redo"));
+    const QString redoTip = redo.isEmpty() ? tr("Nothing to redo") : tr("Redo %1").arg(redo);
+    m_redoAction->setStatusTip(redoTip);
+    m_redoAction->setToolTip(plainToolTip(tr("%1 (%2)").arg(redoTip, redoKey)));
 }
 
 // --- selection ----------------------------------------------------------------------------
@@ -829,8 +1119,45 @@ void MainWindow::tryInitialSelection()
     selectNode(index.data(Tree::NodePathRole).toString());
 }
 
+void MainWindow::onTreeActivated()
+{
+    m_detailSource = DetailSource::Tree;
+    onTreeCurrentChanged();
+}
+
+void MainWindow::onTableActivated()
+{
+    m_detailSource = DetailSource::Table;
+    showDetail();
+    updateActions();
+}
+
+void MainWindow::followTreeCurrent()
+{
+    // A scope whose node went away (deleted, renamed) shows its parent's devices.
+    bool rescope = m_scope && m_scope->kind == Tree::DeviceScope::Kind::Node
+        && !m_tree->indexForNode(m_scope->path).isValid();
+    // The device the tree's current row shows moved (the row moves with it): the table shows
+    // its new place, with it selected.
+    const QModelIndex current = currentTreeIndex();
+    if (!rescope && m_detailSource == DetailSource::Tree && current.isValid()
+        && kindOf(current) == ItemKind::Device) {
+        const QModelIndex parent = current.parent();
+        const std::optional<Tree::DeviceScope> scope = parent.isValid()
+            ? Tree::DeviceScope::forTreeItem(
+                kindOf(parent), parent.data(Tree::NodePathRole).toString())
+            : std::nullopt;
+        rescope = scope && m_scope && *scope != *m_scope;
+    }
+    if (rescope)
+        onTreeCurrentChanged();
+    else
+        showDetail();
+}
+
 void MainWindow::onTreeCurrentChanged()
 {
+    const QScopedValueRollback changing(m_tableChanging, true);
     const QModelIndex current = currentTreeIndex();
     QModelIndex scopeIndex = current;
     QString device;
@@ -850,7 +1177,6 @@ void MainWindow::onTreeCurrentChanged()
     if (!device.isEmpty()) {
         const QModelIndex row = m_table->indexForDevice(device);
         if (row.isValid()) {
-            const QSignalBlocker blocker(m_tableView->selectionModel());
             m_tableView->selectionModel()->setCurrentIndex(
                 row, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
             m_tableView->scrollTo(row);
@@ -872,7 +1198,7 @@ void MainWindow::showDetail()
 {
     const QModelIndex row = m_tableView->selectionModel()->currentIndex();
     const Sync::FleetState &state = m_engine->state();
-    if (row.isValid()) {
+    if (m_detailSource == DetailSource::Table && row.isValid()) {
         const QString id = row.data(Tree::DeviceIdRole).toString();
         m_detail->showDevice(state, id, row.data(Tree::PendingRole).toBool());
         return;
@@ -955,6 +1281,8 @@ void MainWindow::updateActions()
     const bool node = isNode(current);
     const QString path = currentNodePath();
     m_moveAction->setEnabled(loaded);
+    m_copyIdsAction->setEnabled(loaded);
+    m_notesAction->setEnabled(loaded);
     m_newCustomerAction->setEnabled(loaded);
     m_newGroupAction->setEnabled(loaded && node && Domain::pathDepth(path) < Domain::MaxNodeDepth);
     m_renameAction->setEnabled(loaded && node);
@@ -970,6 +1298,155 @@ void MainWindow::updateActions()
         m_flashAction->setToolTip(
             tr("%1 (%2)").arg(tip, m_flashAction->shortcut().toString(QKeySequence::NativeText)));
     }
+}
+
+// --- copying and notes ------------------------------------------------------------------
+
+QString MainWindow::selectedRowsText() const
+{
+    using C = Tree::DeviceTableModel;
+    QList<int> rows;
+    for (const QModelIndex &row : m_tableView->selectionModel()->selectedRows())
+        rows.append(row.row());
+    const QModelIndex current = m_tableView->selectionModel()->currentIndex();
+    if (rows.isEmpty() && current.isValid())
+        rows.append(current.row());
+    if (rows.isEmpty())
+        return QString();
+    std::sort(rows.begin(), rows.end());
+    const QHeaderView *header = m_tableView->horizontalHeader();
+    QList<int> columns;
+    for (int visual = 0; visual < header->count(); ++visual) {
+        const int logical = header->logicalIndex(visual);
+        if (!header->isSectionHidden(logical))
+            columns.append(logical);
+    }
+    // The device ID tells the rows apart wherever they are pasted.
+    if (!columns.contains(C::IdColumn))
+        columns.append(C::IdColumn);
+    QStringList lines;
+    QStringList cells;
+    for (const int column : std::as_const(columns))
+        cells.append(tsvCell(m_table->headerData(column, Qt::Horizontal).toString()));
+    lines.append(cells.join(QLatin1Char('\t')));
+    for (const int row : std::as_const(rows)) {
+        cells.clear();
+        for (const int column : std::as_const(columns))
+            cells.append(tsvCell(m_table->index(row, column).data(Qt::DisplayRole).toString()));
+        lines.append(cells.join(QLatin1Char('\t')));
+    }
+    return lines.join(QLatin1Char('\n')) + QLatin1Char('\n');
+}
+
+void MainWindow::copyRows()
+{
+    const QString text = selectedRowsText();
+    if (text.isEmpty()) {
+        showError(tr("Select rows of the device table to copy them."));
+        return;
+    }
+    QGuiApplication::clipboard()->setText(text);
+    const int rows = static_cast<int>(text.count(QLatin1Char('\n'))) - 1;
+    statusBar()->showMessage(
+        plural(rows, tr("Copied 1 row with a header line: it pastes into a spreadsheet"),
+            tr("Copied %n rows with a header line: they paste into a spreadsheet", nullptr, rows)),
+        SentNoticeMs);
+}
+
+QStringList MainWindow::devicesForCopy() const
+{
+    QStringList ids = selectedDeviceIds();
+    if (!ids.isEmpty() || QApplication::focusWidget() == m_tableView)
+        return ids;
+    // Customers, groups and pools: every device under them, in the tree's order.
+    QModelIndexList rows = m_treeView->selectionModel()->selectedRows();
+    if (rows.isEmpty() && currentTreeIndex().isValid())
+        rows.append(currentTreeIndex());
+    QSet<QString> seen;
+    const auto collect = [&](const auto &self, const QModelIndex &index) -> void {
+        if (kindOf(index) == ItemKind::Device) {
+            const QString id = index.data(Tree::DeviceIdRole).toString();
+            if (!seen.contains(id)) {
+                seen.insert(id);
+                ids.append(id);
+            }
+            return;
+        }
+        for (int r = 0; r < m_tree->rowCount(index); ++r)
+            self(self, m_tree->index(r, 0, index));
+    };
+    for (const QModelIndex &row : std::as_const(rows))
+        collect(collect, row.siblingAtColumn(0));
+    return ids;
+}
+
+void MainWindow::copyDeviceIds()
+{
+    const QStringList ids = devicesForCopy();
+    if (ids.isEmpty()) {
+        showError(tr("Select devices, or a customer, group or pool with devices, to copy their "
+                     "IDs."));
+        return;
+    }
+    QGuiApplication::clipboard()->setText(ids.join(QLatin1Char('\n')) + QLatin1Char('\n'));
+    statusBar()->showMessage(plural(static_cast<int>(ids.size()), tr("Copied 1 device ID"),
+                                 tr("Copied %n device IDs", nullptr, static_cast<int>(ids.size()))),
+        SentNoticeMs);
+}
+
+void MainWindow::editNotes()
+{
+    const Sync::FleetState &state = m_engine->state();
+    QStringList ids;
+    for (const QString &id : selectedDeviceIds()) {
+        if (state.devices.contains(id))
+            ids.append(id);
+    }
+    if (ids.isEmpty()) {
+        showError(tr("Select the devices whose notes to edit."));
+        return;
+    }
+    QStringList current;
+    for (const QString &id : std::as_const(ids)) {
+        const Domain::Device d = state.devices.value(id);
+        current.append(d.hasNotes ? d.notes : QString());
+    }
+    const int count = static_cast<int>(ids.size());
+    const Domain::Device first = state.devices.value(ids.constFirst());
+    const QString subject = count == 1 ? (first.name.isEmpty() ? first.id : first.name)
+                                       : tr("%n devices", nullptr, count);
+    auto *dialog = new NotesDialog(subject, current, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog, ids, subject] {
+        const QString notes = dialog->notes();
+        const Sync::FleetState &now = m_engine->state();
+        QList<Store::OutboxEntry> redo;
+        QList<Store::OutboxEntry> undo;
+        const auto value = [](bool has, const QString &text) {
+            return has ? QJsonValue(text) : QJsonValue(QJsonValue::Null);
+        };
+        for (const QString &id : ids) {
+            const auto it = now.devices.constFind(id);
+            if (it == now.devices.cend())
+                continue;
+            const QString old = it->hasNotes ? it->notes : QString();
+            if (old == notes && it->hasNotes == !notes.isEmpty())
+                continue;
+            redo.append(Sync::Outbox::updateDevice(
+                id, QJsonObject {{QStringLiteral("notes"), value(!notes.isEmpty(), notes)}}));
+            undo.append(Sync::Outbox::updateDevice(
+                id, QJsonObject {{QStringLiteral("notes"), value(it->hasNotes, it->notes)}}));
+        }
+        if (redo.isEmpty()) {
+            statusBar()->showMessage(tr("The notes are unchanged."), SentNoticeMs);
+            return;
+        }
+        const QString activity = ids.size() == 1 ? ids.constFirst() : subject;
+        pushEdit(new GroupEditCommand(m_engine, QStringLiteral("update device"), activity, redo,
+            undo, tr("Edit notes of %1").arg(subject),
+            [this](const QString &error) { reportRefusal(error); }));
+    });
+    dialog->open();
 }
 
 // --- moves --------------------------------------------------------------------------------
@@ -1028,12 +1505,8 @@ void MainWindow::applyMoveDevices(const QStringList &deviceIds, const Domain::Mo
         = Tree::MoveDevicesCommand::create(m_executor.get(), m_engine->state(), deviceIds, target);
     if (command->deviceIds().isEmpty())
         return;
-    const QString text = command->text();
-    const int before = m_undoStack->count();
-    m_undoStack->push(command.release()); // refused: dropped again, the executor reports why
-    if (m_undoStack->count() > before || m_undoStack->index() > 0)
-        statusBar()->showMessage(tr("%1: done here, being sent to the cloud").arg(text), 8000);
-    qCInfo(lcViews) << "move:" << deviceIds.size() << "devices";
+    if (pushEdit(command.release()))
+        qCInfo(lcViews) << "move:" << deviceIds.size() << "devices";
 }
 
 void MainWindow::requestMoveNode(const QString &path, const QString &newParentPath)
@@ -1074,8 +1547,8 @@ void MainWindow::applyMoveNode(const QString &path, const QString &newParentPath
         return;
     }
     const QString newPath = Domain::childPath(newParentPath, Domain::lastSlug(path));
-    m_undoStack->push(command.release());
-    selectNode(newPath);
+    if (pushEdit(command.release()))
+        selectNode(newPath);
 }
 
 void MainWindow::showMoveToPicker()
@@ -1148,19 +1621,25 @@ void MainWindow::newCustomer()
             pushNodeCreation(r.path, r.title, r.account);
             return;
         }
-        statusBar()->showMessage(tr("Creating the customer account %1…").arg(r.account));
+        // Replaced by the answer; the timeout only bounds a request that never ends.
+        const QString asking = tr("Creating the customer account %1…").arg(r.account);
+        statusBar()->showMessage(asking, AccountRequestNoticeMs);
         m_client->createCustomer(m_productId, r.account, true, QString(), m_clientId,
-            m_clientSecret, this, [this, r](Remote::Result<QJsonObject> result) {
+            m_clientSecret, this, [this, r, asking](Remote::Result<QJsonObject> result) {
                 // The answer carries the customer's token: it is not kept anywhere.
                 const bool exists = result.error.kind == Remote::ApiError::Kind::BadRequest
                     && result.error.message.contains(QLatin1String("exist"), Qt::CaseInsensitive);
+                if (statusBar()->currentMessage() == asking)
+                    statusBar()->clearMessage();
                 if (!result.ok() && !exists) {
                     showError(tr("The customer account %1 could not be created, so the "
                                  "customer was not created either: %2")
                                   .arg(r.account, result.error.message));
                     return;
                 }
-                pushNodeCreation(r.path, r.title, r.account);
+                pushNodeCreation(r.path, r.title, r.account,
+                    exists ? tr("The customer account %1 already exists.").arg(r.account)
+                           : tr("Customer account %1 created.").arg(r.account));
             });
     });
     dialog->open();
@@ -1183,7 +1662,8 @@ void MainWindow::newGroup()
     dialog->open();
 }
 
-void MainWindow::pushNodeCreation(const QString &path, const QString &title, const QString &account)
+void MainWindow::pushNodeCreation(
+    const QString &path, const QString &title, const QString &account, const QString &prefix)
 {
     Domain::NodeTag tag;
     tag.kind = Domain::pathDepth(path) == 1 ? Domain::NodeKind::Customer : Domain::NodeKind::Group;
@@ -1196,9 +1676,16 @@ void MainWindow::pushNodeCreation(const QString &path, const QString &title, con
     const QString text = tag.kind == Domain::NodeKind::Customer
         ? tr("Create customer %1").arg(title)
         : tr("Create group %1").arg(title);
+    m_editRefused = false;
     m_undoStack->push(new GroupEditCommand(m_engine, QStringLiteral("create group"), path,
         {Sync::Outbox::createGroup(group)}, {Sync::Outbox::deleteGroup(path)}, text,
-        [this](const QString &error) { showError(error); }));
+        [this](const QString &error) { reportRefusal(error); }));
+    if (m_editRefused) {
+        if (!prefix.isEmpty())
+            showError(tr("%1 The customer was not created: %2").arg(prefix, m_lastRefusal));
+        return;
+    }
+    announceEdit(text, prefix);
     selectNode(path);
 }
 
@@ -1226,7 +1713,8 @@ void MainWindow::renameNode()
             if (!rename)
                 return showError(error);
         }
-        const ErrorReporter reporter = [this](const QString &error) { showError(error); };
+        const ErrorReporter reporter = [this](const QString &error) { reportRefusal(error); };
+        m_editRefused = false;
         m_undoStack->beginMacro(tr("Rename %1").arg(node->title));
         if (titleChanged) {
             const QString oldDescription = state.groups.value(path).description;
@@ -1246,6 +1734,9 @@ void MainWindow::renameNode()
         if (rename)
             m_undoStack->push(rename.release());
         m_undoStack->endMacro();
+        if (m_editRefused)
+            return;
+        announceEdit(tr("Rename %1").arg(node->title));
         selectNode(r.path);
     });
     dialog->open();
@@ -1318,6 +1809,7 @@ void MainWindow::deleteNode()
                 if (now.groups.contains(g))
                     recreates.append(Sync::Outbox::createGroup(now.groups.value(g)));
             }
+            m_editRefused = false;
             m_undoStack->beginMacro(tr("Delete %1").arg(title));
             if (!devices.isEmpty())
                 m_undoStack->push(Tree::MoveDevicesCommand::create(
@@ -1325,8 +1817,10 @@ void MainWindow::deleteNode()
                                       .release());
             m_undoStack->push(new GroupEditCommand(m_engine, QStringLiteral("delete group"), path,
                 deletes, recreates, tr("Delete %1").arg(title),
-                [this](const QString &error) { showError(error); }));
+                [this](const QString &error) { reportRefusal(error); }));
             m_undoStack->endMacro();
+            if (!m_editRefused)
+                announceEdit(tr("Delete %1").arg(title));
         });
     box->open();
 }
@@ -1338,7 +1832,7 @@ void MainWindow::showProblems()
         connect(m_problems, &ProblemsDialog::repairRequested, this,
             [this](const QHash<QString, QStringList> &before,
                 const QHash<QString, QStringList> &after) {
-                m_undoStack->push(new RepairDevicesCommand(m_executor.get(), before, after,
+                pushEdit(new RepairDevicesCommand(m_executor.get(), before, after,
                     plural(static_cast<int>(after.size()), tr("Repair 1 device"),
                         tr("Repair %n devices", nullptr, static_cast<int>(after.size())))));
             });

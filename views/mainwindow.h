@@ -15,8 +15,10 @@
 class QAction;
 class QLabel;
 class QLineEdit;
+class QMessageBox;
 class QSplitter;
 class QTableView;
+class QUndoCommand;
 class QUndoStack;
 
 namespace Flotilla::Remote {
@@ -84,6 +86,9 @@ public:
     void setSignInAvailable(bool available);
     // Whether the product's OAuth client is known (customer accounts can be created).
     bool hasProductClient() const { return !m_clientId.isEmpty() && !m_clientSecret.isEmpty(); }
+    // Whether the cloud is the sandbox this session started, whose fleet (and every rollout on
+    // it) is discarded when the window closes: closing asks first while rollouts run.
+    void setThrowawayCloud(bool throwaway);
 
     FleetTreeView *treeView() const { return m_treeView; }
     QTableView *deviceView() const { return m_tableView; }
@@ -114,6 +119,14 @@ public:
     void requestMoveDevices(const QStringList &deviceIds, const Domain::MoveTarget &target);
     // Moves a group node with its subtree under another node (always confirmed).
     void requestMoveNode(const QString &path, const QString &newParentPath);
+    // The device table's selected rows as tab-separated text: a header line, then one line per
+    // row, the columns shown in their order (and the device ID when its column is hidden), as
+    // the table shows them. What Ctrl+C in the table copies.
+    QString selectedRowsText() const;
+    // The devices Copy device IDs, Edit notes… and Move to… act on: the selected devices of the
+    // view that has the focus, else the table's, else the tree's; for Copy device IDs, with no
+    // device selected, every device under the customers, groups and pools selected in the tree.
+    QStringList devicesForCopy() const;
 
 public Q_SLOTS:
     void showMoveToPicker();
@@ -122,6 +135,10 @@ public Q_SLOTS:
     void renameNode();
     void deleteNode();
     void showProblems();
+    // Notes of the selected devices (one or many), as one undoable edit.
+    void editNotes();
+    void copyRows();
+    void copyDeviceIds();
     // Flash… on the selection.
     void showFlashDialog();
     // The Rollouts window, on rollout `id` when given.
@@ -142,6 +159,8 @@ private:
     void createStatusBar();
     void connectEngine();
     void restoreLayout();
+    // Closing while rollouts run: what stops and what is lost, Quit or Cancel.
+    void askBeforeQuitting();
     void saveLayout() const;
 
     void onLoaded();
@@ -160,12 +179,32 @@ private:
     void updateRolloutStatus();
     void showDetail();
     void showError(const QString &message);
+    // Pushes an edit on the undo stack; true when it was applied (a refused edit is dropped,
+    // its reason already shown), and then says so in the status bar (announceEdit).
+    bool pushEdit(QUndoCommand *command);
+    // Why an edit (or its undo or redo) was refused; nothing changed.
+    void reportRefusal(const QString &error);
+    // "<text>: done here, being sent to the cloud", or kept here while working offline; once
+    // every change has been confirmed, "sent to the cloud" (not when a change was refused).
+    void announceEdit(const QString &text, const QString &prefix = QString());
+    void reportSent();
+    void updateUndoRedoActions();
+    void onWorkOfflineToggled(bool offline);
     void applyMoveDevices(const QStringList &deviceIds, const Domain::MoveTarget &target);
     void applyMoveNode(const QString &path, const QString &newParentPath);
-    void pushNodeCreation(const QString &path, const QString &title, const QString &account);
+    // `prefix`: what happened before, said first ("Customer account … created.").
+    void pushNodeCreation(const QString &path, const QString &title, const QString &account,
+        const QString &prefix = QString());
 
     // The tree's current row, in column 0 (invalid when none).
     QModelIndex currentTreeIndex() const;
+    // The view the details pane follows: the one the user last chose a row in.
+    enum class DetailSource { Tree, Table };
+    void onTreeActivated();
+    void onTableActivated();
+    // After the tree changed: the table's scope follows the tree's current row again (a moved
+    // device takes it to its new place), and the details pane shows the current row.
+    void followTreeCurrent();
     QString currentNodePath() const;
 
     Sync::SyncEngine *m_engine;
@@ -181,6 +220,20 @@ private:
     bool m_initialSelectionDone = false;
     bool m_initialSelectionQueued = false;
     std::optional<Tree::DeviceScope> m_scope;
+    DetailSource m_detailSource = DetailSource::Tree;
+    // The table is inside a model change: its current row moves by itself, not by the user.
+    bool m_tableChanging = false;
+    bool m_throwawayCloud = false;
+    bool m_quitConfirmed = false;
+    QPointer<QMessageBox> m_quitQuestion;
+    // The last edit announced while changes were on their way, how many were announced since
+    // the last "sent", and whether the cloud refused one meanwhile.
+    QString m_sentNotice;
+    int m_sentNoticeCount = 0;
+    bool m_sentNoticeRefused = false;
+    bool m_editRefused = false;
+    QString m_lastRefusal;
+    QString m_lastNotice; // the last status message of the edit notices
 
     FleetTreeView *m_treeView = nullptr;
     QTableView *m_tableView = nullptr;
@@ -214,6 +267,9 @@ private:
     QAction *m_flashAction = nullptr;
     QAction *m_rolloutsAction = nullptr;
     QAction *m_findAction = nullptr;
+    QAction *m_copyRowsAction = nullptr;
+    QAction *m_copyIdsAction = nullptr;
+    QAction *m_notesAction = nullptr;
     QAction *m_expandAction = nullptr;
     QAction *m_collapseAction = nullptr;
     QAction *m_aboutAction = nullptr;

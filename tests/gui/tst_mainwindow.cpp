@@ -4,7 +4,9 @@
 // events (QDrag runs its own loop: the move and the release are driven from a timer while it
 // runs), the confirmation, the sandbox's state afterwards, and undo back in the sandbox; the
 // keyboard path ("Move to…" and its picker); a drop onto a device refused with the reason; the
-// pending-changes indicator; sign-in with a memory token store.
+// pending-changes indicator; the details pane following a device dragged to Returns; expanded
+// rows kept through creates, moves, pulls and a drag resting on them; Ctrl+C in the table and
+// the context menus (Flash…, Copy device IDs, Edit notes…); sign-in with a memory token store.
 //
 // Drags need a platform with a drag loop: the offscreen platform's drag returns at once, so
 // this test runs on the (equally headless) "minimal" platform, see CMakeLists.txt.
@@ -13,6 +15,7 @@
 #include "remote/tokenstore.h"
 #include "sandboxprocess.h"
 #include "sync/syncengine.h"
+#include "tree/commands.h"
 #include "tree/devicetablemodel.h"
 #include "tree/fleettreemodel.h"
 #include "views/detailpane.h"
@@ -21,17 +24,21 @@
 #include "views/moveconfirmdialog.h"
 #include "views/nodedialog.h"
 #include "views/nodepickerdialog.h"
+#include "views/notesdialog.h"
 #include "views/productclientdialog.h"
 #include "views/signindialog.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCheckBox>
+#include <QClipboard>
 #include <QDirIterator>
+#include <QGuiApplication>
 #include <QHeaderView>
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -65,6 +72,11 @@ private Q_SLOTS:
     void dragFromTheDeviceTableOntoTheTree();
     void dropOntoADeviceIsRefusedWithTheReason();
     void pendingIndicatorFollowsTheOutbox();
+    void detailsFollowADeviceDraggedToReturns();
+    void expansionSurvivesCreatesMovesAndPulls();
+    void aRestingDragOpensRowsAndNeverClosesThem();
+    void copyRowsAsASpreadsheet();
+    void contextMenusFlashCopyIdsAndEditNotes();
     void layoutIsRemembered();
     void signInDialogChecksAndStoresTheToken();
     void signInFromTheWindowForARealCloud();
@@ -346,6 +358,396 @@ void TestMainWindow::pendingIndicatorFollowsTheOutbox()
     QTRY_COMPARE_WITH_TIMEOUT(pending->text(), QStringLiteral("All changes sent"), CloudTimeoutMs);
     QVERIFY(!tree()->indexForDevice(id).data(Tree::PendingRole).toBool());
     QCOMPARE(cloudPlacement(id).kind, Domain::PlacementKind::Returns);
+}
+
+// --- the details pane ----------------------------------------------------------------------
+
+void TestMainWindow::detailsFollowADeviceDraggedToReturns()
+{
+    QVERIFY(openConsole());
+    Views::FleetTreeView *view = window()->treeView();
+    QTableView *table = window()->deviceView();
+    const QModelIndex returns = tree()->indexForPool(Tree::ItemKind::Returns);
+    // Returns holds another device already, so the table has a second row there.
+    if (returns.data(Tree::DeviceCountRole).toInt() == 0) {
+        const QStringList other = devicesAt(QStringLiteral("cobalt"));
+        QVERIFY(!other.isEmpty());
+        window()->requestMoveDevices({other.first()}, Domain::MoveTarget::returns());
+        if (auto *confirm = activeModal<Views::MoveConfirmDialog>())
+            confirm->accept();
+        QTRY_COMPARE(returns.data(Tree::DeviceCountRole).toInt(), 1);
+    }
+    // A node with a few devices of its own, expanded alone, whose second device and Returns
+    // are both in view with that device at the top.
+    QString id;
+    const Domain::Hierarchy hierarchy = m_console.state().hierarchy();
+    for (const Domain::Node &n : hierarchy.nodes()) {
+        const QStringList at = devicesAt(n.path);
+        if (at.size() < 3)
+            continue;
+        view->collapseAll();
+        showRow(tree()->indexForDevice(at.at(1)));
+        view->scrollTo(tree()->indexForDevice(at.at(1)), QAbstractItemView::PositionAtTop);
+        if (view->viewport()->rect().contains(view->visualRect(returns).center())) {
+            id = at.at(1);
+            break;
+        }
+    }
+    QVERIFY2(!id.isEmpty(), "a node whose devices and Returns fit in the view together");
+    const QModelIndex device = tree()->indexForDevice(id);
+
+    // Clicked in the tree: the table shows the node's devices with it, the pane shows it.
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(device).center());
+    QTRY_COMPARE(window()->detailPane()->deviceId(), id);
+    QCOMPARE(table->selectionModel()->currentIndex().data(Tree::DeviceIdRole).toString(), id);
+
+    const QRect fromRect = view->visualRect(tree()->indexForDevice(id));
+    const QRect toRect = view->visualRect(returns);
+    QVERIFY(view->viewport()->rect().contains(fromRect.center()));
+    QVERIFY(view->viewport()->rect().contains(toRect.center()));
+    const int before = m_console.app()->undoStack()->count();
+    drag(view->viewport(), fromRect.center(), toRect.center());
+    QTRY_VERIFY(activeModal<Views::MoveConfirmDialog>() != nullptr
+        || m_console.app()->undoStack()->count() > before);
+    if (auto *confirm = activeModal<Views::MoveConfirmDialog>())
+        confirm->accept();
+    QTRY_COMPARE(
+        tree()->indexForDevice(id).parent(), tree()->indexForPool(Tree::ItemKind::Returns));
+
+    // The tree keeps the moved device current; the pane shows that device, not the row that
+    // took its place in the table; the table shows it at its new place.
+    QCOMPARE(view->currentIndex().siblingAtColumn(0), tree()->indexForDevice(id));
+    QCOMPARE(window()->detailPane()->deviceId(), id);
+    QCOMPARE(window()->detailPane()->fieldText(QStringLiteral("location")),
+        Tree::targetLabel(m_console.state().hierarchy(), Domain::MoveTarget::returns()));
+    QCOMPARE(table->selectionModel()->currentIndex().data(Tree::DeviceIdRole).toString(), id);
+
+    // Another device chosen in the table shows that one; a click on the tree's current row
+    // (which changes no current row) shows the tree's device again.
+    QModelIndex other;
+    for (int r = 0; r < table->model()->rowCount() && !other.isValid(); ++r) {
+        const QModelIndex row = table->model()->index(r, 0);
+        if (row.data(Tree::DeviceIdRole).toString() != id)
+            other = row;
+    }
+    QVERIFY(other.isValid());
+    const QString otherId = other.data(Tree::DeviceIdRole).toString();
+    table->scrollTo(other);
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, table->visualRect(other).center());
+    QTRY_COMPARE(window()->detailPane()->deviceId(), otherId);
+    showRow(tree()->indexForDevice(id));
+    QCOMPARE(view->currentIndex().siblingAtColumn(0), tree()->indexForDevice(id));
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {},
+        view->visualRect(tree()->indexForDevice(id)).center());
+    QTRY_COMPARE(window()->detailPane()->deviceId(), id);
+}
+
+// --- expansion ----------------------------------------------------------------------------
+
+void TestMainWindow::expansionSurvivesCreatesMovesAndPulls()
+{
+    QVERIFY(openConsole());
+    Views::FleetTreeView *view = window()->treeView();
+    const Domain::Hierarchy hierarchy = m_console.state().hierarchy();
+    // Every customer and group expanded, and the pools.
+    view->expandAll();
+    QStringList expanded;
+    for (const Domain::Node &n : hierarchy.nodes())
+        expanded.append(n.path);
+    const QList<Tree::ItemKind> pools {Tree::ItemKind::Unassigned, Tree::ItemKind::Returns};
+    const auto collapsed = [&] {
+        QStringList out;
+        for (const QString &path : std::as_const(expanded)) {
+            const QModelIndex index = tree()->indexForNode(path);
+            if (index.isValid() && tree()->rowCount(index) > 0 && !view->isExpanded(index))
+                out.append(path);
+        }
+        for (const Tree::ItemKind pool : pools) {
+            const QModelIndex index = tree()->indexForPool(pool);
+            if (tree()->rowCount(index) > 0 && !view->isExpanded(index))
+                out.append(index.data(Tree::TitleRole).toString());
+        }
+        return out;
+    };
+    QCOMPARE(collapsed(), QStringList());
+
+    // A new customer, a new group, devices moved out of a customer and into the group, the
+    // group moved to another customer with its devices.
+    window()->newCustomer();
+    QTRY_VERIFY(activeModal<Views::NodeDialog>() != nullptr);
+    auto *customer = activeModal<Views::NodeDialog>();
+    customer->titleField()->setText(QStringLiteral("Harbor Tools"));
+    customer->slugField()->setText(QStringLiteral("harbor-tools"));
+    QVERIFY2(customer->validationError().isEmpty(), qPrintable(customer->validationError()));
+    customer->accept();
+    QTRY_VERIFY(tree()->indexForNode(QStringLiteral("harbor-tools")).isValid());
+    QCOMPARE(collapsed(), QStringList());
+
+    window()->selectNode(QStringLiteral("fjord"));
+    window()->newGroup();
+    QTRY_VERIFY(activeModal<Views::NodeDialog>() != nullptr);
+    auto *dialog = activeModal<Views::NodeDialog>();
+    dialog->titleField()->setText(QStringLiteral("Night shift"));
+    dialog->slugField()->setText(QStringLiteral("night-shift"));
+    QVERIFY2(dialog->validationError().isEmpty(), qPrintable(dialog->validationError()));
+    dialog->accept();
+    QTRY_VERIFY(tree()->indexForNode(QStringLiteral("fjord--night-shift")).isValid());
+    QCOMPARE(collapsed(), QStringList());
+
+    const QStringList moving = devicesAt(QStringLiteral("fjord")).mid(0, 3);
+    QCOMPARE(moving.size(), 3);
+    window()->requestMoveDevices(moving, Domain::MoveTarget::unassigned());
+    if (auto *confirm = activeModal<Views::MoveConfirmDialog>())
+        confirm->accept();
+    QTRY_COMPARE(tree()->indexForDevice(moving[0]).parent(),
+        tree()->indexForPool(Tree::ItemKind::Unassigned));
+    QCOMPARE(collapsed(), QStringList());
+    window()->requestMoveDevices(
+        moving, Domain::MoveTarget::node(QStringLiteral("fjord--night-shift")));
+    if (auto *confirm = activeModal<Views::MoveConfirmDialog>())
+        confirm->accept();
+    QTRY_COMPARE(tree()->indexForDevice(moving[0]).parent(),
+        tree()->indexForNode(QStringLiteral("fjord--night-shift")));
+    expanded.append(QStringLiteral("fjord--night-shift"));
+    view->expand(tree()->indexForNode(QStringLiteral("fjord--night-shift")));
+    QCOMPARE(collapsed(), QStringList());
+
+    window()->requestMoveNode(QStringLiteral("fjord--night-shift"), QStringLiteral("borealis"));
+    QTRY_VERIFY(activeModal<Views::MoveConfirmDialog>() != nullptr);
+    activeModal<Views::MoveConfirmDialog>()->accept();
+    QTRY_VERIFY(tree()->indexForNode(QStringLiteral("borealis--night-shift")).isValid());
+    expanded.replace(expanded.indexOf(QStringLiteral("fjord--night-shift")),
+        QStringLiteral("borealis--night-shift"));
+    QCOMPARE(collapsed(), QStringList());
+
+    // Sent, confirmed, and the fleet pulled again: still as the user left it.
+    QTRY_COMPARE_WITH_TIMEOUT(m_console.engine()->pendingCount(), 0, CloudTimeoutMs);
+    QSignalSpy pulled(m_console.engine(), &Sync::SyncEngine::pullFinished);
+    QAction *sync = window()->findChild<QAction *>(QStringLiteral("actionSyncNow"));
+    QVERIFY(sync);
+    QTRY_VERIFY(sync->isEnabled());
+    sync->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(pulled.count() >= 1, CloudTimeoutMs);
+    QCOMPARE(collapsed(), QStringList());
+
+    // Undo everything: the group and the customer go, the devices return.
+    QAction *undo = window()->findChild<QAction *>(QStringLiteral("actionUndo"));
+    for (int i = 0; i < 5; ++i) {
+        QVERIFY(undo->isEnabled());
+        undo->trigger();
+        if (i == 0)
+            expanded.replace(expanded.indexOf(QStringLiteral("borealis--night-shift")),
+                QStringLiteral("fjord--night-shift"));
+        QCOMPARE(collapsed(), QStringList());
+    }
+    QVERIFY(!undo->isEnabled());
+    QTRY_VERIFY(!tree()->indexForNode(QStringLiteral("fjord--night-shift")).isValid());
+    QVERIFY(!tree()->indexForNode(QStringLiteral("harbor-tools")).isValid());
+    expanded.removeAll(QStringLiteral("fjord--night-shift"));
+    QCOMPARE(
+        tree()->indexForDevice(moving[0]).parent(), tree()->indexForNode(QStringLiteral("fjord")));
+    QCOMPARE(collapsed(), QStringList());
+}
+
+void TestMainWindow::aRestingDragOpensRowsAndNeverClosesThem()
+{
+    QVERIFY(openConsole());
+    Views::FleetTreeView *view = window()->treeView();
+    view->collapseAll();
+    const QModelIndex fjord = tree()->indexForNode(QStringLiteral("fjord"));
+    view->expand(fjord);
+    const QStringList atFjord = devicesAt(QStringLiteral("fjord"));
+    QVERIFY(!atFjord.isEmpty());
+    // A closed pool with devices, below Fjord.
+    QModelIndex pool;
+    for (const Tree::ItemKind kind : {Tree::ItemKind::Unassigned, Tree::ItemKind::Returns}) {
+        const QModelIndex p = tree()->indexForPool(kind);
+        if (!pool.isValid() && tree()->rowCount(p) > 0)
+            pool = p;
+    }
+    QVERIFY(pool.isValid());
+    QVERIFY(!view->isExpanded(pool));
+    const QString device = atFjord.first();
+    showRow(tree()->indexForDevice(device));
+    view->selectionModel()->select(tree()->indexForDevice(device),
+        QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    for (const QModelIndex &row : {tree()->indexForDevice(device), fjord, pool})
+        QVERIFY(view->viewport()->rect().contains(view->visualRect(row).center()));
+
+    // The drag rests on open Fjord, then on the closed pool, and ends on the dragged device
+    // (refused: nothing moves).
+    QSignalSpy rested(view, &Views::FleetTreeView::dragRested);
+    QWidget *viewport = view->viewport();
+    const QPoint from = view->visualRect(tree()->indexForDevice(device)).center();
+    const int distance = QApplication::startDragDistance();
+    bool fjordStayedOpen = false;
+    bool poolOpened = false;
+    bool done = false;
+    QTimer::singleShot(50, viewport, [&] {
+        QTest::mouseMove(viewport, from + QPoint(distance + 4, distance + 4));
+        QTest::mouseMove(viewport, view->visualRect(fjord).center());
+        if (QTest::qWaitFor([&] { return rested.count() >= 1; }, 10000))
+            fjordStayedOpen
+                = rested.last().at(0).toModelIndex() == fjord && view->isExpanded(fjord);
+        QTest::mouseMove(viewport, view->visualRect(pool).center());
+        if (QTest::qWaitFor([&] { return rested.count() >= 2; }, 10000))
+            poolOpened = rested.last().at(0).toModelIndex() == pool && view->isExpanded(pool);
+        const QPoint end = view->visualRect(tree()->indexForDevice(device)).center();
+        QTest::mouseMove(viewport, end);
+        QTest::mouseRelease(viewport, Qt::LeftButton, {}, end);
+        done = true;
+    });
+    QTest::mousePress(viewport, Qt::LeftButton, {}, from);
+    QTest::mouseMove(viewport, from + QPoint(0, distance + 2));
+    QTest::mouseMove(viewport, from + QPoint(distance + 2, distance + 2));
+    QVERIFY(QTest::qWaitFor([&] { return done; }, 30000));
+    QVERIFY(fjordStayedOpen);
+    QVERIFY(poolOpened);
+    QVERIFY(view->isExpanded(fjord));
+    QCOMPARE(m_console.app()->undoStack()->count(), 0);
+}
+
+// --- copying and the context menus ----------------------------------------------------------
+
+void TestMainWindow::copyRowsAsASpreadsheet()
+{
+    QVERIFY(openConsole());
+    const QString node = QStringLiteral("cobalt--field-b");
+    window()->selectNode(node);
+    QTableView *table = window()->deviceView();
+    Tree::DeviceTableModel *rows = m_console.app()->tableModel();
+    QTRY_VERIFY(rows->rowCount() >= 3);
+    table->setFocus();
+    QVERIFY(QTest::qWaitForWindowActive(window()));
+    QTRY_COMPARE(QApplication::focusWidget(), table);
+    table->selectionModel()->clearSelection();
+    QStringList ids;
+    for (const int r : {0, 2, 1}) { // selection order does not matter: the table's order does
+        table->selectionModel()->select(
+            rows->index(r, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    }
+    for (int r = 0; r < 3; ++r)
+        ids.append(rows->index(r, 0).data(Tree::DeviceIdRole).toString());
+    QGuiApplication::clipboard()->clear();
+
+    QTest::keyClick(table, Qt::Key_C, Qt::ControlModifier);
+
+    const QString text = QGuiApplication::clipboard()->text();
+    QStringList lines = text.split(QLatin1Char('\n'));
+    QCOMPARE(lines.takeLast(), QString()); // ends with a line break
+    QCOMPARE(lines.size(), 4);
+    const QStringList header = lines.at(0).split(QLatin1Char('\t'));
+    // The columns shown, in their order, then the device ID (its column is hidden).
+    QCOMPARE(header.value(0), QStringLiteral("Name"));
+    QVERIFY2(header.contains(QStringLiteral("Customer › node")), qPrintable(lines.at(0)));
+    QCOMPARE(header.constLast(), QStringLiteral("Device ID"));
+    const qsizetype location = header.indexOf(QStringLiteral("Customer › node"));
+    const QString where
+        = Tree::targetLabel(m_console.state().hierarchy(), Domain::MoveTarget::node(node));
+    QVERIFY(where.contains(QStringLiteral(" › ")));
+    for (int r = 0; r < 3; ++r) {
+        const QStringList cells = lines.at(r + 1).split(QLatin1Char('\t'));
+        QCOMPARE(cells.size(), header.size());
+        QCOMPARE(cells.constLast(), ids.at(r));
+        QCOMPARE(cells.at(0), m_console.state().devices.value(ids.at(r)).name);
+        // People see titles, not Particle group names.
+        QCOMPARE(cells.at(location), where);
+        QVERIFY2(!lines.at(r + 1).contains(node), qPrintable(lines.at(r + 1)));
+    }
+}
+
+void TestMainWindow::contextMenusFlashCopyIdsAndEditNotes()
+{
+    QVERIFY(openConsole());
+    const auto action = [this](const char *name) {
+        return window()->findChild<QAction *>(QString::fromLatin1(name));
+    };
+    QAction *flash = action("actionFlash");
+    QAction *copyIds = action("actionCopyDeviceIds");
+    QAction *notes = action("actionEditNotes");
+    QVERIFY(flash && copyIds && notes);
+    QTableView *table = window()->deviceView();
+    Views::FleetTreeView *view = window()->treeView();
+    for (QWidget *menuOf : {static_cast<QWidget *>(table), static_cast<QWidget *>(view)}) {
+        QCOMPARE(menuOf->contextMenuPolicy(), Qt::ActionsContextMenu);
+        const QList<QAction *> actions = menuOf->actions();
+        QVERIFY(actions.contains(flash));
+        QVERIFY(actions.contains(copyIds));
+        QVERIFY(actions.contains(notes));
+    }
+    QVERIFY(QTest::qWaitForWindowActive(window()));
+
+    // In the tree, on a group: Copy device IDs copies every device under it...
+    const QString node = QStringLiteral("cobalt--field-b");
+    window()->selectNode(node);
+    view->setFocus();
+    QTRY_COMPARE(QApplication::focusWidget(), view);
+    copyIds->trigger();
+    QStringList copied
+        = QGuiApplication::clipboard()->text().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    const int under = tree()->indexForNode(node).data(Tree::DeviceCountRole).toInt();
+    QCOMPARE(copied.size(), under);
+    copied.sort();
+    QStringList expected;
+    const Domain::Hierarchy hierarchy = m_console.state().hierarchy();
+    for (const Domain::Device &d : m_console.state().devices) {
+        const Domain::Placement p = Domain::placeDevice(d.groups, hierarchy);
+        if (p.kind == Domain::PlacementKind::Node && Domain::isAncestorOrSelf(node, p.path))
+            expected.append(d.id);
+    }
+    expected.sort();
+    QCOMPARE(copied, expected);
+    // ... and Flash… opens on it.
+    QVERIFY(flash->isEnabled());
+    flash->trigger();
+    QTRY_VERIFY(QApplication::activeModalWidget() != nullptr);
+    QCOMPARE(QApplication::activeModalWidget()->objectName(), QStringLiteral("flashDialog"));
+    QApplication::activeModalWidget()->close();
+    QTRY_COMPARE(QApplication::activeModalWidget(), nullptr);
+    window()->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(window()));
+
+    // In the table, on two devices: their IDs, and their notes in one edit.
+    Tree::DeviceTableModel *rows = m_console.app()->tableModel();
+    QTRY_VERIFY(rows->rowCount() >= 2);
+    table->setFocus();
+    QTRY_COMPARE(QApplication::focusWidget(), table);
+    table->selectionModel()->clearSelection();
+    QStringList ids;
+    for (int r = 0; r < 2; ++r) {
+        table->selectionModel()->select(
+            rows->index(r, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        ids.append(rows->index(r, 0).data(Tree::DeviceIdRole).toString());
+    }
+    copyIds->trigger();
+    QCOMPARE(QGuiApplication::clipboard()->text(), ids.join(QLatin1Char('\n')) + QLatin1Char('\n'));
+
+    QHash<QString, QString> before;
+    for (const QString &id : std::as_const(ids))
+        before.insert(id, m_console.cloudDevice(id).value(QStringLiteral("notes")).toString());
+    notes->trigger();
+    QTRY_VERIFY(activeModal<Views::NotesDialog>() != nullptr);
+    auto *dialog = activeModal<Views::NotesDialog>();
+    dialog->editor()->setPlainText(QStringLiteral("Antenna checked on site"));
+    dialog->saveButton()->click();
+    QTRY_COMPARE(QApplication::activeModalWidget(), nullptr);
+    for (const QString &id : std::as_const(ids)) {
+        QCOMPARE(
+            m_console.state().devices.value(id).notes, QStringLiteral("Antenna checked on site"));
+        QTRY_COMPARE_WITH_TIMEOUT(
+            m_console.cloudDevice(id).value(QStringLiteral("notes")).toString(),
+            QStringLiteral("Antenna checked on site"), CloudTimeoutMs);
+    }
+    QCOMPARE(m_console.app()->undoStack()->undoText(), QStringLiteral("Edit notes of 2 devices"));
+
+    // Undo gives each its own notes back, in the cloud too.
+    window()->findChild<QAction *>(QStringLiteral("actionUndo"))->trigger();
+    for (const QString &id : std::as_const(ids)) {
+        QTRY_COMPARE_WITH_TIMEOUT(
+            m_console.cloudDevice(id).value(QStringLiteral("notes")).toString(), before.value(id),
+            CloudTimeoutMs);
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(m_console.engine()->pendingCount(), 0, CloudTimeoutMs);
 }
 
 // --- layout -------------------------------------------------------------------------------
