@@ -8,6 +8,7 @@
 #include "store/cachestore.h"
 #include "sync/syncengine.h"
 
+#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QNetworkAccessManager>
@@ -990,6 +991,57 @@ private Q_SLOTS:
         }
         QVERIFY(console.pull());
         QVERIFY(console.engine->state().firmware.value(5).groups.contains(to));
+    }
+
+    // Bursts of 429 answers while a push runs: the queue waits them out as a whole and goes
+    // on; nothing is refused, and the requests sent stay close to what the moves need.
+    void bursts429DuringAPush()
+    {
+        SandboxProcess sandbox;
+        QVERIFY(sandbox.start(
+            {QStringLiteral("--devices"), QStringLiteral("600"), QStringLiteral("--time-scale"),
+                QStringLiteral("0.001"), QStringLiteral("--seed"), QStringLiteral("3")}));
+        Console console(sandbox, cache("bursts.sqlite"), sandbox.token());
+        QVERIFY(console.load());
+        QVERIFY(console.pull());
+        QCOMPARE(Http(sandbox.adminToken())
+                     .putJson(sandbox.url(QStringLiteral("/admin/faults")),
+                         QJsonObject {{QStringLiteral("burst429_rate"), 0.05},
+                             {QStringLiteral("burst429_length"), 20}})
+                     .status,
+            200);
+        QSignalSpy failed(console.engine.get(), &Sync::SyncEngine::changeFailed);
+        const QStringList devices
+            = devicesIn(console.engine->state(), QStringLiteral("cobalt"), 72);
+        QCOMPARE(devices.size(), 72);
+        const QStringList targets {QStringLiteral("fjord--vessels"), QStringLiteral("delta-water"),
+            QStringLiteral("evergreen--depot-west")};
+        const int requestsBefore = console.client->requestsSent();
+        QElapsedTimer timer;
+        timer.start();
+        for (int i = 0; i < 36; ++i) {
+            QCOMPARE(console.engine->moveDevices(devices.mid(i * 2, 2),
+                         Domain::MoveTarget::node(targets.at(i % targets.size()))),
+                QString());
+        }
+        QVERIFY(console.pushed(300000));
+        const int requests = console.client->requestsSent() - requestsBefore;
+        const int injected = Http(sandbox.adminToken())
+                                 .get(sandbox.url(QStringLiteral("/admin/stats")))
+                                 .json()
+                                 .value(QStringLiteral("faults_injected"))
+                                 .toInt();
+        qInfo("36 moves under 429 bursts: %lld ms, %d requests, %d answered 429", timer.elapsed(),
+            requests, injected);
+        QCOMPARE(failed.count(), 0);
+        QVERIFY2(injected > 0, "bursts happened");
+        // Each 429 answers one request; beyond those, a push needs at most two requests per
+        // move (add, then remove) per batch.
+        QVERIFY2(requests <= injected + 36 * 2 * 2, qPrintable(QString::number(requests)));
+        const QHash<QString, Domain::Device> cloud = cloudDevices(sandbox);
+        for (int i = 0; i < 72; ++i)
+            QVERIFY(
+                cloud.value(devices.at(i)).groups.contains(targets.at((i / 2) % targets.size())));
     }
 
     void liveStatusArrivesWithoutARefresh()
