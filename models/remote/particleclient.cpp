@@ -308,6 +308,7 @@ ParticleClient::ParticleClient(QNetworkAccessManager *nam, ClientConfig config, 
     m_config.backoffBaseMs = std::max(1, m_config.backoffBaseMs);
     m_config.backoffMaxMs = std::max(m_config.backoffBaseMs, m_config.backoffMaxMs);
     m_config.rateLimitHoldMs = std::max(1, m_config.rateLimitHoldMs);
+    m_config.rateLimitGrowAfterMs = std::max(1, m_config.rateLimitGrowAfterMs);
     m_config.rateLimitMaxWaitMs = std::max(m_config.rateLimitHoldMs, m_config.rateLimitMaxWaitMs);
     m_baseInsecure = insecureUrlReason(m_config.baseUrl);
     if (!m_baseInsecure.isEmpty())
@@ -722,7 +723,7 @@ void ParticleClient::finished(const JobPtr &job, QNetworkReply *reply)
     }
 
     if (result.status > 0 && result.status != 429 && job->holdEpoch == m_holdEpoch)
-        m_holdStreak = 0; // an answer other than 429 since the last hold began
+        m_streakStart = -1; // an answer other than 429 since the last hold began
     const bool alive = job->contextAlive() && !(job->usesClientToken() && isSignedOut());
     if (result.error.kind == ApiError::Kind::RateLimited && job->retryRateLimited && alive) {
         rateLimitedAnswer(job, result, retryAfterMs(reply));
@@ -759,11 +760,13 @@ void ParticleClient::rateLimitedAnswer(const JobPtr &job, const ApiReply &result
     if (job->holdEpoch == m_holdEpoch) {
         // Sent after the last hold began (or before any): a new hold of the whole queue.
         ++m_holdEpoch;
-        ++m_holdStreak;
+        if (m_streakStart < 0)
+            m_streakStart = now;
+        const qint64 doublings = (now - m_streakStart) / m_config.rateLimitGrowAfterMs;
         const qint64 hold = hintedMs >= 0
             ? hintedMs
             : std::min<qint64>(m_config.backoffMaxMs,
-                qint64(m_config.rateLimitHoldMs) << std::clamp(m_holdStreak - 1, 0, 20));
+                qint64(m_config.rateLimitHoldMs) << std::clamp<qint64>(doublings, 0, 20));
         m_holdUntil = std::max(m_holdUntil, now + hold);
         qCInfo(lcRemote).noquote() << job->what() << "got" << result.error.toString()
                                    << "- holding every request for" << holdRemainingMs() << "ms";

@@ -40,9 +40,11 @@ struct ClientConfig
     int backoffBaseMs = 500; // retry n waits a random 0..min(max, base * 2^(n-1)) ms
     int backoffMaxMs = 30000;
     // A 429 holds every request (not only the refused one) for Retry-After, or without it for
-    // rateLimitHoldMs, doubling while each new round of requests is answered 429 again (up to
-    // backoffMaxMs); the first other answer starts the doubling again.
-    int rateLimitHoldMs = 500;
+    // rateLimitHoldMs, then all of them go again. The hold stays that short while the 429s are
+    // young (a burst that a few rounds ride out) and doubles for every rateLimitGrowAfterMs they
+    // have gone on (a limit that lasts), up to backoffMaxMs; any other answer starts that anew.
+    int rateLimitHoldMs = 100;
+    int rateLimitGrowAfterMs = 2000;
     // A request that 429 answers have held back for longer than this (from its first 429) fails
     // with RateLimited; it is also the longest hold, whatever Retry-After says.
     int rateLimitMaxWaitMs = 5 * 60 * 1000;
@@ -300,7 +302,7 @@ private:
     // a 429 to a request sent in an older epoch belongs to a hold already under way.
     qint64 m_holdUntil = 0;
     quint64 m_holdEpoch = 0;
-    int m_holdStreak = 0; // holds in a row without another answer in between
+    qint64 m_streakStart = -1; // m_clock time of the first 429 since another answer
     QTimer *m_holdTimer = nullptr;
 };
 
