@@ -42,6 +42,7 @@
 #include <QPainter>
 #include <QPushButton>
 #include <QScopedValueRollback>
+#include <QScreen>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
@@ -283,11 +284,12 @@ MainWindow::MainWindow(const MainWindowParts &parts, QWidget *parent)
     m_splitter->addWidget(m_treeView);
     m_splitter->addWidget(center);
     m_splitter->addWidget(m_detail);
-    m_splitter->setStretchFactor(0, 0);
-    m_splitter->setStretchFactor(1, 1);
-    m_splitter->setStretchFactor(2, 0);
+    // A narrower window takes most from the device table, but not all: it stays usable.
+    m_splitter->setStretchFactor(0, 1);
+    m_splitter->setStretchFactor(1, 3);
+    m_splitter->setStretchFactor(2, 1);
     m_splitter->setChildrenCollapsible(false);
-    m_splitter->setSizes({560, 680, 360});
+    m_splitter->setSizes({575, 665, 360});
     auto *central = new QWidget;
     auto *centralLayout = new QVBoxLayout(central);
     centralLayout->setContentsMargins(6, 6, 6, 0);
@@ -487,6 +489,7 @@ void MainWindow::createActions()
     connect(m_undoStack, &QUndoStack::redoTextChanged, this, &MainWindow::updateUndoRedoActions);
     connect(m_undoStack, &QUndoStack::canUndoChanged, this, &MainWindow::updateUndoRedoActions);
     connect(m_undoStack, &QUndoStack::canRedoChanged, this, &MainWindow::updateUndoRedoActions);
+    updateUndoRedoActions();
 
     m_moveAction = make(QStringLiteral("actionMoveTo"), tr("&Move to…"),
         s->standardIcon(QStyle::SP_ArrowRight), QKeySequence(Qt::CTRL | Qt::Key_M),
@@ -616,6 +619,7 @@ void MainWindow::createMenus()
 void MainWindow::createToolBar()
 {
     QToolBar *bar = addToolBar(tr("Main"));
+    m_toolBar = bar;
     bar->setObjectName(QStringLiteral("mainToolBar"));
     bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     bar->setMovable(false);
@@ -705,8 +709,19 @@ void MainWindow::restoreLayout()
 {
     QSettings settings;
     settings.beginGroup(QStringLiteral("MainWindow"));
-    if (!restoreGeometry(settings.value(QStringLiteral("geometry")).toByteArray()))
-        resize(1600, 950);
+    if (!restoreGeometry(settings.value(QStringLiteral("geometry")).toByteArray())) {
+        // The first start: 1600×950, or less on a smaller screen, so that the status bar and
+        // the details are on it.
+        QSize size(1600, 950);
+        if (const QScreen *s = screen()) {
+            const QRect available = s->availableGeometry();
+            size = size.boundedTo(available.size() * 0.94);
+            move(available.topLeft()
+                + QPoint((available.width() - size.width()) / 2,
+                    (available.height() - size.height()) / 3));
+        }
+        resize(size);
+    }
     restoreState(settings.value(QStringLiteral("state")).toByteArray());
     m_splitter->restoreState(settings.value(QStringLiteral("splitter")).toByteArray());
     m_treeView->header()->restoreState(settings.value(QStringLiteral("treeHeader")).toByteArray());
@@ -791,9 +806,32 @@ void MainWindow::askBeforeQuitting()
     box->open();
 }
 
+void MainWindow::resizeEvent(QResizeEvent *event)
+{
+    QMainWindow::resizeEvent(event);
+    fitToolBar();
+}
+
+void MainWindow::fitToolBar()
+{
+    // Texts beside the icons while they all fit; icons alone (each with its tooltip) in a
+    // window too narrow for that, rather than actions out of sight behind the » button.
+    if (m_toolBar->toolButtonStyle() == Qt::ToolButtonTextBesideIcon) {
+        const int needed = m_toolBar->sizeHint().width();
+        if (needed <= width())
+            return;
+        m_toolBarTextWidth = needed;
+        m_toolBar->setToolButtonStyle(Qt::ToolButtonIconOnly);
+    } else if (width() >= m_toolBarTextWidth) {
+        m_toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+        fitToolBar(); // the texts may have grown meanwhile
+    }
+}
+
 void MainWindow::showEvent(QShowEvent *event)
 {
     QMainWindow::showEvent(event);
+    fitToolBar();
     ensureInitialSelection();
 }
 
@@ -968,9 +1006,8 @@ void MainWindow::announceEdit(const QString &text, const QString &prefix)
     m_sentNotice = text;
     ++m_sentNoticeCount;
     const bool offline = m_engine->isPaused();
-    QString message = offline
-        ? tr("%1: done here; kept here, will be sent when you go back online").arg(text)
-        : tr("%1: done here, being sent to the cloud").arg(text);
+    QString message = offline ? tr("Kept here, will be sent when you go back online: %1").arg(text)
+                              : tr("Done here, being sent to the cloud: %1").arg(text);
     if (!prefix.isEmpty())
         message = prefix + QLatin1Char(' ') + message;
     statusBar()->showMessage(message, offline ? OfflineNoticeMs : SendingNoticeMs);
@@ -999,10 +1036,10 @@ void MainWindow::reportSent()
         message = plural(count, tr("1 change sent to the cloud"),
             tr("%n changes sent to the cloud", nullptr, count));
     else if (count == 1)
-        message = tr("%1: sent to the cloud").arg(text);
+        message = tr("Sent to the cloud: %1").arg(text);
     else
-        message = plural(count - 1, tr("%1 and 1 earlier change: sent to the cloud"),
-            tr("%1 and %n earlier changes: sent to the cloud", nullptr, count - 1))
+        message = plural(count - 1, tr("Sent to the cloud: %1, and 1 earlier change"),
+            tr("Sent to the cloud: %1, and %n earlier changes", nullptr, count - 1))
                       .arg(text);
     statusBar()->showMessage(message, SentNoticeMs);
     m_lastNotice = message;

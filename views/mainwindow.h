@@ -18,6 +18,7 @@ class QLineEdit;
 class QMessageBox;
 class QSplitter;
 class QTableView;
+class QToolBar;
 class QUndoCommand;
 class QUndoStack;
 
@@ -151,6 +152,7 @@ Q_SIGNALS:
 protected:
     void closeEvent(QCloseEvent *event) override;
     void showEvent(QShowEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     void createActions();
@@ -159,6 +161,7 @@ private:
     void createStatusBar();
     void connectEngine();
     void restoreLayout();
+    void fitToolBar();
     // Closing while rollouts run: what stops and what is lost, Quit or Cancel.
     void askBeforeQuitting();
     void saveLayout() const;
@@ -184,8 +187,9 @@ private:
     bool pushEdit(QUndoCommand *command);
     // Why an edit (or its undo or redo) was refused; nothing changed.
     void reportRefusal(const QString &error);
-    // "<text>: done here, being sent to the cloud", or kept here while working offline; once
-    // every change has been confirmed, "sent to the cloud" (not when a change was refused).
+    // "Done here, being sent to the cloud: <text>", or kept here while working offline; once
+    // every change has been confirmed, "Sent to the cloud: <text>" (not when a change was
+    // refused). The outcome comes first: a long text is cut at the end.
     void announceEdit(const QString &text, const QString &prefix = QString());
     void reportSent();
     void updateUndoRedoActions();
@@ -241,6 +245,8 @@ private:
     QLabel *m_filterInfo = nullptr;
     DetailPane *m_detail = nullptr;
     QSplitter *m_splitter = nullptr;
+    QToolBar *m_toolBar = nullptr;
+    int m_toolBarTextWidth = 0; // the width the toolbar needs with texts
     QPointer<ProblemsDialog> m_problems;
     Rollout::RolloutEngine *m_rollouts = nullptr;
     QPointer<RolloutMonitor> m_monitor;

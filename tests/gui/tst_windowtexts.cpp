@@ -148,6 +148,17 @@ void TestWindowTexts::toolbarStaysShortWithALongEdit()
     QCOMPARE(redo->text(), QStringLiteral("&Redo Create customer ") + title);
     QCOMPARE(button(undo)->text(), QStringLiteral("Undo"));
     QVERIFY(everyActionInView());
+
+    // A window too narrow for the texts shows the icons alone, never an action out of sight;
+    // wide again, the texts come back.
+    window()->resize(760, 700);
+    QTRY_COMPARE(window()->width(), 760);
+    QTRY_COMPARE(bar->toolButtonStyle(), Qt::ToolButtonIconOnly);
+    QVERIFY(everyActionInView());
+    window()->resize(1400, 900);
+    QTRY_COMPARE(window()->width(), 1400);
+    QTRY_COMPARE(bar->toolButtonStyle(), Qt::ToolButtonTextBesideIcon);
+    QVERIFY(everyActionInView());
 }
 
 void TestWindowTexts::ampersandsShowAsTyped()
@@ -195,19 +206,20 @@ void TestWindowTexts::customerAccountCreatedThenSent()
             spy, QStringLiteral("Customer account ") + account + QStringLiteral(" created")),
         CloudTimeoutMs);
     QVERIFY2(
-        anyContains(spy, QStringLiteral("Create customer Harbor Tools: done here, being sent")),
+        anyContains(spy,
+            QStringLiteral("Done here, being sent to the cloud: Create customer Harbor Tools")),
         qPrintable(messages(spy).join(QLatin1Char('\n'))));
     QVERIFY(!status->currentMessage().startsWith(QStringLiteral("Creating the customer account")));
     // ... and once the cloud has it, it says so.
     QTRY_VERIFY_WITH_TIMEOUT(
-        anyContains(spy, QStringLiteral("Create customer Harbor Tools: sent to the cloud")),
+        anyContains(spy, QStringLiteral("Sent to the cloud: Create customer Harbor Tools")),
         CloudTimeoutMs);
     QCOMPARE(m_console.engine()->pendingCount(), 0);
     QVERIFY(m_console.cloudCustomers().contains(account));
     QVERIFY(!m_console.cloudGroupDescription(QStringLiteral("harbor-tools")).isNull());
     // Nothing stays up for good: the last message goes by itself.
     QTRY_VERIFY_WITH_TIMEOUT(status->currentMessage().isEmpty(), CloudTimeoutMs);
-    QVERIFY(!anyContains(spy, QStringLiteral("kept here")));
+    QVERIFY(!anyContains(spy, QStringLiteral("Kept here")));
 }
 
 void TestWindowTexts::offlineEditIsKeptHereThenSent()
@@ -228,20 +240,20 @@ void TestWindowTexts::offlineEditIsKeptHereThenSent()
 
     // Working offline nothing is being sent: it says where the change is.
     QVERIFY2(status->currentMessage().contains(
-                 QStringLiteral("kept here, will be sent when you go back online")),
+                 QStringLiteral("Kept here, will be sent when you go back online: Move ")),
         qPrintable(status->currentMessage()));
     QVERIFY(!anyContains(spy, QStringLiteral("being sent")));
-    QVERIFY(!anyContains(spy, QStringLiteral("sent to the cloud")));
+    QVERIFY(!anyContains(spy, QStringLiteral("Sent to the cloud")));
     QCOMPARE(m_console.cloudPlacement(id).kind, Domain::PlacementKind::Node);
     QCOMPARE(m_console.engine()->pendingCount(), 1);
-    QVERIFY(!anyContains(spy, QStringLiteral("sent to the cloud")));
+    QVERIFY(!anyContains(spy, QStringLiteral("Sent to the cloud")));
 
     // Back online: sending, then sent.
     offline->setChecked(false);
     QVERIFY2(status->currentMessage().contains(QStringLiteral("sending 1 change")),
         qPrintable(status->currentMessage()));
     QTRY_COMPARE_WITH_TIMEOUT(m_console.engine()->pendingCount(), 0, CloudTimeoutMs);
-    QTRY_VERIFY_WITH_TIMEOUT(anyContains(spy, QStringLiteral("sent to the cloud")), CloudTimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(anyContains(spy, QStringLiteral("Sent to the cloud")), CloudTimeoutMs);
     QCOMPARE(m_console.cloudPlacement(id).kind, Domain::PlacementKind::Returns);
 }
 
