@@ -5,6 +5,7 @@
 #include "domain/nodepath.h"
 #include "rollout/rolloutengine.h"
 #include "sync/syncengine.h"
+#include "tree/rolloutmodels.h"
 #include "views/logging.h"
 #include "views/nodepickerdialog.h"
 #include "views/plural.h"
@@ -203,7 +204,6 @@ FlashDialog::FlashDialog(Rollout::RolloutEngine *rollouts, Sync::SyncEngine *syn
     , m_seed(QRandomGenerator::global()->generate64())
 {
     setObjectName(QStringLiteral("flashDialog"));
-    setWindowTitle(tr("Flash %1").arg(selection.title));
 
     // (a) the version
     m_versions = new QTreeWidget;
@@ -212,10 +212,10 @@ FlashDialog::FlashDialog(Rollout::RolloutEngine *rollouts, Sync::SyncEngine *syn
     m_versions->setUniformRowHeights(true);
     m_versions->setHeaderLabels(
         {tr("Version"), tr("Title"), tr("Uploaded"), tr("Released to"), tr("Running on")});
-    m_versions->header()->resizeSection(0, 70);
-    m_versions->header()->resizeSection(1, 150);
-    m_versions->header()->resizeSection(2, 100);
-    m_versions->header()->resizeSection(3, 150);
+    m_versions->header()->resizeSection(0, 60);
+    m_versions->header()->resizeSection(1, 120);
+    m_versions->header()->resizeSection(2, 90);
+    m_versions->header()->resizeSection(3, 210); // title paths and rollouts (all in the tooltip)
     m_versions->setMinimumHeight(120);
     m_upload = new QPushButton(tr("Upload new…"));
     m_upload->setObjectName(QStringLiteral("uploadButton"));
@@ -365,9 +365,11 @@ FlashDialog::FlashDialog(Rollout::RolloutEngine *rollouts, Sync::SyncEngine *syn
     top->addWidget(versionBox, 5);
     top->addWidget(strategyBox, 3);
     auto *layout = new QVBoxLayout(this);
-    auto *selectionLabel = new QLabel(tr("Selected: %1").arg(selection.title));
-    selectionLabel->setTextFormat(Qt::PlainText);
-    layout->addWidget(selectionLabel);
+    m_selectionLabel = new QLabel;
+    m_selectionLabel->setObjectName(QStringLiteral("selectionLabel"));
+    m_selectionLabel->setTextFormat(Qt::PlainText);
+    m_selectionLabel->setWordWrap(true);
+    layout->addWidget(m_selectionLabel);
     layout->addLayout(top, 2);
     layout->addWidget(m_stagedBox, 2);
     layout->addWidget(impactBox);
@@ -375,6 +377,7 @@ FlashDialog::FlashDialog(Rollout::RolloutEngine *rollouts, Sync::SyncEngine *syn
     layout->addWidget(m_buttons);
     resize(980, 760);
 
+    updateNames();
     fillVersions();
     setWaves(defaultWaves(m_sync->state().hierarchy(), selection.nodes));
     if (selection.nodes.isEmpty()) {
@@ -448,7 +451,7 @@ QList<Domain::WaveSpec> FlashDialog::defaultWaves(
             if (covered)
                 continue;
             tests.append(path);
-            titles.append(node->title.isEmpty() ? path : node->title);
+            titles.append(waveName(hierarchy, nodes, path));
         }
     }
     QList<Domain::WaveSpec> waves;
@@ -465,6 +468,89 @@ QList<Domain::WaveSpec> FlashDialog::defaultWaves(
     return waves;
 }
 
+QString FlashDialog::waveName(
+    const Domain::Hierarchy &hierarchy, const QStringList &selectedNodes, const QString &path)
+{
+    for (const QString &selected : selectedNodes) {
+        if (!Domain::isStrictAncestor(selected, path))
+            continue;
+        QStringList titles;
+        const QStringList chain = Domain::pathChain(path);
+        for (qsizetype i = Domain::pathDepth(selected); i < chain.size(); ++i) {
+            const Domain::Node *node = hierarchy.node(chain.at(i));
+            titles.append(node ? node->title : Domain::lastSlug(chain.at(i)));
+        }
+        return titles.join(QStringLiteral(" \u203a "));
+    }
+    return Domain::shortTitlePath(hierarchy, path);
+}
+
+QString FlashDialog::selectionTitle(
+    const Sync::FleetState &state, const QStringList &nodes, const QStringList &devices)
+{
+    const Domain::Hierarchy hierarchy = state.hierarchy();
+    QStringList parts;
+    if (nodes.size() == 1)
+        parts.append(Domain::shortTitlePath(hierarchy, nodes.constFirst()));
+    else if (nodes.size() > 1)
+        parts.append(tr("%1 and %n more", nullptr, static_cast<int>(nodes.size() - 1))
+                         .arg(Domain::shortTitlePath(hierarchy, nodes.constFirst(), 40)));
+    if (!devices.isEmpty()) {
+        // Where the devices sit: the deepest node all of them are at or under.
+        std::optional<QString> common;
+        for (const QString &id : devices) {
+            const auto it = state.devices.constFind(id);
+            const Domain::Placement p = it == state.devices.cend()
+                ? Domain::Placement {}
+                : Domain::placeDevice(it->groups, hierarchy);
+            const QString path = p.kind == Domain::PlacementKind::Node ? p.path : QString();
+            if (!common) {
+                common = path;
+                continue;
+            }
+            while (!common->isEmpty() && !Domain::isAncestorOrSelf(*common, path))
+                common = Domain::parentPath(*common);
+            if (common->isEmpty())
+                break;
+        }
+        const auto first = state.devices.constFind(devices.constFirst());
+        const QString name = first == state.devices.cend() || first->name.isEmpty()
+            ? devices.constFirst()
+            : first->name;
+        const int count = static_cast<int>(devices.size());
+        const QString what = count == 1 ? name : tr("%n devices", nullptr, count);
+        const bool inSelectedNode = std::any_of(nodes.cbegin(), nodes.cend(),
+            [&](const QString &n) { return common && Domain::isAncestorOrSelf(n, *common); });
+        parts.append(common && !common->isEmpty() && !inSelectedNode
+                ? tr("%1 in %2").arg(what, Domain::shortTitlePath(hierarchy, *common, 40))
+                : what);
+    }
+    return parts.join(tr(" and "));
+}
+
+void FlashDialog::updateNames()
+{
+    const Sync::FleetState &state = m_sync->state();
+    const Domain::Hierarchy hierarchy = state.hierarchy();
+    m_title = selectionTitle(state, m_selection.nodes, m_selection.devices);
+    setWindowTitle(tr("Flash %1").arg(m_title));
+    m_selectionLabel->setText(tr("Selected: %1").arg(m_title));
+    // Every node the rollout's devices may sit at, named for the Rollouts window.
+    m_nodeTitles.clear();
+    for (const QString &selected : std::as_const(m_selection.nodes)) {
+        for (const QString &path : hierarchy.subtree(selected))
+            m_nodeTitles.insert(path, Domain::titlePath(hierarchy, path));
+    }
+    for (const QString &id : std::as_const(m_selection.devices)) {
+        const auto it = state.devices.constFind(id);
+        if (it == state.devices.cend())
+            continue;
+        const Domain::Placement p = Domain::placeDevice(it->groups, hierarchy);
+        if (p.kind == Domain::PlacementKind::Node && !m_nodeTitles.contains(p.path))
+            m_nodeTitles.insert(p.path, Domain::titlePath(hierarchy, p.path));
+    }
+}
+
 // --- versions -----------------------------------------------------------------------------
 
 void FlashDialog::fillVersions()
@@ -475,6 +561,7 @@ void FlashDialog::fillVersions()
     for (const Domain::Device &d : state.devices)
         ++running[d.firmwareVersion];
     const Domain::Hierarchy hierarchy = state.hierarchy();
+    const Tree::RolloutSource rollouts = Tree::RolloutSource::of(m_rollouts);
     const QLocale locale;
     const QSignalBlocker blocker(m_versions);
     m_versions->clear();
@@ -485,10 +572,9 @@ void FlashDialog::fillVersions()
         QStringList released;
         if (fw.productDefault)
             released.append(tr("product default"));
-        for (const QString &g : fw.groups) {
-            const Domain::Node *node = hierarchy.node(g);
-            released.append(node ? node->title : g);
-        }
+        const QString groups = Tree::releasedToText(hierarchy, rollouts, fw.groups);
+        if (!groups.isEmpty())
+            released.append(groups);
         auto *item = new QTreeWidgetItem(m_versions);
         item->setText(0, tr("v%1").arg(fw.version));
         item->setData(0, Qt::UserRole, fw.version);
@@ -499,7 +585,7 @@ void FlashDialog::fillVersions()
                 QDateTime::fromMSecsSinceEpoch(fw.uploadedMs).date(), QLocale::ShortFormat)
                               : QString());
         item->setText(3, released.join(QStringLiteral(", ")));
-        item->setToolTip(3, fw.groups.join(QStringLiteral(", ")));
+        item->setToolTip(3, released.join(QStringLiteral(", ")));
         const int count = running.value(fw.version);
         item->setText(4, plural(count, tr("1 device"), tr("%Ln devices", nullptr, count)));
         if (fw.version == current || (!select && current == 0))
@@ -529,6 +615,8 @@ bool FlashDialog::selectVersion(int version)
 
 void FlashDialog::onFleetChanged(const Sync::FleetDelta &delta)
 {
+    if (delta.groupsChanged())
+        updateNames();
     if (!delta.addedFirmware.isEmpty() || !delta.changedFirmware.isEmpty()
         || !delta.removedFirmware.isEmpty())
         fillVersions();
@@ -597,7 +685,11 @@ void FlashDialog::setWaves(const QList<Domain::WaveSpec> &waves)
         if (!w.nodes.isEmpty()) {
             name->setText(w.name.isEmpty() ? Domain::waveTitle(w) : w.name);
             name->setData(NodesRole, w.nodes);
-            name->setToolTip(w.nodes.join(QStringLiteral(", ")));
+            const Domain::Hierarchy hierarchy = m_sync->state().hierarchy();
+            QStringList titles;
+            for (const QString &path : w.nodes)
+                titles.append(Domain::titlePath(hierarchy, path));
+            name->setToolTip(titles.join(QLatin1Char('\n')));
             name->setFlags(name->flags() & ~Qt::ItemIsEditable);
         } else {
             name->setText(percentText(w.percent));
@@ -686,12 +778,11 @@ void FlashDialog::addGroupWave()
             return;
         m_planEdited = true;
         const Domain::Hierarchy hierarchy = m_sync->state().hierarchy();
-        const Domain::Node *node = hierarchy.node(target->path);
         QString error;
         QList<Domain::WaveSpec> waves = readWaves(&error);
         Domain::WaveSpec wave;
         wave.nodes = {target->path};
-        wave.name = node && !node->title.isEmpty() ? node->title : target->path;
+        wave.name = waveName(hierarchy, m_selection.nodes, target->path);
         const int current = m_waves->currentRow();
         const int at = current >= 0 ? current + 1 : 0;
         waves.insert(qMin<qsizetype>(at, waves.size()), wave);
@@ -746,7 +837,8 @@ Domain::RolloutSpec FlashDialog::spec() const
     Domain::RolloutSpec spec;
     spec.version = version();
     spec.method = method();
-    spec.title = tr("v%1 to %2").arg(spec.version).arg(m_selection.title);
+    spec.title = tr("v%1 to %2").arg(spec.version).arg(m_title);
+    spec.nodeTitles = m_nodeTitles;
     spec.intelligent = m_intelligent->isChecked();
     spec.nodes = m_selection.nodes;
     spec.devices = m_selection.devices;

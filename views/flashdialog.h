@@ -4,6 +4,7 @@
 #include "domain/rollout.h"
 
 #include <QDialog>
+#include <QMap>
 #include <QPointer>
 #include <QStringList>
 
@@ -27,6 +28,7 @@ class RolloutEngine;
 namespace Flotilla::Sync {
 class SyncEngine;
 struct FleetDelta;
+struct FleetState;
 } // namespace Flotilla::Sync
 
 namespace Flotilla::Views {
@@ -46,7 +48,8 @@ public:
     {
         QStringList nodes; // node paths (customers, groups)
         QStringList devices; // device ids chosen one by one
-        QString title; // "Acme Logistics", "3 devices": the rollout's title says "v6 to <title>"
+        // Not used any more: the dialog names the selection itself (selectionTitle).
+        QString title;
     };
 
     FlashDialog(Rollout::RolloutEngine *rollouts, Sync::SyncEngine *sync,
@@ -57,6 +60,18 @@ public:
     // nodes whose last slug or title contains "test") first, then 25%, then the rest.
     static QList<Domain::WaveSpec> defaultWaves(
         const Domain::Hierarchy &hierarchy, const QStringList &nodes);
+    // The selection as people name it, for the dialog's title and the rollout's ("v6 to
+    // <title>"): nodes by their title paths ("Acme Logistics › Berlin depot › Test", shortened
+    // as "Customer › … › Test" when long; "… and 2 more"), devices by name or count and, when
+    // they all sit under one node, where ("3 devices in Acme Logistics › Berlin depot").
+    static QString selectionTitle(
+        const Sync::FleetState &state, const QStringList &nodes, const QStringList &devices);
+    // A wave of the devices at or under `path`, named for people: the titles below the
+    // selected node it is under ("Test", "Berlin depot › Test"), else its short title path.
+    static QString waveName(
+        const Domain::Hierarchy &hierarchy, const QStringList &selectedNodes, const QString &path);
+    // The selection's name as shown (selectionTitle).
+    QString title() const { return m_title; }
 
     // The version chosen (0: none).
     int version() const;
@@ -99,10 +114,14 @@ private:
     void updateStrategy();
     void recompute();
     void start();
+    void updateNames();
 
     Rollout::RolloutEngine *m_rollouts;
     Sync::SyncEngine *m_sync;
     Selection m_selection;
+    QString m_title; // selectionTitle()
+    QMap<QString, QString> m_nodeTitles; // RolloutSpec::nodeTitles
+    QLabel *m_selectionLabel = nullptr;
     quint64 m_seed = 0;
     Domain::FlashImpact m_impact;
     QList<int> m_waveCounts;

@@ -125,8 +125,11 @@ RolloutMonitor::RolloutMonitor(Rollout::RolloutEngine *engine, QWidget *parent)
     m_listView->setRootIsDecorated(false);
     m_listView->setUniformRowHeights(true);
     m_listView->setAlternatingRowColors(true);
-    m_listView->header()->resizeSection(Tree::RolloutListModel::TitleColumn, 150);
-    m_listView->header()->resizeSection(Tree::RolloutListModel::StateColumn, 70);
+    // Titles name whole paths ("v6 to Acme Logistics › Berlin depot"): cut in the middle, so
+    // that both the customer and the node stay readable (the whole title is above the waves).
+    m_listView->setTextElideMode(Qt::ElideMiddle);
+    m_listView->header()->resizeSection(Tree::RolloutListModel::TitleColumn, 140);
+    m_listView->header()->resizeSection(Tree::RolloutListModel::StateColumn, 62);
     m_listView->header()->resizeSection(Tree::RolloutListModel::ProgressColumn, 110);
 
     m_titleLabel = new QLabel;
@@ -136,6 +139,7 @@ RolloutMonitor::RolloutMonitor(Rollout::RolloutEngine *engine, QWidget *parent)
     big.setBold(true);
     big.setPointSizeF(big.pointSizeF() * 1.2);
     m_titleLabel->setFont(big);
+    m_titleLabel->setWordWrap(true); // a long title never widens the window
     m_stateLabel = new QLabel;
     m_stateLabel->setObjectName(QStringLiteral("rolloutState"));
     m_stateLabel->setTextFormat(Qt::PlainText);
@@ -192,6 +196,7 @@ RolloutMonitor::RolloutMonitor(Rollout::RolloutEngine *engine, QWidget *parent)
     filterRow->addWidget(m_search, 1);
 
     m_devicesView = makeTable(QStringLiteral("rolloutDevicesView"));
+    m_devicesView->setTextElideMode(Qt::ElideMiddle); // "Müller Straßenbau … › Prüfstand"
     m_devicesView->setModel(m_filter);
     m_devicesView->setSortingEnabled(true);
     m_devicesView->sortByColumn(-1, Qt::AscendingOrder);
@@ -200,7 +205,7 @@ RolloutMonitor::RolloutMonitor(Rollout::RolloutEngine *engine, QWidget *parent)
         QHeaderView *h = m_devicesView->horizontalHeader();
         h->resizeSection(D::NameColumn, 150);
         h->resizeSection(D::IdColumn, 205);
-        h->resizeSection(D::NodeColumn, 150);
+        h->resizeSection(D::NodeColumn, 230); // "Acme Logistics › Berlin depot"
         h->resizeSection(D::WaveColumn, 110);
         h->resizeSection(D::StateColumn, 90);
         h->resizeSection(D::StageColumn, 90);
@@ -246,7 +251,7 @@ RolloutMonitor::RolloutMonitor(Rollout::RolloutEngine *engine, QWidget *parent)
     splitter->addWidget(detail);
     splitter->setStretchFactor(0, 1);
     splitter->setStretchFactor(1, 4);
-    splitter->setSizes({250, 1110});
+    splitter->setSizes({320, 1040});
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(splitter, 1);
     layout->addWidget(m_problemLabel);

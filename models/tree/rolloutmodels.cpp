@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "tree/rolloutmodels.h"
 
+#include "domain/hierarchy.h"
 #include "rollout/rolloutengine.h"
 #include "tree/roles.h"
 
@@ -82,6 +83,70 @@ QString rolloutTitle(const Domain::Rollout &rollout)
 {
     return rollout.spec.title.isEmpty() ? RolloutListModel::tr("v%1").arg(rollout.spec.version)
                                         : rollout.spec.title;
+}
+
+QString rolloutNodeTitle(const Domain::Rollout &rollout, const QString &path)
+{
+    const auto it = rollout.spec.nodeTitles.constFind(path);
+    if (it != rollout.spec.nodeTitles.cend() && !it->isEmpty())
+        return *it;
+    return Domain::slugTitlePath(path);
+}
+
+QString releasedToText(
+    const Domain::Hierarchy &hierarchy, const RolloutSource &rollouts, const QStringList &groups)
+{
+    QStringList nodes;
+    QMap<QString, QList<int>> wavesByToken; // rollout token -> waves (0-based)
+    QStringList pools;
+    QStringList labels;
+    for (const QString &group : groups) {
+        QString token;
+        int wave = -1;
+        if (hierarchy.isNode(group))
+            nodes.append(group);
+        else if (Domain::parseRolloutGroupName(group, &token, &wave))
+            wavesByToken[token].append(wave);
+        else if (group == Domain::ReturnsGroupName)
+            pools.append(hierarchy.returnsTitle().isEmpty() ? RolloutListModel::tr("Returns")
+                                                            : hierarchy.returnsTitle());
+        else
+            labels.append(group);
+    }
+    QHash<QString, QString> titleByToken;
+    if (!wavesByToken.isEmpty() && rollouts.ids && rollouts.rollout) {
+        for (const qint64 id : rollouts.ids()) {
+            if (const Domain::Rollout *r = rollouts.rollout(id); r && !r->spec.token.isEmpty())
+                titleByToken.insert(r->spec.token, rolloutTitle(*r));
+        }
+    }
+    QStringList parts;
+    nodes.sort(); // tree order
+    for (const QString &path : std::as_const(nodes))
+        parts.append(Domain::shortTitlePath(hierarchy, path));
+    for (auto it = wavesByToken.cbegin(); it != wavesByToken.cend(); ++it) {
+        QList<int> waves = it.value();
+        std::sort(waves.begin(), waves.end());
+        waves.erase(std::unique(waves.begin(), waves.end()), waves.end());
+        QStringList numbers;
+        for (const int w : std::as_const(waves))
+            numbers.append(QString::number(w + 1));
+        QString waveText;
+        if (numbers.size() == 1)
+            waveText = RolloutListModel::tr("wave %1").arg(numbers.constFirst());
+        else
+            waveText = RolloutListModel::tr("waves %1 and %2")
+                           .arg(numbers.mid(0, numbers.size() - 1).join(QStringLiteral(", ")),
+                               numbers.constLast());
+        const auto title = titleByToken.constFind(it.key());
+        parts.append(title == titleByToken.cend()
+                ? RolloutListModel::tr("another console's rollout, %1").arg(waveText)
+                : RolloutListModel::tr("rollout \u201c%1\u201d, %2").arg(*title, waveText));
+    }
+    parts.append(pools);
+    labels.sort();
+    parts.append(labels);
+    return parts.join(QStringLiteral(", "));
 }
 
 // --- RolloutListModel ---------------------------------------------------------------------
@@ -169,6 +234,11 @@ QVariant RolloutListModel::data(const QModelIndex &index, int role) const
         }
         break;
     case Qt::ToolTipRole:
+        // The whole title (the column may cut it), and why the rollout is in its state.
+        if (index.column() == TitleColumn && !rollout->stateReason.isEmpty())
+            return QStringLiteral("%1\n%2").arg(rolloutTitle(*rollout), rollout->stateReason);
+        if (index.column() == TitleColumn)
+            return rolloutTitle(*rollout);
         if (!rollout->stateReason.isEmpty())
             return rollout->stateReason;
         break;
@@ -324,8 +394,13 @@ QVariant RolloutWavesModel::data(const QModelIndex &index, int role) const
             return QVariant(Qt::AlignRight | Qt::AlignVCenter);
         return {};
     }
-    if (role == Qt::ToolTipRole && index.column() == NameColumn && !wave.nodes.isEmpty())
-        return wave.nodes.join(QStringLiteral(", "));
+    if (role == Qt::ToolTipRole && index.column() == NameColumn && !wave.nodes.isEmpty()) {
+        const Domain::Rollout *rollout = m_source.rollout(m_id);
+        QStringList titles;
+        for (const QString &path : wave.nodes)
+            titles.append(rollout ? rolloutNodeTitle(*rollout, path) : Domain::slugTitlePath(path));
+        return titles.join(QLatin1Char('\n'));
+    }
     if (role == Qt::CheckStateRole && index.column() == PauseBeforeColumn)
         return wave.pauseBefore ? Qt::Checked : Qt::Unchecked;
     if (role != Qt::DisplayRole)
@@ -526,6 +601,11 @@ QVariant RolloutDevicesModel::data(const QModelIndex &index, int role) const
     case WaveIndexRole:
         return d->wave;
     case Qt::ToolTipRole:
+        if (index.column() == NodeColumn) {
+            const Domain::Rollout *rollout = m_source.rollout(m_id);
+            return rollout && !d->node.isEmpty() ? QVariant(rolloutNodeTitle(*rollout, d->node))
+                                                 : QVariant();
+        }
         return d->reason.isEmpty() ? QVariant() : QVariant(d->reason);
     case Qt::ForegroundRole:
         if (index.column() == StateColumn
@@ -549,8 +629,11 @@ QVariant RolloutDevicesModel::data(const QModelIndex &index, int role) const
         return sort ? QVariant(d->name.toCaseFolded()) : QVariant(d->name);
     case IdColumn:
         return d->id;
-    case NodeColumn:
-        return d->node;
+    case NodeColumn: {
+        const Domain::Rollout *rollout = m_source.rollout(m_id);
+        const QString title = rollout ? rolloutNodeTitle(*rollout, d->node) : QString();
+        return sort ? QVariant(title.toCaseFolded()) : QVariant(title);
+    }
     case WaveColumn:
         if (sort)
             return d->wave;

@@ -15,6 +15,9 @@
 #include <functional>
 #include <optional>
 
+namespace Flotilla::Domain {
+class Hierarchy;
+}
 namespace Flotilla::Rollout {
 class RolloutEngine;
 }
@@ -58,6 +61,15 @@ RolloutTotals rolloutTotals(const RolloutSource &source, qint64 id);
 
 // A rollout's title for display: the spec's title, or "v6" when it has none.
 QString rolloutTitle(const Domain::Rollout &rollout);
+// A node of a rollout as people name it: its title path as recorded when the rollout was
+// planned ("Acme Logistics › Berlin depot"), else its slugs ("acme › berlin"); empty for "".
+QString rolloutNodeTitle(const Domain::Rollout &rollout, const QString &path);
+// Where a firmware version is released, for people: node groups by their title paths, rollout
+// wave groups by their rollout ("rollout “v6 to Acme Logistics”, waves 1 and 2"), the Returns
+// pool by its title and labels (groups made outside Flotilla) by their names, in that order,
+// separated by ", ". Never a node's group name or a "flotilla-rollout-…" name.
+QString releasedToText(
+    const Domain::Hierarchy &hierarchy, const RolloutSource &rollouts, const QStringList &groups);
 
 // The rollouts, oldest first: title, state, progress, requests. One row per rollout; rows are
 // inserted, changed and removed as the engine reports.

@@ -2,8 +2,8 @@
 // flotilla-screenshots OUTPUT_DIR: the documentation's screenshots, taken from the real console
 // (the app's AppContext) against a fresh sandbox: the main window with a customer expanded, a
 // node selected and a device shown, the confirmation of a move, Move to…, a new customer, the
-// Flash dialog and the Rollouts window following a staged rollout. Run it on a display (or
-// under xvfb-run); it is not a test.
+// Flash dialog, the Rollouts window following a staged rollout and the Flash dialog for the rest
+// of the customer. Run it on a display (or under xvfb-run); it is not a test.
 #include "consolefixture.h"
 #include "rollout/rolloutengine.h"
 #include "tree/moveimpact.h"
@@ -96,12 +96,13 @@ int main(int argc, char *argv[])
     picker->reject();
     QTest::qWait(100);
 
-    // A new customer, linked to a shadow customer account.
+    // A new customer, linked to a shadow customer account; its long title gets a short name
+    // that leaves room for the groups under it, and the dialog says so.
     window->findChild<QAction *>(QStringLiteral("actionNewCustomer"))->trigger();
     if (!QTest::qWaitFor([] { return activeModal<Views::NodeDialog>() != nullptr; }, 5000))
         return 1;
     Views::NodeDialog *node = activeModal<Views::NodeDialog>();
-    QTest::keyClicks(node->titleField(), QStringLiteral("Gamma Robotics"));
+    QTest::keyClicks(node->titleField(), QStringLiteral("Gamma Robotics International"));
     node->linkField()->setChecked(true);
     QTest::keyClicks(node->accountField(), QStringLiteral("ops@gamma.example"));
     QTest::qWait(300);
@@ -138,6 +139,19 @@ int main(int argc, char *argv[])
     rollouts->startNextWave(shown);
     QTest::qWait(12000);
     ok = save(monitor, out.filePath(QStringLiteral("rollouts.png"))) && ok;
+
+    // The rest of the customer while Berlin's rollout runs: devices it still updates are
+    // skipped, and "Released to" names that rollout.
+    window->selectNode(QStringLiteral("acme"));
+    window->treeView()->setFocus();
+    window->findChild<QAction *>(QStringLiteral("actionFlash"))->trigger();
+    if (!QTest::qWaitFor([] { return activeModal<Views::FlashDialog>() != nullptr; }, 5000))
+        return 1;
+    flash = activeModal<Views::FlashDialog>();
+    flash->selectVersion(6);
+    QTest::qWait(300);
+    ok = save(flash, out.filePath(QStringLiteral("flash-rest-of-customer.png"))) && ok;
+    flash->reject();
     console.close();
     return ok ? 0 : 1;
 }

@@ -5,7 +5,9 @@
 // rollout of a group with the default plan (its test group first) started from the dialog,
 // shown in the monitor and the status bar, and followed until its devices succeeded; the
 // monitor's controls on rollouts that wait for the operator (Start next wave, Abort…, Remove);
-// a new version uploaded from the dialog.
+// a new version uploaded from the dialog. People see titles, never group names: the rollout's
+// default title names the whole path of the selection, the dialog's "Released to" names
+// rollouts and nodes, and the monitor's devices show their nodes' titles.
 #include "consolefixture.h"
 #include "domain/nodepath.h"
 #include "rollout/rolloutengine.h"
@@ -16,6 +18,7 @@
 #include "views/rolloutmonitor.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFile>
@@ -60,6 +63,7 @@ private Q_SLOTS:
     void cleanup() { m_console.close(); }
 
     void flashNeedsAFlashableSelection();
+    void selectionIsNamedByItsTitles();
     void impactOfLockAndFlashCallsOutDowngrades();
     void stagedRolloutFromTheDialogToSuccess();
     void monitorControlsPauseBeforeNextWaveAbortRemove();
@@ -152,6 +156,49 @@ void TestFlash::flashNeedsAFlashableSelection()
     QCOMPARE(dialog->wavesTable()->rowCount(), 2);
     QVERIFY(dialog->selectVersion(6));
     QCOMPARE(dialog->impact().selected, 2);
+    dialog->reject();
+}
+
+void TestFlash::selectionIsNamedByItsTitles()
+{
+    QVERIFY(m_console.open());
+    Views::MainWindow *window = m_console.window();
+    // A test group: whose test group it is belongs in the rollout's title.
+    window->selectNode(QStringLiteral("acme--berlin--test"));
+    Views::FlashDialog *dialog = openFlash();
+    QVERIFY(dialog);
+    QVERIFY(dialog->selectVersion(6));
+    const QString path
+        = QStringLiteral("Acme Logistics \u203a Berlin depot \u203a Berlin test bench");
+    QCOMPARE(dialog->spec().title, QStringLiteral("v6 to ") + path);
+    QCOMPARE(dialog->windowTitle(), QStringLiteral("Flash ") + path);
+    QCOMPARE(dialog->findChild<QLabel *>(QStringLiteral("selectionLabel"))->text(),
+        QStringLiteral("Selected: ") + path);
+    // The rollout keeps its nodes' titles for the Rollouts window.
+    QCOMPARE(dialog->spec().nodeTitles.value(QStringLiteral("acme--berlin--test")), path);
+    dialog->reject();
+    QTRY_COMPARE(QApplication::activeModalWidget(), nullptr);
+
+    // Devices chosen one by one: how many, and where they all are.
+    const QStringList ids = m_console.devicesAt(QStringLiteral("acme--munich")).mid(0, 2);
+    QCOMPARE(ids.size(), 2);
+    window->treeView()->expand(m_console.tree()->indexForNode(QStringLiteral("acme")));
+    window->treeView()->expand(m_console.tree()->indexForNode(QStringLiteral("acme--munich")));
+    QItemSelection selection;
+    for (const QString &id : ids) {
+        const QModelIndex row = m_console.tree()->indexForDevice(id);
+        QVERIFY(row.isValid());
+        selection.select(row, row);
+    }
+    window->treeView()->selectionModel()->select(
+        selection, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    dialog = openFlash();
+    QVERIFY(dialog);
+    QVERIFY(dialog->selectVersion(6));
+    QCOMPARE(dialog->spec().title,
+        QStringLiteral("v6 to 2 devices in Acme Logistics \u203a Munich hub"));
+    QCOMPARE(dialog->spec().nodeTitles.value(QStringLiteral("acme--munich")),
+        QStringLiteral("Acme Logistics \u203a Munich hub"));
     dialog->reject();
 }
 
@@ -411,6 +458,47 @@ void TestFlash::monitorControlsPauseBeforeNextWaveAbortRemove()
     QVERIFY2(monitor->stateLabel()->text().contains(rollouts()->rollout(id)->stateReason),
         qPrintable(monitor->stateLabel()->text()));
     QVERIFY(window->rolloutLabel()->text().contains(QStringLiteral("Paused")));
+
+    // The monitor names every device's node by its titles.
+    for (int row = 0; row < monitor->devicesModel()->rowCount(); ++row) {
+        const QString node = monitor->devicesModel()
+                                 ->index(row, Tree::RolloutDevicesModel::NodeColumn)
+                                 .data()
+                                 .toString();
+        QVERIFY2(node.startsWith(QStringLiteral("Acme Logistics \u203a Hamburg port"))
+                && !node.contains(QLatin1String("--")),
+            qPrintable(node));
+    }
+    // While it waits, v6 is released to the first wave's rollout group: the Flash dialog names
+    // that rollout, not its group.
+    const auto releasedToRolloutGroup = [this] {
+        const Domain::Firmware fw = m_console.state().firmware.value(6);
+        return std::any_of(fw.groups.cbegin(), fw.groups.cend(),
+            [](const QString &g) { return Domain::isRolloutGroupName(g); });
+    };
+    action("actionSyncNow")->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(releasedToRolloutGroup(), CloudTimeoutMs);
+    window->selectNode(QStringLiteral("acme"));
+    {
+        Views::FlashDialog *flash = openFlash();
+        QVERIFY(flash);
+        QTreeWidgetItem *v6 = nullptr;
+        for (int i = 0; i < flash->versionList()->topLevelItemCount(); ++i) {
+            if (flash->versionList()->topLevelItem(i)->data(0, Qt::UserRole).toInt() == 6)
+                v6 = flash->versionList()->topLevelItem(i);
+        }
+        QVERIFY(v6);
+        const QString releasedTo = v6->text(3);
+        QVERIFY2(releasedTo.contains(QStringLiteral(
+                     "rollout \u201cv6 to Acme Logistics \u203a Hamburg port\u201d, wave 1")),
+            qPrintable(releasedTo));
+        for (const QString &text : {releasedTo, v6->toolTip(3)})
+            QVERIFY2(!text.contains(QLatin1String("flotilla-rollout-"))
+                    && !text.contains(QLatin1String("--")),
+                qPrintable(text));
+        flash->reject();
+        QTRY_COMPARE(QApplication::activeModalWidget(), nullptr);
+    }
 
     QTest::mouseClick(monitor->nextWaveButton(), Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(

@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: MIT
 // Customers and groups from the console, against a sandbox: a customer created with a linked
 // shadow customer account (and a device moved into it is claimed to that account), input
-// validated with clear messages, a nested group created, renamed (title and short name) and
-// deleted with its devices going to Unassigned, each undone; and the Problems dialog listing
-// devices and groups that contradict the encoding, with its repair.
+// validated with clear messages, short names shortened only with a reason and other short
+// names offered (never cut silently, the room left for groups under the node shown), a second
+// customer or sibling group with the same title only after the user confirms it, a nested
+// group created, renamed (title and short name) and deleted with its devices going to
+// Unassigned, each undone; and the Problems dialog listing devices and groups that contradict
+// the encoding, with its repair.
 #include "consolefixture.h"
 #include "views/fleettreeview.h"
 #include "views/moveconfirmdialog.h"
@@ -12,6 +15,7 @@
 #include "views/problemsdialog.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QLineEdit>
@@ -33,6 +37,9 @@ private Q_SLOTS:
 
     void newCustomerWithShadowAccount();
     void nodeDialogExplainsWhatIsWrong();
+    void longTitlesGetShortNamesWithAReason();
+    void shortNamesAtParticlesLimitSayWhatIsCut();
+    void sameTitleNeedsConfirmation();
     void groupCreateRenameDeleteAndUndo();
     void problemsAreListedAndRepaired();
     void groupMovedWithItsSubtreeFromTheKeyboard();
@@ -80,8 +87,8 @@ void TestFleetEditing::newCustomerWithShadowAccount()
     Views::NodeDialog *dialog = openNodeDialog("actionNewCustomer");
     QVERIFY(dialog);
     QTest::keyClicks(dialog->titleField(), QStringLiteral("Gamma Robotics Ltd."));
-    // The short name follows the title until it is edited.
-    QCOMPARE(dialog->slugField()->text(), QStringLiteral("gamma-robotics-ltd"));
+    // The short name follows the title until it is edited (kept short: without the legal form).
+    QCOMPARE(dialog->slugField()->text(), QStringLiteral("gamma-robotics"));
     dialog->slugField()->clear();
     QTest::keyClicks(dialog->slugField(), QStringLiteral("gamma"));
     dialog->linkField()->setChecked(true);
@@ -173,6 +180,202 @@ void TestFleetEditing::nodeDialogExplainsWhatIsWrong()
     QVERIFY2(group->validationError().contains(QStringLiteral("64")),
         qPrintable(group->validationError()));
     group->reject();
+}
+
+// The buttons offering other short names, as shown.
+QStringList offeredButtons(const Views::NodeDialog *dialog)
+{
+    QStringList texts;
+    for (const QPushButton *b :
+        dialog->findChildren<QPushButton *>(QStringLiteral("offeredSlug"))) {
+        if (!b->isHidden())
+            texts.append(b->text());
+    }
+    return texts;
+}
+
+QPushButton *offeredButton(const Views::NodeDialog *dialog, const QString &slug)
+{
+    for (QPushButton *b : dialog->findChildren<QPushButton *>(QStringLiteral("offeredSlug"))) {
+        if (!b->isHidden() && b->text() == slug)
+            return b;
+    }
+    return nullptr;
+}
+
+void TestFleetEditing::longTitlesGetShortNamesWithAReason()
+{
+    QVERIFY(m_console.open());
+    Views::NodeDialog *dialog = openNodeDialog("actionNewCustomer");
+    QVERIFY(dialog);
+    // (Typed at once: QTest types ASCII only.)
+    dialog->titleField()->setText(
+        QStringLiteral("M\u00fcller Stra\u00dfenbau GmbH & Co. KG Niederlassung S\u00fcd-West"));
+    // Not a 50-character short name: a short one that leaves room for three levels of groups,
+    // and the dialog says what it shortened and why.
+    QCOMPARE(dialog->slugField()->text(), QStringLiteral("muller"));
+    QVERIFY2(dialog->validationError().isEmpty(), qPrintable(dialog->validationError()));
+    QVERIFY2(dialog->notice().contains(
+                 QStringLiteral("\u201cmuller-strassenbau-gmbh-co-kg-niederlassung-sud-west\u201d"))
+            && dialog->notice().contains(QStringLiteral("shortened to \u201cmuller\u201d"))
+            && dialog->notice().contains(QStringLiteral("groups under it have room")),
+        qPrintable(dialog->notice()));
+    QCOMPARE(dialog->lengthText(),
+        QStringLiteral("6 of 64 characters \u00b7 58 left for the groups under it"));
+    // Other short names are offered, and one click takes one.
+    QCOMPARE(offeredButtons(dialog),
+        (QStringList {QStringLiteral("muller-west"), QStringLiteral("msnsw")}));
+    offeredButton(dialog, QStringLiteral("msnsw"))->click();
+    QCOMPARE(dialog->slugField()->text(), QStringLiteral("msnsw"));
+    QCOMPARE(dialog->result().path, QStringLiteral("msnsw"));
+    QVERIFY(dialog->validationError().isEmpty());
+    // A chosen short name no longer follows the title, and nothing shortened is reported.
+    QTest::keyClicks(dialog->titleField(), QStringLiteral(" 2"));
+    QCOMPARE(dialog->slugField()->text(), QStringLiteral("msnsw"));
+    QVERIFY2(dialog->notice().isEmpty(), qPrintable(dialog->notice()));
+
+    // A long short name typed by hand is allowed, with a word on the room it leaves.
+    dialog->slugField()->setText(QStringLiteral("muller-strassenbau-gmbh-co-kg-niederlassung"));
+    QVERIFY(dialog->validationError().isEmpty());
+    QVERIFY2(dialog->notice().contains(QStringLiteral("have 21 of the 64 characters left")),
+        qPrintable(dialog->notice()));
+    QCOMPARE(dialog->lengthText(),
+        QStringLiteral("43 of 64 characters \u00b7 21 left for the groups under it"));
+    dialog->reject();
+    QCOMPARE(undoStack()->count(), 0);
+}
+
+void TestFleetEditing::shortNamesAtParticlesLimitSayWhatIsCut()
+{
+    // Customers whose short names use up most of the 64 characters, as a product may have them
+    // (made by hand or by another tool); the dialog works on the product's hierarchy.
+    const QString long59(59, QLatin1Char('l'));
+    const QString long62(62, QLatin1Char('f'));
+    QList<Domain::Group> groups;
+    for (const auto &[name, title] : {std::pair {long59, QStringLiteral("Long Name Logistics")},
+             std::pair {long62, QStringLiteral("Full Name Logistics")}}) {
+        Domain::Group g;
+        g.name = name;
+        g.description
+            = Domain::formatDescription(Domain::NodeTag {Domain::NodeKind::Customer, title, {}});
+        groups.append(g);
+    }
+    Views::NodeDialog::Context context;
+    context.hierarchy = Domain::Hierarchy(groups);
+
+    // Room for three characters: "Test" becomes "tes", and the dialog says so, with the length.
+    Views::NodeDialog tight(Views::NodeDialog::Mode::NewGroup, context, long59);
+    QTest::keyClicks(tight.titleField(), QStringLiteral("Test"));
+    QCOMPARE(tight.slugField()->text(), QStringLiteral("tes"));
+    QVERIFY(tight.validationError().isEmpty());
+    QVERIFY2(
+        tight.notice().contains(QStringLiteral("would be 65 characters; Particle allows 64, "
+                                               "so the short name is shortened to \u201ctes\u201d"))
+            && tight.notice().contains(
+                QStringLiteral("A shorter short name for Long Name Logistics")),
+        qPrintable(tight.notice()));
+    QCOMPARE(tight.lengthText(),
+        QStringLiteral("64 of 64 characters \u00b7 no room for groups under it"));
+    // The whole short name typed by hand: what is too long, by how much, and what fits.
+    tight.slugField()->setText(QStringLiteral("test"));
+    QVERIFY2(tight.validationError().startsWith(QStringLiteral("The full path "))
+            && tight.validationError().contains(
+                QStringLiteral("--test would be 65 characters; "
+                               "Particle allows 64. Under Long "
+                               "Name Logistics a short name may "
+                               "have 3 characters. Suggested: tes.")),
+        qPrintable(tight.validationError()));
+    QCOMPARE(offeredButtons(&tight), QStringList {QStringLiteral("tes")});
+    QCOMPARE(tight.lengthText(), QStringLiteral("65 of 64 characters \u00b7 1 too many"));
+    offeredButton(&tight, QStringLiteral("tes"))->click();
+    QVERIFY(tight.validationError().isEmpty());
+
+    // No room at all: the first thing said is why, not "Enter a short name".
+    Views::NodeDialog full(Views::NodeDialog::Mode::NewGroup, context, long62);
+    for (const QString &title : {QString(), QStringLiteral("Test")}) {
+        full.titleField()->setText(title);
+        QVERIFY2(full.validationError().startsWith(
+                     QStringLiteral("There is no room for a group under Full Name Logistics: its "
+                                    "Particle group name already has 62 of the 64 characters")),
+            qPrintable(full.validationError()));
+        QVERIFY(full.slugField()->text().isEmpty());
+    }
+}
+
+void TestFleetEditing::sameTitleNeedsConfirmation()
+{
+    QVERIFY(m_console.open());
+    Views::NodeDialog *dialog = openNodeDialog("actionNewCustomer");
+    QVERIFY(dialog);
+    QPushButton *ok = dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+    // The title of an existing customer (spelt differently): said before anything is created,
+    // and Create waits for an explicit yes.
+    QTest::keyClicks(dialog->titleField(), QStringLiteral("ACME logistics"));
+    QCOMPARE(dialog->slugField()->text(), QStringLiteral("acme-logistics"));
+    QVERIFY2(dialog->notice().contains(
+                 QStringLiteral("There is already a customer named \u201cAcme Logistics\u201d")),
+        qPrintable(dialog->notice()));
+    QVERIFY(dialog->duplicateField()->isVisible());
+    QVERIFY(!dialog->duplicateField()->isChecked());
+    QVERIFY(!ok->isEnabled());
+    QVERIFY(!dialog->validationError().isEmpty());
+    dialog->duplicateField()->setChecked(true);
+    QVERIFY2(dialog->validationError().isEmpty(), qPrintable(dialog->validationError()));
+    QVERIFY(ok->isEnabled());
+    // A title that sets it apart needs no confirmation.
+    QTest::keyClicks(dialog->titleField(), QStringLiteral(" Hamburg"));
+    QVERIFY(!dialog->duplicateField()->isVisible());
+    QVERIFY2(!dialog->notice().contains(QStringLiteral("already a customer")),
+        qPrintable(dialog->notice()));
+    QVERIFY(ok->isEnabled());
+    dialog->titleField()->setText(QStringLiteral("Acme Logistics"));
+    QVERIFY(!dialog->duplicateField()->isChecked()); // a new duplicate is confirmed anew
+    QVERIFY(!ok->isEnabled());
+    dialog->duplicateField()->setChecked(true);
+    ok->click();
+    // Confirmed: the second customer is created (and the creation undone).
+    QTRY_VERIFY_WITH_TIMEOUT(
+        m_console.tree()->indexForNode(QStringLiteral("acme-logistics")).isValid(), CloudTimeoutMs);
+    QVERIFY(pushed());
+    action("actionUndo")->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(
+        m_console.cloudGroupDescription(QStringLiteral("acme-logistics")).isNull(), CloudTimeoutMs);
+    QVERIFY(pushed());
+
+    // A group: only a sibling with the same title counts.
+    m_console.window()->selectNode(QStringLiteral("acme--berlin"));
+    Views::NodeDialog *group = openNodeDialog("actionNewGroup");
+    QVERIFY(group);
+    QTest::keyClicks(group->titleField(), QStringLiteral("Berlin test-bench"));
+    QVERIFY2(group->notice().contains(QStringLiteral(
+                 "Acme Logistics \u203a Berlin depot already has a group named \u201cBerlin test "
+                 "bench\u201d")),
+        qPrintable(group->notice()));
+    QVERIFY(group->duplicateField()->isVisible());
+    QVERIFY(!group->validationError().isEmpty());
+    group->reject();
+    QTRY_COMPARE(QApplication::activeModalWidget(), nullptr);
+    m_console.window()->selectNode(QStringLiteral("acme--hamburg"));
+    group = openNodeDialog("actionNewGroup");
+    QVERIFY(group);
+    QTest::keyClicks(group->titleField(), QStringLiteral("Berlin test bench"));
+    QVERIFY(!group->duplicateField()->isVisible());
+    QVERIFY2(group->validationError().isEmpty(), qPrintable(group->validationError()));
+    group->reject();
+    QTRY_COMPARE(QApplication::activeModalWidget(), nullptr);
+
+    // Renaming to another customer's title is the same mistake; keeping its own title is not.
+    m_console.window()->selectNode(QStringLiteral("cobalt"));
+    Views::NodeDialog *rename = openNodeDialog("actionRename");
+    QVERIFY(rename);
+    rename->titleField()->setText(QStringLiteral("Borealis Energy"));
+    QVERIFY(rename->duplicateField()->isVisible());
+    QVERIFY(!rename->validationError().isEmpty());
+    rename->titleField()->setText(QStringLiteral("Cobalt farms"));
+    QVERIFY(!rename->duplicateField()->isVisible());
+    QVERIFY2(rename->validationError().isEmpty(), qPrintable(rename->validationError()));
+    rename->reject();
+    QCOMPARE(undoStack()->count(), 1); // the customer created (and undone), nothing else
 }
 
 void TestFleetEditing::groupCreateRenameDeleteAndUndo()

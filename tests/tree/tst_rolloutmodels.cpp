@@ -4,7 +4,9 @@
 // rollouts are values kept by the test and read through the models' RolloutSource, with the
 // wave counts of Domain::countWave; changes are announced the way the engine announces them,
 // and the tests check that they arrive as row inserts, removals and dataChanged on exactly the
-// rows concerned (a reset only when another rollout is chosen).
+// rows concerned (a reset only when another rollout is chosen). Nodes and rollout groups are
+// named by their titles, never by their Particle group names.
+#include "domain/hierarchy.h"
 #include "tree/rolloutmodels.h"
 
 #include <QAbstractItemModelTester>
@@ -56,7 +58,30 @@ Domain::Rollout makeRollout(qint64 id, const QString &title)
         device(QStringLiteral("c3"), 2, RolloutDeviceState::Pending),
         device(QStringLiteral("dev"), -1, RolloutDeviceState::Skipped)};
     r.devices.last().reason = QStringLiteral("Development device: never updated by the cloud.");
+    r.spec.nodeTitles = {{QStringLiteral("acme"), QStringLiteral("Acme Logistics")},
+        {QStringLiteral("acme--berlin"), QStringLiteral("Acme Logistics \u203a Berlin depot")},
+        {QStringLiteral("acme--berlin--test"),
+            QStringLiteral("Acme Logistics \u203a Berlin depot \u203a Test")}};
     return r;
+}
+
+// "path|title" per node: customers for one slug, groups below.
+Domain::Hierarchy treeOf(const QStringList &specs, const QStringList &labels = {})
+{
+    QList<Domain::Group> groups;
+    for (const QString &spec : specs) {
+        Domain::Group g;
+        g.name = spec.section(QLatin1Char('|'), 0, 0);
+        Domain::NodeTag tag;
+        tag.kind
+            = Domain::pathDepth(g.name) == 1 ? Domain::NodeKind::Customer : Domain::NodeKind::Group;
+        tag.title = spec.section(QLatin1Char('|'), 1);
+        g.description = Domain::formatDescription(tag);
+        groups.append(g);
+    }
+    for (const QString &label : labels)
+        groups.append(Domain::Group {label, QString(), QString(), std::nullopt});
+    return Domain::Hierarchy(groups);
 }
 
 // The rollouts the models read, as the engine would keep them.
@@ -112,6 +137,8 @@ private Q_SLOTS:
     void devicesChangeOnlyTheirRows();
     void filterByStateAndText();
     void switchingRolloutResets();
+    void nodesAreNamedByTheirTitles();
+    void releasedToNamesRolloutsAndNodes();
 };
 
 void TestRolloutModels::listFollowsAddChangeRemove()
@@ -319,6 +346,85 @@ void TestRolloutModels::switchingRolloutResets()
     QCOMPARE(reset.size(), 1);
     devices.setRollout(0);
     QCOMPARE(devices.rowCount(), 0);
+}
+
+void TestRolloutModels::nodesAreNamedByTheirTitles()
+{
+    Rollouts rollouts;
+    rollouts.map.insert(3, makeRollout(3, QStringLiteral("v6 to Acme")));
+    // A device at a node the rollout has no title for (planned by an older console) shows the
+    // node's short names, still not its group name.
+    rollouts.map[3].devices[5].node = QStringLiteral("acme--hamburg--cold-store");
+    Tree::RolloutDevicesModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setSource(rollouts.source());
+    model.setRollout(3);
+    using D = Tree::RolloutDevicesModel;
+    QCOMPARE(model.index(0, D::NodeColumn).data().toString(),
+        QStringLiteral("Acme Logistics \u203a Berlin depot"));
+    QCOMPARE(model.index(5, D::NodeColumn).data().toString(),
+        QStringLiteral("acme \u203a hamburg \u203a cold-store"));
+    for (int row = 0; row < model.rowCount(); ++row)
+        QVERIFY2(!model.index(row, D::NodeColumn).data().toString().contains(QLatin1String("--")),
+            qPrintable(model.index(row, D::NodeColumn).data().toString()));
+
+    // The text filter finds devices by the titles shown.
+    Tree::RolloutDeviceFilterModel proxy;
+    proxy.setSourceModel(&model);
+    proxy.setText(QStringLiteral("berlin depot"));
+    QCOMPARE(proxy.rowCount(), 8);
+
+    // A test wave's tooltip lists its nodes by title.
+    Tree::RolloutWavesModel waves;
+    QAbstractItemModelTester wavesTester(
+        &waves, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    waves.setSource(rollouts.source());
+    waves.setRollout(3);
+    QCOMPARE(waves.index(0, Tree::RolloutWavesModel::NameColumn).data(Qt::ToolTipRole).toString(),
+        QStringLiteral("Acme Logistics \u203a Berlin depot \u203a Test"));
+
+    // The list shows the whole title as a tooltip (the column may cut it).
+    Tree::RolloutListModel list;
+    QAbstractItemModelTester listTester(
+        &list, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    list.setSource(rollouts.source());
+    QCOMPARE(list.index(0, Tree::RolloutListModel::TitleColumn).data(Qt::ToolTipRole).toString(),
+        QStringLiteral("v6 to Acme"));
+}
+
+void TestRolloutModels::releasedToNamesRolloutsAndNodes()
+{
+    Rollouts rollouts;
+    Domain::Rollout r = makeRollout(3, QStringLiteral("v6 to Acme Logistics \u203a Berlin depot"));
+    r.spec.token = QStringLiteral("k3x9q2m7ab");
+    rollouts.map.insert(3, r);
+    const Domain::Hierarchy tree = treeOf(
+        {QStringLiteral("acme|Acme Logistics"), QStringLiteral("acme--berlin|Berlin depot"),
+            QStringLiteral("acme--berlin--test|Test")},
+        {QStringLiteral("beta-testers"), QStringLiteral("flotilla-returns")});
+    const auto text = [&](const QStringList &groups) {
+        return Tree::releasedToText(tree, rollouts.source(), groups);
+    };
+    QCOMPARE(text({QStringLiteral("acme--berlin--test")}),
+        QStringLiteral("Acme Logistics \u203a Berlin depot \u203a Test"));
+    QCOMPARE(text({Domain::rolloutGroupName(QStringLiteral("k3x9q2m7ab"), 1)}),
+        QStringLiteral("rollout \u201cv6 to Acme Logistics \u203a Berlin depot\u201d, wave 2"));
+    // Several waves of one rollout are named once; nodes first, labels last.
+    const QString all = text(
+        {QStringLiteral("beta-testers"), Domain::rolloutGroupName(QStringLiteral("k3x9q2m7ab"), 2),
+            Domain::rolloutGroupName(QStringLiteral("k3x9q2m7ab"), 0),
+            Domain::rolloutGroupName(QStringLiteral("k3x9q2m7ab"), 1), QStringLiteral("acme")});
+    QCOMPARE(all,
+        QStringLiteral("Acme Logistics, rollout \u201cv6 to Acme Logistics \u203a Berlin "
+                       "depot\u201d, waves 1, 2 and 3, beta-testers"));
+    // A rollout this console does not know (another console's): no group name either.
+    const QString other = text({Domain::rolloutGroupName(QStringLiteral("zz9"), 0)});
+    QCOMPARE(other, QStringLiteral("another console's rollout, wave 1"));
+    QCOMPARE(text({QStringLiteral("flotilla-returns")}), QStringLiteral("Returns"));
+    for (const QString &shown : {all, other})
+        QVERIFY2(!shown.contains(QLatin1String("flotilla-rollout-"))
+                && !shown.contains(QLatin1String("--")),
+            qPrintable(shown));
 }
 
 QTEST_GUILESS_MAIN(TestRolloutModels)
