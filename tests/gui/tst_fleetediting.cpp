@@ -24,6 +24,8 @@
 #include <QTreeWidget>
 #include <QUndoStack>
 
+#include <tuple>
+
 using namespace Flotilla;
 using namespace Flotilla::GuiTest;
 
@@ -300,6 +302,30 @@ void TestFleetEditing::shortNamesAtParticlesLimitSayWhatIsCut()
             qPrintable(full.validationError()));
         QVERIFY(full.slugField()->text().isEmpty());
     }
+
+    // A new short name renames every node under it: a name below that would grow beyond the
+    // limit is caught in the dialog, with the node's title and the length that fits.
+    QList<Domain::Group> tree;
+    for (const auto &[name, kind, title] :
+        {std::tuple {
+             QStringLiteral("acme"), Domain::NodeKind::Customer, QStringLiteral("Acme Logistics")},
+            std::tuple {QString(QStringLiteral("acme--") + QString(50, QLatin1Char('b'))),
+                Domain::NodeKind::Group, QStringLiteral("Long bench")}}) {
+        Domain::Group g;
+        g.name = name;
+        g.description = Domain::formatDescription(Domain::NodeTag {kind, title, {}});
+        tree.append(g);
+    }
+    context.hierarchy = Domain::Hierarchy(tree);
+    Views::NodeDialog rename(Views::NodeDialog::Mode::Rename, context, QStringLiteral("acme"));
+    rename.slugField()->setText(QStringLiteral("acme-logistics"));
+    QVERIFY2(rename.validationError()
+            == QStringLiteral("With this short name, the Particle group name of Acme "
+                              "Logistics \u203a Long bench would be 66 characters; Particle "
+                              "allows 64. A short name of at most 12 characters fits."),
+        qPrintable(rename.validationError()));
+    rename.slugField()->setText(QStringLiteral("acme-logist"));
+    QVERIFY2(rename.validationError().isEmpty(), qPrintable(rename.validationError()));
 }
 
 void TestFleetEditing::sameTitleNeedsConfirmation()
