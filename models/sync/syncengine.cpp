@@ -31,6 +31,8 @@ namespace {
 constexpr qint64 DefaultPushRunDevices = 20000;
 constexpr int RefreshManyThreshold = 200;
 constexpr qsizetype MinSplitBatch = 100; // a refused batch this small is refused, not too large
+// Particle blocks token requests from an address for 30 minutes after ten failed ones.
+constexpr qint64 TokenLockoutMs = 30 * 60 * 1000;
 constexpr qint64 RecentKeepMs = 10 * 60 * 1000; // confirmed entries kept for rebasing refreshes
 
 qint64 nowMs()
@@ -65,6 +67,14 @@ SyncEngine::SyncEngine(Remote::ParticleClient *client, Store::CacheStore *store,
 {
     m_pushTimer.setSingleShot(true);
     connect(&m_pushTimer, &QTimer::timeout, this, &SyncEngine::pushNext);
+    m_tokenBlockTimer.setSingleShot(true);
+    connect(&m_tokenBlockTimer, &QTimer::timeout, this, [this] {
+        m_tokenBlockedUntilMs = 0;
+        if (!m_held.isEmpty() && !m_clientRefused) {
+            m_held.clear();
+            schedulePush(0);
+        }
+    });
     m_liveTimer.setSingleShot(true);
     m_liveTimer.setInterval(m_config.liveFlushMs);
     connect(&m_liveTimer, &QTimer::timeout, this, &SyncEngine::flushLive);
@@ -1231,6 +1241,16 @@ void SyncEngine::withCustomerToken(
         cb(*cached, ApiError());
         return;
     }
+    if (m_tokenBlockedUntilMs > nowMs()) {
+        ApiError e;
+        e.kind = ApiError::Kind::RateLimited;
+        e.message = t("Particle refuses token requests from this address until %1 (after failed "
+                      "ones); claims to customer accounts wait until then")
+                        .arg(QDateTime::fromMSecsSinceEpoch(m_tokenBlockedUntilMs)
+                                 .toString(QStringLiteral("HH:mm")));
+        cb(QString(), e);
+        return;
+    }
     if (m_clientId.isEmpty() || m_clientSecret.isEmpty() || m_clientRefused) {
         ApiError e;
         e.kind = ApiError::Kind::Unauthorized;
@@ -1246,6 +1266,19 @@ void SyncEngine::withCustomerToken(
         m_clientId, m_clientSecret, account, this, [this, account, cb](Remote::Result<QString> r) {
             if (r.ok()) {
                 m_customerTokens.insert(account, *r.value);
+            } else if (r.error.kind == ApiError::Kind::RateLimited) {
+                // Refused for a while (a lockout after failed token requests): ask again only
+                // once it is over.
+                m_tokenBlockedUntilMs = nowMs() + TokenLockoutMs;
+                m_tokenBlockTimer.start(static_cast<int>(TokenLockoutMs));
+                qCWarning(lcSync) << "token requests are refused for a while:"
+                                  << r.error.toString();
+                ApiError blocked = r.error;
+                blocked.message = t("Particle refuses token requests from this address for 30 "
+                                    "minutes (after failed ones); claims to customer accounts "
+                                    "wait until then");
+                cb(QString(), blocked);
+                return;
             } else if (!r.error.isTransient() && r.error.kind != ApiError::Kind::Malformed
                 && r.error.kind != ApiError::Kind::Cancelled) {
                 // The client itself was refused. Particle blocks an address after ten failed
@@ -1274,7 +1307,8 @@ void SyncEngine::pushSingle(const OutboxEntry &entry)
         withCustomerToken(
             account, [this, entry, device, finish, account](QString token, ApiError error) {
                 // An answer that cannot be read, or a failure on the way: ask again later.
-                if (error.isTransient() || error.kind == ApiError::Kind::Malformed
+                if ((error.isTransient() && error.kind != ApiError::Kind::RateLimited)
+                    || error.kind == ApiError::Kind::Malformed
                     || error.kind == ApiError::Kind::Cancelled)
                     return finish(error);
                 if (error.isError())
@@ -1440,9 +1474,9 @@ void SyncEngine::holdForClient(const OutboxEntry &entry, const ApiError &error)
             e.lastError = error.message;
         }
     }
-    qCWarning(lcSync) << "a claim waits for the product's OAuth client:" << error.toString();
+    qCWarning(lcSync) << "a claim waits:" << error.toString();
     if (first)
-        Q_EMIT productClientNeeded(error.message);
+        Q_EMIT claimsWaiting(error.message);
     m_pushing = false;
     Q_EMIT phaseChanged();
     Q_EMIT pendingChanged(pendingCount());

@@ -151,10 +151,11 @@ Q_SIGNALS:
         qint64 publishedMs);
     // The product event stream connected or dropped (events may have been missed meanwhile).
     void eventStreamChanged(bool connected);
-    // The cloud refused the product's OAuth client (or none is set) while a claim to a customer
-    // account needed it: claims wait, nothing is undone, and no further token request is made
-    // until setProductClient() is called again.
-    void productClientNeeded(const QString &reason);
+    // Claims to customer accounts wait, nothing undone: the cloud refused the product's OAuth
+    // client (or none is set), and no further token request is made until setProductClient() is
+    // called again; or Particle refuses token requests from this address for a while (after
+    // failed ones), and claims go on by themselves once that time is over.
+    void claimsWaiting(const QString &reason);
 
 private:
     struct PullJob;
@@ -236,6 +237,8 @@ private:
     QString m_clientId;
     QString m_clientSecret;
     bool m_clientRefused = false;
+    qint64 m_tokenBlockedUntilMs = 0; // Particle refuses token requests until then
+    QTimer m_tokenBlockTimer;
     QSet<qint64> m_held; // outbox ids waiting for the product's OAuth client
     QString m_token;
     QUrl m_eventsUrl;

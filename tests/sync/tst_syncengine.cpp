@@ -667,7 +667,7 @@ private Q_SLOTS:
         const QStringList incoming
             = devicesIn(console.engine->state(), QStringLiteral("cobalt"), 3);
         const QStringList other = devicesIn(console.engine->state(), QStringLiteral("fjord"), 4);
-        QSignalSpy needed(console.engine.get(), &Sync::SyncEngine::productClientNeeded);
+        QSignalSpy needed(console.engine.get(), &Sync::SyncEngine::claimsWaiting);
         QSignalSpy failed(console.engine.get(), &Sync::SyncEngine::changeFailed);
         QSignalSpy finished(console.engine.get(), &Sync::SyncEngine::pushFinished);
         QCOMPARE(console.engine->moveDevices(
@@ -707,6 +707,50 @@ private Q_SLOTS:
         for (const QString &id : incoming)
             QCOMPARE(after.value(id).owner, account);
         QCOMPARE(failed.count(), 0);
+    }
+
+    // Particle refuses token requests from an address for 30 minutes after ten failed ones.
+    // Claims then wait without asking again (each request would be another refusal), and
+    // nothing is undone.
+    void tokenLockoutHoldsClaimsWithoutAskingAgain()
+    {
+        SandboxProcess sandbox;
+        QVERIFY(sandbox.start({QStringLiteral("--devices"), QStringLiteral("300"),
+            QStringLiteral("--time-scale"), QStringLiteral("0.001")}));
+        const QJsonObject oauth
+            = sandbox.startLine().value(QStringLiteral("oauth_client")).toObject();
+        // Ten failed token requests from this address (another program with a wrong secret).
+        for (int i = 0; i < 10; ++i) {
+            const HttpResult r = Http().postForm(sandbox.url(QStringLiteral("/oauth/token")),
+                "grant_type=client_credentials&scope=customer%3Dacme%40customers.flotilla.example",
+                "Basic "
+                    + (oauth.value(QStringLiteral("id")).toString() + QStringLiteral(":wrong"))
+                          .toUtf8()
+                          .toBase64());
+            QVERIFY(r.status == 400 || r.status == 401);
+        }
+        Console console(sandbox, cache("token-lockout.sqlite"), sandbox.token());
+        QVERIFY(console.load());
+        QVERIFY(console.pull());
+        const QStringList incoming
+            = devicesIn(console.engine->state(), QStringLiteral("cobalt"), 2);
+        QSignalSpy waiting(console.engine.get(), &Sync::SyncEngine::claimsWaiting);
+        QSignalSpy failed(console.engine.get(), &Sync::SyncEngine::changeFailed);
+        const int before = routeCount(sandbox, QStringLiteral("POST /oauth/token"));
+        QCOMPARE(console.engine->moveDevices(
+                     incoming, Domain::MoveTarget::node(QStringLiteral("acme--munich"))),
+            QString());
+        QVERIFY(waiting.wait(20000));
+        QVERIFY2(waiting.first().at(0).toString().contains(QLatin1String("30")),
+            qPrintable(waiting.first().at(0).toString()));
+        QTRY_COMPARE(console.engine->heldCount(), incoming.size());
+        console.engine->pushNow();
+        QVERIFY(!QTest::qWaitFor(
+            [&] { return routeCount(sandbox, QStringLiteral("POST /oauth/token")) > before + 1; },
+            1500));
+        QCOMPARE(routeCount(sandbox, QStringLiteral("POST /oauth/token")), before + 1);
+        QCOMPARE(failed.count(), 0);
+        QCOMPARE(console.engine->pendingCount(), incoming.size());
     }
 
     // Particle documents no limit on devices per batch request: a batch the cloud refuses as
