@@ -10,10 +10,13 @@
 #include "tree/devicetablemodel.h"
 #include "tree/enginemoveexecutor.h"
 #include "tree/fleettreemodel.h"
+#include "views/cacheproblems.h"
 #include "views/mainwindow.h"
 #include "views/productclientdialog.h"
 #include "views/signindialog.h"
 
+#include <QDir>
+#include <QFileInfo>
 #include <QNetworkAccessManager>
 #include <QStatusBar>
 #include <QUndoStack>
@@ -130,6 +133,8 @@ void AppContext::open(const Connection &connection, std::function<void(QString e
     connect(m_window.get(), &Views::MainWindow::signInRequested, this, &AppContext::signIn);
     connect(m_window.get(), &Views::MainWindow::productClientRequested, this,
         &AppContext::editProductClient);
+    connect(m_window.get(), &Views::MainWindow::cacheSetAsideRequested, this,
+        &AppContext::setCacheAside);
     connect(m_engine.get(), &Sync::SyncEngine::signedOutChanged, this, [this](bool signedOut) {
         if (signedOut && !m_connection.sandbox && m_tokenStore) {
             qCInfo(lcApp) << "signed out by the cloud";
@@ -143,15 +148,47 @@ void AppContext::open(const Connection &connection, std::function<void(QString e
             if (!self)
                 return;
             if (!error.isEmpty()) {
-                done(
-                    tr("The local cache %1 cannot be used: %2").arg(m_connection.cachePath, error));
+                const QString reason
+                    = tr("The local cache %1 cannot be used: %2")
+                          .arg(QDir::toNativeSeparators(m_connection.cachePath), error);
+                if (!QFileInfo::exists(m_connection.cachePath)) {
+                    done(reason); // nothing there to keep or set aside
+                    return;
+                }
+                // A file that may hold changes not yet sent: the window asks what to do.
+                done(QString());
+                m_window->cacheProblems()->showUnusable(reason);
                 return;
             }
-            const bool haveToken = !m_connection.token.isEmpty();
-            m_engine->start(haveToken);
+            startEngine();
             done(QString());
-            if (!haveToken)
-                signIn();
+        });
+}
+
+void AppContext::startEngine()
+{
+    const bool haveToken = !m_connection.token.isEmpty();
+    m_engine->start(haveToken);
+    if (!haveToken)
+        signIn();
+}
+
+void AppContext::setCacheAside()
+{
+    m_store->setAside(m_connection.cachePath,
+        [this, self = QPointer<AppContext>(this)](QString damagedCopy, QString error) {
+            if (!self || !m_window)
+                return;
+            if (!error.isEmpty()) {
+                m_window->cacheProblems()->showUnusable(error);
+                return;
+            }
+            qCWarning(lcApp) << "the unreadable cache was set aside";
+            m_window->statusBar()->showMessage(
+                tr("The unreadable cache is kept as %1; a new one is read from the cloud.")
+                    .arg(QDir::toNativeSeparators(damagedCopy)),
+                30000);
+            startEngine();
         });
 }
 

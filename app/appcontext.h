@@ -100,6 +100,8 @@ public:
 
 private:
     void useToken(const QString &token);
+    void startEngine();
+    void setCacheAside();
     // The product's OAuth client for this session (empty: none), for the engine's claims and
     // the window's customer dialog.
     void useProductClient(const QString &clientId, const QString &clientSecret);

@@ -11,6 +11,7 @@
 #include "tree/fleettreemodel.h"
 #include "tree/moveimpact.h"
 #include "tree/rolloutmodels.h"
+#include "views/cacheproblems.h"
 #include "views/detailpane.h"
 #include "views/editcommands.h"
 #include "views/flashdialog.h"
@@ -683,6 +684,13 @@ void MainWindow::connectEngine()
     });
     connect(m_engine, &Sync::SyncEngine::pushFinished, this, &MainWindow::updateStatus);
     connect(m_engine, &Sync::SyncEngine::errorOccurred, this, &MainWindow::showError);
+    m_cacheProblems = new CacheProblems(m_engine, this);
+    connect(m_cacheProblems, &CacheProblems::quitRequested, this, &QWidget::close);
+    connect(m_cacheProblems, &CacheProblems::setAsideRequested, this,
+        &MainWindow::cacheSetAsideRequested);
+    connect(m_engine, &Sync::SyncEngine::claimsWaiting, this, [this](const QString &reason) {
+        showError(tr("Claims to customer accounts wait: %1").arg(reason));
+    });
     connect(m_engine, &Sync::SyncEngine::changeFailed, this,
         [this](const QString &what, const QString &reason) {
             if (m_sentNoticeCount > 0)
@@ -901,7 +909,9 @@ void MainWindow::onPendingChanged()
 void MainWindow::updateStatus()
 {
     QString phase;
-    if (!m_engine->isLoaded()) {
+    if (!m_engine->blockedReason().isEmpty()) {
+        phase = tr("Local cache damaged: nothing is loaded or sent");
+    } else if (!m_engine->isLoaded()) {
         phase = tr("Loading the cache…");
     } else if (m_engine->isPulling()) {
         phase = tr("Syncing with the cloud…");

@@ -69,6 +69,8 @@ struct MainWindowParts
 // QUndoStack, applied through the sync engine (local first, then pushed); the models follow
 // the engine's fleetChanged. Drops and "Move to…" that change an owner or a firmware target are
 // confirmed first. Layout (geometry, docks, splitter, column states) is kept in QSettings.
+class CacheProblems;
+
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -99,6 +101,8 @@ public:
     ProblemsDialog *problemsDialog() const;
     RolloutMonitor *rolloutMonitor() const;
     QLabel *rolloutLabel() const { return m_rolloutLabel; }
+    // What the window says when the local cache is damaged or cannot be read.
+    CacheProblems *cacheProblems() const { return m_cacheProblems; }
 
     // What Flash… would flash: the customers and groups selected in the tree (nodes) and the
     // devices selected one by one (the table's when it has the focus). Empty: nothing.
@@ -148,6 +152,8 @@ public Q_SLOTS:
 Q_SIGNALS:
     void signInRequested();
     void productClientRequested();
+    // The user chose to set an unreadable cache aside and start a new one.
+    void cacheSetAsideRequested();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -256,6 +262,7 @@ private:
     QLabel *m_pendingLabel = nullptr;
     QLabel *m_headroomLabel = nullptr;
     QLabel *m_rolloutLabel = nullptr;
+    CacheProblems *m_cacheProblems = nullptr;
 
     QAction *m_syncAction = nullptr;
     QAction *m_offlineAction = nullptr;

@@ -166,6 +166,27 @@ void SyncEngine::repairCache()
     });
 }
 
+void SyncEngine::describeChanges(
+    const QList<qint64> &outboxIds, std::function<void(QStringList)> done) const
+{
+    QList<qint64> ids = outboxIds;
+    if (ids.isEmpty()) {
+        for (const OutboxEntry &e : m_pending)
+            ids.append(e.id);
+    }
+    const QSet<qint64> wanted(ids.cbegin(), ids.cend());
+    // An edit's activity row is linked to its first change.
+    m_store->activity(0, [wanted, done = std::move(done)](QList<Store::ActivityRecord> log) {
+        QStringList edits;
+        for (auto it = log.crbegin(); it != log.crend(); ++it) {
+            if (it->outboxId != 0 && it->action != QLatin1String("push")
+                && wanted.contains(it->outboxId))
+                edits.append(it->subject);
+        }
+        done(edits);
+    });
+}
+
 void SyncEngine::block(const QString &reason)
 {
     m_blocked = reason;
@@ -827,7 +848,7 @@ QString SyncEngine::moveDevices(const QStringList &deviceIds, const Domain::Move
         if (!hierarchy.node(target.path))
             return t("There is no node '%1'").arg(target.path);
         toAccount = Domain::accountOf(target.path, hierarchy);
-        targetTitle = hierarchy.node(target.path)->title;
+        targetTitle = Domain::titlePath(hierarchy, target.path);
         break;
     case Domain::MoveTarget::Kind::Returns:
         targetTitle = t("Returns");

@@ -73,6 +73,11 @@ public:
     // Why edits, pulls and pushes wait (the cache is damaged or unreadable); empty when they
     // do not.
     QString blockedReason() const { return m_blocked; }
+    // The edits that made the changes `outboxIds` (the pending ones when empty), as the activity
+    // log names them ("3 devices to Acme Logistics"), oldest first. Changes merged before they
+    // were sent are no longer named there.
+    void describeChanges(
+        const QList<qint64> &outboxIds, std::function<void(QStringList edits)> done) const;
     const FleetState &state() const { return m_state; }
     bool isLoaded() const { return m_loaded; }
     bool isPulling() const { return m_pull != nullptr; }

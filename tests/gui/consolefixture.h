@@ -74,8 +74,10 @@ public:
         return c;
     }
 
-    // A new console on a fresh cache, shown and (with a token) pulled from the sandbox.
-    bool open(App::Connection connection = {}, Remote::TokenStore *tokenStore = nullptr)
+    // A new console on a fresh cache, shown and (with a token, unless `waitForPull` is false)
+    // pulled from the sandbox.
+    bool open(App::Connection connection = {}, Remote::TokenStore *tokenStore = nullptr,
+        bool waitForPull = true)
     {
         close();
         m_app = std::make_unique<App::AppContext>();
@@ -99,8 +101,8 @@ public:
         w->activateWindow();
         if (!QTest::qWaitForWindowExposed(w))
             return false;
-        if (connection.token.isEmpty())
-            return true; // signs in first
+        if (connection.token.isEmpty() || !waitForPull)
+            return true; // signs in first, or the caller waits
         return QTest::qWaitFor(
             [&] {
                 return engine()->lastFullPullMs() > 0 && !engine()->isPulling()
