@@ -1674,19 +1674,34 @@ void MainWindow::newCustomer()
         m_client->createCustomer(m_productId, r.account, true, QString(), m_clientId,
             m_clientSecret, this, [this, r, asking](Remote::Result<QJsonObject> result) {
                 // The answer carries the customer's token: it is not kept anywhere.
-                const bool exists = result.error.kind == Remote::ApiError::Kind::BadRequest
-                    && result.error.message.contains(QLatin1String("exist"), Qt::CaseInsensitive);
-                if (statusBar()->currentMessage() == asking)
-                    statusBar()->clearMessage();
-                if (!result.ok() && !exists) {
-                    showError(tr("The customer account %1 could not be created, so the "
-                                 "customer was not created either: %2")
-                                  .arg(r.account, result.error.message));
-                    return;
-                }
-                pushNodeCreation(r.path, r.title, r.account,
-                    exists ? tr("The customer account %1 already exists.").arg(r.account)
-                           : tr("Customer account %1 created.").arg(r.account));
+                const auto finish
+                    = [this, r, asking](bool created, bool exists, const QString &error) {
+                          if (statusBar()->currentMessage() == asking)
+                              statusBar()->clearMessage();
+                          if (!created && !exists) {
+                              showError(tr("The customer account %1 could not be created, so the "
+                                           "customer was not created either: %2")
+                                            .arg(r.account, error));
+                              return;
+                          }
+                          pushNodeCreation(r.path, r.title, r.account,
+                              exists ? tr("The customer account %1 already exists.").arg(r.account)
+                                     : tr("Customer account %1 created.").arg(r.account));
+                      };
+                if (result.ok() || result.error.kind != Remote::ApiError::Kind::BadRequest)
+                    return finish(result.ok(), false, result.error.message);
+                // Refused: because the account exists already? Particle documents no code for
+                // it, so the product's customers are read rather than the message.
+                m_client->listCustomers(m_productId, this,
+                    [finish, account = r.account, refusal = result.error.message](
+                        Remote::Result<QList<Domain::Customer>> customers) {
+                        const bool exists = customers.ok()
+                            && std::any_of(customers.value->cbegin(), customers.value->cend(),
+                                [&](const Domain::Customer &c) {
+                                    return c.username.compare(account, Qt::CaseInsensitive) == 0;
+                                });
+                        finish(false, exists, refusal);
+                    });
             });
     });
     dialog->open();

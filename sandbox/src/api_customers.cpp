@@ -51,9 +51,11 @@ Outcome Api::createCustomer(Context &ctx)
     if (noPassword && !password.isEmpty())
         return respond(ApiResponse::apiError(
             400, QStringLiteral("Send either 'password' or 'no_password', not both")));
+    // Particle documents no code or text for a taken e-mail address; Flotilla reads the customer
+    // list back instead of reading this message.
     if (m_fleet.findCustomer(email) || m_fleet.findUser(email))
-        return respond(
-            ApiResponse::apiError(400, QStringLiteral("Customer %1 already exists").arg(email)));
+        return respond(ApiResponse::apiError(
+            400, QStringLiteral("The e-mail address %1 is taken in this product").arg(email)));
     Customer c;
     c.id = m_fleet.newHexId(24);
     c.username = email;

@@ -38,6 +38,7 @@ private Q_SLOTS:
     void cleanup() { m_console.close(); }
 
     void newCustomerWithShadowAccount();
+    void accountThatExistsIsLinked();
     void nodeDialogExplainsWhatIsWrong();
     void longTitlesGetShortNamesWithAReason();
     void shortNamesAtParticlesLimitSayWhatIsCut();
@@ -135,6 +136,39 @@ void TestFleetEditing::newCustomerWithShadowAccount()
         m_console.cloudGroupDescription(QStringLiteral("gamma")).isNull(), CloudTimeoutMs);
     QVERIFY(!m_console.tree()->indexForNode(QStringLiteral("gamma")).isValid());
     QCOMPARE(m_console.cloudPlacement(device).path, QStringLiteral("cobalt--field-a"));
+}
+
+// The account was created meanwhile (by another console): the refusal is recognised by
+// reading the product's customers back, not by its wording, and the customer is linked to it.
+void TestFleetEditing::accountThatExistsIsLinked()
+{
+    QVERIFY(m_console.open());
+    const QJsonObject oauth
+        = m_console.sandbox().startLine().value(QStringLiteral("oauth_client")).toObject();
+    const Test::HttpResult created = Test::Http().postForm(
+        m_console.sandbox().url(
+            QStringLiteral("/v1/products/%1/customers").arg(m_console.sandbox().productId())),
+        "email=ops%40omega.example&no_password=true",
+        "Basic "
+            + (oauth.value(QStringLiteral("id")).toString() + QLatin1Char(':')
+                + oauth.value(QStringLiteral("secret")).toString())
+                  .toUtf8()
+                  .toBase64());
+    QCOMPARE(created.status, 201);
+    Views::NodeDialog *dialog = openNodeDialog("actionNewCustomer");
+    QVERIFY(dialog);
+    QTest::keyClicks(dialog->titleField(), QStringLiteral("Omega Metering"));
+    dialog->linkField()->setChecked(true);
+    QTest::keyClicks(dialog->accountField(), QStringLiteral("ops@omega.example"));
+    QVERIFY2(dialog->validationError().isEmpty(), qPrintable(dialog->validationError()));
+    QVERIFY(dialog->result().createAccount); // not known here yet
+    const QString path = dialog->result().path;
+    dialog->accept();
+    QTRY_VERIFY_WITH_TIMEOUT(m_console.tree()->indexForNode(path).isValid(), CloudTimeoutMs);
+    QTRY_COMPARE_WITH_TIMEOUT(m_console.cloudGroupDescription(path),
+        QStringLiteral("Omega Metering [flotilla:customer account=ops@omega.example]"),
+        CloudTimeoutMs);
+    QVERIFY(pushed());
 }
 
 void TestFleetEditing::nodeDialogExplainsWhatIsWrong()
