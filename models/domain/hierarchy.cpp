@@ -85,26 +85,23 @@ QString kindKeyword(NodeKind kind)
 
 QString formatDescription(const NodeTag &tag)
 {
-    QString out = tag.title.trimmed();
-    if (!out.isEmpty())
-        out += QLatin1Char(' ');
-    out += TagOpening + kindKeyword(tag.kind);
+    // The tag first: should the cloud ever keep only the start of a long description, it is the
+    // title's end that goes, not the node's kind or its account.
+    QString out = TagOpening + kindKeyword(tag.kind);
     for (auto it = tag.attributes.cbegin(); it != tag.attributes.cend(); ++it)
         out += QLatin1Char(' ') + it.key() + QLatin1Char('=') + it.value();
     out += QLatin1Char(']');
+    const QString title = tag.title.trimmed();
+    if (!title.isEmpty())
+        out += QLatin1Char(' ') + title;
     return out;
 }
 
-std::optional<NodeTag> parseDescription(const QString &description)
+namespace {
+
+// The tag's inside (between "[flotilla:" and "]"), read strictly.
+std::optional<NodeTag> parseTagInner(QStringView inner)
 {
-    const QString text = description.trimmed();
-    if (!text.endsWith(QLatin1Char(']')))
-        return std::nullopt;
-    const qsizetype start = text.lastIndexOf(TagOpening);
-    if (start < 0)
-        return std::nullopt;
-    const qsizetype innerStart = start + TagOpening.size();
-    const QStringView inner = QStringView(text).mid(innerStart, text.size() - 1 - innerStart);
     if (inner.contains(QLatin1Char('[')) || inner.contains(QLatin1Char(']')))
         return std::nullopt;
     const QList<QStringView> words = inner.split(QLatin1Char(' '));
@@ -124,7 +121,39 @@ std::optional<NodeTag> parseDescription(const QString &description)
             return std::nullopt;
         tag.attributes.insert(key, value.toString());
     }
-    tag.title = text.left(start).trimmed();
+    return tag;
+}
+
+} // namespace
+
+std::optional<NodeTag> parseDescription(const QString &description)
+{
+    const QString text = description.trimmed();
+    if (text.startsWith(TagOpening)) {
+        // Written by this version: the tag first, then the title.
+        const qsizetype end = text.indexOf(QLatin1Char(']'));
+        if (end < 0)
+            return std::nullopt;
+        const QStringView rest = QStringView(text).mid(end + 1);
+        std::optional<NodeTag> tag
+            = parseTagInner(QStringView(text).mid(TagOpening.size(), end - TagOpening.size()));
+        if (!tag || rest.contains(TagOpening))
+            return std::nullopt;
+        tag->title = rest.trimmed().toString();
+        return tag;
+    }
+    // Written by earlier versions: the title, then the tag at the end.
+    if (!text.endsWith(QLatin1Char(']')))
+        return std::nullopt;
+    const qsizetype start = text.lastIndexOf(TagOpening);
+    if (start < 0)
+        return std::nullopt;
+    const qsizetype innerStart = start + TagOpening.size();
+    std::optional<NodeTag> tag
+        = parseTagInner(QStringView(text).mid(innerStart, text.size() - 1 - innerStart));
+    if (!tag)
+        return std::nullopt;
+    tag->title = text.left(start).trimmed();
     return tag;
 }
 

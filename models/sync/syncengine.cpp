@@ -1362,6 +1362,8 @@ void SyncEngine::pushSingle(const OutboxEntry &entry)
         g.description = entry.payload.value(QStringLiteral("description")).toString();
         g.color = entry.payload.value(QStringLiteral("color")).toString();
         m_client->createGroup(product, g, this, [this, finish, g](Remote::Result<Domain::Group> r) {
+            if (r.ok())
+                checkDescriptionKept(g.name, g.description, r.value->description);
             if (r.ok()
                 || (r.error.kind != ApiError::Kind::BadRequest
                     && r.error.kind != ApiError::Kind::Malformed))
@@ -1386,8 +1388,12 @@ void SyncEngine::pushSingle(const OutboxEntry &entry)
                 return finish(error);
             keepReleases(from, to, finish);
         };
-        m_client->updateGroup(
-            product, name, fields, this, [this, done, to = to](Remote::Result<Domain::Group> r) {
+        m_client->updateGroup(product, name, fields, this,
+            [this, done, to = to, fields](Remote::Result<Domain::Group> r) {
+                if (r.ok() && fields.contains(QStringLiteral("description")))
+                    checkDescriptionKept(r.value->name,
+                        fields.value(QStringLiteral("description")).toString(),
+                        r.value->description);
                 if (r.ok()
                     || (r.error.kind != ApiError::Kind::NotFound
                         && r.error.kind != ApiError::Kind::Malformed)
@@ -1464,6 +1470,32 @@ void SyncEngine::keepReleases(
                     });
             }
         });
+}
+
+void SyncEngine::checkDescriptionKept(
+    const QString &group, const QString &sent, const QString &kept)
+{
+    // Particle documents no limit for a group's description. Flotilla writes the node's tag
+    // first, so a description cut short keeps the tag; the title is what is cut.
+    if (kept.isNull() || kept == sent)
+        return;
+    qCWarning(lcSync) << "the cloud kept" << kept.size() << "of" << sent.size()
+                      << "characters of the description of" << group;
+    m_descriptionsKept.insert(group, kept);
+    if (m_state.groups.contains(group)) {
+        FleetDelta delta;
+        Domain::Group g = m_state.groups.value(group);
+        g.description = kept;
+        delta.changedGroups.append(g);
+        publish(delta, true);
+    }
+    const std::optional<Domain::NodeTag> tag = Domain::parseDescription(kept);
+    Q_EMIT errorOccurred(
+        t("Particle kept only %1 of the %2 characters of a node's description: its title now "
+          "reads “%3”. Give it a shorter title.")
+            .arg(kept.size())
+            .arg(sent.size())
+            .arg(tag ? tag->title : kept));
 }
 
 void SyncEngine::confirmOwner(const QString &deviceId, const QString &account,
@@ -1565,8 +1597,25 @@ void SyncEngine::markDone(const QList<OutboxEntry> &entries, const QString &resu
     m_pending.erase(std::remove_if(m_pending.begin(), m_pending.end(),
                         [&](const OutboxEntry &e) { return ids.contains(e.id); }),
         m_pending.end());
-    for (const OutboxEntry &e : entries)
+    for (OutboxEntry e : entries) {
+        // What the cloud kept, not what was sent, is what a later answer must be rebased onto.
+        const QString group = e.kind == Outbox::GroupCreate
+            ? e.payload.value(QStringLiteral("name")).toString()
+            : Outbox::renameOf(e).second.isEmpty()
+            ? e.payload.value(QStringLiteral("name")).toString()
+            : Outbox::renameOf(e).second;
+        if (m_descriptionsKept.contains(group)) {
+            const QString kept = m_descriptionsKept.take(group);
+            if (e.kind == Outbox::GroupCreate) {
+                e.payload.insert(QStringLiteral("description"), kept);
+            } else if (e.kind == Outbox::GroupUpdate) {
+                QJsonObject fields = e.payload.value(QStringLiteral("fields")).toObject();
+                fields.insert(QStringLiteral("description"), kept);
+                e.payload.insert(QStringLiteral("fields"), fields);
+            }
+        }
         m_recent.append({now, e});
+    }
     while (!m_recent.isEmpty() && m_recent.first().first < now - RecentKeepMs)
         m_recent.removeFirst();
     m_pushFailures = 0;

@@ -208,6 +208,8 @@ private:
     void confirmOwner(const QString &deviceId, const QString &account,
         const Remote::ApiError &first, std::function<void(const Remote::ApiError &)> finish);
     void holdForClient(const Store::OutboxEntry &entry, const Remote::ApiError &error);
+    // Says so when the cloud kept a group's description other than it was sent (cut short).
+    void checkDescriptionKept(const QString &group, const QString &sent, const QString &kept);
     // After a group rename: releases again to `to` every version the cloud did not keep
     // released to it, then calls `finish`.
     void keepReleases(const QString &from, const QString &to,
@@ -245,6 +247,7 @@ private:
     qint64 m_tokenBlockedUntilMs = 0; // Particle refuses token requests until then
     QTimer m_tokenBlockTimer;
     QSet<qint64> m_held; // outbox ids waiting for the product's OAuth client
+    QHash<QString, QString> m_descriptionsKept; // group -> the description the cloud kept
     QString m_token;
     QUrl m_eventsUrl;
     std::unique_ptr<PullJob> m_pull;

@@ -117,7 +117,7 @@ Outcome Api::createGroup(Context &ctx)
     const int id = m_fleet.ensureGroup(name);
     Group &g = m_fleet.groups[static_cast<size_t>(id)];
     g.color = color;
-    g.description = description;
+    g.description = m_fleet.keptDescription(description);
     return respond(ApiResponse::json(201,
         QJsonObject {{QStringLiteral("group"),
             QJsonObject {{QStringLiteral("name"), g.name},
@@ -168,7 +168,7 @@ Outcome Api::updateGroup(Context &ctx)
     if (color)
         g.color = *color;
     if (description)
-        g.description = *description;
+        g.description = m_fleet.keptDescription(*description);
     m_fleet.revision();
     return respond(ApiResponse::json(
         200, QJsonObject {{QStringLiteral("group"), m_fleet.groupJson(id, true)}}));

@@ -171,10 +171,11 @@ QString generateDemoFleet(Fleet &fleet, const DemoOptions &options, qint64 now)
         }
         const int root = fleet.ensureGroup(spec.slug);
         Group &rootGroup = fleet.groups[static_cast<size_t>(root)];
+        // Descriptions as Flotilla writes them: the tag first, then the title.
         rootGroup.description = account.isEmpty()
-            ? QString(spec.title + QStringLiteral(" [flotilla:customer]"))
-            : QString(spec.title + QStringLiteral(" [flotilla:customer account=") + account
-                + QLatin1Char(']'));
+            ? QString(QStringLiteral("[flotilla:customer] ") + spec.title)
+            : QString(QStringLiteral("[flotilla:customer account=") + account + QStringLiteral("] ")
+                + spec.title);
         rootGroup.color = QStringLiteral("#2c7be5");
         QList<Node> nodes;
         double used = 0;
@@ -187,7 +188,7 @@ QString generateDemoFleet(Fleet &fleet, const DemoOptions &options, qint64 now)
                 chain.append(fleet.ensureGroup(prefix));
             }
             Group &g = fleet.groups[static_cast<size_t>(chain.last())];
-            g.description = n.title + QStringLiteral(" [flotilla:group]");
+            g.description = QStringLiteral("[flotilla:group] ") + n.title;
             g.color = n.path.endsWith(QStringLiteral("--test")) ? QStringLiteral("#e67e22")
                                                                 : QStringLiteral("#34495e");
             nodes.append(Node {chain, n.path, account, n.weight});
@@ -201,11 +202,11 @@ QString generateDemoFleet(Fleet &fleet, const DemoOptions &options, qint64 now)
     for (Group &g : fleet.groups) {
         if (g.description.isEmpty())
             g.description
-                = g.name.section(QStringLiteral("--"), -1) + QStringLiteral(" [flotilla:group]");
+                = QStringLiteral("[flotilla:group] ") + g.name.section(QStringLiteral("--"), -1);
     }
     const int returns = fleet.ensureGroup(QStringLiteral("flotilla-returns"));
     fleet.groups[static_cast<size_t>(returns)].description
-        = QStringLiteral("Returns [flotilla:returns]");
+        = QStringLiteral("[flotilla:returns] Returns");
     fleet.groups[static_cast<size_t>(returns)].color = QStringLiteral("#c0392b");
     const int beta = fleet.ensureGroup(QStringLiteral("beta-testers"));
     fleet.groups[static_cast<size_t>(beta)].description = QStringLiteral("Field beta participants");

@@ -182,6 +182,13 @@ public:
     bool batchAppliesAddOnly = false;
     // A renamed group loses the firmware released to it (--rename-drops-release).
     bool renameDropsRelease = false;
+    // Group descriptions longer than this are cut short, not refused (--cut-descriptions; 0:
+    // never).
+    int descriptionCut = 0;
+    QString keptDescription(const QString &description) const
+    {
+        return descriptionCut > 0 ? description.left(descriptionCut) : description;
+    }
     FleetObserver *observer = nullptr;
     std::function<qint64()> now; // simulated wall clock, ms since epoch
 

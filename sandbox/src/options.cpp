@@ -86,6 +86,10 @@ ParsedOptions parseOptions(const QStringList &arguments)
         QStringLiteral("A renamed group loses the firmware released to it (Particle does not "
                        "document whether it keeps it; for tests)."));
     parser.addOption(renameDrops);
+    const QCommandLineOption cutDescriptions = value("cut-descriptions",
+        "Group descriptions longer than N characters are kept cut short, not refused (Particle "
+        "documents no limit; for tests).",
+        "N", QStringLiteral("0"));
     const QCommandLineOption uniformFleet(QStringLiteral("uniform-fleet"),
         QStringLiteral("Demo fleet of customer devices only, every one of them updatable: no "
                        "unassigned stock, no returns, no development devices, no locks, all "
@@ -187,6 +191,8 @@ ParsedOptions parseOptions(const QStringList &arguments)
     o.allowUnprovenRelease = parser.isSet(allowUnproven);
     o.batchAppliesAddOnly = parser.isSet(batchAddOnly);
     o.renameDropsRelease = parser.isSet(renameDrops);
+    if (number(cutDescriptions, 0, 1000000, &v))
+        o.descriptionCut = static_cast<int>(v);
     o.uniformFleet = parser.isSet(uniformFleet);
     return result;
 }

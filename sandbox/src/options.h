@@ -22,6 +22,7 @@ struct SandboxOptions
     bool allowUnprovenRelease = false;
     bool batchAppliesAddOnly = false;
     bool renameDropsRelease = false;
+    int descriptionCut = 0;
     bool uniformFleet = false; // the demo fleet without stock, returns, development devices, locks
     int keepAliveMs = 9000;
     SimulationSettings simulation;

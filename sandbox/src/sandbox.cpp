@@ -50,6 +50,7 @@ Sandbox::Sandbox(const SandboxOptions &options, QObject *parent)
     m_fleet.requireFirmwareRanBeforeRelease = !options.allowUnprovenRelease;
     m_fleet.batchAppliesAddOnly = options.batchAppliesAddOnly;
     m_fleet.renameDropsRelease = options.renameDropsRelease;
+    m_fleet.descriptionCut = options.descriptionCut;
     m_simulator = new Simulator(m_fleet, options.simulation, this);
     m_api = std::make_unique<Api>(m_fleet, options.limits);
     m_events = new EventHub(m_fleet, options.keepAliveMs, this);

@@ -158,6 +158,20 @@ private Q_SLOTS:
             << QStringLiteral("X [flotilla:customer account=a=b]") << true
             << QStringLiteral("customer") << QStringLiteral("X")
             << QStringList {QStringLiteral("account=a=b")} << true;
+        // Written by this version: the tag first, so that a description cut short keeps it.
+        QTest::newRow("tag first")
+            << QStringLiteral("[flotilla:customer account=acme@customers.example] Acme Logistics")
+            << true << QStringLiteral("customer") << QStringLiteral("Acme Logistics")
+            << QStringList {QStringLiteral("account=acme@customers.example")} << true;
+        QTest::newRow("tag first, title with brackets")
+            << QStringLiteral("[flotilla:group]   Rack [B] 4  ") << true << QStringLiteral("group")
+            << QStringLiteral("Rack [B] 4") << QStringList {} << true;
+        QTest::newRow("tag first, title cut short")
+            << QStringLiteral(
+                   "[flotilla:customer account=a@b.example] Müller Straßenbau GmbH & Co. K")
+            << true << QStringLiteral("customer")
+            << QStringLiteral("Müller Straßenbau GmbH & Co. K")
+            << QStringList {QStringLiteral("account=a@b.example")} << true;
         QTest::newRow("the last tag counts")
             << QStringLiteral("Old [flotilla:group] [flotilla:customer]") << true
             << QStringLiteral("customer") << QStringLiteral("Old [flotilla:group]")
@@ -194,6 +208,11 @@ private Q_SLOTS:
         malformed("key starting with a digit", QStringLiteral("Acme [flotilla:customer 1a=b]"));
         malformed("repeated key", QStringLiteral("Acme [flotilla:customer account=a account=b]"));
         malformed("nested bracket", QStringLiteral("Acme [flotilla:customer account=[a]]"));
+        malformed("tag first, unknown kind", QStringLiteral("[flotilla:site] Acme"));
+        malformed("tag first, not closed", QStringLiteral("[flotilla:customer Acme"));
+        malformed(
+            "tag first and last", QStringLiteral("[flotilla:customer] Acme [flotilla:group]"));
+        malformed("tag first, bad attribute", QStringLiteral("[flotilla:customer account] Acme"));
     }
 
     void parse()
@@ -229,24 +248,24 @@ private Q_SLOTS:
         QTest::newRow("customer with account")
             << static_cast<int>(NodeKind::Customer) << QStringLiteral("Acme Logistics")
             << QStringList {QStringLiteral("account=acme@customers.example")}
-            << QStringLiteral("Acme Logistics [flotilla:customer account=acme@customers.example]");
+            << QStringLiteral("[flotilla:customer account=acme@customers.example] Acme Logistics");
         QTest::newRow("customer without account")
             << static_cast<int>(NodeKind::Customer) << QStringLiteral("Beta") << QStringList {}
-            << QStringLiteral("Beta [flotilla:customer]");
+            << QStringLiteral("[flotilla:customer] Beta");
         QTest::newRow("group") << static_cast<int>(NodeKind::Group)
                                << QStringLiteral("Berlin test bench") << QStringList {}
-                               << QStringLiteral("Berlin test bench [flotilla:group]");
+                               << QStringLiteral("[flotilla:group] Berlin test bench");
         QTest::newRow("returns") << static_cast<int>(NodeKind::Returns) << QStringLiteral("Returns")
-                                 << QStringList {} << QStringLiteral("Returns [flotilla:returns]");
+                                 << QStringList {} << QStringLiteral("[flotilla:returns] Returns");
         QTest::newRow("empty title") << static_cast<int>(NodeKind::Group) << QString()
                                      << QStringList {} << QStringLiteral("[flotilla:group]");
         QTest::newRow("attributes in key order")
             << static_cast<int>(NodeKind::Customer) << QStringLiteral("X")
             << QStringList {QStringLiteral("zone=eu"), QStringLiteral("account=a@b.example")}
-            << QStringLiteral("X [flotilla:customer account=a@b.example zone=eu]");
+            << QStringLiteral("[flotilla:customer account=a@b.example zone=eu] X");
         QTest::newRow("title with brackets")
             << static_cast<int>(NodeKind::Customer) << QStringLiteral("Acme [EU]") << QStringList {}
-            << QStringLiteral("Acme [EU] [flotilla:customer]");
+            << QStringLiteral("[flotilla:customer] Acme [EU]");
     }
 
     void format()

@@ -108,7 +108,7 @@ void TestFleetEditing::newCustomerWithShadowAccount()
         m_console.tree()->indexForNode(QStringLiteral("gamma")).isValid(), CloudTimeoutMs);
     QVERIFY(m_console.cloudCustomers().contains(QStringLiteral("ops@gamma.example")));
     QTRY_COMPARE_WITH_TIMEOUT(m_console.cloudGroupDescription(QStringLiteral("gamma")),
-        QStringLiteral("Gamma Robotics Ltd. [flotilla:customer account=ops@gamma.example]"),
+        QStringLiteral("[flotilla:customer account=ops@gamma.example] Gamma Robotics Ltd."),
         CloudTimeoutMs);
     QCOMPARE(m_console.window()->treeView()->currentIndex().siblingAtColumn(0),
         m_console.tree()->indexForNode(QStringLiteral("gamma")));
@@ -166,7 +166,7 @@ void TestFleetEditing::accountThatExistsIsLinked()
     dialog->accept();
     QTRY_VERIFY_WITH_TIMEOUT(m_console.tree()->indexForNode(path).isValid(), CloudTimeoutMs);
     QTRY_COMPARE_WITH_TIMEOUT(m_console.cloudGroupDescription(path),
-        QStringLiteral("Omega Metering [flotilla:customer account=ops@omega.example]"),
+        QStringLiteral("[flotilla:customer account=ops@omega.example] Omega Metering"),
         CloudTimeoutMs);
     QVERIFY(pushed());
 }
@@ -452,7 +452,7 @@ void TestFleetEditing::groupCreateRenameDeleteAndUndo()
     create->accept();
     QVERIFY(m_console.tree()->indexForNode(QStringLiteral("cobalt--field-c")).isValid());
     QTRY_COMPARE_WITH_TIMEOUT(m_console.cloudGroupDescription(QStringLiteral("cobalt--field-c")),
-        QStringLiteral("Field C [flotilla:group]"), CloudTimeoutMs);
+        QStringLiteral("[flotilla:group] Field C"), CloudTimeoutMs);
 
     // Two devices go there.
     const QStringList devices = m_console.devicesAt(QStringLiteral("cobalt--field-a")).mid(0, 2);
@@ -476,7 +476,7 @@ void TestFleetEditing::groupCreateRenameDeleteAndUndo()
     QVERIFY(m_console.tree()->indexForNode(QStringLiteral("cobalt--field-charlie")).isValid());
     QTRY_COMPARE_WITH_TIMEOUT(
         m_console.cloudGroupDescription(QStringLiteral("cobalt--field-charlie")),
-        QStringLiteral("Field Charlie [flotilla:group]"), CloudTimeoutMs);
+        QStringLiteral("[flotilla:group] Field Charlie"), CloudTimeoutMs);
     QVERIFY(m_console.cloudGroupDescription(QStringLiteral("cobalt--field-c")).isNull());
     for (const QString &id : devices)
         QTRY_COMPARE_WITH_TIMEOUT(m_console.cloudPlacement(id).path,
@@ -515,7 +515,7 @@ void TestFleetEditing::groupCreateRenameDeleteAndUndo()
     // Undo the rename: the old name and title are back in the cloud.
     action("actionUndo")->trigger();
     QTRY_COMPARE_WITH_TIMEOUT(m_console.cloudGroupDescription(QStringLiteral("cobalt--field-c")),
-        QStringLiteral("Field C [flotilla:group]"), CloudTimeoutMs);
+        QStringLiteral("[flotilla:group] Field C"), CloudTimeoutMs);
     QVERIFY(pushed());
 }
 

@@ -3,6 +3,7 @@
 // a handful of batch requests, faults do not change the outcome, refused changes are undone,
 // an expired token signs out without a retry storm, malformed answers are not trusted, and live
 // status arrives from the event stream.
+#include "domain/hierarchy.h"
 #include "remote/particleclient.h"
 #include "sandboxprocess.h"
 #include "store/cachestore.h"
@@ -1086,6 +1087,42 @@ private Q_SLOTS:
         for (int i = 0; i < 72; ++i)
             QVERIFY(
                 cloud.value(devices.at(i)).groups.contains(targets.at((i / 2) % targets.size())));
+    }
+
+    // Particle documents no limit for a group's description. Should the cloud keep only its
+    // start, the node's tag (written first) survives: the node stays a node with its account,
+    // and the console says that its title was cut.
+    void descriptionCutShortKeepsTheTag()
+    {
+        SandboxProcess sandbox;
+        QVERIFY(sandbox.start({QStringLiteral("--devices"), QStringLiteral("200"),
+            QStringLiteral("--time-scale"), QStringLiteral("0.001"),
+            QStringLiteral("--cut-descriptions"), QStringLiteral("60")}));
+        Console console(sandbox, cache("cut-descriptions.sqlite"), sandbox.token());
+        QVERIFY(console.load());
+        QVERIFY(console.pull());
+        Domain::NodeTag tag;
+        tag.kind = Domain::NodeKind::Customer;
+        tag.title = QStringLiteral("Müller Straßenbau GmbH & Co. KG, Niederlassung Süd-West");
+        tag.attributes.insert(QStringLiteral("account"), QStringLiteral("ops@mueller.example"));
+        Domain::Group group;
+        group.name = QStringLiteral("mueller");
+        group.description = Domain::formatDescription(tag);
+        QVERIFY(group.description.size() > 60);
+        QSignalSpy errors(console.engine.get(), &Sync::SyncEngine::errorOccurred);
+        QCOMPARE(console.engine->createGroup(group), QString());
+        QVERIFY(console.pushed());
+        QTRY_VERIFY(!errors.isEmpty());
+        QVERIFY2(errors.first().at(0).toString().contains(QLatin1String("60")),
+            qPrintable(errors.first().at(0).toString()));
+        QVERIFY(console.pull());
+        const Domain::Hierarchy hierarchy = console.engine->state().hierarchy();
+        const Domain::Node *node = hierarchy.node(QStringLiteral("mueller"));
+        QVERIFY(node);
+        QCOMPARE(node->kind, Domain::NodeKind::Customer);
+        QCOMPARE(node->account, QStringLiteral("ops@mueller.example"));
+        QVERIFY(tag.title.startsWith(node->title));
+        QVERIFY2(node->title.size() < tag.title.size(), qPrintable(node->title));
     }
 
     void liveStatusArrivesWithoutARefresh()
