@@ -2,6 +2,7 @@
 #include "views/detailpane.h"
 
 #include "domain/hierarchy.h"
+#include "domain/rollout.h"
 #include "sync/fleetstate.h"
 #include "tree/commands.h"
 
@@ -72,7 +73,7 @@ DetailPane::DetailPane(QWidget *parent)
     addField(deviceForm, QStringLiteral("iccid"), tr("ICCID"));
     addField(deviceForm, QStringLiteral("location"), tr("Location"));
     addField(deviceForm, QStringLiteral("owner"), tr("Owner"));
-    addField(deviceForm, QStringLiteral("groups"), tr("Groups"));
+    addField(deviceForm, QStringLiteral("groups"), tr("Also in"));
     addField(deviceForm, QStringLiteral("firmware"), tr("Firmware running"));
     addField(deviceForm, QStringLiteral("locked"), tr("Locked to"));
     addField(deviceForm, QStringLiteral("target"), tr("Targeted"));
@@ -179,7 +180,21 @@ void DetailPane::showDevice(const Sync::FleetState &state, const QString &device
     }
     set(QStringLiteral("problem"), problems.join(QLatin1Char('\n')));
     set(QStringLiteral("owner"), d.owner.isEmpty() ? tr("unclaimed") : d.owner);
-    set(QStringLiteral("groups"), d.groups.join(QStringLiteral(", ")));
+    // Besides its place in the tree (Location): the labels it carries, and the rollouts whose
+    // waves hold it, by their titles.
+    QStringList also;
+    int rolloutWaves = 0;
+    for (const QString &g : d.groups) {
+        if (Domain::isRolloutGroupName(g))
+            ++rolloutWaves;
+        else if (!hierarchy.isNode(g) && g != Domain::ReturnsGroupName)
+            also.append(g);
+    }
+    if (rolloutWaves > 0)
+        also.append(rolloutWaves == 1 ? tr("a wave of a rollout")
+                                      : tr("%n rollout waves", nullptr, rolloutWaves));
+    set(QStringLiteral("groups"),
+        also.isEmpty() ? tr("no other groups") : also.join(QStringLiteral(", ")));
     set(QStringLiteral("firmware"),
         d.firmwareVersion == 0 ? tr("no product firmware") : tr("v%1").arg(d.firmwareVersion));
     set(QStringLiteral("locked"),

@@ -1765,7 +1765,7 @@ void MainWindow::renameNode()
         const Domain::Hierarchy hierarchy = state.hierarchy();
         const Domain::Node *node = hierarchy.node(path);
         if (!node)
-            return showError(tr("'%1' is no longer a node of the tree.").arg(path));
+            return showError(tr("That customer or group is not in the tree any more."));
         const bool titleChanged = r.title != node->title;
         const bool slugChanged = r.path != path;
         std::unique_ptr<Tree::MoveNodeCommand> rename;

@@ -31,6 +31,15 @@ QStringList minus(const QStringList &a, const QStringList &b)
     return sortedUnique(out);
 }
 
+// A node as people know it ("“Acme Logistics › Berlin depot”"), or a label or a missing node by
+// its group name.
+QString named(const Hierarchy &hierarchy, const QString &path)
+{
+    if (hierarchy.isNode(path))
+        return QStringLiteral("“%1”").arg(titlePath(hierarchy, path));
+    return QCoreApplication::translate("Flotilla::Domain", "the group '%1'").arg(path);
+}
+
 SubtreeChange refused(const QString &reason)
 {
     SubtreeChange change;
@@ -52,8 +61,8 @@ SubtreeChange relocate(
             return refused(error);
         if (hierarchy.contains(renamed))
             return refused(QCoreApplication::translate(
-                "Flotilla::Domain", "A group named '%1' already exists in the product")
-                               .arg(renamed));
+                "Flotilla::Domain", "%1 already exists in the product, where %2 would go")
+                               .arg(named(hierarchy, renamed), named(hierarchy, old)));
         change.renames.append(GroupRename {old, renamed});
     }
     const QStringList oldChain = pathChain(parentPath(path));
@@ -137,38 +146,38 @@ SubtreeChange planSubtreeMove(const Hierarchy &hierarchy, const QString &path,
 {
     const Node *node = hierarchy.node(path);
     if (!node)
-        return refused(
-            QCoreApplication::translate("Flotilla::Domain", "'%1' is not a node of the tree")
-                .arg(path));
+        return refused(QCoreApplication::translate(
+            "Flotilla::Domain", "%1 is not a customer or group of the tree")
+                           .arg(named(hierarchy, path)));
     if (node->kind == NodeKind::Customer)
         return refused(QCoreApplication::translate("Flotilla::Domain",
-            "'%1' is a customer; a customer cannot be moved under another node (rename it "
+            "%1 is a customer; a customer cannot be moved under another node (rename it "
             "instead)")
-                           .arg(path));
+                           .arg(named(hierarchy, path)));
     if (newParentPath.isEmpty())
         return refused(QCoreApplication::translate(
-            "Flotilla::Domain", "'%1' cannot be moved to the top level: only customers are there")
-                           .arg(path));
+            "Flotilla::Domain", "%1 cannot be moved to the top level: only customers are there")
+                           .arg(named(hierarchy, path)));
     if (newParentPath == path)
         return refused(
-            QCoreApplication::translate("Flotilla::Domain", "'%1' cannot be moved onto itself")
-                .arg(path));
+            QCoreApplication::translate("Flotilla::Domain", "%1 cannot be moved onto itself")
+                .arg(named(hierarchy, path)));
     if (isStrictAncestor(path, newParentPath))
         return refused(QCoreApplication::translate(
-            "Flotilla::Domain", "'%1' cannot be moved into its own subtree ('%2')")
-                           .arg(path, newParentPath));
+            "Flotilla::Domain", "%1 cannot be moved into its own subtree (%2)")
+                           .arg(named(hierarchy, path), named(hierarchy, newParentPath)));
     if (!hierarchy.isNode(newParentPath))
-        return refused(
-            QCoreApplication::translate("Flotilla::Domain", "'%1' is not a node of the tree")
-                .arg(newParentPath));
+        return refused(QCoreApplication::translate(
+            "Flotilla::Domain", "%1 is not a customer or group of the tree")
+                           .arg(named(hierarchy, newParentPath)));
     const QString slug = newSlug.isEmpty() ? lastSlug(path) : newSlug;
     const QString slugProblem = slugError(slug);
     if (!slugProblem.isEmpty())
         return refused(slugProblem);
     if (parentPath(path) == newParentPath && slug == lastSlug(path))
         return refused(
-            QCoreApplication::translate("Flotilla::Domain", "'%1' is already directly under '%2'")
-                .arg(path, newParentPath));
+            QCoreApplication::translate("Flotilla::Domain", "%1 is already directly under %2")
+                .arg(named(hierarchy, path), named(hierarchy, newParentPath)));
     return relocate(hierarchy, path, newParentPath, slug);
 }
 
@@ -176,16 +185,16 @@ SubtreeChange planNodeRename(
     const Hierarchy &hierarchy, const QString &path, const QString &newSlug)
 {
     if (!hierarchy.isNode(path))
-        return refused(
-            QCoreApplication::translate("Flotilla::Domain", "'%1' is not a node of the tree")
-                .arg(path));
+        return refused(QCoreApplication::translate(
+            "Flotilla::Domain", "%1 is not a customer or group of the tree")
+                           .arg(named(hierarchy, path)));
     const QString slugProblem = slugError(newSlug);
     if (!slugProblem.isEmpty())
         return refused(slugProblem);
     if (newSlug == lastSlug(path))
         return refused(
-            QCoreApplication::translate("Flotilla::Domain", "'%1' already has the short name '%2'")
-                .arg(path, newSlug));
+            QCoreApplication::translate("Flotilla::Domain", "%1 already has the short name '%2'")
+                .arg(named(hierarchy, path), newSlug));
     return relocate(hierarchy, path, parentPath(path), newSlug);
 }
 

@@ -40,6 +40,15 @@ qint64 nowMs()
     return QDateTime::currentMSecsSinceEpoch();
 }
 
+// `error` (a refusal, or an answer that could not be read) turned into "the outcome is not known
+// yet": the change stays queued and goes again later.
+ApiError unknownOutcome(const ApiError &error)
+{
+    ApiError retry = error;
+    retry.kind = ApiError::Kind::Server;
+    return retry;
+}
+
 QString t(const char *text, int n = -1)
 {
     return QCoreApplication::translate("Flotilla::Sync", text, nullptr, n);
@@ -846,7 +855,7 @@ QString SyncEngine::moveDevices(const QStringList &deviceIds, const Domain::Move
     switch (target.kind) {
     case Domain::MoveTarget::Kind::Node:
         if (!hierarchy.node(target.path))
-            return t("There is no node '%1'").arg(target.path);
+            return t("The customer or group to move to is not in the tree any more");
         toAccount = Domain::accountOf(target.path, hierarchy);
         targetTitle = Domain::titlePath(hierarchy, target.path);
         break;
@@ -903,25 +912,29 @@ QString SyncEngine::updateDevice(const QString &deviceId, const QJsonObject &fie
 QString SyncEngine::createGroup(const Domain::Group &group)
 {
     if (m_state.groups.contains(group.name))
-        return t("A group named '%1' already exists").arg(group.name);
-    return applyEdit(QStringLiteral("create group"), group.name, {Outbox::createGroup(group)});
+        return t("%1 exists already").arg(describeGroup(group.name));
+    const auto tag = Domain::parseDescription(group.description);
+    return applyEdit(QStringLiteral("create group"),
+        tag && !tag->title.isEmpty() ? tag->title : group.name, {Outbox::createGroup(group)});
 }
 
 QString SyncEngine::updateGroup(const QString &name, const QJsonObject &fields)
 {
     if (!m_state.groups.contains(name))
-        return t("There is no group '%1'").arg(name);
+        return t("This customer or group is not in the tree any more");
     const QString to = fields.value(QStringLiteral("name")).toString();
     if (!to.isEmpty() && to != name && m_state.groups.contains(to))
-        return t("A group named '%1' already exists").arg(to);
-    return applyEdit(QStringLiteral("update group"), name, {Outbox::updateGroup(name, fields)});
+        return t("%1 exists already").arg(describeGroup(to));
+    return applyEdit(
+        QStringLiteral("update group"), describeGroup(name), {Outbox::updateGroup(name, fields)});
 }
 
 QString SyncEngine::deleteGroup(const QString &name)
 {
     if (!m_state.groups.contains(name))
-        return t("There is no group '%1'").arg(name);
-    return applyEdit(QStringLiteral("delete group"), name, {Outbox::deleteGroup(name)});
+        return t("This customer or group is not in the tree any more");
+    return applyEdit(
+        QStringLiteral("delete group"), describeGroup(name), {Outbox::deleteGroup(name)});
 }
 
 QString SyncEngine::applyEdit(
@@ -1371,9 +1384,10 @@ void SyncEngine::pushSingle(const OutboxEntry &entry)
             // Sent before and applied, but the answer was lost? Then the group is there.
             m_client->listGroups(m_config.productId, this,
                 [finish, g, first = r.error](Remote::Result<QList<Domain::Group>> l) {
-                    const bool there = l.ok()
-                        && std::any_of(l.value->cbegin(), l.value->cend(),
-                            [&](const Domain::Group &x) { return x.name == g.name; });
+                    if (!l.ok())
+                        return finish(unknownOutcome(first)); // cannot tell now: ask again
+                    const bool there = std::any_of(l.value->cbegin(), l.value->cend(),
+                        [&](const Domain::Group &x) { return x.name == g.name; });
                     finish(there ? ApiError() : first);
                 });
         });
@@ -1401,9 +1415,10 @@ void SyncEngine::pushSingle(const OutboxEntry &entry)
                     return done(r.error);
                 m_client->listGroups(m_config.productId, this,
                     [done, to, first = r.error](Remote::Result<QList<Domain::Group>> l) {
-                        const bool there = l.ok()
-                            && std::any_of(l.value->cbegin(), l.value->cend(),
-                                [&](const Domain::Group &x) { return x.name == to; });
+                        if (!l.ok())
+                            return done(unknownOutcome(first)); // cannot tell now: ask again
+                        const bool there = std::any_of(l.value->cbegin(), l.value->cend(),
+                            [&](const Domain::Group &x) { return x.name == to; });
                         done(there ? ApiError() : first);
                     });
             });
@@ -1503,8 +1518,7 @@ void SyncEngine::confirmOwner(const QString &deviceId, const QString &account,
 {
     m_client->getDevice(m_config.productId, deviceId, this,
         [account, first, finish = std::move(finish)](Remote::Result<Domain::Device> r) {
-            ApiError retry = first; // the outcome stays unknown: ask again later
-            retry.kind = ApiError::Kind::Server;
+            const ApiError retry = unknownOutcome(first);
             if (r.ok() && r.value->owner.compare(account, Qt::CaseInsensitive) == 0)
                 return finish(ApiError()); // it was done (by an earlier attempt, or this one)
             if (r.error.kind == ApiError::Kind::NotFound)
@@ -1557,19 +1571,53 @@ QList<OutboxEntry> SyncEngine::sendable() const
     return out;
 }
 
+QString SyncEngine::describeGroup(const QString &name) const
+{
+    const Domain::Hierarchy hierarchy = m_state.hierarchy();
+    if (hierarchy.node(name))
+        return Domain::titlePath(hierarchy, name);
+    // A label (a group of the product outside the tree): its name is all it has.
+    return t("the group “%1”").arg(name);
+}
+
 QString SyncEngine::describe(const QList<OutboxEntry> &entries) const
 {
+    // For people: titles, never group names or kinds of outbox entries.
     QSet<QString> devices;
     for (const OutboxEntry &e : entries) {
         for (const QString &id : e.deviceIds)
             devices.insert(id);
     }
-    if (entries.size() == 1 && devices.isEmpty())
-        return entries.first().kind + QLatin1Char(' ')
-            + entries.first().payload.value(QStringLiteral("name")).toString();
-    return (devices.size() == 1 ? t("%1 of 1 device")
-                                : t("%1 of %n devices", static_cast<int>(devices.size())))
-        .arg(entries.first().kind);
+    const OutboxEntry &first = entries.first();
+    const Domain::Hierarchy hierarchy = m_state.hierarchy();
+    const auto title = [&](const QString &name) {
+        if (hierarchy.node(name))
+            return Domain::titlePath(hierarchy, name);
+        // A node being created or gone: the title its description carries, if any.
+        const auto tag = Domain::parseDescription(
+            first.payload.value(QStringLiteral("description")).toString());
+        return tag && !tag->title.isEmpty() ? tag->title : name;
+    };
+    const QString name = first.payload.value(QStringLiteral("name")).toString();
+    const int n = static_cast<int>(devices.size());
+    if (first.kind == Outbox::GroupCreate)
+        return t("creating %1").arg(title(name));
+    if (first.kind == Outbox::GroupDelete)
+        return t("deleting %1").arg(title(name));
+    if (first.kind == Outbox::GroupUpdate)
+        return Outbox::renameOf(first).first.isEmpty()
+            ? t("changing %1").arg(title(name))
+            : t("renaming %1").arg(title(Outbox::renameOf(first).second));
+    if (first.kind == Outbox::DeviceClaim)
+        return n == 1 ? t("claiming 1 device to its customer")
+                      : t("claiming %n devices to their customer", n);
+    if (first.kind == Outbox::DeviceUnclaim)
+        return n == 1 ? t("releasing 1 device from its customer")
+                      : t("releasing %n devices from their customer", n);
+    if (first.kind == Outbox::DeviceUpdate)
+        return n == 1 ? t("changing the name or notes of 1 device")
+                      : t("changing the names or notes of %n devices", n);
+    return n == 1 ? t("moving 1 device") : t("moving %n devices", n);
 }
 
 void SyncEngine::entriesSucceeded(const QList<OutboxEntry> &entries, const QString &result)

@@ -222,6 +222,8 @@ private:
     void setSignedOut(bool signedOut);
     void startEvents();
     QString describe(const QList<Store::OutboxEntry> &entries) const;
+    // A group as people know it: a node's title path, or a label's name.
+    QString describeGroup(const QString &name) const;
 
     QPointer<Remote::ParticleClient> m_client;
     QPointer<Store::CacheStore> m_store;

@@ -108,7 +108,7 @@ DropVerdict checkDrop(
             ? Domain::NodeKind::Customer
             : Domain::NodeKind::Group;
         if (!node || node->kind != expected)
-            return refuse(Text::tr("'%1' is not a node of the tree any more").arg(target.id));
+            return refuse(Text::tr("That customer or group is not in the tree any more"));
         v.moveTarget = Domain::MoveTarget::node(target.id);
         break;
     }

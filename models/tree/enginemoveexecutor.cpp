@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "tree/enginemoveexecutor.h"
 
+#include "domain/hierarchy.h"
 #include "sync/outboxops.h"
 #include "sync/syncengine.h"
 
@@ -76,6 +77,7 @@ QString EngineMoveExecutor::changeSubtree(const SubtreeEdit &edit)
     if (!m_engine)
         return Text::tr("The fleet is not available");
     const Sync::FleetState &state = m_engine->state();
+    const Domain::Hierarchy hierarchy = state.hierarchy();
     // The renames must find their groups, and must not land on one that exists (unless an
     // earlier rename of the same edit frees the name).
     QSet<QString> names;
@@ -84,9 +86,12 @@ QString EngineMoveExecutor::changeSubtree(const SubtreeEdit &edit)
     QList<Store::OutboxEntry> entries;
     for (const Domain::GroupRename &r : edit.renames) {
         if (!names.contains(r.from))
-            return Text::tr("There is no group '%1'").arg(r.from);
+            return Text::tr("A customer or group of this change is not in the tree any more");
         if (r.to != r.from && names.contains(r.to))
-            return Text::tr("A group named '%1' already exists").arg(r.to);
+            return Text::tr("%1 already exists where this change would put a customer or group")
+                .arg(hierarchy.isNode(r.to)
+                        ? QStringLiteral("“%1”").arg(Domain::titlePath(hierarchy, r.to))
+                        : Text::tr("The group '%1'").arg(r.to));
         names.remove(r.from);
         names.insert(r.to);
         entries.append(

@@ -561,25 +561,25 @@ private Q_SLOTS:
             s("into its own subtree"));
         refused("onto itself", s("acme--berlin"), s("acme--berlin"), QString(), s("onto itself"));
         refused("a customer", s("acme"), s("beta"), QString(),
-            s("'acme' is a customer; a customer cannot be moved"));
+            s("“Acme” is a customer; a customer cannot be moved"));
         refused("to the top level", s("acme--berlin"), QString(), QString(),
             s("only customers are there"));
         refused("to a label", s("acme--hamburg"), s("beta-testers"), QString(),
-            s("'beta-testers' is not a node"));
+            s("the group 'beta-testers' is not a customer or group"));
         refused("to the returns pool", s("acme--hamburg"), s("flotilla-returns"), QString(),
-            s("'flotilla-returns' is not a node"));
-        refused(
-            "a label", s("beta-testers"), s("acme"), QString(), s("'beta-testers' is not a node"));
+            s("the group 'flotilla-returns' is not a customer or group"));
+        refused("a label", s("beta-testers"), s("acme"), QString(),
+            s("the group 'beta-testers' is not a customer or group"));
         refused("where it is", s("acme--berlin"), s("acme"), QString(),
-            s("already directly under 'acme'"));
+            s("“Acme › Berlin” is already directly under “Acme”"));
         refused("where it is, same slug", s("acme--berlin"), s("acme"), s("berlin"),
-            s("already directly under 'acme'"));
+            s("already directly under “Acme”"));
         refused("over 64 characters", s("acme--hamburg"), nwdc, s("hamburg-harbour"),
             s("would be 71 characters; Particle allows 64"));
         refused("onto an existing node", s("beta--north"), s("acme"), s("berlin"),
-            s("'acme--berlin' already exists"));
+            s("“Acme › Berlin” already exists in the product, where “Beta › North” would go"));
         refused("onto an untagged group", s("beta--north--test"), s("acme--hamburg"), s("spare"),
-            s("'acme--hamburg--spare' already exists"));
+            s("the group 'acme--hamburg--spare' already exists"));
         refused("invalid slug", s("acme--hamburg"), s("beta"), s("Hamburg"), s("contains 'H'"));
     }
 
@@ -644,14 +644,14 @@ private Q_SLOTS:
         QTest::newRow("unchanged") << s("acme--berlin") << s("berlin") << QStringList {}
                                    << s("already has the short name 'berlin'");
         QTest::newRow("taken by a sibling") << s("acme--berlin") << s("hamburg") << QStringList {}
-                                            << s("'acme--hamburg' already exists");
+                                            << s("“Acme › Hamburg” already exists");
         QTest::newRow("taken by a label") << s("acme") << s("beta-testers") << QStringList {}
-                                          << s("'beta-testers' already exists");
+                                          << s("the group 'beta-testers' already exists");
         QTest::newRow("the returns pool's name")
             << s("beta") << s("flotilla-returns") << QStringList {}
             << s("reserved for the Returns pool");
-        QTest::newRow("not a node")
-            << s("acme--hamburg--spare") << s("x") << QStringList {} << s("is not a node");
+        QTest::newRow("not a node") << s("acme--hamburg--spare") << s("x") << QStringList {}
+                                    << s("is not a customer or group of the tree");
         QTest::newRow("descendant would be too long")
             << s("northwind-logistics-international")
             << s("northwind-logistics-international-holding-gmbh") << QStringList {}

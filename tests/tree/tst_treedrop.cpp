@@ -112,10 +112,10 @@ private Q_SLOTS:
             << QStringLiteral("Needs repair");
         QTest::newRow("device onto a node that is gone")
             << QList<DragItem> {devItem(1)} << onto(ItemKind::Group, "acme--gone") << false << none
-            << QStringLiteral("not a node");
+            << QStringLiteral("not in the tree any more");
         QTest::newRow("device onto a label")
             << QList<DragItem> {devItem(1)} << onto(ItemKind::Customer, "beta-testers") << false
-            << none << QStringLiteral("not a node");
+            << none << QStringLiteral("not in the tree any more");
         // Groups.
         QTest::newRow("group onto a group")
             << QList<DragItem> {groupItem("acme--hamburg")} << onto(ItemKind::Group, "acme--berlin")
