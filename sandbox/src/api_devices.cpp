@@ -818,7 +818,7 @@ Outcome Api::claimDevice(Context &ctx)
         return respond(ApiResponse::apiError(403,
             transfer ? QStringLiteral(
                 "Ownership transfers are not available in the sandbox; unclaim the device first")
-                     : QStringLiteral("That device belongs to someone else.")));
+                     : QStringLiteral("That belongs to someone else.")));
     if (!d.inProduct && !d.online)
         return respond(
             badRequest(QStringLiteral("Device %1 must be online to be claimed").arg(id)));

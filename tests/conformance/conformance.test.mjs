@@ -556,8 +556,11 @@ test('createCustomer with the product OAuth client, claimDevice with the custome
     // Customer tokens cannot call product APIs.
     await rejectsWith(particle.getDevice({ deviceId: imported.byId, product: slug,
         auth: customer.token }), 403);
-    // ... nor claim a device that is already someone else's.
-    await rejectsWith(particle.claimDevice({ deviceId: imported.byId, auth }), '4xx');
+    // ... nor claim a device that is already someone else's; particle-cli recognises the
+    // refusal by this text.
+    const taken = await rejectsWith(particle.claimDevice({ deviceId: imported.byId, auth }), '4xx');
+    assert.ok(JSON.stringify(taken.body).includes('That belongs to someone else.'),
+        JSON.stringify(taken.body));
     assert.equal((await getDevice(imported.byId)).owner, customer.email);
 });
 
