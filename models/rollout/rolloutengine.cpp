@@ -1006,7 +1006,10 @@ void RolloutEngine::releaseWith(Run &run, const QStringList &extra, const QStrin
                         groups.append(g.toString());
                     wasIntelligent = f.value(QStringLiteral("intelligent")).toBool();
                 }
-                const bool keepIntelligent = wasIntelligent && !groups.isEmpty();
+                // Particle documents `intelligent` on the release answer only, not in this list:
+                // what this console released intelligently itself counts as well.
+                const bool keepIntelligent
+                    = (wasIntelligent || releasedIntelligently(version)) && !groups.isEmpty();
                 for (const QString &g : without)
                     groups.removeAll(g);
                 for (const QString &g : extra) {
@@ -1069,6 +1072,22 @@ void RolloutEngine::release(Run &run, int wave)
             qCInfo(lcRollout) << "rollout" << id << "released wave" << wave + 1;
             persist(current, resumeAfter(id));
         });
+}
+
+bool RolloutEngine::releasedIntelligently(int version) const
+{
+    for (const auto &[id, run] : m_runs) {
+        const Domain::RolloutSpec &spec = run->r.spec;
+        const bool intelligent = spec.method == RolloutMethod::Staged
+            || (spec.method == RolloutMethod::Release && spec.intelligent);
+        if (spec.version != version || !intelligent)
+            continue;
+        if (run->r.finalReleaseDone
+            || std::any_of(run->r.waves.cbegin(), run->r.waves.cend(),
+                [](const Domain::WaveProgress &w) { return w.released; }))
+            return true;
+    }
+    return false;
 }
 
 void RolloutEngine::finalRelease(Run &run)

@@ -151,6 +151,9 @@ private:
     void checkBatchIds(qint64 id, int wave, int batch, QStringList toCheck, QStringList gone,
         const Remote::ApiError &refusal);
     void releaseDone(int version);
+    // Whether a rollout of this console released `version` intelligently (Particle keeps one
+    // flag per version).
+    bool releasedIntelligently(int version) const;
     void releaseWith(Run &run, const QStringList &extra, const QStringList &without,
         bool intelligent, const QString &what, std::function<void(Run &)> then);
     void release(Run &run, int wave);
