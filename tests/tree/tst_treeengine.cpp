@@ -26,6 +26,10 @@ using Tree::FleetTreeModel;
 
 namespace {
 
+// The cache works on a thread of its own: a limit (never a wait) for one of its writes that holds
+// on a loaded 2-core machine running the whole suite with ctest -j 2.
+constexpr int CacheTimeoutMs = 30000;
+
 struct Console
 {
     QTemporaryDir dir;
@@ -49,7 +53,7 @@ struct Console
             error = e;
             done = true;
         });
-        if (!QTest::qWaitFor([&] { return done; }, 10000) || !error.isEmpty())
+        if (!QTest::qWaitFor([&] { return done; }, CacheTimeoutMs) || !error.isEmpty())
             return false;
         Store::ChangeSet seed;
         seed.devices = fleet.devices.values();
@@ -61,7 +65,7 @@ struct Console
             error = e;
             done = true;
         });
-        if (!QTest::qWaitFor([&] { return done; }, 10000) || !error.isEmpty())
+        if (!QTest::qWaitFor([&] { return done; }, CacheTimeoutMs) || !error.isEmpty())
             return false;
 
         Sync::SyncConfig config;
@@ -73,7 +77,7 @@ struct Console
         engine->setPaused(true); // queue, never send
         QSignalSpy loaded(engine.get(), &Sync::SyncEngine::loaded);
         engine->start(false);
-        if (loaded.count() == 0 && !loaded.wait(10000))
+        if (loaded.count() == 0 && !loaded.wait(CacheTimeoutMs))
             return false;
 
         model.reset(engine->state(), engine->pendingDevices());
@@ -122,15 +126,16 @@ private Q_SLOTS:
         QCOMPARE(log.lines.filter(QStringLiteral("moved")).size(), 2);
         QCOMPARE(alpha.parent(), c.model.indexForNode(QStringLiteral("beta--north")));
         // Queued, not sent: pending once the edit is in the cache.
-        QTRY_COMPARE(
-            c.model.indexForNode(QStringLiteral("beta")).data(Tree::PendingCountRole).toInt(), 2);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            c.model.indexForNode(QStringLiteral("beta")).data(Tree::PendingCountRole).toInt(), 2,
+            CacheTimeoutMs);
         QCOMPARE(dump(c.model), c.rebuilt());
 
         stack.undo();
         QCOMPARE(alpha.parent(), c.model.indexForNode(QStringLiteral("acme--berlin")));
         QCOMPARE(c.engine->state().devices.value(deviceId(1)).groups,
             smallFleet().devices.value(deviceId(1)).groups);
-        QTRY_COMPARE(dump(c.model), c.rebuilt());
+        QTRY_COMPARE_WITH_TIMEOUT(dump(c.model), c.rebuilt(), CacheTimeoutMs);
         QCOMPARE(resets.count(), 0);
     }
 
@@ -150,7 +155,7 @@ private Q_SLOTS:
             (QStringList {QStringLiteral("acme"), QStringLiteral("beta")}));
         QCOMPARE(c.model.indexForDevice(deviceId(9)).parent(),
             c.model.indexForPool(Tree::ItemKind::NeedsRepair));
-        QTRY_COMPARE(dump(c.model), c.rebuilt());
+        QTRY_COMPARE_WITH_TIMEOUT(dump(c.model), c.rebuilt(), CacheTimeoutMs);
     }
 
     void moveSubtreeThroughTheEngine()
@@ -186,7 +191,7 @@ private Q_SLOTS:
         QCOMPARE(
             c.engine->state().devices.value(deviceId(1)).owner, QStringLiteral("ops@acme.example"));
         QCOMPARE(c.engine->state().groups.keys(), smallFleet().groups.keys());
-        QTRY_COMPARE(dump(c.model), c.rebuilt());
+        QTRY_COMPARE_WITH_TIMEOUT(dump(c.model), c.rebuilt(), CacheTimeoutMs);
 
         // A refusal of the engine (the name is taken meanwhile) drops the command.
         Tree::SubtreeEdit clash;
