@@ -423,7 +423,7 @@ Outcome Api::releaseFirmware(Context &ctx)
         e.publishedMs = m_fleet.now();
         m_fleet.observer->publish(e);
     }
-    return respond(ApiResponse::json(200, m_fleet.firmwareJson(*fw, false)));
+    return respond(ApiResponse::json(200, m_fleet.firmwareJson(*fw, false, true)));
 }
 
 } // namespace Flotilla::Sandbox

@@ -264,7 +264,8 @@ QJsonObject Fleet::groupJson(int groupId, bool withCount) const
     return o;
 }
 
-QJsonObject Fleet::firmwareJson(const Firmware &fw, bool withDeviceCount) const
+QJsonObject Fleet::firmwareJson(
+    const Firmware &fw, bool withDeviceCount, bool withIntelligent) const
 {
     QJsonArray groupList;
     QStringList names;
@@ -278,12 +279,14 @@ QJsonObject Fleet::firmwareJson(const Firmware &fw, bool withDeviceCount) const
         {QStringLiteral("name"), fw.fileName}, {QStringLiteral("size"), fw.binary.size()},
         {QStringLiteral("product_default"), fw.productDefault},
         {QStringLiteral("current"), fw.productDefault}, {QStringLiteral("groups"), groupList},
-        {QStringLiteral("intelligent"), fw.intelligent},
         {QStringLiteral("mandatory"), fw.mandatory},
         {QStringLiteral("uploaded_on"), isoTime(fw.uploadedMs)},
         {QStringLiteral("updated_at"), isoTime(fw.updatedMs)},
         {QStringLiteral("product_id"), product.id},
         {QStringLiteral("uploaded_by"), QJsonObject {{QStringLiteral("username"), fw.uploadedBy}}}};
+    // Particle documents `intelligent` on the release answer only.
+    if (withIntelligent)
+        o.insert(QStringLiteral("intelligent"), fw.intelligent);
     if (withDeviceCount) {
         int n = 0;
         for (const Device &d : devices) {

@@ -213,7 +213,8 @@ public:
     // targets the list leaves out.
     QJsonObject deviceJson(const Device &device, bool detailed = false) const;
     QJsonObject groupJson(int groupId, bool withCount) const;
-    QJsonObject firmwareJson(const Firmware &fw, bool withDeviceCount) const;
+    QJsonObject firmwareJson(
+        const Firmware &fw, bool withDeviceCount, bool withIntelligent = false) const;
     int deviceCountInGroup(int groupId) const;
     // Whether `device` exposes the demo firmware's variables and functions.
     static bool hasCloudApi(const Device &device) { return device.firmwareVersion > 0; }

@@ -269,6 +269,14 @@ ApiResponse Sandbox::admin(const ApiRequest &request)
         QJsonObject o = counts(ota.total);
         o.insert(QStringLiteral("flashed_twice"), QJsonArray::fromStringList(ota.flashedTwice));
         o.insert(QStringLiteral("by_version"), byVersion);
+        // Which versions are released intelligently (the firmware list does not say, as in
+        // Particle's reference).
+        QJsonArray intelligent;
+        for (const Firmware &fw : m_fleet.firmware) {
+            if (fw.intelligent)
+                intelligent.append(fw.version);
+        }
+        o.insert(QStringLiteral("intelligent_versions"), intelligent);
         return ApiResponse::json(200, o);
     }
     if (method == "POST" && route == QLatin1String("ota/reset")) {

@@ -1049,15 +1049,14 @@ private Q_SLOTS:
         const qint64 released = console.startRollout(standard, &error);
         QVERIFY2(released > 0, qPrintable(error));
         QTRY_VERIFY_WITH_TIMEOUT(console.rollout(released).waves.at(0).released, StepTimeoutMs);
-        bool intelligent = false;
-        const HttpResult firmware
-            = Http(sandbox.token())
-                  .get(sandbox.url(
-                      QStringLiteral("/v1/products/%1/firmware").arg(sandbox.productId())));
-        for (const QJsonValue &v : firmware.array()) {
-            if (v.toObject().value(QStringLiteral("version")).toInt() == 6)
-                intelligent = v.toObject().value(QStringLiteral("intelligent")).toBool();
-        }
+        // The firmware list does not say it (Particle documents the flag on the release answer
+        // only); the sandbox's own record does.
+        const QJsonArray intelligentVersions = Http(sandbox.adminToken())
+                                                   .get(sandbox.url(QStringLiteral("/admin/ota")))
+                                                   .json()
+                                                   .value(QStringLiteral("intelligent_versions"))
+                                                   .toArray();
+        const bool intelligent = intelligentVersions.contains(QJsonValue(6));
         QVERIFY(intelligent);
         QVERIFY(releasedGroups(sandbox, 6).contains(QStringLiteral("cobalt")));
     }
