@@ -164,6 +164,10 @@ void SyncEngine::repairCache()
             return;
         }
         const Store::CacheDamage damage = *engine->m_repairing;
+        // Changes not yet sent were lost: those kept are relative to a state that is gone. They
+        // are planned again from the cloud's state at the first pull, and nothing is sent
+        // before.
+        engine->m_replan = report.changesDropped > 0 || damage.losesChanges();
         // Once the rebuilt cache is loaded (and only then), say what was done.
         auto connection = std::make_shared<QMetaObject::Connection>();
         *connection
@@ -565,6 +569,10 @@ void SyncEngine::commitPull()
             if (m_pull && m_pull->generation == generation && !m_pull->failed)
                 commitPull();
         });
+        return;
+    }
+    if (m_replan) {
+        replanKeptChanges();
         return;
     }
     CloudContent incoming = std::move(m_pull->incoming);
@@ -1550,8 +1558,103 @@ void SyncEngine::holdForClient(const OutboxEntry &entry, const ApiError &error)
     continuePush();
 }
 
+void SyncEngine::replanKeptChanges()
+{
+    // What this console meant for a device is its local state as the cache kept it (every edit
+    // wrote its local effect with its changes). For each device of a kept change: from the
+    // cloud's groups and owner to those, in place of the kept changes.
+    static const QSet<QString> deviceKinds {
+        Outbox::DeviceGroups, Outbox::DeviceClaim, Outbox::DeviceUnclaim};
+    const CloudContent &cloud = m_pull->incoming;
+    const Domain::Hierarchy hierarchy = m_state.hierarchy();
+    const auto inTree
+        = [&](const QString &g) { return hierarchy.isNode(g) || g == Domain::ReturnsGroupName; };
+    QList<qint64> replaced;
+    QStringList devices;
+    for (const OutboxEntry &e : std::as_const(m_pending)) {
+        if (!deviceKinds.contains(e.kind))
+            continue;
+        replaced.append(e.id);
+        for (const QString &id : e.deviceIds) {
+            if (!devices.contains(id))
+                devices.append(id);
+        }
+    }
+    QHash<QString, Domain::GroupDelta> deltas;
+    QList<OutboxEntry> ownership;
+    QStringList dropped;
+    for (const QString &id : std::as_const(devices)) {
+        const auto meant = m_state.devices.constFind(id);
+        const auto now = cloud.devices.constFind(id);
+        if (meant == m_state.devices.cend() || now == cloud.devices.cend()) {
+            dropped.append(id); // its record was lost too, or it left the product
+            continue;
+        }
+        Domain::GroupDelta delta;
+        for (const QString &g : meant->groups) {
+            if (inTree(g) && !now->groups.contains(g))
+                delta.add.append(g);
+        }
+        for (const QString &g : now->groups) {
+            if (inTree(g) && !meant->groups.contains(g))
+                delta.remove.append(g);
+        }
+        if (!delta.isEmpty())
+            deltas.insert(id, delta);
+        if (meant->owner.compare(now->owner, Qt::CaseInsensitive) != 0) {
+            if (!now->owner.isEmpty())
+                ownership.append(Outbox::unclaim(id));
+            if (!meant->owner.isEmpty())
+                ownership.append(Outbox::claim(id, meant->owner));
+        }
+    }
+    Store::LocalEdit edit;
+    for (const Domain::DeviceBatch &batch :
+        Domain::batchByDelta(deltas, std::min(m_config.batchSize, m_batchLimit)))
+        edit.outbox.append(Outbox::groups(batch.deviceIds, batch.delta));
+    edit.outbox += ownership;
+    edit.replaces = replaced;
+    if (!dropped.isEmpty())
+        qCWarning(lcSync) << "changes of" << dropped.size()
+                          << "devices are dropped: what was meant for them is not known";
+    qCInfo(lcSync) << "after the repair," << devices.size() << "devices' changes are planned again";
+    const quint64 generation = m_pull->generation;
+    const QList<OutboxEntry> fresh = edit.outbox;
+    m_store->applyLocalEdit(edit,
+        [self = QPointer<SyncEngine>(this), generation, replaced, fresh](
+            QList<qint64> ids, QString error) {
+            if (!self)
+                return;
+            SyncEngine *const engine = self;
+            if (!error.isEmpty() || ids.size() != fresh.size()) {
+                // Nothing was replaced: nothing is sent until it can be planned again.
+                Q_EMIT engine->errorOccurred(t("Cannot write the local cache: %1").arg(error));
+                if (engine->m_pull && engine->m_pull->generation == generation)
+                    engine->failPull(ApiError());
+                return;
+            }
+            const QSet<qint64> old(replaced.cbegin(), replaced.cend());
+            engine->m_pending.erase(
+                std::remove_if(engine->m_pending.begin(), engine->m_pending.end(),
+                    [&](const OutboxEntry &e) { return old.contains(e.id); }),
+                engine->m_pending.end());
+            for (qsizetype i = 0; i < fresh.size(); ++i) {
+                OutboxEntry e = fresh.at(i);
+                e.id = ids.at(i);
+                engine->m_pending.append(e);
+            }
+            engine->m_replan = false;
+            Q_EMIT engine->pendingChanged(engine->pendingCount());
+            if (engine->m_pull && engine->m_pull->generation == generation)
+                engine->commitPull();
+            engine->schedulePush(0);
+        });
+}
+
 QList<OutboxEntry> SyncEngine::sendable() const
 {
+    if (m_replan)
+        return {}; // kept changes wait to be planned again (after a repair that lost some)
     if (m_held.isEmpty())
         return m_pending;
     // A held claim keeps its device's later changes back too, so they stay in order.

@@ -216,6 +216,10 @@ private:
         std::function<void(const Remote::ApiError &)> finish);
     // m_pending without the held entries and the later entries of their devices.
     QList<Store::OutboxEntry> sendable() const;
+    // After a repair that lost changes not yet sent: the kept device changes, relative to a
+    // state that is gone, are replaced by changes from the pulled cloud state to what the
+    // cache says was meant; then the pull is committed.
+    void replanKeptChanges();
     void onEvent(const Remote::SseEvent &event);
     void flushLive();
     void setOnline(bool online);
@@ -257,6 +261,7 @@ private:
     bool m_pullAgain = false;
     QString m_blocked; // why nothing is loaded (a damaged or unreadable cache)
     std::optional<Store::CacheDamage> m_repairing; // what the repair under way is for
+    bool m_replan = false; // kept changes are planned again at the first pull
     bool m_loaded = false;
     bool m_pushing = false;
     bool m_signedOut = false;

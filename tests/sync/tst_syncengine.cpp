@@ -1125,6 +1125,68 @@ private Q_SLOTS:
         QVERIFY2(node->title.size() < tag.title.size(), qPrintable(node->title));
     }
 
+    // A repair that loses a change not yet sent: later changes of the same devices were made
+    // on top of it. They are planned again from the cloud's state to what was meant, so no
+    // device ends in two places (here: the first of two moves is lost).
+    void lostChangesLeaveNoDeviceInTwoPlaces()
+    {
+        SandboxProcess sandbox;
+        QVERIFY(sandbox.start({QStringLiteral("--devices"), QStringLiteral("300"),
+            QStringLiteral("--time-scale"), QStringLiteral("0.001")}));
+        const QString path = cache("lost-first-move.sqlite");
+        QString device;
+        QString account;
+        {
+            Console console(sandbox, path, sandbox.token());
+            QVERIFY(console.load());
+            QVERIFY(console.pull());
+            device = devicesIn(console.engine->state(), QStringLiteral("cobalt"), 1).value(0);
+            QVERIFY(!device.isEmpty());
+            console.engine->setPaused(true);
+            // First into a linked customer (a claim), then on to another customer.
+            QCOMPARE(console.engine->moveDevices(
+                         {device}, Domain::MoveTarget::node(QStringLiteral("acme--hamburg"))),
+                QString());
+            QCOMPARE(console.engine->moveDevices(
+                         {device}, Domain::MoveTarget::node(QStringLiteral("delta-water--pump-2"))),
+                QString());
+            QTRY_VERIFY(console.engine->pendingCount() >= 3);
+        }
+        {
+            QSqlDatabase db
+                = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("damage"));
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QSqlQuery query(db);
+            QVERIFY(query.exec(QStringLiteral(
+                "UPDATE outbox SET payload = 'garbage' WHERE id = (SELECT min(id) FROM outbox)")));
+            query.finish();
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("damage"));
+
+        Console console(sandbox, path, sandbox.token());
+        QSignalSpy damaged(console.engine.get(), &Sync::SyncEngine::cacheDamaged);
+        QSignalSpy loaded(console.engine.get(), &Sync::SyncEngine::loaded);
+        console.engine->start(true);
+        QVERIFY(damaged.wait(10000));
+        console.engine->repairCache();
+        QVERIFY(loaded.wait(20000));
+        QVERIFY(console.pushed());
+        const Domain::Device cloud = cloudDevices(sandbox).value(device);
+        QStringList tree;
+        for (const QString &g : cloud.groups) {
+            if (g != QLatin1String("beta-testers") && g != QLatin1String("low-battery"))
+                tree.append(g);
+        }
+        QCOMPARE(tree,
+            (QStringList {QStringLiteral("delta-water"), QStringLiteral("delta-water--pump-2")}));
+        QVERIFY2(cloud.owner.isEmpty(), qPrintable(cloud.owner));
+        // And the console agrees.
+        QVERIFY(console.pull());
+        QCOMPARE(console.engine->state().devices.value(device).groups, cloud.groups);
+    }
+
     void liveStatusArrivesWithoutARefresh()
     {
         SandboxProcess sandbox;
