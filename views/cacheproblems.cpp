@@ -116,12 +116,15 @@ void CacheProblems::showRepaired(
         if (damage.fleetIncomplete)
             lines.append(tr("Parts of the fleet (groups, firmware, customers) could not be "
                             "read; they are read again from the cloud."));
-        const int pending = m_engine->pendingCount();
+        const int pending = report.changesKept;
         if (report.changesDropped > 0)
             lines.append(plural(report.changesDropped,
                 tr("1 change made here and not yet sent could not be read and is lost."),
                 tr("%n changes made here and not yet sent could not be read and are lost.", nullptr,
                     report.changesDropped)));
+        else if (report.changesMayBeMissing || damage.changesMayBeMissing)
+            lines.append(tr("Changes made here and not yet sent may have been lost: how many "
+                            "cannot be told."));
         else
             lines.append(tr("No change made here was lost."));
         if (report.activityDropped > 0)

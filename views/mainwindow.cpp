@@ -690,7 +690,9 @@ void MainWindow::connectEngine()
         &MainWindow::cacheSetAsideRequested);
     connect(m_engine, &Sync::SyncEngine::claimsWaiting, this, [this](const QString &reason) {
         showError(tr("Claims to customer accounts wait: %1").arg(reason));
+        updateStatus();
     });
+    connect(m_engine, &Sync::SyncEngine::pendingChanged, this, &MainWindow::updateStatus);
     connect(m_engine, &Sync::SyncEngine::changeFailed, this,
         [this](const QString &what, const QString &reason) {
             if (m_sentNoticeCount > 0)
@@ -933,6 +935,12 @@ void MainWindow::updateStatus()
         connection = m_client && !m_client->hasAccessToken() ? tr("Not signed in")
                                                              : tr("Signed out: sign in to sync");
         color = QStringLiteral("#b02020");
+    } else if (m_engine->heldCount() > 0) {
+        // Lasting, unlike the message that said it first: claims wait until the product's
+        // OAuth client is entered again (File menu), or a lockout is over.
+        connection = plural(m_engine->heldCount(), tr("1 claim to a customer waits"),
+            tr("%n claims to customers wait", nullptr, m_engine->heldCount()));
+        color = QStringLiteral("#b35c00");
     } else if (m_engine->isPaused()) {
         connection = tr("Working offline");
         color = QStringLiteral("#b35c00");
@@ -943,6 +951,7 @@ void MainWindow::updateStatus()
         connection = m_connection.isEmpty() ? tr("Online") : tr("Online (%1)").arg(m_connection);
     }
     m_connectionLabel->setText(connection);
+    m_connectionLabel->setToolTip(m_engine->heldCount() > 0 ? m_engine->heldReason() : QString());
     m_connectionLabel->setStyleSheet(
         color.isEmpty() ? QString() : QStringLiteral("color: %1;").arg(color));
     m_syncAction->setEnabled(m_engine->isLoaded() && !m_engine->isPulling());
@@ -1688,10 +1697,14 @@ void MainWindow::newCustomer()
                               exists ? tr("The customer account %1 already exists.").arg(r.account)
                                      : tr("Customer account %1 created.").arg(r.account));
                       };
-                if (result.ok() || result.error.kind != Remote::ApiError::Kind::BadRequest)
+                const bool unknown = result.error.kind == Remote::ApiError::Kind::Malformed
+                    || result.error.isTransient();
+                if (result.ok()
+                    || (result.error.kind != Remote::ApiError::Kind::BadRequest && !unknown))
                     return finish(result.ok(), false, result.error.message);
                 // Refused: because the account exists already? Particle documents no code for
-                // it, so the product's customers are read rather than the message.
+                // it, so the product's customers are read rather than the message. (The same
+                // when the answer could not be read: it may have been created.)
                 m_client->listCustomers(m_productId, this,
                     [finish, account = r.account, refusal = result.error.message](
                         Remote::Result<QList<Domain::Customer>> customers) {

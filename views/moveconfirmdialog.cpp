@@ -142,10 +142,12 @@ MoveConfirmDialog::MoveConfirmDialog(const MovePreview &preview, QWidget *parent
     m_lines.append(plural(moving, tr("1 device moves."), tr("%n devices move.", nullptr, moving)));
     const int renames = static_cast<int>(preview.renames.size());
     if (renames > 0)
-        m_lines.append(
-            plural(renames, tr("1 Particle group is renamed (%1 → %2)."),
-                tr("%n Particle groups are renamed (%1 → %2, …).", nullptr, renames))
-                .arg(preview.renames.constFirst().from, preview.renames.constFirst().to));
+        m_lines.append(plural(renames,
+            tr("1 Particle group gets a new name to follow its new place; its devices and "
+               "firmware release stay with it."),
+            tr("%n Particle groups get new names to follow their new place; their devices "
+               "and firmware releases stay with them.",
+                nullptr, renames)));
     for (auto it = impact.claimsByAccount.cbegin(); it != impact.claimsByAccount.cend(); ++it)
         m_lines.append(
             plural(it.value(), tr("1 device will be claimed to the customer account %1."),

@@ -352,8 +352,12 @@ void NodeDialog::validate()
                         .arg(r.slug.size() - (longestSize - Domain::MaxGroupNameLength));
     }
     if (error.isEmpty() && slugChanged && m_context.hierarchy.contains(r.path))
-        error = tr("A group named '%1' already exists in the product; choose another short name.")
-                    .arg(r.path);
+        error = m_context.hierarchy.isNode(r.path)
+            ? tr("The short name '%1' is taken here by “%2”; choose another one.")
+                  .arg(r.slug, Domain::titlePath(m_context.hierarchy, r.path))
+            : tr("The short name '%1' is taken here by a group of the product outside the "
+                 "tree; choose another one.")
+                  .arg(r.slug);
     if (error.isEmpty() && m_mode == Mode::Rename && !slugChanged && r.title == m_originalTitle)
         error = tr("Change the title or the short name.");
     if (error.isEmpty() && m_link && m_link->isChecked()) {

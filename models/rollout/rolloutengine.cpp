@@ -883,8 +883,9 @@ void RolloutEngine::addBatch(Run &run, int wave, int batch)
                     }
                     ApiError clash;
                     clash.kind = ApiError::Kind::BadRequest;
-                    clash.message
-                        = tr("The group %1 exists and belongs to something else").arg(group);
+                    clash.message = tr("The product already has a group of the name this "
+                                       "rollout's wave needs, made by something else; the wave "
+                                       "cannot start until it is removed");
                     stepFailed(*latest, tr("Creating the rollout group"), clash);
                 });
         });

@@ -269,6 +269,8 @@ QString rebuild(const QSqlDatabase &source, const QString &freshPath, RepairRepo
                 const qint64 lost = before >= 0 ? std::max<qint64>(0, before - copied) : rejected;
                 report.*plan.dropped += static_cast<int>(std::max(lost, rejected));
             }
+            if (outbox && read.unreadable)
+                report.changesMayBeMissing = true;
             if (outbox && !read.whole) {
                 // How many changes not yet sent were on the parts that could not be read: the
                 // outbox's index still names them.
@@ -279,8 +281,10 @@ QString rebuild(const QSqlDatabase &source, const QString &freshPath, RepairRepo
                     while (kept.next())
                         known.insert(kept.value(0).toLongLong());
                 }
-                if (pending.exec(QStringLiteral("SELECT id FROM outbox INDEXED BY outbox_state "
-                                                "WHERE state IN (0, 1)"))) {
+                if (!pending.exec(QStringLiteral("SELECT id FROM outbox INDEXED BY outbox_state "
+                                                 "WHERE state IN (0, 1)"))) {
+                    report.changesMayBeMissing = true;
+                } else {
                     while (pending.next()) {
                         if (!known.contains(pending.value(0).toLongLong()))
                             ++report.changesDropped;

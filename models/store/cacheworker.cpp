@@ -346,9 +346,13 @@ QString readOutbox(const QSqlDatabase &db, const QString &states, QList<OutboxEn
         return {};
     }
     for (const OutboxEntry &entry : std::as_const(unusable))
-        damage->problems.append(QStringLiteral("change %1 (%2) cannot be used: %3")
-                                    .arg(entry.id)
-                                    .arg(entry.kind, entry.lastError));
+        damage->problems.append(
+            QStringLiteral("change %1 (made %2) cannot be used: %3")
+                .arg(entry.id)
+                .arg(entry.createdMs > 0
+                        ? QDateTime::fromMSecsSinceEpoch(entry.createdMs).toString(Qt::ISODate)
+                        : QStringLiteral("at an unknown time"),
+                    entry.lastError));
     damage->lostChanges += unusable;
     if (read.whole)
         return {};

@@ -96,6 +96,7 @@ struct RepairReport
     int devicesDropped = 0; // device records left behind (read again from the cloud)
     int changesDropped = 0; // changes not yet sent that could not be read
     int changesKept = 0; // changes not yet sent that were kept
+    bool changesMayBeMissing = false; // more may have been lost (the outbox was not readable)
     int activityDropped = 0; // activity log rows that could not be read
     int rolloutRowsDropped = 0; // rows of rollouts (headers, waves, devices, samples)
     int otherRowsDropped = 0; // groups, firmware, customers, product, sync state

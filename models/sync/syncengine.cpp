@@ -33,11 +33,22 @@ constexpr int RefreshManyThreshold = 200;
 constexpr qsizetype MinSplitBatch = 100; // a refused batch this small is refused, not too large
 // Particle blocks token requests from an address for 30 minutes after ten failed ones.
 constexpr qint64 TokenLockoutMs = 30 * 60 * 1000;
+// A first refusal of a token request with 429 may be a passing rate limit: the claims wait this
+// long before one more request; a second one in a row is taken for the lockout.
+constexpr qint64 TokenRetryAfter429Ms = 60 * 1000;
 constexpr qint64 RecentKeepMs = 10 * 60 * 1000; // confirmed entries kept for rebasing refreshes
 
 qint64 nowMs()
 {
     return QDateTime::currentMSecsSinceEpoch();
+}
+
+// The cloud refused the change for good (not a failure on the way, a lost token or an answer
+// that could not be read).
+bool isRefusal(const ApiError &error)
+{
+    return error.isError() && !error.isTransient() && error.kind != ApiError::Kind::Cancelled
+        && error.kind != ApiError::Kind::Unauthorized && error.kind != ApiError::Kind::Malformed;
 }
 
 // `error` (a refusal, or an answer that could not be read) turned into "the outcome is not known
@@ -118,6 +129,7 @@ void SyncEngine::start(bool pullNow)
             return;
         SyncEngine *const engine = self;
         if (!error.isEmpty()) {
+            engine->m_repairing.reset();
             engine->block(t("The local cache cannot be read: %1").arg(error));
             Q_EMIT engine->cacheUnusable(engine->m_blocked);
             return;
@@ -169,10 +181,10 @@ void SyncEngine::repairCache()
         // before.
         engine->m_replan = report.changesDropped > 0 || damage.losesChanges();
         // Once the rebuilt cache is loaded (and only then), say what was done.
-        auto connection = std::make_shared<QMetaObject::Connection>();
-        *connection
-            = connect(engine, &SyncEngine::loaded, engine, [engine, connection, report, damage] {
-                  disconnect(*connection);
+        // (A reload that fails drops this: see block().)
+        engine->m_afterRepair
+            = connect(engine, &SyncEngine::loaded, engine, [engine, report, damage] {
+                  disconnect(engine->m_afterRepair);
                   Q_EMIT engine->cacheRepaired(report, damage);
               });
         engine->start(true); // a full pull restores what was left behind
@@ -202,6 +214,8 @@ void SyncEngine::describeChanges(
 
 void SyncEngine::block(const QString &reason)
 {
+    if (!m_repairing)
+        disconnect(m_afterRepair); // a repair's report is for the cache it repaired only
     m_blocked = reason;
     m_loaded = false;
     m_pushTimer.stop();
@@ -1037,10 +1051,29 @@ void SyncEngine::committed(const QList<OutboxEntry> &entries, const FleetDelta &
         publish(undo, false);
         return;
     }
+    QSet<QString> ownerChanged;
     for (qsizetype i = 0; i < entries.size(); ++i) {
         OutboxEntry e = entries.at(i);
         e.id = ids.at(i);
+        if (e.kind == Outbox::DeviceClaim || e.kind == Outbox::DeviceUnclaim)
+            ownerChanged.insert(e.deviceIds.value(0));
         m_pending.append(e);
+    }
+    // A held claim that a newer claim or unclaim of its device replaces (an undo, or a move
+    // on) is not sent any more: it would block the newer changes of that device meanwhile.
+    QList<qint64> superseded;
+    for (const OutboxEntry &e : std::as_const(m_pending)) {
+        if (m_held.contains(e.id) && ownerChanged.contains(e.deviceIds.value(0))
+            && !ids.contains(e.id))
+            superseded.append(e.id);
+    }
+    if (!superseded.isEmpty()) {
+        m_store->completeOutbox(superseded, {});
+        for (const qint64 id : std::as_const(superseded))
+            m_held.remove(id);
+        m_pending.erase(std::remove_if(m_pending.begin(), m_pending.end(),
+                            [&](const OutboxEntry &e) { return superseded.contains(e.id); }),
+            m_pending.end());
     }
     Q_EMIT pendingChanged(pendingCount());
     schedulePush();
@@ -1229,46 +1262,68 @@ void SyncEngine::sendGroupChange(const QStringList &deviceIds, const Domain::Gro
     // either reading (docs/hierarchy.md): between them the device targets the highest release
     // of its old and new groups together, which is its old target or its new one, never a
     // third version.
-    if (delta.add.isEmpty() || delta.remove.isEmpty()) {
-        sendGroupBatch(deviceIds, delta.add, delta.remove, std::move(done));
+    if (delta.add.isEmpty()) {
+        sendGroupBatch(deviceIds, {}, delta.remove,
+            [done = std::move(done)](ApiError error, bool) { done(error); });
         return;
     }
+    // A change refused after some of its groups were added is taken back (the added groups are
+    // removed: the device had none of them before), so that no device is left in two places
+    // while it is reported as undone. When that cannot be done now, the outcome stays unknown
+    // and the change goes again later.
+    const auto takeBack = [this, deviceIds, add = delta.add](
+                              ApiError refusal, std::function<void(ApiError)> then) {
+        sendGroupBatch(deviceIds, {}, add, [refusal, then = std::move(then)](ApiError error, bool) {
+            then(error.isError() ? unknownOutcome(refusal) : refusal);
+        });
+    };
     sendGroupBatch(deviceIds, delta.add, {},
-        [this, deviceIds, remove = delta.remove, done = std::move(done)](ApiError error) mutable {
-            if (error.isError())
+        [this, deviceIds, remove = delta.remove, takeBack, done = std::move(done)](
+            ApiError error, bool someApplied) mutable {
+            if (isRefusal(error) && someApplied)
+                return takeBack(error, std::move(done));
+            if (error.isError() || remove.isEmpty())
                 return done(error);
-            sendGroupBatch(deviceIds, {}, remove, std::move(done));
+            sendGroupBatch(deviceIds, {}, remove,
+                [takeBack, done = std::move(done)](ApiError removeError, bool) mutable {
+                    if (isRefusal(removeError))
+                        return takeBack(removeError, std::move(done));
+                    done(removeError);
+                });
         });
 }
 
 void SyncEngine::sendGroupBatch(const QStringList &deviceIds, const QStringList &add,
-    const QStringList &remove, std::function<void(ApiError)> done)
+    const QStringList &remove, std::function<void(ApiError, bool)> done)
 {
     m_client->batchGroups(m_config.productId, deviceIds, add, remove, this,
         [this, deviceIds, add, remove, done = std::move(done)](Remote::Result<bool> r) mutable {
             // A 400 for a large batch may mean "too many devices at once" (Particle documents
             // no limit): halve it and try again, down to a size no such limit could refuse.
             if (r.error.kind != ApiError::Kind::BadRequest || deviceIds.size() <= MinSplitBatch)
-                return done(r.error);
+                return done(r.error, !r.error.isError());
             const qsizetype half = deviceIds.size() / 2;
-            if (half < m_batchLimit) {
-                qCInfo(lcSync) << "a batch of" << deviceIds.size()
-                               << "devices was refused; sending at most" << half << "at a time";
-                m_batchLimit = static_cast<int>(half);
-            }
             struct Split
             {
                 int outstanding = 2;
                 ApiError error;
-                std::function<void(ApiError)> done;
+                bool someApplied = false;
+                std::function<void(ApiError, bool)> done;
             };
             auto split = std::make_shared<Split>();
             split->done = std::move(done);
-            const auto part = [split](ApiError error) {
+            const auto part = [this, split, half](ApiError error, bool applied) {
                 if (error.isError() && !split->error.isError())
                     split->error = error;
+                split->someApplied = split->someApplied || applied;
+                // Later batches start at a size the cloud took.
+                if (!error.isError() && half < m_batchLimit) {
+                    qCInfo(lcSync) << "the cloud took a batch of" << half
+                                   << "devices: sending at most that many at a time";
+                    m_batchLimit = static_cast<int>(half);
+                }
                 if (--split->outstanding == 0)
-                    split->done(split->error);
+                    split->done(split->error, split->someApplied);
             };
             sendGroupBatch(deviceIds.mid(0, half), add, remove, part);
             sendGroupBatch(deviceIds.mid(half), add, remove, part);
@@ -1286,8 +1341,8 @@ void SyncEngine::withCustomerToken(
     if (m_tokenBlockedUntilMs > nowMs()) {
         ApiError e;
         e.kind = ApiError::Kind::RateLimited;
-        e.message = t("Particle refuses token requests from this address until %1 (after failed "
-                      "ones); claims to customer accounts wait until then")
+        e.message = t("Particle refuses token requests from this address for now (too many "
+                      "requests, or failed ones); claims to customer accounts wait until %1")
                         .arg(QDateTime::fromMSecsSinceEpoch(m_tokenBlockedUntilMs)
                                  .toString(QStringLiteral("HH:mm")));
         cb(QString(), e);
@@ -1308,26 +1363,36 @@ void SyncEngine::withCustomerToken(
         m_clientId, m_clientSecret, account, this, [this, account, cb](Remote::Result<QString> r) {
             if (r.ok()) {
                 m_customerTokens.insert(account, *r.value);
+                m_token429s = 0;
             } else if (r.error.kind == ApiError::Kind::RateLimited) {
-                // Refused for a while (a lockout after failed token requests): ask again only
-                // once it is over.
-                m_tokenBlockedUntilMs = nowMs() + TokenLockoutMs;
-                m_tokenBlockTimer.start(static_cast<int>(TokenLockoutMs));
+                // Refused for a while (a passing limit, or the lockout after failed token
+                // requests): ask again only once it is over.
+                const qint64 hold = ++m_token429s == 1 ? TokenRetryAfter429Ms : TokenLockoutMs;
+                m_tokenBlockedUntilMs = nowMs() + hold;
+                m_tokenBlockTimer.start(static_cast<int>(hold));
                 qCWarning(lcSync) << "token requests are refused for a while:"
                                   << r.error.toString();
                 ApiError blocked = r.error;
-                blocked.message = t("Particle refuses token requests from this address for 30 "
-                                    "minutes (after failed ones); claims to customer accounts "
-                                    "wait until then");
+                blocked.message = t("Particle refuses token requests from this address for now "
+                                    "(too many requests, or failed ones); claims to customer "
+                                    "accounts wait until %1")
+                                      .arg(QDateTime::fromMSecsSinceEpoch(m_tokenBlockedUntilMs)
+                                               .toString(QStringLiteral("HH:mm")));
                 cb(QString(), blocked);
                 return;
-            } else if (!r.error.isTransient() && r.error.kind != ApiError::Kind::Malformed
-                && r.error.kind != ApiError::Kind::Cancelled) {
+            } else if (r.error.code == QLatin1String("invalid_client")
+                || r.error.kind == ApiError::Kind::Unauthorized) {
                 // The client itself was refused. Particle blocks an address after ten failed
-                // token requests: none is made again until the client is entered anew.
+                // token requests: none is made again until the client is entered anew. (Other
+                // refusals, such as an account that no longer exists, concern that account's
+                // claims only: they are refused one by one.)
                 m_clientRefused = true;
                 qCWarning(lcSync) << "the product's OAuth client was refused:"
                                   << r.error.toString();
+                ApiError refused = r.error;
+                refused.kind = ApiError::Kind::Unauthorized; // the client, not this claim
+                cb(QString(), refused);
+                return;
             }
             cb(r.value.value_or(QString()), r.error);
         });
@@ -1353,8 +1418,13 @@ void SyncEngine::pushSingle(const OutboxEntry &entry)
                     || error.kind == ApiError::Kind::Malformed
                     || error.kind == ApiError::Kind::Cancelled)
                     return finish(error);
-                if (error.isError())
+                // No usable client, or token requests refused for a while: the claim waits.
+                if (error.kind == ApiError::Kind::Unauthorized
+                    || error.kind == ApiError::Kind::RateLimited)
                     return holdForClient(entry, error);
+                // Refused for this account only (it no longer exists, say).
+                if (error.isError())
+                    return finish(error);
                 m_client->claimDevice(
                     device, token, this, [this, device, finish, account](Remote::Result<bool> r) {
                         if (r.error.kind == ApiError::Kind::Unauthorized)
@@ -1456,8 +1526,10 @@ void SyncEngine::keepReleases(
         return finish(ApiError());
     m_client->listFirmware(m_config.productId, this,
         [this, from, to, expected, finish](Remote::Result<QList<Domain::Firmware>> r) {
+            // The rename is done; what follows only keeps its releases. A failure on the way
+            // sends the rename again (nothing more happens to it) and comes back here.
             if (!r.ok())
-                return finish(r.error); // the rename is sent again (idempotent), then this
+                return finish(isRefusal(r.error) ? ApiError() : unknownOutcome(r.error));
             QList<QPair<int, QStringList>> lost;
             for (const Domain::Firmware &fw : std::as_const(*r.value)) {
                 if (!expected.contains(fw.version) || fw.groups.contains(to))
@@ -1482,14 +1554,24 @@ void SyncEngine::keepReleases(
                 // A standard release: devices update at their next connection, as they would
                 // have without the rename.
                 m_client->releaseFirmware(m_config.productId, version, groups, std::nullopt, false,
-                    this, [this, state, finish](Remote::Result<Domain::Firmware> released) {
+                    this,
+                    [this, state, finish, version = version, to](
+                        Remote::Result<Domain::Firmware> released) {
                         if (!released.ok() && !state->error.isError())
                             state->error = released.error;
+                        if (!released.ok() && isRefusal(released.error))
+                            Q_EMIT errorOccurred(
+                                t("Version %1 could not be released again to %2 after its "
+                                  "rename: %3")
+                                    .arg(version)
+                                    .arg(describeGroup(to), released.error.message));
                         if (--state->outstanding > 0)
                             return;
-                        if (!state->error.isError())
-                            refreshReleases();
-                        finish(state->error);
+                        refreshReleases();
+                        // A refusal is said (above); the rename itself stays done.
+                        finish(state->error.isError() && !isRefusal(state->error)
+                                ? unknownOutcome(state->error)
+                                : ApiError());
                     });
             }
         });
@@ -1518,7 +1600,7 @@ void SyncEngine::checkDescriptionKept(
           "reads “%3”. Give it a shorter title.")
             .arg(kept.size())
             .arg(sent.size())
-            .arg(tag ? tag->title : kept));
+            .arg(tag ? tag->title : t("(unreadable)")));
 }
 
 void SyncEngine::confirmOwner(const QString &deviceId, const QString &account,
@@ -1542,6 +1624,7 @@ void SyncEngine::holdForClient(const OutboxEntry &entry, const ApiError &error)
 {
     const bool first = m_held.isEmpty();
     m_held.insert(entry.id);
+    m_heldReason = error.message;
     m_store->failOutbox({entry.id}, error.message, false);
     for (OutboxEntry &e : m_pending) {
         if (e.id == entry.id) {

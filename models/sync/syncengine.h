@@ -101,6 +101,8 @@ public:
     // Pending changes held back until the product's OAuth client is set again (claims to
     // customer accounts, and later changes of the same devices).
     int heldCount() const { return static_cast<int>(m_held.size()); }
+    // Why they wait (what claimsWaiting said last).
+    QString heldReason() const { return m_heldReason; }
     void setEventsUrl(const QUrl &url) { m_eventsUrl = url; }
 
     // Local edits. Each returns an empty string when queued, else why it was refused
@@ -189,9 +191,10 @@ private:
     // One group change of `deviceIds`: the groups added, then (a second request) removed.
     void sendGroupChange(const QStringList &deviceIds, const Domain::GroupDelta &delta,
         std::function<void(Remote::ApiError)> done);
-    // One batch request, halved and sent again when the cloud refuses its size.
+    // One batch request, halved and sent again when the cloud refuses its size; `done` also
+    // says whether some of it was applied (a part of a halved batch).
     void sendGroupBatch(const QStringList &deviceIds, const QStringList &add,
-        const QStringList &remove, std::function<void(Remote::ApiError)> done);
+        const QStringList &remove, std::function<void(Remote::ApiError, bool)> done);
     void pushSingle(const Store::OutboxEntry &entry);
     void entriesSucceeded(const QList<Store::OutboxEntry> &entries, const QString &result);
     void markDone(const QList<Store::OutboxEntry> &entries, const QString &result);
@@ -251,8 +254,10 @@ private:
     QString m_clientSecret;
     bool m_clientRefused = false;
     qint64 m_tokenBlockedUntilMs = 0; // Particle refuses token requests until then
+    int m_token429s = 0; // token requests refused with 429 in a row
     QTimer m_tokenBlockTimer;
     QSet<qint64> m_held; // outbox ids waiting for the product's OAuth client
+    QString m_heldReason;
     QHash<QString, QString> m_descriptionsKept; // group -> the description the cloud kept
     QString m_token;
     QUrl m_eventsUrl;
@@ -262,6 +267,7 @@ private:
     QString m_blocked; // why nothing is loaded (a damaged or unreadable cache)
     std::optional<Store::CacheDamage> m_repairing; // what the repair under way is for
     bool m_replan = false; // kept changes are planned again at the first pull
+    QMetaObject::Connection m_afterRepair; // says what a repair did once its cache is loaded
     bool m_loaded = false;
     bool m_pushing = false;
     bool m_signedOut = false;

@@ -190,7 +190,7 @@ void TestFleetEditing::nodeDialogExplainsWhatIsWrong()
         QTest::keyClicks(dialog->slugField(), slug);
         return dialog->validationError();
     };
-    QVERIFY(typeSlug(QStringLiteral("acme")).contains(QStringLiteral("already exists")));
+    QVERIFY(typeSlug(QStringLiteral("acme")).contains(QStringLiteral("is taken here by “Acme")));
     QVERIFY(!ok->isEnabled());
     QVERIFY(!typeSlug(QStringLiteral("Acme Corp")).isEmpty());
     QVERIFY(!typeSlug(QStringLiteral("a--b")).isEmpty());
@@ -601,7 +601,8 @@ void TestFleetEditing::groupMovedWithItsSubtreeFromTheKeyboard()
     // Always confirmed: the Particle groups are renamed.
     QTRY_VERIFY(activeModal<Views::MoveConfirmDialog>() != nullptr);
     Views::MoveConfirmDialog *confirm = activeModal<Views::MoveConfirmDialog>();
-    QVERIFY2(confirm->summaryLines().join(QLatin1Char(' ')).contains(QStringLiteral("renamed")),
+    QVERIFY2(
+        confirm->summaryLines().join(QLatin1Char(' ')).contains(QStringLiteral("gets a new name")),
         qPrintable(confirm->summaryLines().join(QLatin1Char(' '))));
     confirm->accept();
     QVERIFY(m_console.tree()->indexForNode(QStringLiteral("fjord--depot-west")).isValid());
