@@ -196,6 +196,8 @@ std::optional<T> wrapped(const ApiReply &reply, const char *key,
 // can hold at the page size the server used. That is `perPage`, unless a page before the last
 // came back with fewer items (a server that caps the page size below what was asked). Absent:
 // `absent` (-1 means required).
+constexpr int MinPlausiblePageSize = 25;
+
 std::optional<int> readTotalPages(
     const QJsonObject &object, int perPage, qsizetype items, int page, int absent, QString *error)
 {
@@ -211,8 +213,10 @@ std::optional<int> readTotalPages(
     }
     const int pages = total.toInt();
     int pageSize = std::max(1, perPage);
+    // A server that caps the page size below what was asked is believed down to a page of 25
+    // (a page of one item would let a claim of a million pages through).
     if (items > 0 && items < pageSize && page < pages)
-        pageSize = static_cast<int>(items);
+        pageSize = std::max(static_cast<int>(items), std::min(pageSize, MinPlausiblePageSize));
     const int most = ParticleClient::maxPlausiblePages(pageSize);
     if (pages > most) {
         *error = QStringLiteral("Malformed answer from the server: 'meta.total_pages' is %1, "
@@ -763,10 +767,11 @@ void ParticleClient::rateLimitedAnswer(const JobPtr &job, const ApiReply &result
         if (m_streakStart < 0)
             m_streakStart = now;
         const qint64 doublings = (now - m_streakStart) / m_config.rateLimitGrowAfterMs;
-        const qint64 hold = hintedMs >= 0
-            ? hintedMs
-            : std::min<qint64>(m_config.backoffMaxMs,
-                qint64(m_config.rateLimitHoldMs) << std::clamp<qint64>(doublings, 0, 20));
+        const qint64 own = std::min<qint64>(m_config.backoffMaxMs,
+            qint64(m_config.rateLimitHoldMs) << std::clamp<qint64>(doublings, 0, 20));
+        // Retry-After wins, but never as less than the hold of our own: "0" or a date already
+        // past (a clock apart) must not turn into a burst of requests.
+        const qint64 hold = hintedMs >= 0 ? std::max(hintedMs, own) : own;
         m_holdUntil = std::max(m_holdUntil, now + hold);
         qCInfo(lcRemote).noquote() << job->what() << "got" << result.error.toString()
                                    << "- holding every request for" << holdRemainingMs() << "ms";

@@ -415,8 +415,9 @@ void SyncEngine::pullNow()
             return;
         if (!r.ok())
             return failPull(r.error);
-        job->incoming.devices.reserve(
-            static_cast<qsizetype>(r.value->totalPages) * m_config.perPage);
+        // Room for what the first answer announces, within reason (a hash grows by itself).
+        job->incoming.devices.reserve(static_cast<qsizetype>(
+            std::min<qint64>(qint64(r.value->totalPages) * m_config.perPage, 200000)));
         // Every other page at once: the client keeps the number on the wire bounded.
         for (int page = 2; page <= r.value->totalPages; ++page) {
             ++job->outstanding;

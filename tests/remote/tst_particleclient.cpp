@@ -544,6 +544,9 @@ private Q_SLOTS:
         // A server that serves smaller pages than asked: its page size counts.
         QTest::newRow("capped at 25 a page") << 100 << 25 << QJsonValue(40000) << 40000;
         QTest::newRow("capped at 25 a page, too many") << 100 << 25 << QJsonValue(40001) << -1;
+        // One item on a page that is not the last does not make a page of one plausible.
+        QTest::newRow("one item, a million pages") << 100 << 1 << QJsonValue(1000000) << -1;
+        QTest::newRow("one item, as many pages as of 25") << 100 << 1 << QJsonValue(40000) << 40000;
         QTest::newRow("negative") << 100 << 100 << QJsonValue(-1) << -1;
         QTest::newRow("fraction") << 100 << 100 << QJsonValue(2.5) << -1;
         QTest::newRow("huge double") << 100 << 100 << QJsonValue(1e300) << -1;
@@ -1447,6 +1450,10 @@ private Q_SLOTS:
         QTest::addColumn<int>("holdMs");
         QTest::newRow("no Retry-After") << QByteArray() << 400;
         QTest::newRow("Retry-After: 1") << QByteArray("Retry-After: 1\r\n") << 1000;
+        // "At once" (or a date already past) does not make a burst: the client's own hold counts.
+        QTest::newRow("Retry-After: 0") << QByteArray("Retry-After: 0\r\n") << 400;
+        QTest::newRow("Retry-After in the past")
+            << QByteArray("Retry-After: Wed, 21 Oct 2015 07:28:00 GMT\r\n") << 400;
     }
     void rateLimitHoldsRequestsBehindTheRefusedOne()
     {
