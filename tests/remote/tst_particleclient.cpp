@@ -1521,9 +1521,9 @@ private Q_SLOTS:
         QCOMPARE(r.error.status, 429);
         QVERIFY2(r.error.message.contains(QLatin1String("429")), qPrintable(r.error.message));
         // At the earliest: holds of 50 ms (4), 100 ms (2), 200, 400 ms, then one of 1,600 ms
-        // would pass 2 s: 9 requests. A slower machine gets there with fewer.
+        // would pass 2 s: 9 requests. A slower machine gets there with fewer (at least one more).
         const int sent = client->requestsSent();
-        QVERIFY2(sent >= 3 && sent <= 10, qPrintable(QString::number(sent)));
+        QVERIFY2(sent >= 2 && sent <= 10, qPrintable(QString::number(sent)));
         QCOMPARE(holdLengths.size(), sent);
         QVERIFY(holdLengths.first() <= 50);
         QVERIFY2(holdLengths.last() > 50, qPrintable(QString::number(holdLengths.last())));
