@@ -102,9 +102,7 @@ void AppContext::open(const Connection &connection, std::function<void(QString e
             if (!error.isEmpty()) {
                 qCWarning(lcApp) << "the rollouts could not be loaded:" << error;
                 if (m_window)
-                    m_window->statusBar()->showMessage(
-                        tr("The rollouts could not be loaded from the cache: %1").arg(error),
-                        20000);
+                    m_window->cacheProblems()->showRolloutsUnreadable(error);
             }
         });
     });

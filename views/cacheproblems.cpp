@@ -164,6 +164,21 @@ void CacheProblems::showRepaired(
     });
 }
 
+void CacheProblems::showRolloutsUnreadable(const QString &reason)
+{
+    QMessageBox *box = newDialog(QMessageBox::Warning, tr("The rollouts could not be read"),
+        QStringLiteral("<p>%1</p>")
+            .arg(tr("The rollouts kept in the local cache could not be read: %1")
+                     .arg(reason)
+                     .toHtmlEscaped()));
+    box->setInformativeText(
+        tr("<p>Rollouts that were running are not followed in this session: devices already "
+           "told to update still update in the cloud, but no new wave starts and no threshold "
+           "is checked. The fleet itself and the changes not yet sent are not affected.</p>"));
+    box->addButton(QMessageBox::Ok);
+    box->open();
+}
+
 void CacheProblems::showUnusable(const QString &reason)
 {
     QMessageBox *box = newDialog(QMessageBox::Critical, tr("The local cache cannot be read"),

@@ -30,6 +30,8 @@ public:
 
     // The cache could not be opened or read at all (`reason` says why).
     void showUnusable(const QString &reason);
+    // The rollouts kept in the cache could not be read (`reason` says why).
+    void showRolloutsUnreadable(const QString &reason);
     // The dialog on screen, if any (for tests).
     QMessageBox *dialog() const { return m_dialog; }
 

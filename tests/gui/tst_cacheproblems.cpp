@@ -131,6 +131,22 @@ private Q_SLOTS:
             CloudTimeoutMs);
     }
 
+    void unreadableRolloutsAreADialog()
+    {
+        m_connection = m_console.sandboxConnection();
+        QVERIFY(m_console.open(m_connection));
+        m_console.close();
+        QVERIFY(damage(m_connection.cachePath,
+            QStringLiteral("INSERT INTO rollouts(spec, state, created_ms) "
+                           "VALUES('not a rollout', 'Running', 1)")));
+        QVERIFY(m_console.open(m_connection));
+        QTRY_VERIFY(dialog() && dialog()->isVisible());
+        QVERIFY2(dialogText(dialog()).contains(QLatin1String("rollouts")),
+            qPrintable(dialogText(dialog())));
+        // The fleet itself is there.
+        QVERIFY(m_console.tree()->deviceCount() > 0);
+    }
+
     void unreadableFileCanBeSetAside()
     {
         m_connection = m_console.sandboxConnection();
