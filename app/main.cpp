@@ -6,6 +6,7 @@
 #include "app/logging.h"
 #include "app/sandboxlauncher.h"
 #include "app/signalwatcher.h"
+#include "domain/text.h"
 #include "remote/particleclient.h"
 #include "remote/tokenstore.h"
 #include "store/cachestore.h"
@@ -26,11 +27,6 @@
 using namespace Flotilla;
 
 namespace {
-
-struct Text
-{
-    Q_DECLARE_TR_FUNCTIONS(Flotilla::App)
-};
 
 void fatal(const QString &message)
 {
@@ -70,24 +66,24 @@ int main(int argc, char *argv[])
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        Text::tr("Flotilla, the operations console for Particle device fleets. Without --api "
-                 "it starts a fresh sandbox cloud with a demo fleet."));
+        App::Text::tr("Flotilla, the operations console for Particle device fleets. Without --api "
+                      "it starts a fresh sandbox cloud with a demo fleet."));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption api(QStringLiteral("api"),
-        Text::tr("Particle API base URL (https), e.g. https://api.particle.io."),
+        App::Text::tr("Particle API base URL (https), e.g. https://api.particle.io."),
         QStringLiteral("URL"));
     const QCommandLineOption product(
-        QStringLiteral("product"), Text::tr("Product ID (with --api)."), QStringLiteral("ID"));
+        QStringLiteral("product"), App::Text::tr("Product ID (with --api)."), QStringLiteral("ID"));
     const QCommandLineOption memoryTokens(QStringLiteral("memory-token-store"),
-        Text::tr("Keep the access token in memory only (tests; nothing is remembered)."));
+        App::Text::tr("Keep the access token in memory only (tests; nothing is remembered)."));
     const QCommandLineOption devices(QStringLiteral("devices"),
-        Text::tr("Sandbox: devices in the demo fleet."), QStringLiteral("N"));
+        App::Text::tr("Sandbox: devices in the demo fleet."), QStringLiteral("N"));
     const QCommandLineOption timeScale(QStringLiteral("time-scale"),
-        Text::tr("Sandbox: simulated time runs X times faster (default 60)."), QStringLiteral("X"),
-        QStringLiteral("60"));
+        App::Text::tr("Sandbox: simulated time runs X times faster (default 60)."),
+        QStringLiteral("X"), QStringLiteral("60"));
     const QCommandLineOption sandboxArg(QStringLiteral("sandbox-arg"),
-        Text::tr("Sandbox: one more argument for flotilla-sandbox (repeatable)."),
+        App::Text::tr("Sandbox: one more argument for flotilla-sandbox (repeatable)."),
         QStringLiteral("ARG"));
     for (const QCommandLineOption &o : {api, product, memoryTokens, devices, timeScale, sandboxArg})
         parser.addOption(o);
@@ -146,7 +142,7 @@ int main(int argc, char *argv[])
         bool ok = false;
         const int productId = parser.value(product).toInt(&ok);
         if (!parser.isSet(api) || !parser.isSet(product) || !ok || productId <= 0) {
-            fatal(Text::tr("--api URL and --product ID go together (a positive product ID)."));
+            fatal(App::Text::tr("--api URL and --product ID go together (a positive product ID)."));
             return 2;
         }
         if (!urlError.isEmpty()) {
@@ -194,7 +190,8 @@ int main(int argc, char *argv[])
         return 1;
     }
     if (!sessionDir.isValid()) {
-        fatal(Text::tr("No temporary folder for the session: %1").arg(sessionDir.errorString()));
+        fatal(
+            App::Text::tr("No temporary folder for the session: %1").arg(sessionDir.errorString()));
         return 1;
     }
     QStringList arguments {QStringLiteral("--time-scale"), parser.value(timeScale)};
@@ -216,7 +213,7 @@ int main(int argc, char *argv[])
         connection.oauthClientId = oauth.value(QStringLiteral("id")).toString();
         connection.oauthClientSecret = oauth.value(QStringLiteral("secret")).toString();
         connection.cachePath = sessionDir.filePath(QStringLiteral("cache.sqlite"));
-        connection.description = Text::tr("sandbox %1").arg(connection.apiUrl.authority());
+        connection.description = App::Text::tr("sandbox %1").arg(connection.apiUrl.authority());
         connection.actor = line.value(QStringLiteral("username")).toString();
         connection.sandbox = true;
         qCInfo(App::lcApp) << "sandbox ready at" << connection.apiUrl.toString() << "product"

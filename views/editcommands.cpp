@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "views/editcommands.h"
 
+#include "domain/text.h"
 #include "sync/syncengine.h"
 #include "views/logging.h"
 
@@ -8,14 +9,7 @@
 
 namespace Flotilla::Views {
 
-namespace {
-
-struct Text
-{
-    Q_DECLARE_TR_FUNCTIONS(Flotilla::Views)
-};
-
-} // namespace
+namespace { } // namespace
 
 ReportingExecutor::ReportingExecutor(Tree::MoveExecutor *inner, ErrorReporter reporter)
     : m_inner(inner)

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "domain/hierarchy.h"
 
+#include "domain/text.h"
+
 #include <QCoreApplication>
 
 #include <algorithm>
@@ -52,11 +54,11 @@ QString kindForMessage(NodeKind kind)
 {
     switch (kind) {
     case NodeKind::Customer:
-        return QCoreApplication::translate("Flotilla::Domain", "customer");
+        return Text::tr("customer");
     case NodeKind::Group:
-        return QCoreApplication::translate("Flotilla::Domain", "group");
+        return Text::tr("group");
     case NodeKind::Returns:
-        return QCoreApplication::translate("Flotilla::Domain", "Returns pool");
+        return Text::tr("Returns pool");
     }
     return {};
 }
@@ -169,18 +171,16 @@ QString tagError(const NodeTag &tag)
         return title;
     for (auto it = tag.attributes.cbegin(); it != tag.attributes.cend(); ++it) {
         if (!isAttributeKey(it.key()))
-            return QCoreApplication::translate("Flotilla::Domain",
+            return Text::tr(
                 "'%1' is not a valid attribute name: use lowercase letters, digits, '-' and '_', "
                 "starting with a letter")
                 .arg(it.key());
         if (!isAttributeValue(it.value()))
-            return QCoreApplication::translate("Flotilla::Domain",
-                "The value of '%1' must be one word without spaces or brackets: '%2'")
+            return Text::tr("The value of '%1' must be one word without spaces or brackets: '%2'")
                 .arg(it.key(), it.value());
     }
     if (tag.attributes.contains(AccountAttribute) && tag.kind != NodeKind::Customer)
-        return QCoreApplication::translate(
-            "Flotilla::Domain", "Only a customer can be linked to a customer account");
+        return Text::tr("Only a customer can be linked to a customer account");
     return {};
 }
 
@@ -196,34 +196,28 @@ Hierarchy::Hierarchy(const QList<Group> &groups)
         const std::optional<NodeTag> tag = parseDescription(g.description);
         if (g.name == ReturnsGroupName) {
             m_hasReturnsPool = true;
-            m_returnsTitle = tag && !tag->title.isEmpty()
-                ? tag->title
-                : QCoreApplication::translate("Flotilla::Domain", "Returns");
+            m_returnsTitle = tag && !tag->title.isEmpty() ? tag->title : Text::tr("Returns");
             if (tag && tag->kind != NodeKind::Returns)
                 problem(g.name, GroupIssue::MisplacedReturnsTag,
-                    QCoreApplication::translate("Flotilla::Domain",
-                        "'%1' is the Returns pool, but its description tags it as a %2")
+                    Text::tr("'%1' is the Returns pool, but its description tags it as a %2")
                         .arg(g.name, kindForMessage(tag->kind)));
             else if (!tag && hasFlotillaTag(g.description))
                 problem(g.name, GroupIssue::MalformedTag,
-                    QCoreApplication::translate("Flotilla::Domain",
-                        "The description of '%1' has a Flotilla tag that cannot be read: '%2'")
+                    Text::tr("The description of '%1' has a Flotilla tag that cannot be read: '%2'")
                         .arg(g.name, g.description));
             continue;
         }
         if (!tag) {
             if (hasFlotillaTag(g.description))
                 problem(g.name, GroupIssue::MalformedTag,
-                    QCoreApplication::translate("Flotilla::Domain",
-                        "The description of '%1' has a Flotilla tag that cannot be read: '%2'")
+                    Text::tr("The description of '%1' has a Flotilla tag that cannot be read: '%2'")
                         .arg(g.name, g.description));
             labels.append(g.name);
             continue;
         }
         if (tag->kind == NodeKind::Returns) {
             problem(g.name, GroupIssue::MisplacedReturnsTag,
-                QCoreApplication::translate("Flotilla::Domain",
-                    "'%1' is tagged as the Returns pool, but only '%2' is the Returns pool")
+                Text::tr("'%1' is tagged as the Returns pool, but only '%2' is the Returns pool")
                     .arg(g.name, ReturnsGroupName));
             labels.append(g.name);
             continue;
@@ -231,8 +225,7 @@ Hierarchy::Hierarchy(const QList<Group> &groups)
         const QString pathError = nodePathError(g.name);
         if (!pathError.isEmpty()) {
             problem(g.name, GroupIssue::InvalidName,
-                QCoreApplication::translate(
-                    "Flotilla::Domain", "'%1' is tagged as a %2 but its name is not valid: %3")
+                Text::tr("'%1' is tagged as a %2 but its name is not valid: %3")
                     .arg(g.name, kindForMessage(tag->kind), pathError));
             labels.append(g.name);
             continue;
@@ -240,15 +233,14 @@ Hierarchy::Hierarchy(const QList<Group> &groups)
         const int depth = pathDepth(g.name);
         if (tag->kind == NodeKind::Customer && depth != 1) {
             problem(g.name, GroupIssue::KindContradictsName,
-                QCoreApplication::translate("Flotilla::Domain",
-                    "'%1' is tagged as a customer, but a customer's group name has no '--'")
+                Text::tr("'%1' is tagged as a customer, but a customer's group name has no '--'")
                     .arg(g.name));
             labels.append(g.name);
             continue;
         }
         if (tag->kind == NodeKind::Group && depth == 1) {
             problem(g.name, GroupIssue::KindContradictsName,
-                QCoreApplication::translate("Flotilla::Domain",
+                Text::tr(
                     "'%1' is tagged as a group, but a group's name starts with its customer's, "
                     "as in 'customer--%1'")
                     .arg(g.name));
@@ -271,11 +263,9 @@ Hierarchy::Hierarchy(const QList<Group> &groups)
             continue;
         }
         const QString message = m_groupNames.contains(parent)
-            ? QCoreApplication::translate("Flotilla::Domain",
-                "'%1' is a group of the tree, but its parent '%2' is not a node of the tree")
+            ? Text::tr("'%1' is a group of the tree, but its parent '%2' is not a node of the tree")
                   .arg(node.path, parent)
-            : QCoreApplication::translate("Flotilla::Domain",
-                "'%1' is a group of the tree, but its parent '%2' does not exist")
+            : Text::tr("'%1' is a group of the tree, but its parent '%2' does not exist")
                   .arg(node.path, parent);
         problem(node.path, GroupIssue::MissingParent, message);
         labels.append(node.path);
@@ -364,11 +354,11 @@ Placement placeDevice(const QStringList &groups, const Hierarchy &hierarchy)
             customers.append(customerSlug(e));
         customers = sortedUnique(customers);
         const QString message = customers.size() > 1
-            ? QCoreApplication::translate("Flotilla::Domain",
+            ? Text::tr(
                 "The device is in the groups of more than one customer (%1); a device belongs to "
                 "one customer only")
                   .arg(quotedList(customers))
-            : QCoreApplication::translate("Flotilla::Domain",
+            : Text::tr(
                 "The device is in more than one branch of the tree (%1); a device sits at one "
                 "node only")
                   .arg(quotedList(ends));
@@ -382,16 +372,13 @@ Placement placeDevice(const QStringList &groups, const Hierarchy &hierarchy)
         }
         if (!missing.isEmpty())
             placement.problems.append(PlacementProblem {PlacementIssue::MissingAncestor, missing,
-                QCoreApplication::translate("Flotilla::Domain",
-                    "The device is in '%1' but not in %2, which every device under '%1' must "
-                    "also be in")
+                Text::tr("The device is in '%1' but not in %2, which every device under '%1' must "
+                         "also be in")
                     .arg(e, quotedList(missing))});
     }
     if (inReturns)
         placement.problems.append(PlacementProblem {PlacementIssue::ReturnsWithNode, ends,
-            QCoreApplication::translate(
-                "Flotilla::Domain", "The device is in the Returns pool and also in %1")
-                .arg(quotedList(ends))});
+            Text::tr("The device is in the Returns pool and also in %1").arg(quotedList(ends))});
     if (placement.problems.isEmpty()) {
         placement.kind = PlacementKind::Node;
         placement.path = ends.front();

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "domain/moves.h"
 
+#include "domain/text.h"
+
 #include <QCoreApplication>
 #include <QSet>
 
@@ -37,7 +39,7 @@ QString named(const Hierarchy &hierarchy, const QString &path)
 {
     if (hierarchy.isNode(path))
         return QStringLiteral("“%1”").arg(titlePath(hierarchy, path));
-    return QCoreApplication::translate("Flotilla::Domain", "the group '%1'").arg(path);
+    return Text::tr("the group '%1'").arg(path);
 }
 
 SubtreeChange refused(const QString &reason)
@@ -60,8 +62,7 @@ SubtreeChange relocate(
         if (!error.isEmpty())
             return refused(error);
         if (hierarchy.contains(renamed))
-            return refused(QCoreApplication::translate(
-                "Flotilla::Domain", "%1 already exists in the product, where %2 would go")
+            return refused(Text::tr("%1 already exists in the product, where %2 would go")
                                .arg(named(hierarchy, renamed), named(hierarchy, old)));
         change.renames.append(GroupRename {old, renamed});
     }
@@ -146,38 +147,31 @@ SubtreeChange planSubtreeMove(const Hierarchy &hierarchy, const QString &path,
 {
     const Node *node = hierarchy.node(path);
     if (!node)
-        return refused(QCoreApplication::translate(
-            "Flotilla::Domain", "%1 is not a customer or group of the tree")
-                           .arg(named(hierarchy, path)));
+        return refused(
+            Text::tr("%1 is not a customer or group of the tree").arg(named(hierarchy, path)));
     if (node->kind == NodeKind::Customer)
-        return refused(QCoreApplication::translate("Flotilla::Domain",
-            "%1 is a customer; a customer cannot be moved under another node (rename it "
-            "instead)")
-                           .arg(named(hierarchy, path)));
+        return refused(
+            Text::tr("%1 is a customer; a customer cannot be moved under another node (rename it "
+                     "instead)")
+                .arg(named(hierarchy, path)));
     if (newParentPath.isEmpty())
-        return refused(QCoreApplication::translate(
-            "Flotilla::Domain", "%1 cannot be moved to the top level: only customers are there")
+        return refused(Text::tr("%1 cannot be moved to the top level: only customers are there")
                            .arg(named(hierarchy, path)));
     if (newParentPath == path)
-        return refused(
-            QCoreApplication::translate("Flotilla::Domain", "%1 cannot be moved onto itself")
-                .arg(named(hierarchy, path)));
+        return refused(Text::tr("%1 cannot be moved onto itself").arg(named(hierarchy, path)));
     if (isStrictAncestor(path, newParentPath))
-        return refused(QCoreApplication::translate(
-            "Flotilla::Domain", "%1 cannot be moved into its own subtree (%2)")
+        return refused(Text::tr("%1 cannot be moved into its own subtree (%2)")
                            .arg(named(hierarchy, path), named(hierarchy, newParentPath)));
     if (!hierarchy.isNode(newParentPath))
-        return refused(QCoreApplication::translate(
-            "Flotilla::Domain", "%1 is not a customer or group of the tree")
+        return refused(Text::tr("%1 is not a customer or group of the tree")
                            .arg(named(hierarchy, newParentPath)));
     const QString slug = newSlug.isEmpty() ? lastSlug(path) : newSlug;
     const QString slugProblem = slugError(slug);
     if (!slugProblem.isEmpty())
         return refused(slugProblem);
     if (parentPath(path) == newParentPath && slug == lastSlug(path))
-        return refused(
-            QCoreApplication::translate("Flotilla::Domain", "%1 is already directly under %2")
-                .arg(named(hierarchy, path), named(hierarchy, newParentPath)));
+        return refused(Text::tr("%1 is already directly under %2")
+                           .arg(named(hierarchy, path), named(hierarchy, newParentPath)));
     return relocate(hierarchy, path, newParentPath, slug);
 }
 
@@ -185,16 +179,14 @@ SubtreeChange planNodeRename(
     const Hierarchy &hierarchy, const QString &path, const QString &newSlug)
 {
     if (!hierarchy.isNode(path))
-        return refused(QCoreApplication::translate(
-            "Flotilla::Domain", "%1 is not a customer or group of the tree")
-                           .arg(named(hierarchy, path)));
+        return refused(
+            Text::tr("%1 is not a customer or group of the tree").arg(named(hierarchy, path)));
     const QString slugProblem = slugError(newSlug);
     if (!slugProblem.isEmpty())
         return refused(slugProblem);
     if (newSlug == lastSlug(path))
         return refused(
-            QCoreApplication::translate("Flotilla::Domain", "%1 already has the short name '%2'")
-                .arg(named(hierarchy, path), newSlug));
+            Text::tr("%1 already has the short name '%2'").arg(named(hierarchy, path), newSlug));
     return relocate(hierarchy, path, parentPath(path), newSlug);
 }
 

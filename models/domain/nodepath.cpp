@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "domain/nodepath.h"
 
+#include "domain/text.h"
+
 #include <QCoreApplication>
 #include <QSet>
 
@@ -41,8 +43,7 @@ QChar firstForeignChar(const QString &text)
 
 QString lengthError(const QString &name)
 {
-    return QCoreApplication::translate(
-        "Flotilla::Domain", "The group name '%1' would be %2 characters; Particle allows %3")
+    return Text::tr("The group name '%1' would be %2 characters; Particle allows %3")
         .arg(shown(name))
         .arg(name.size())
         .arg(MaxGroupNameLength);
@@ -211,20 +212,19 @@ QString titleKey(const QString &title)
 QString slugError(const QString &slug)
 {
     if (slug.isEmpty())
-        return QCoreApplication::translate("Flotilla::Domain", "The short name must not be empty");
+        return Text::tr("The short name must not be empty");
     const QChar foreign = firstForeignChar(slug);
     if (!foreign.isNull())
-        return QCoreApplication::translate("Flotilla::Domain",
+        return Text::tr(
             "The short name '%1' contains '%2'; use lowercase letters a-z, digits 0-9, '-' and "
             "'_'")
             .arg(shown(slug), QString(foreign));
     if (isSeparatorChar(slug.front().unicode()) || isSeparatorChar(slug.back().unicode()))
-        return QCoreApplication::translate(
-            "Flotilla::Domain", "The short name '%1' must start and end with a letter or a digit")
+        return Text::tr("The short name '%1' must start and end with a letter or a digit")
             .arg(shown(slug));
     for (qsizetype i = 1; i < slug.size(); ++i) {
         if (isSeparatorChar(slug.at(i).unicode()) && isSeparatorChar(slug.at(i - 1).unicode()))
-            return QCoreApplication::translate("Flotilla::Domain",
+            return Text::tr(
                 "The short name '%1' contains '%2'; '-' and '_' may only stand alone between "
                 "letters and digits")
                 .arg(shown(slug), slug.mid(i - 1, 2));
@@ -240,10 +240,10 @@ bool isSlug(const QString &text)
 QString groupNameError(const QString &name)
 {
     if (name.isEmpty())
-        return QCoreApplication::translate("Flotilla::Domain", "A group name must not be empty");
+        return Text::tr("A group name must not be empty");
     const QChar foreign = firstForeignChar(name);
     if (!foreign.isNull())
-        return QCoreApplication::translate("Flotilla::Domain",
+        return Text::tr(
             "The group name '%1' contains '%2'; Particle allows only lowercase letters a-z, "
             "digits 0-9, '-' and '_'")
             .arg(shown(name), QString(foreign));
@@ -255,11 +255,11 @@ QString groupNameError(const QString &name)
 QString nodePathError(const QString &path)
 {
     if (path.isEmpty())
-        return QCoreApplication::translate("Flotilla::Domain", "A group name must not be empty");
+        return Text::tr("A group name must not be empty");
     const QStringList slugs = path.split(PathSeparator);
     for (const QString &slug : slugs) {
         if (slug.isEmpty())
-            return QCoreApplication::translate("Flotilla::Domain",
+            return Text::tr(
                 "The group name '%1' has an empty part: '--' may only stand between two short "
                 "names")
                 .arg(shown(path));
@@ -268,7 +268,7 @@ QString nodePathError(const QString &path)
             return error;
     }
     if (slugs.size() > MaxNodeDepth)
-        return QCoreApplication::translate("Flotilla::Domain",
+        return Text::tr(
             "'%1' would be %2 levels deep; at most %3 are allowed (a customer and %4 levels of "
             "groups)")
             .arg(shown(path))
@@ -278,9 +278,7 @@ QString nodePathError(const QString &path)
     if (path.size() > MaxGroupNameLength)
         return lengthError(path);
     if (path == ReturnsGroupName)
-        return QCoreApplication::translate(
-            "Flotilla::Domain", "'%1' is reserved for the Returns pool")
-            .arg(path);
+        return Text::tr("'%1' is reserved for the Returns pool").arg(path);
     return {};
 }
 
@@ -296,17 +294,14 @@ QString titleError(const QString &title)
         const QChar::Category category = c.category();
         if (category == QChar::Other_Control || category == QChar::Separator_Line
             || category == QChar::Separator_Paragraph)
-            return QCoreApplication::translate(
-                "Flotilla::Domain", "The title must be a single line of text");
+            return Text::tr("The title must be a single line of text");
     }
     if (trimmed.size() > MaxTitleLength)
-        return QCoreApplication::translate(
-            "Flotilla::Domain", "The title is %1 characters long; at most %2 are allowed")
+        return Text::tr("The title is %1 characters long; at most %2 are allowed")
             .arg(trimmed.size())
             .arg(MaxTitleLength);
     if (trimmed.contains(QLatin1String("[flotilla:"), Qt::CaseInsensitive))
-        return QCoreApplication::translate(
-            "Flotilla::Domain", "The title must not contain '[flotilla:'");
+        return Text::tr("The title must not contain '[flotilla:'");
     return {};
 }
 

@@ -2,6 +2,7 @@
 #include "domain/rollout.h"
 
 #include "domain/nodepath.h"
+#include "domain/text.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -29,7 +30,7 @@ QString percentText(double value)
 
 QString versionText(int version)
 {
-    return QCoreApplication::translate("Flotilla::Domain", "v%1").arg(version);
+    return Text::tr("v%1").arg(version);
 }
 
 // ---- JSON helpers -------------------------------------------------------------------------
@@ -100,7 +101,7 @@ public:
         if (v.isUndefined() || !ok())
             return;
         if (!v.isString())
-            return fail(key, QCoreApplication::translate("Flotilla::Domain", "a string"));
+            return fail(key, Text::tr("a string"));
         out = v.toString();
     }
 
@@ -110,7 +111,7 @@ public:
         if (v.isUndefined() || !ok())
             return;
         if (!v.isBool())
-            return fail(key, QCoreApplication::translate("Flotilla::Domain", "true or false"));
+            return fail(key, Text::tr("true or false"));
         out = v.toBool();
     }
 
@@ -120,7 +121,7 @@ public:
         if (v.isUndefined() || !ok())
             return;
         if (!v.isDouble())
-            return fail(key, QCoreApplication::translate("Flotilla::Domain", "a number"));
+            return fail(key, Text::tr("a number"));
         out = v.toDouble();
     }
 
@@ -134,7 +135,7 @@ public:
         if (!v.isDouble() || !std::isfinite(d) || std::floor(d) != d
             || d < double(std::numeric_limits<Int>::min())
             || d >= double(std::numeric_limits<Int>::max()) + 1.0)
-            return fail(key, QCoreApplication::translate("Flotilla::Domain", "a whole number"));
+            return fail(key, Text::tr("a whole number"));
         out = static_cast<Int>(d);
     }
 
@@ -154,7 +155,7 @@ public:
             list.append(item.toString());
         }
         if (!allStrings)
-            return fail(key, QCoreApplication::translate("Flotilla::Domain", "a list of strings"));
+            return fail(key, Text::tr("a list of strings"));
         out = list;
     }
 
@@ -168,8 +169,7 @@ public:
         QString why;
         const std::optional<Threshold> t = Threshold::parse(text, &why);
         if (!t) {
-            m_error = QCoreApplication::translate("Flotilla::Domain", "%1 '%2': %3")
-                          .arg(m_where, QLatin1String(key), why);
+            m_error = Text::tr("%1 '%2': %3").arg(m_where, QLatin1String(key), why);
             return;
         }
         out = *t;
@@ -186,8 +186,7 @@ public:
             return;
         const std::optional<T> parsed = parse(word);
         if (!parsed) {
-            m_error = QCoreApplication::translate(
-                "Flotilla::Domain", "%1 '%2' has the unknown value '%3'")
+            m_error = Text::tr("%1 '%2' has the unknown value '%3'")
                           .arg(m_where, QLatin1String(key), word);
             return;
         }
@@ -198,8 +197,7 @@ public:
 
     void fail(const char *key, const QString &expected)
     {
-        m_error = QCoreApplication::translate("Flotilla::Domain", "%1 '%2' must be %3")
-                      .arg(m_where, QLatin1String(key), expected);
+        m_error = Text::tr("%1 '%2' must be %3").arg(m_where, QLatin1String(key), expected);
     }
 
 private:
@@ -242,11 +240,11 @@ bool isUnderAny(const QString &node, const QStringList &waveNodes)
 QString thresholdError(const Threshold &t)
 {
     if (!std::isfinite(t.value) || t.value < 0)
-        return QCoreApplication::translate("Flotilla::Domain", "it cannot be negative");
+        return Text::tr("it cannot be negative");
     if (t.unit == Threshold::Unit::Percent && t.value > 100)
-        return QCoreApplication::translate("Flotilla::Domain", "a share cannot exceed 100%");
+        return Text::tr("a share cannot exceed 100%");
     if (t.unit == Threshold::Unit::Count && std::floor(t.value) != t.value)
-        return QCoreApplication::translate("Flotilla::Domain", "a number of devices must be whole");
+        return Text::tr("a number of devices must be whole");
     return {};
 }
 
@@ -289,8 +287,8 @@ std::optional<Threshold> Threshold::parse(QStringView text, QString *error)
     };
     QStringView t = text.trimmed();
     if (t.isEmpty())
-        return failed(QCoreApplication::translate("Flotilla::Domain",
-            "Enter a number of devices or a share of the wave, such as 3 or 10%"));
+        return failed(
+            Text::tr("Enter a number of devices or a share of the wave, such as 3 or 10%"));
     Threshold result;
     result.unit = Unit::Count;
     if (t.endsWith(QLatin1Char('%'))) {
@@ -300,21 +298,17 @@ std::optional<Threshold> Threshold::parse(QStringView text, QString *error)
     bool ok = false;
     const double value = t.toDouble(&ok);
     if (!ok || !std::isfinite(value) || t.isEmpty())
-        return failed(QCoreApplication::translate("Flotilla::Domain",
+        return failed(Text::tr(
             "'%1' is neither a number of devices nor a share of the wave (such as 3 or 10%)")
                           .arg(text.trimmed()));
     if (value < 0)
-        return failed(
-            QCoreApplication::translate("Flotilla::Domain", "A threshold cannot be negative: '%1'")
-                .arg(text.trimmed()));
+        return failed(Text::tr("A threshold cannot be negative: '%1'").arg(text.trimmed()));
     if (result.unit == Unit::Percent && value > 100)
-        return failed(QCoreApplication::translate(
-            "Flotilla::Domain", "A share of the wave cannot exceed 100%: '%1'")
-                          .arg(text.trimmed()));
+        return failed(Text::tr("A share of the wave cannot exceed 100%: '%1'").arg(text.trimmed()));
     if (result.unit == Unit::Count && std::floor(value) != value)
-        return failed(QCoreApplication::translate("Flotilla::Domain",
-            "A number of devices must be whole: '%1' (add % for a share of the wave)")
-                          .arg(text.trimmed()));
+        return failed(
+            Text::tr("A number of devices must be whole: '%1' (add % for a share of the wave)")
+                .arg(text.trimmed()));
     result.value = value == 0 ? 0 : value; // no "-0"
     if (error)
         error->clear();
@@ -330,8 +324,8 @@ QString waveTitle(const WaveSpec &wave)
     if (!wave.nodes.isEmpty())
         return wave.nodes.join(QLatin1String(", "));
     if (wave.percent >= 100)
-        return QCoreApplication::translate("Flotilla::Domain", "All remaining");
-    return QCoreApplication::translate("Flotilla::Domain", "%1%").arg(percentText(wave.percent));
+        return Text::tr("All remaining");
+    return Text::tr("%1%").arg(percentText(wave.percent));
 }
 
 QList<WaveSpec> RolloutSpec::effectiveWaves() const
@@ -345,7 +339,7 @@ QList<WaveSpec> RolloutSpec::effectiveWaves() const
     WaveSpec all;
     all.success = first.success;
     all.failure = first.failure;
-    all.name = QCoreApplication::translate("Flotilla::Domain", "All devices");
+    all.name = Text::tr("All devices");
     return {all};
 }
 
@@ -390,7 +384,7 @@ std::optional<RolloutSpec> RolloutSpec::fromJson(const QJsonObject &json, QStrin
         return std::nullopt;
     };
     RolloutSpec spec;
-    JsonReader r(json, QCoreApplication::translate("Flotilla::Domain", "The rollout's"));
+    JsonReader r(json, Text::tr("The rollout's"));
     r.readString("title", spec.title);
     r.readInteger("version", spec.version);
     r.readKeyword("method", spec.method, methodFromKeyword);
@@ -405,9 +399,8 @@ std::optional<RolloutSpec> RolloutSpec::fromJson(const QJsonObject &json, QStrin
         bool ok = false;
         spec.seed = seedText.toULongLong(&ok);
         if (!ok)
-            return failed(QCoreApplication::translate(
-                "Flotilla::Domain", "The rollout's 'seed' must be a whole number, not '%1'")
-                              .arg(seedText));
+            return failed(
+                Text::tr("The rollout's 'seed' must be a whole number, not '%1'").arg(seedText));
     }
     r.readString("token", spec.token);
     r.readInteger("deviceTimeoutS", spec.deviceTimeoutS);
@@ -417,29 +410,22 @@ std::optional<RolloutSpec> RolloutSpec::fromJson(const QJsonObject &json, QStrin
 
     const QJsonValue titles = r.value("nodeTitles");
     if (!titles.isUndefined() && !titles.isObject())
-        return failed(QCoreApplication::translate(
-            "Flotilla::Domain", "The rollout's 'nodeTitles' must be an object"));
+        return failed(Text::tr("The rollout's 'nodeTitles' must be an object"));
     const QJsonObject titleObject = titles.toObject();
     for (auto it = titleObject.constBegin(); it != titleObject.constEnd(); ++it) {
         if (!it.value().isString())
-            return failed(QCoreApplication::translate(
-                "Flotilla::Domain", "The rollout's title of '%1' must be a string")
-                              .arg(it.key()));
+            return failed(Text::tr("The rollout's title of '%1' must be a string").arg(it.key()));
         spec.nodeTitles.insert(it.key(), it.value().toString());
     }
 
     const QJsonValue waves = r.value("waves");
     if (!waves.isUndefined() && !waves.isArray())
-        return failed(QCoreApplication::translate(
-            "Flotilla::Domain", "The rollout's 'waves' must be a list"));
+        return failed(Text::tr("The rollout's 'waves' must be a list"));
     const QJsonArray waveArray = waves.toArray();
     for (qsizetype i = 0; i < waveArray.size(); ++i) {
-        const QString where
-            = QCoreApplication::translate("Flotilla::Domain", "Wave %1's").arg(i + 1);
+        const QString where = Text::tr("Wave %1's").arg(i + 1);
         if (!waveArray.at(i).isObject())
-            return failed(
-                QCoreApplication::translate("Flotilla::Domain", "%1 settings must be an object")
-                    .arg(where));
+            return failed(Text::tr("%1 settings must be an object").arg(where));
         WaveSpec wave;
         JsonReader w(waveArray.at(i).toObject(), where);
         w.readString("name", wave.name);
@@ -460,23 +446,20 @@ std::optional<RolloutSpec> RolloutSpec::fromJson(const QJsonObject &json, QStrin
 QString RolloutSpec::validate() const
 {
     if (version <= 0)
-        return QCoreApplication::translate(
-            "Flotilla::Domain", "Choose the firmware version to flash");
+        return Text::tr("Choose the firmware version to flash");
     if (nodes.isEmpty() && devices.isEmpty())
-        return QCoreApplication::translate(
-            "Flotilla::Domain", "Select at least one device, group or customer to flash");
+        return Text::tr("Select at least one device, group or customer to flash");
     if (method == RolloutMethod::Release && nodes.isEmpty())
-        return QCoreApplication::translate("Flotilla::Domain",
+        return Text::tr(
             "A release reaches customers and groups: select at least one, or flash single "
             "devices with Lock and flash or a staged rollout");
     if (deviceTimeoutS < MinDeviceTimeoutS)
-        return QCoreApplication::translate(
-            "Flotilla::Domain", "The device timeout must be at least one minute");
+        return Text::tr("The device timeout must be at least one minute");
     if (method == RolloutMethod::Staged) {
         for (qsizetype i = 0; i < waves.size(); ++i) {
             const WaveSpec &w = waves.at(i);
             if (w.nodes.isEmpty() && !(w.percent > 0 && w.percent <= 100))
-                return QCoreApplication::translate("Flotilla::Domain",
+                return Text::tr(
                     "Wave %1 needs test nodes or a share of the devices above 0% and up to 100%")
                     .arg(i + 1);
         }
@@ -485,13 +468,11 @@ QString RolloutSpec::validate() const
     for (qsizetype i = 0; i < effective.size(); ++i) {
         const WaveSpec &w = effective.at(i);
         if (const QString why = thresholdError(w.success); !why.isEmpty())
-            return QCoreApplication::translate(
-                "Flotilla::Domain", "Wave %1's success threshold %2 is not valid: %3")
+            return Text::tr("Wave %1's success threshold %2 is not valid: %3")
                 .arg(i + 1)
                 .arg(w.success.toString(), why);
         if (const QString why = thresholdError(w.failure); !why.isEmpty())
-            return QCoreApplication::translate(
-                "Flotilla::Domain", "Wave %1's failure threshold %2 is not valid: %3")
+            return Text::tr("Wave %1's failure threshold %2 is not valid: %3")
                 .arg(i + 1)
                 .arg(w.failure.toString(), why);
     }
@@ -543,27 +524,27 @@ QString displayName(RolloutDeviceState state)
 {
     switch (state) {
     case RolloutDeviceState::Skipped:
-        return QCoreApplication::translate("Flotilla::Domain", "Skipped");
+        return Text::tr("Skipped");
     case RolloutDeviceState::Pending:
-        return QCoreApplication::translate("Flotilla::Domain", "Pending");
+        return Text::tr("Pending");
     case RolloutDeviceState::Sending:
-        return QCoreApplication::translate("Flotilla::Domain", "Sending");
+        return Text::tr("Sending");
     case RolloutDeviceState::Waiting:
-        return QCoreApplication::translate("Flotilla::Domain", "Waiting");
+        return Text::tr("Waiting");
     case RolloutDeviceState::Updating:
-        return QCoreApplication::translate("Flotilla::Domain", "Updating");
+        return Text::tr("Updating");
     case RolloutDeviceState::Succeeded:
-        return QCoreApplication::translate("Flotilla::Domain", "Succeeded");
+        return Text::tr("Succeeded");
     case RolloutDeviceState::Failed:
-        return QCoreApplication::translate("Flotilla::Domain", "Failed");
+        return Text::tr("Failed");
     case RolloutDeviceState::TimedOut:
-        return QCoreApplication::translate("Flotilla::Domain", "Timed out");
+        return Text::tr("Timed out");
     case RolloutDeviceState::Cancelled:
-        return QCoreApplication::translate("Flotilla::Domain", "Cancelled");
+        return Text::tr("Cancelled");
     case RolloutDeviceState::RollingBack:
-        return QCoreApplication::translate("Flotilla::Domain", "Rolling back");
+        return Text::tr("Rolling back");
     case RolloutDeviceState::RolledBack:
-        return QCoreApplication::translate("Flotilla::Domain", "Rolled back");
+        return Text::tr("Rolled back");
     }
     return {};
 }
@@ -607,27 +588,22 @@ FlashImpact assessFlash(
         d.state = RolloutDeviceState::Skipped;
         if (c.development) {
             ++impact.development;
-            d.reason = QCoreApplication::translate(
-                "Flotilla::Domain", "Development devices are never updated by the cloud");
+            d.reason = Text::tr("Development devices are never updated by the cloud");
         } else if (viaRelease && c.lock) {
             ++impact.locked;
-            d.reason = QCoreApplication::translate(
-                "Flotilla::Domain", "It is locked to %1, and a lock wins over any release")
+            d.reason = Text::tr("It is locked to %1, and a lock wins over any release")
                            .arg(versionText(*c.lock));
         } else if (c.firmwareVersion == version) {
             ++impact.alreadyCurrent;
-            d.reason = QCoreApplication::translate("Flotilla::Domain", "It already runs %1")
-                           .arg(versionText(version));
+            d.reason = Text::tr("It already runs %1").arg(versionText(version));
         } else if (viaRelease && c.targetAfter != version) {
             ++impact.overridden;
             if (c.targetAfter && *c.targetAfter > version)
-                d.reason = QCoreApplication::translate(
-                    "Flotilla::Domain", "Another of its groups releases %1, which wins")
+                d.reason = Text::tr("Another of its groups releases %1, which wins")
                                .arg(versionText(*c.targetAfter));
             else
-                d.reason = QCoreApplication::translate(
-                    "Flotilla::Domain", "The release of %1 would not reach it")
-                               .arg(versionText(version));
+                d.reason
+                    = Text::tr("The release of %1 would not reach it").arg(versionText(version));
         } else {
             d.state = RolloutDeviceState::Pending;
             ++impact.targeted;
@@ -810,12 +786,10 @@ std::optional<RolloutDevice> applyDeviceEvent(const RolloutDevice &device, const
                 return std::nullopt;
             if (updating) {
                 moveTo(S::Waiting, QStringLiteral("offline"));
-                d.reason = QCoreApplication::translate(
-                    "Flotilla::Domain", "The device went offline during the update");
+                d.reason = Text::tr("The device went offline during the update");
             } else if (device.state == S::Waiting) {
                 d.stage = QStringLiteral("offline");
-                d.reason = QCoreApplication::translate(
-                    "Flotilla::Domain", "Offline: it updates when it comes back");
+                d.reason = Text::tr("Offline: it updates when it comes back");
             } else {
                 return std::nullopt;
             }
@@ -834,8 +808,7 @@ std::optional<RolloutDevice> applyDeviceEvent(const RolloutDevice &device, const
         } else if (dataIs(data, QLatin1String("failed"))) {
             d.state = rollingBack ? S::RollingBack : S::Failed;
             ++d.attempts;
-            d.reason = QCoreApplication::translate(
-                "Flotilla::Domain", "The device reported that the update failed (attempt %1)")
+            d.reason = Text::tr("The device reported that the update failed (attempt %1)")
                            .arg(d.attempts);
         } else {
             return std::nullopt;
@@ -844,7 +817,7 @@ std::optional<RolloutDevice> applyDeviceEvent(const RolloutDevice &device, const
         if (!dataIs(data, QLatin1String("true")))
             return std::nullopt;
         moveTo(S::Waiting, QStringLiteral("updates disabled"));
-        d.reason = QCoreApplication::translate("Flotilla::Domain",
+        d.reason = Text::tr(
             "Updates are disabled on the device; it updates once they are enabled again");
     } else {
         return std::nullopt;
@@ -945,17 +918,17 @@ QString displayName(RolloutState state)
 {
     switch (state) {
     case RolloutState::Running:
-        return QCoreApplication::translate("Flotilla::Domain", "Running");
+        return Text::tr("Running");
     case RolloutState::Paused:
-        return QCoreApplication::translate("Flotilla::Domain", "Paused");
+        return Text::tr("Paused");
     case RolloutState::Completed:
-        return QCoreApplication::translate("Flotilla::Domain", "Completed");
+        return Text::tr("Completed");
     case RolloutState::Aborted:
-        return QCoreApplication::translate("Flotilla::Domain", "Aborted");
+        return Text::tr("Aborted");
     case RolloutState::RollingBack:
-        return QCoreApplication::translate("Flotilla::Domain", "Rolling back");
+        return Text::tr("Rolling back");
     case RolloutState::RolledBack:
-        return QCoreApplication::translate("Flotilla::Domain", "Rolled back");
+        return Text::tr("Rolled back");
     }
     return {};
 }

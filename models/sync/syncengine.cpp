@@ -3,6 +3,7 @@
 
 #include "domain/hierarchy.h"
 #include "domain/precedence.h"
+#include "domain/text.h"
 #include "remote/apierror.h"
 #include "remote/eventstream.h"
 #include "remote/particleclient.h"
@@ -58,11 +59,6 @@ ApiError unknownOutcome(const ApiError &error)
     ApiError retry = error;
     retry.kind = ApiError::Kind::Server;
     return retry;
-}
-
-QString t(const char *text, int n = -1)
-{
-    return QCoreApplication::translate("Flotilla::Sync", text, nullptr, n);
 }
 
 } // namespace
@@ -130,7 +126,7 @@ void SyncEngine::start(bool pullNow)
         SyncEngine *const engine = self;
         if (!error.isEmpty()) {
             engine->m_repairing.reset();
-            engine->block(t("The local cache cannot be read: %1").arg(error));
+            engine->block(Text::tr("The local cache cannot be read: %1").arg(error));
             Q_EMIT engine->cacheUnusable(engine->m_blocked);
             return;
         }
@@ -138,14 +134,15 @@ void SyncEngine::start(bool pullNow)
             if (engine->m_repairing) {
                 // Rebuilt, and still not whole: something keeps damaging it (a failing disk?).
                 engine->m_repairing.reset();
-                engine->block(t("The local cache is still damaged after it was rebuilt: %1")
+                engine->block(Text::tr("The local cache is still damaged after it was rebuilt: %1")
                                   .arg(snapshot.damage.problems.join(QStringLiteral("; "))));
                 Q_EMIT engine->cacheUnusable(engine->m_blocked);
                 return;
             }
             if (snapshot.damage.losesChanges()) {
-                engine->block(t("The local cache is damaged, and changes not yet sent cannot "
-                                "be read from it"));
+                engine->block(
+                    Text::tr("The local cache is damaged, and changes not yet sent cannot "
+                             "be read from it"));
                 Q_EMIT engine->cacheDamaged(snapshot.damage);
                 return;
             }
@@ -164,7 +161,7 @@ void SyncEngine::repairCache()
 {
     if (!m_repairing)
         m_repairing = Store::CacheDamage();
-    block(t("The local cache is being repaired"));
+    block(Text::tr("The local cache is being repaired"));
     m_store->repair([self = QPointer<SyncEngine>(this)](Store::RepairReport report, QString error) {
         if (!self)
             return;
@@ -229,7 +226,7 @@ QString SyncEngine::notReady() const
     if (!m_blocked.isEmpty())
         return m_blocked;
     if (!m_loaded)
-        return t("The fleet is still loading");
+        return Text::tr("The fleet is still loading");
     return {};
 }
 
@@ -603,7 +600,7 @@ void SyncEngine::commitPull()
         {{QStringLiteral("last_full_pull_ms"), QString::number(m_lastFullPullMs)}},
         [self = QPointer<SyncEngine>(this)](QString error) {
             if (self && !error.isEmpty())
-                Q_EMIT self->errorOccurred(t("Cannot write the local cache: %1").arg(error));
+                Q_EMIT self->errorOccurred(Text::tr("Cannot write the local cache: %1").arg(error));
         });
     const qint64 oldest = nowMs() - RecentKeepMs;
     m_recent.erase(std::remove_if(m_recent.begin(), m_recent.end(),
@@ -735,7 +732,8 @@ void SyncEngine::publish(const FleetDelta &delta, bool writeToCache)
         m_store->applyPull(
             delta.toChangeSet(), {}, [self = QPointer<SyncEngine>(this)](QString error) {
                 if (self && !error.isEmpty())
-                    Q_EMIT self->errorOccurred(t("Cannot write the local cache: %1").arg(error));
+                    Q_EMIT self->errorOccurred(
+                        Text::tr("Cannot write the local cache: %1").arg(error));
             });
     }
 }
@@ -878,15 +876,15 @@ QString SyncEngine::moveDevices(const QStringList &deviceIds, const Domain::Move
     switch (target.kind) {
     case Domain::MoveTarget::Kind::Node:
         if (!hierarchy.node(target.path))
-            return t("The customer or group to move to is not in the tree any more");
+            return Text::tr("The customer or group to move to is not in the tree any more");
         toAccount = Domain::accountOf(target.path, hierarchy);
         targetTitle = Domain::titlePath(hierarchy, target.path);
         break;
     case Domain::MoveTarget::Kind::Returns:
-        targetTitle = t("Returns");
+        targetTitle = Text::tr("Returns");
         break;
     case Domain::MoveTarget::Kind::Unassigned:
-        targetTitle = t("Unassigned");
+        targetTitle = Text::tr("Unassigned");
         break;
     }
     QHash<QString, Domain::GroupDelta> deltas;
@@ -894,7 +892,7 @@ QString SyncEngine::moveDevices(const QStringList &deviceIds, const Domain::Move
     for (const QString &id : deviceIds) {
         const auto it = m_state.devices.constFind(id);
         if (it == m_state.devices.cend())
-            return t("Unknown device %1").arg(id);
+            return Text::tr("Unknown device %1").arg(id);
         const Domain::GroupDelta delta = Domain::planMove(it->groups, target, hierarchy);
         if (!delta.isEmpty())
             deltas.insert(id, delta);
@@ -919,8 +917,9 @@ QString SyncEngine::moveDevices(const QStringList &deviceIds, const Domain::Move
     if (entries.isEmpty())
         return QString();
     return applyEdit(QStringLiteral("move"),
-        (deviceIds.size() == 1 ? t("1 device to %1")
-                               : t("%n devices to %1", static_cast<int>(deviceIds.size())))
+        (deviceIds.size() == 1
+                ? Text::tr("1 device to %1")
+                : Text::tr("%n devices to %1", nullptr, static_cast<int>(deviceIds.size())))
             .arg(targetTitle),
         entries);
 }
@@ -928,14 +927,14 @@ QString SyncEngine::moveDevices(const QStringList &deviceIds, const Domain::Move
 QString SyncEngine::updateDevice(const QString &deviceId, const QJsonObject &fields)
 {
     if (!m_state.devices.contains(deviceId))
-        return t("Unknown device %1").arg(deviceId);
+        return Text::tr("Unknown device %1").arg(deviceId);
     return applyEdit(QStringLiteral("update"), deviceId, {Outbox::updateDevice(deviceId, fields)});
 }
 
 QString SyncEngine::createGroup(const Domain::Group &group)
 {
     if (m_state.groups.contains(group.name))
-        return t("%1 exists already").arg(describeGroup(group.name));
+        return Text::tr("%1 exists already").arg(describeGroup(group.name));
     const auto tag = Domain::parseDescription(group.description);
     return applyEdit(QStringLiteral("create group"),
         tag && !tag->title.isEmpty() ? tag->title : group.name, {Outbox::createGroup(group)});
@@ -944,10 +943,10 @@ QString SyncEngine::createGroup(const Domain::Group &group)
 QString SyncEngine::updateGroup(const QString &name, const QJsonObject &fields)
 {
     if (!m_state.groups.contains(name))
-        return t("This customer or group is not in the tree any more");
+        return Text::tr("This customer or group is not in the tree any more");
     const QString to = fields.value(QStringLiteral("name")).toString();
     if (!to.isEmpty() && to != name && m_state.groups.contains(to))
-        return t("%1 exists already").arg(describeGroup(to));
+        return Text::tr("%1 exists already").arg(describeGroup(to));
     return applyEdit(
         QStringLiteral("update group"), describeGroup(name), {Outbox::updateGroup(name, fields)});
 }
@@ -955,7 +954,7 @@ QString SyncEngine::updateGroup(const QString &name, const QJsonObject &fields)
 QString SyncEngine::deleteGroup(const QString &name)
 {
     if (!m_state.groups.contains(name))
-        return t("This customer or group is not in the tree any more");
+        return Text::tr("This customer or group is not in the tree any more");
     return applyEdit(
         QStringLiteral("delete group"), describeGroup(name), {Outbox::deleteGroup(name)});
 }
@@ -1048,7 +1047,7 @@ void SyncEngine::committed(const QList<OutboxEntry> &entries, const FleetDelta &
     if (!error.isEmpty() || ids.size() != entries.size()) {
         Q_EMIT pendingChanged(pendingCount());
         // Not in the cache, so not in the outbox: take the local effect back.
-        Q_EMIT errorOccurred(t("The change could not be saved: %1").arg(error));
+        Q_EMIT errorOccurred(Text::tr("The change could not be saved: %1").arg(error));
         publish(undo, false);
         return;
     }
@@ -1206,7 +1205,8 @@ void SyncEngine::pushGroups(const QList<OutboxEntry> &entries)
                 return;
             SyncEngine *const engine = self;
             if (!error.isEmpty() || ids.size() != compacted.size()) {
-                Q_EMIT engine->errorOccurred(t("Cannot write the local cache: %1").arg(error));
+                Q_EMIT engine->errorOccurred(
+                    Text::tr("Cannot write the local cache: %1").arg(error));
                 engine->m_pushing = false;
                 ++engine->m_pushFailures;
                 Q_EMIT engine->phaseChanged();
@@ -1342,8 +1342,8 @@ void SyncEngine::withCustomerToken(
     if (m_tokenBlockedUntilMs > nowMs()) {
         ApiError e;
         e.kind = ApiError::Kind::RateLimited;
-        e.message = t("Particle refuses token requests from this address for now (too many "
-                      "requests, or failed ones); claims to customer accounts wait until %1")
+        e.message = Text::tr("Particle refuses token requests from this address for now (too many "
+                             "requests, or failed ones); claims to customer accounts wait until %1")
                         .arg(QDateTime::fromMSecsSinceEpoch(m_tokenBlockedUntilMs)
                                  .toString(QStringLiteral("HH:mm")));
         cb(QString(), e);
@@ -1353,10 +1353,11 @@ void SyncEngine::withCustomerToken(
         ApiError e;
         e.kind = ApiError::Kind::Unauthorized;
         e.message = m_clientRefused
-            ? t("The cloud refused the product's OAuth client; enter it again to claim devices "
+            ? Text::tr(
+                "The cloud refused the product's OAuth client; enter it again to claim devices "
                 "to customer accounts")
-            : t("Claiming devices to a customer account needs the product's OAuth client; "
-                "none is configured");
+            : Text::tr("Claiming devices to a customer account needs the product's OAuth client; "
+                       "none is configured");
         cb(QString(), e);
         return;
     }
@@ -1374,11 +1375,12 @@ void SyncEngine::withCustomerToken(
                 qCWarning(lcSync) << "token requests are refused for a while:"
                                   << r.error.toString();
                 ApiError blocked = r.error;
-                blocked.message = t("Particle refuses token requests from this address for now "
-                                    "(too many requests, or failed ones); claims to customer "
-                                    "accounts wait until %1")
-                                      .arg(QDateTime::fromMSecsSinceEpoch(m_tokenBlockedUntilMs)
-                                               .toString(QStringLiteral("HH:mm")));
+                blocked.message
+                    = Text::tr("Particle refuses token requests from this address for now "
+                               "(too many requests, or failed ones); claims to customer "
+                               "accounts wait until %1")
+                          .arg(QDateTime::fromMSecsSinceEpoch(m_tokenBlockedUntilMs)
+                                   .toString(QStringLiteral("HH:mm")));
                 cb(QString(), blocked);
                 return;
             } else if (r.error.code == QLatin1String("invalid_client")
@@ -1509,7 +1511,7 @@ void SyncEngine::pushSingle(const OutboxEntry &entry)
     } else {
         ApiError e;
         e.kind = ApiError::Kind::BadRequest;
-        e.message = t("Unknown kind of change '%1'").arg(entry.kind);
+        e.message = Text::tr("Unknown kind of change '%1'").arg(entry.kind);
         finish(e);
     }
 }
@@ -1562,8 +1564,8 @@ void SyncEngine::keepReleases(
                             state->error = released.error;
                         if (!released.ok() && isRefusal(released.error))
                             Q_EMIT errorOccurred(
-                                t("Version %1 could not be released again to %2 after its "
-                                  "rename: %3")
+                                Text::tr("Version %1 could not be released again to %2 after its "
+                                         "rename: %3")
                                     .arg(version)
                                     .arg(describeGroup(to), released.error.message));
                         if (--state->outstanding > 0)
@@ -1596,12 +1598,12 @@ void SyncEngine::checkDescriptionKept(
         publish(delta, true);
     }
     const std::optional<Domain::NodeTag> tag = Domain::parseDescription(kept);
-    Q_EMIT errorOccurred(
-        t("Particle kept only %1 of the %2 characters of a node's description: its title now "
-          "reads “%3”. Give it a shorter title.")
-            .arg(kept.size())
-            .arg(sent.size())
-            .arg(tag ? tag->title : t("(unreadable)")));
+    Q_EMIT errorOccurred(Text::tr(
+        "Particle kept only %1 of the %2 characters of a node's description: its title now "
+        "reads “%3”. Give it a shorter title.")
+                             .arg(kept.size())
+                             .arg(sent.size())
+                             .arg(tag ? tag->title : Text::tr("(unreadable)")));
 }
 
 void SyncEngine::confirmOwner(const QString &deviceId, const QString &account,
@@ -1712,7 +1714,8 @@ void SyncEngine::replanKeptChanges()
             SyncEngine *const engine = self;
             if (!error.isEmpty() || ids.size() != fresh.size()) {
                 // Nothing was replaced: nothing is sent until it can be planned again.
-                Q_EMIT engine->errorOccurred(t("Cannot write the local cache: %1").arg(error));
+                Q_EMIT engine->errorOccurred(
+                    Text::tr("Cannot write the local cache: %1").arg(error));
                 if (engine->m_pull && engine->m_pull->generation == generation)
                     engine->failPull(ApiError());
                 return;
@@ -1764,7 +1767,7 @@ QString SyncEngine::describeGroup(const QString &name) const
     if (hierarchy.node(name))
         return Domain::titlePath(hierarchy, name);
     // A label (a group of the product outside the tree): its name is all it has.
-    return t("the group “%1”").arg(name);
+    return Text::tr("the group “%1”").arg(name);
 }
 
 QString SyncEngine::describe(const QList<OutboxEntry> &entries) const
@@ -1788,23 +1791,23 @@ QString SyncEngine::describe(const QList<OutboxEntry> &entries) const
     const QString name = first.payload.value(QStringLiteral("name")).toString();
     const int n = static_cast<int>(devices.size());
     if (first.kind == Outbox::GroupCreate)
-        return t("creating %1").arg(title(name));
+        return Text::tr("creating %1").arg(title(name));
     if (first.kind == Outbox::GroupDelete)
-        return t("deleting %1").arg(title(name));
+        return Text::tr("deleting %1").arg(title(name));
     if (first.kind == Outbox::GroupUpdate)
         return Outbox::renameOf(first).first.isEmpty()
-            ? t("changing %1").arg(title(name))
-            : t("renaming %1").arg(title(Outbox::renameOf(first).second));
+            ? Text::tr("changing %1").arg(title(name))
+            : Text::tr("renaming %1").arg(title(Outbox::renameOf(first).second));
     if (first.kind == Outbox::DeviceClaim)
-        return n == 1 ? t("claiming 1 device to its customer")
-                      : t("claiming %n devices to their customer", n);
+        return n == 1 ? Text::tr("claiming 1 device to its customer")
+                      : Text::tr("claiming %n devices to their customer", nullptr, n);
     if (first.kind == Outbox::DeviceUnclaim)
-        return n == 1 ? t("releasing 1 device from its customer")
-                      : t("releasing %n devices from their customer", n);
+        return n == 1 ? Text::tr("releasing 1 device from its customer")
+                      : Text::tr("releasing %n devices from their customer", nullptr, n);
     if (first.kind == Outbox::DeviceUpdate)
-        return n == 1 ? t("changing the name or notes of 1 device")
-                      : t("changing the names or notes of %n devices", n);
-    return n == 1 ? t("moving 1 device") : t("moving %n devices", n);
+        return n == 1 ? Text::tr("changing the name or notes of 1 device")
+                      : Text::tr("changing the names or notes of %n devices", nullptr, n);
+    return n == 1 ? Text::tr("moving 1 device") : Text::tr("moving %n devices", nullptr, n);
 }
 
 void SyncEngine::entriesSucceeded(const QList<OutboxEntry> &entries, const QString &result)
@@ -1826,7 +1829,7 @@ void SyncEngine::markDone(const QList<OutboxEntry> &entries, const QString &resu
     record.outboxId = ids.first();
     m_store->completeOutbox(ids, {record}, [self = QPointer<SyncEngine>(this)](QString error) {
         if (self && !error.isEmpty())
-            Q_EMIT self->errorOccurred(t("Cannot write the local cache: %1").arg(error));
+            Q_EMIT self->errorOccurred(Text::tr("Cannot write the local cache: %1").arg(error));
     });
     const qint64 now = nowMs();
     m_pending.erase(std::remove_if(m_pending.begin(), m_pending.end(),

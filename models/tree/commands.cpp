@@ -2,6 +2,7 @@
 #include "tree/commands.h"
 
 #include "domain/nodepath.h"
+#include "domain/text.h"
 
 #include <QCoreApplication>
 #include <QMap>
@@ -9,11 +10,6 @@
 namespace Flotilla::Tree {
 
 namespace {
-
-struct Text
-{
-    Q_DECLARE_TR_FUNCTIONS(Flotilla::Tree)
-};
 
 // Where a placement is, as a move target (Needs repair has none).
 std::optional<Domain::MoveTarget> targetOf(const Domain::Placement &placement)

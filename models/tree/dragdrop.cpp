@@ -2,6 +2,7 @@
 #include "tree/dragdrop.h"
 
 #include "domain/nodepath.h"
+#include "domain/text.h"
 
 #include <QCoreApplication>
 #include <QDataStream>
@@ -10,11 +11,6 @@
 namespace Flotilla::Tree {
 
 namespace {
-
-struct Text
-{
-    Q_DECLARE_TR_FUNCTIONS(Flotilla::Tree)
-};
 
 constexpr quint32 PayloadMagic = 0x464c5449; // "FLTI"
 constexpr quint16 PayloadVersion = 1;

@@ -2,6 +2,7 @@
 #include "tree/enginemoveexecutor.h"
 
 #include "domain/hierarchy.h"
+#include "domain/text.h"
 #include "sync/outboxops.h"
 #include "sync/syncengine.h"
 
@@ -12,11 +13,6 @@
 namespace Flotilla::Tree {
 
 namespace {
-
-struct Text
-{
-    Q_DECLARE_TR_FUNCTIONS(Flotilla::Tree)
-};
 
 QStringList sortedDifference(const QStringList &a, const QStringList &b)
 {

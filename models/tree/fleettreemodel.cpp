@@ -2,6 +2,7 @@
 #include "tree/fleettreemodel.h"
 
 #include "domain/nodepath.h"
+#include "domain/text.h"
 
 #include <QCoreApplication>
 #include <QMimeData>
@@ -86,11 +87,6 @@ struct Aggregate
         for (const auto &[version, count] : other.firmware)
             addFirmware(version, sign * count);
     }
-};
-
-struct Text
-{
-    Q_DECLARE_TR_FUNCTIONS(Flotilla::Tree)
 };
 
 QString problemText(const Domain::Placement &placement)

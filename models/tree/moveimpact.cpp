@@ -2,6 +2,7 @@
 #include "tree/moveimpact.h"
 
 #include "domain/hierarchy.h"
+#include "domain/text.h"
 
 #include <QCoreApplication>
 
@@ -12,11 +13,6 @@
 namespace Flotilla::Tree {
 
 namespace {
-
-struct Text
-{
-    Q_DECLARE_TR_FUNCTIONS(Flotilla::Tree)
-};
 
 QString versionText(const std::optional<int> &version)
 {
