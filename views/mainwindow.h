@@ -43,7 +43,7 @@ class DetailPane;
 class FleetTreeView;
 class FlashDialog;
 class ProblemsDialog;
-class ReportingExecutor;
+class EditController;
 class RolloutMonitor;
 
 // What the window works with; everything is owned elsewhere (AppContext) and outlives it.
@@ -88,7 +88,7 @@ public:
     // signs in by itself and brings its own client).
     void setSignInAvailable(bool available);
     // Whether the product's OAuth client is known (customer accounts can be created).
-    bool hasProductClient() const { return !m_clientId.isEmpty() && !m_clientSecret.isEmpty(); }
+    bool hasProductClient() const;
     // Whether the cloud is the sandbox this session started, whose fleet (and every rollout on
     // it) is discarded when the window closes: closing asks first while rollouts run.
     void setThrowawayCloud(bool throwaway);
@@ -175,7 +175,6 @@ private:
     void onLoaded();
     void onFleetChanged(const Sync::FleetDelta &delta);
     void onPendingChanged();
-    void onDrop(const Tree::DropRequest &request);
     void onTreeCurrentChanged();
     void onTableCurrentChanged();
     void ensureInitialSelection();
@@ -188,9 +187,6 @@ private:
     void updateRolloutStatus();
     void showDetail();
     void showError(const QString &message);
-    // Pushes an edit on the undo stack; true when it was applied (a refused edit is dropped,
-    // its reason already shown), and then says so in the status bar (announceEdit).
-    bool pushEdit(QUndoCommand *command);
     // Why an edit (or its undo or redo) was refused; nothing changed.
     void reportRefusal(const QString &error);
     // "Done here, being sent to the cloud: <text>", or kept here while working offline; once
@@ -200,11 +196,6 @@ private:
     void reportSent();
     void updateUndoRedoActions();
     void onWorkOfflineToggled(bool offline);
-    void applyMoveDevices(const QStringList &deviceIds, const Domain::MoveTarget &target);
-    void applyMoveNode(const QString &path, const QString &newParentPath);
-    // `prefix`: what happened before, said first ("Customer account … created.").
-    void pushNodeCreation(const QString &path, const QString &title, const QString &account,
-        const QString &prefix = QString());
 
     // The tree's current row, in column 0 (invalid when none).
     QModelIndex currentTreeIndex() const;
@@ -222,10 +213,7 @@ private:
     Tree::FleetTreeModel *m_tree;
     Tree::DeviceTableModel *m_table;
     QUndoStack *m_undoStack;
-    std::unique_ptr<ReportingExecutor> m_executor;
-    int m_productId;
-    QString m_clientId;
-    QString m_clientSecret;
+    EditController *m_edits = nullptr; // the edit dialogs
     QString m_connection;
     bool m_initialSelectionDone = false;
     bool m_initialSelectionQueued = false;
@@ -242,7 +230,6 @@ private:
     int m_sentNoticeCount = 0;
     bool m_sentNoticeRefused = false;
     bool m_editRefused = false;
-    QString m_lastRefusal;
     QString m_lastNotice; // the last status message of the edit notices
 
     FleetTreeView *m_treeView = nullptr;
