@@ -41,6 +41,7 @@ public:
     QString activity(int limit, QList<ActivityRecord> &records);
     QString setProduct(const Domain::Product &product);
     QString setSyncState(const QHash<QString, QString> &state);
+    // Rollout records, in rolloutrecords.cpp.
     QString createRollout(
         const Domain::Rollout &rollout, const ActivityRecord &activity, qint64 &id);
     QString loadRollouts(QList<Domain::Rollout> &rollouts, const std::atomic<bool> &cancelled);
