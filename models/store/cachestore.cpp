@@ -5,6 +5,7 @@
 #include "storelog.h"
 
 #include <QDir>
+#include <QPointer>
 #include <QStandardPaths>
 
 namespace Flotilla::Store {
@@ -84,10 +85,24 @@ void logFailure(const char *request, const QString &error)
         qCWarning(lcStore).noquote() << request << "failed:" << error;
 }
 
+// `done`, dropped once `context` is destroyed (the guard is taken here, on the caller's thread,
+// and checked where the callback runs, on the same thread).
+template<typename... Args>
+std::function<void(Args...)> boundTo(QObject *context, std::function<void(Args...)> done)
+{
+    if (!context || !done)
+        return done;
+    return [guard = QPointer<QObject>(context), done = std::move(done)](Args... args) {
+        if (guard)
+            done(std::move(args)...);
+    };
+}
+
 } // namespace
 
-void CacheStore::open(const QString &path, std::function<void(QString)> done)
+void CacheStore::open(const QString &path, QObject *context, std::function<void(QString)> done)
 {
+    done = boundTo(context, std::move(done));
     post([this, path, done = std::move(done)](CacheWorker &worker) mutable {
         const QString error = worker.open(path);
         deliver([done = std::move(done), error] {
@@ -97,8 +112,9 @@ void CacheStore::open(const QString &path, std::function<void(QString)> done)
     });
 }
 
-void CacheStore::close(std::function<void()> done)
+void CacheStore::close(QObject *context, std::function<void()> done)
 {
+    done = boundTo(context, std::move(done));
     post([this, done = std::move(done)](CacheWorker &worker) mutable {
         worker.close();
         deliver([done = std::move(done)] {
@@ -108,8 +124,9 @@ void CacheStore::close(std::function<void()> done)
     });
 }
 
-void CacheStore::load(std::function<void(Snapshot, QString)> done)
+void CacheStore::load(QObject *context, std::function<void(Snapshot, QString)> done)
 {
+    done = boundTo(context, std::move(done));
     post([this, done = std::move(done)](CacheWorker &worker) mutable {
         Snapshot snapshot;
         QString error;
@@ -128,8 +145,9 @@ void CacheStore::load(std::function<void(Snapshot, QString)> done)
     });
 }
 
-void CacheStore::repair(std::function<void(RepairReport, QString)> done)
+void CacheStore::repair(QObject *context, std::function<void(RepairReport, QString)> done)
 {
+    done = boundTo(context, std::move(done));
     post([this, done = std::move(done)](CacheWorker &worker) mutable {
         RepairReport report;
         const QString error = worker.repair(report);
@@ -141,8 +159,10 @@ void CacheStore::repair(std::function<void(RepairReport, QString)> done)
     });
 }
 
-void CacheStore::setAside(const QString &path, std::function<void(QString, QString)> done)
+void CacheStore::setAside(
+    const QString &path, QObject *context, std::function<void(QString, QString)> done)
 {
+    done = boundTo(context, std::move(done));
     post([this, path, done = std::move(done)](CacheWorker &worker) mutable {
         QString damagedCopy;
         const QString error = worker.setAside(path, damagedCopy);
@@ -155,8 +175,9 @@ void CacheStore::setAside(const QString &path, std::function<void(QString, QStri
 }
 
 void CacheStore::applyPull(const ChangeSet &changes, const QHash<QString, QString> &syncState,
-    std::function<void(QString)> done)
+    QObject *context, std::function<void(QString)> done)
 {
+    done = boundTo(context, std::move(done));
     post([this, changes, syncState, done = std::move(done)](CacheWorker &worker) mutable {
         const QString error = worker.applyPull(changes, syncState);
         logFailure("applyPull", error);
@@ -168,8 +189,9 @@ void CacheStore::applyPull(const ChangeSet &changes, const QHash<QString, QStrin
 }
 
 void CacheStore::applyLocalEdit(
-    const LocalEdit &edit, std::function<void(QList<qint64>, QString)> done)
+    const LocalEdit &edit, QObject *context, std::function<void(QList<qint64>, QString)> done)
 {
+    done = boundTo(context, std::move(done));
     post([this, edit, done = std::move(done)](CacheWorker &worker) mutable {
         QList<qint64> ids;
         const QString error = worker.applyLocalEdit(edit, ids);
@@ -181,8 +203,9 @@ void CacheStore::applyLocalEdit(
     });
 }
 
-void CacheStore::pendingOutbox(std::function<void(QList<OutboxEntry>)> done)
+void CacheStore::pendingOutbox(QObject *context, std::function<void(QList<OutboxEntry>)> done)
 {
+    done = boundTo(context, std::move(done));
     post([this, done = std::move(done)](CacheWorker &worker) mutable {
         QList<OutboxEntry> entries;
         if (!m_closing.load())
@@ -195,8 +218,9 @@ void CacheStore::pendingOutbox(std::function<void(QList<OutboxEntry>)> done)
 }
 
 void CacheStore::completeOutbox(const QList<qint64> &ids, const QList<ActivityRecord> &activity,
-    std::function<void(QString)> done)
+    QObject *context, std::function<void(QString)> done)
 {
+    done = boundTo(context, std::move(done));
     post([this, ids, activity, done = std::move(done)](CacheWorker &worker) mutable {
         const QString error = worker.completeOutbox(ids, activity);
         logFailure("completeOutbox", error);
@@ -208,8 +232,9 @@ void CacheStore::completeOutbox(const QList<qint64> &ids, const QList<ActivityRe
 }
 
 void CacheStore::failOutbox(const QList<qint64> &ids, const QString &reason, bool permanent,
-    std::function<void(QString)> done)
+    QObject *context, std::function<void(QString)> done)
 {
+    done = boundTo(context, std::move(done));
     post([this, ids, reason, permanent, done = std::move(done)](CacheWorker &worker) mutable {
         const QString error = worker.failOutbox(ids, reason, permanent);
         logFailure("failOutbox", error);
@@ -220,8 +245,10 @@ void CacheStore::failOutbox(const QList<qint64> &ids, const QString &reason, boo
     });
 }
 
-void CacheStore::retryOutbox(const QList<qint64> &ids, std::function<void(QString)> done)
+void CacheStore::retryOutbox(
+    const QList<qint64> &ids, QObject *context, std::function<void(QString)> done)
 {
+    done = boundTo(context, std::move(done));
     post([this, ids, done = std::move(done)](CacheWorker &worker) mutable {
         const QString error = worker.retryOutbox(ids);
         logFailure("retryOutbox", error);
@@ -232,8 +259,10 @@ void CacheStore::retryOutbox(const QList<qint64> &ids, std::function<void(QStrin
     });
 }
 
-void CacheStore::discardOutbox(const QList<qint64> &ids, std::function<void(QString)> done)
+void CacheStore::discardOutbox(
+    const QList<qint64> &ids, QObject *context, std::function<void(QString)> done)
 {
+    done = boundTo(context, std::move(done));
     post([this, ids, done = std::move(done)](CacheWorker &worker) mutable {
         const QString error = worker.discardOutbox(ids);
         logFailure("discardOutbox", error);
@@ -244,8 +273,10 @@ void CacheStore::discardOutbox(const QList<qint64> &ids, std::function<void(QStr
     });
 }
 
-void CacheStore::activity(int limit, std::function<void(QList<ActivityRecord>)> done)
+void CacheStore::activity(
+    int limit, QObject *context, std::function<void(QList<ActivityRecord>)> done)
 {
+    done = boundTo(context, std::move(done));
     post([this, limit, done = std::move(done)](CacheWorker &worker) mutable {
         QList<ActivityRecord> records;
         if (!m_closing.load())
@@ -257,8 +288,10 @@ void CacheStore::activity(int limit, std::function<void(QList<ActivityRecord>)> 
     });
 }
 
-void CacheStore::setProduct(const Domain::Product &product, std::function<void(QString)> done)
+void CacheStore::setProduct(
+    const Domain::Product &product, QObject *context, std::function<void(QString)> done)
 {
+    done = boundTo(context, std::move(done));
     post([this, product, done = std::move(done)](CacheWorker &worker) mutable {
         const QString error = worker.setProduct(product);
         logFailure("setProduct", error);
@@ -270,8 +303,9 @@ void CacheStore::setProduct(const Domain::Product &product, std::function<void(Q
 }
 
 void CacheStore::setSyncState(
-    const QHash<QString, QString> &state, std::function<void(QString)> done)
+    const QHash<QString, QString> &state, QObject *context, std::function<void(QString)> done)
 {
+    done = boundTo(context, std::move(done));
     post([this, state, done = std::move(done)](CacheWorker &worker) mutable {
         const QString error = worker.setSyncState(state);
         logFailure("setSyncState", error);
@@ -283,8 +317,9 @@ void CacheStore::setSyncState(
 }
 
 void CacheStore::createRollout(const Domain::Rollout &rollout, const ActivityRecord &activity,
-    std::function<void(qint64, QString)> done)
+    QObject *context, std::function<void(qint64, QString)> done)
 {
+    done = boundTo(context, std::move(done));
     post([this, rollout, activity, done = std::move(done)](CacheWorker &worker) mutable {
         qint64 id = 0;
         const QString error = worker.createRollout(rollout, activity, id);
@@ -296,8 +331,10 @@ void CacheStore::createRollout(const Domain::Rollout &rollout, const ActivityRec
     });
 }
 
-void CacheStore::loadRollouts(std::function<void(QList<Domain::Rollout>, QString)> done)
+void CacheStore::loadRollouts(
+    QObject *context, std::function<void(QList<Domain::Rollout>, QString)> done)
 {
+    done = boundTo(context, std::move(done));
     post([this, done = std::move(done)](CacheWorker &worker) mutable {
         QList<Domain::Rollout> rollouts;
         QString error;
@@ -316,8 +353,10 @@ void CacheStore::loadRollouts(std::function<void(QList<Domain::Rollout>, QString
     });
 }
 
-void CacheStore::saveRollout(const RolloutUpdate &update, std::function<void(QString)> done)
+void CacheStore::saveRollout(
+    const RolloutUpdate &update, QObject *context, std::function<void(QString)> done)
 {
+    done = boundTo(context, std::move(done));
     post([this, update, done = std::move(done)](CacheWorker &worker) mutable {
         const QString error = worker.saveRollout(update);
         logFailure("saveRollout", error);
@@ -328,8 +367,9 @@ void CacheStore::saveRollout(const RolloutUpdate &update, std::function<void(QSt
     });
 }
 
-void CacheStore::deleteRollout(qint64 id, std::function<void(QString)> done)
+void CacheStore::deleteRollout(qint64 id, QObject *context, std::function<void(QString)> done)
 {
+    done = boundTo(context, std::move(done));
     post([this, id, done = std::move(done)](CacheWorker &worker) mutable {
         const QString error = worker.deleteRollout(id);
         logFailure("deleteRollout", error);
@@ -340,8 +380,9 @@ void CacheStore::deleteRollout(qint64 id, std::function<void(QString)> done)
     });
 }
 
-void CacheStore::flush(std::function<void()> done)
+void CacheStore::flush(QObject *context, std::function<void()> done)
 {
+    done = boundTo(context, std::move(done));
     post([this, done = std::move(done)](CacheWorker &) mutable {
         deliver([done = std::move(done)] {
             if (done)

@@ -711,6 +711,43 @@ private Q_SLOTS:
         QVERIFY(QFile::exists(path(QStringLiteral("quick.sqlite"))));
     }
 
+    void callbacksOfADestroyedContextAreDropped()
+    {
+        CacheStore store;
+        QCOMPARE(open(store, path()), QString());
+        QStringList calls;
+        auto context = std::make_unique<QObject>();
+        QObject survivor;
+        // Requests of a context that is destroyed before they report: the work is done (writes
+        // are never dropped), the callbacks are not called.
+        store.applyLocalEdit(moveEdit(QStringLiteral("dropped"), 1, 1, 1), context.get(),
+            [&](QList<qint64>, QString) { calls.append(QStringLiteral("edit")); });
+        store.load(context.get(), [&](Snapshot, QString) { calls.append(QStringLiteral("load")); });
+        store.activity(0, context.get(),
+            [&](QList<ActivityRecord>) { calls.append(QStringLiteral("activity")); });
+        store.flush(context.get(), [&] { calls.append(QStringLiteral("flush")); });
+        // Requests of a context that lives, and of none, report in order.
+        store.flush(&survivor, [&] { calls.append(QStringLiteral("survivor")); });
+        store.flush(nullptr, [&] { calls.append(QStringLiteral("no context")); });
+        context.reset();
+        QTRY_COMPARE(calls.size(), 2);
+        QCOMPARE(calls, QStringList({QStringLiteral("survivor"), QStringLiteral("no context")}));
+        QCOMPARE(load(store).outbox.size(), 1);
+
+        // A context destroyed by one of its own callbacks gets no further callback.
+        calls.clear();
+        context = std::make_unique<QObject>();
+        store.flush(context.get(), [&] {
+            calls.append(QStringLiteral("first"));
+            context.reset();
+        });
+        store.flush(context.get(), [&] { calls.append(QStringLiteral("second")); });
+        store.flush(&survivor, [&] { calls.append(QStringLiteral("after")); });
+        QTRY_COMPARE(calls.size(), 2);
+        QCOMPARE(calls, QStringList({QStringLiteral("first"), QStringLiteral("after")}));
+        QVERIFY(!context);
+    }
+
     void committedEditsSurviveKill9_data()
     {
         QTest::addColumn<QString>("mode");
