@@ -464,6 +464,36 @@ private Q_SLOTS:
         QTRY_VERIFY(logged);
     }
 
+    void unknownKindsOfChangeAreRefused()
+    {
+        // A queued change of a kind this version cannot send (written by a newer one, say) is
+        // refused and logged, and the changes queued after it still go.
+        SandboxProcess sandbox;
+        QVERIFY(sandbox.start({QStringLiteral("--devices"), QStringLiteral("50"),
+            QStringLiteral("--time-scale"), QStringLiteral("0.001")}));
+        Console console(sandbox, cache("unknownkind.sqlite"), sandbox.token());
+        QVERIFY(console.load());
+        QVERIFY(console.pull());
+        QVERIFY(!console.engine->state().devices.isEmpty());
+        const QStringList ids {console.engine->state().devices.cbegin().key()};
+        Store::OutboxEntry unknown;
+        unknown.kind = QStringLiteral("device.frobnicate");
+        unknown.deviceIds = ids;
+        QSignalSpy failed(console.engine.get(), &Sync::SyncEngine::changeFailed);
+        QCOMPARE(console.engine->applyEdit(
+                     QStringLiteral("import"), QStringLiteral("a change"), {unknown}),
+            QString());
+        QVERIFY(failed.wait(20000));
+        QVERIFY(failed.first().at(1).toString().contains(QLatin1String("device.frobnicate")));
+        QVERIFY(console.pushed());
+        QCOMPARE(console.engine->updateDevice(
+                     ids.first(), QJsonObject {{QStringLiteral("notes"), QStringLiteral("after")}}),
+            QString());
+        QVERIFY(console.pushed());
+        QTRY_COMPARE_WITH_TIMEOUT(
+            cloudDevices(sandbox).value(ids.first()).notes, QStringLiteral("after"), 10000);
+    }
+
     void expiredTokenSignsOutWithoutRetrying()
     {
         SandboxProcess sandbox;
