@@ -489,6 +489,11 @@ QUrl ParticleClient::urlFor(const QString &path, const QUrlQuery &query) const
     return url;
 }
 
+QUrl ParticleClient::productEventsUrl(int product) const
+{
+    return urlFor(QStringLiteral("/v1/products/%1/events").arg(product), QUrlQuery());
+}
+
 void ParticleClient::request(const QByteArray &method, const QString &path, const QUrlQuery &query,
     const QByteArray &body, const QByteArray &contentType, QObject *context, ReplyCallback callback)
 {

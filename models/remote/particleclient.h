@@ -227,6 +227,10 @@ public:
     // GET /v1/access_tokens/current.
     void tokenInfo(QObject *context, Callback<QJsonObject> callback);
 
+    // GET /v1/products/:product/events: where the product's event stream (Server-Sent Events,
+    // EventStream) is read, under this client's base URL; it takes the same access token.
+    QUrl productEventsUrl(int product) const;
+
     // Fails every pending request (queued, waiting to retry, on the wire) with Cancelled.
     void cancelAll();
 

@@ -2,11 +2,13 @@
 #include "tree/devicetablemodel.h"
 
 #include "domain/nodepath.h"
+#include "sync/syncengine.h"
 #include "tree/dragdrop.h"
 
 #include <QDateTime>
 #include <QLocale>
 #include <QMimeData>
+#include <QScopedValueRollback>
 
 #include <algorithm>
 #include <iterator>
@@ -207,7 +209,42 @@ DeviceTableModel::DeviceTableModel(QObject *parent)
     : QAbstractTableModel(parent)
 { }
 
+DeviceTableModel::DeviceTableModel(Sync::SyncEngine *engine, QObject *parent)
+    : DeviceTableModel(parent)
+{
+    followEngine(engine);
+}
+
 DeviceTableModel::~DeviceTableModel() = default;
+
+void DeviceTableModel::followEngine(Sync::SyncEngine *engine)
+{
+    if (m_engine)
+        disconnect(m_engine, nullptr, this, nullptr);
+    m_engine = engine;
+    if (!engine)
+        return;
+    connect(engine, &Sync::SyncEngine::loaded, this, [this] {
+        setScope(m_engine->state(), m_scope);
+        setPending(m_engine->pendingDevices());
+    });
+    connect(engine, &Sync::SyncEngine::fleetChanged, this,
+        [this](const Sync::FleetDelta &delta) { applyDelta(m_engine->state(), delta); });
+    connect(engine, &Sync::SyncEngine::pendingChanged, this,
+        [this] { setPending(m_engine->pendingDevices()); });
+    if (engine->isLoaded()) {
+        setScope(engine->state(), m_scope);
+        setPending(engine->pendingDevices());
+    }
+}
+
+void DeviceTableModel::setScope(const Scope &scope)
+{
+    if (m_engine && m_engine->isLoaded())
+        setScope(m_engine->state(), scope);
+    else
+        m_scope = scope;
+}
 
 // --- building ----------------------------------------------------------------------------
 
@@ -375,6 +412,7 @@ int DeviceTableModel::allocate(Record record)
 
 void DeviceTableModel::setScope(const Sync::FleetState &state, const Scope &scope)
 {
+    const QScopedValueRollback updating(m_updating, true);
     beginResetModel();
     m_productId = state.product.id;
     m_scope = scope;
@@ -763,6 +801,7 @@ void DeviceTableModel::sort(int column, Qt::SortOrder order)
 
 void DeviceTableModel::setFilter(const QString &query)
 {
+    const QScopedValueRollback updating(m_updating, true);
     m_filterText = query;
     DeviceFilter filter(query);
     if (filter == m_filter || !m_hasState) {
@@ -811,6 +850,7 @@ void DeviceTableModel::applyDelta(const Sync::FleetState &after, const Sync::Fle
 {
     if (!m_hasState || delta.isEmpty())
         return;
+    const QScopedValueRollback updating(m_updating, true);
     const int oldTotal = totalInScope();
     const int oldVisible = visibleCount();
     m_productId = after.product.id;
@@ -906,6 +946,7 @@ void DeviceTableModel::setPending(const QSet<QString> &pending)
     const QSet<QString> before = std::exchange(m_pending, pending);
     if (!m_hasState)
         return;
+    const QScopedValueRollback updating(m_updating, true);
     const int oldVisible = visibleCount();
     const auto flip = [this](const QString &id) {
         const int slot = m_slotById.value(id, -1);

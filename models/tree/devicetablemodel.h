@@ -9,12 +9,17 @@
 #include <QAbstractTableModel>
 #include <QHash>
 #include <QMap>
+#include <QPointer>
 #include <QSet>
 #include <QString>
 #include <QStringList>
 
 #include <optional>
 #include <vector>
+
+namespace Flotilla::Sync {
+class SyncEngine;
+}
 
 namespace Flotilla::Tree {
 
@@ -75,6 +80,10 @@ struct DeviceScope
 // query can only hide rows. Rows stay in sort order as devices change. A filter change is a
 // layout change (persistent indexes, and so the selection, follow their devices; rows filtered
 // out lose theirs); sort() is one too. data() only reads what the model holds: no I/O.
+//
+// Given a sync engine (the constructor, followEngine()), the model follows it by itself: the
+// scope is shown from the engine's fleet once it has loaded, then every fleetChanged and
+// pendingChanged is applied; without one it is fed by hand (tests).
 class DeviceTableModel final : public QAbstractTableModel
 {
     Q_OBJECT
@@ -102,7 +111,20 @@ public:
     Q_ENUM(Column)
 
     explicit DeviceTableModel(QObject *parent = nullptr);
+    // Reads from and follows `engine` (followEngine()).
+    explicit DeviceTableModel(Sync::SyncEngine *engine, QObject *parent = nullptr);
     ~DeviceTableModel() override;
+
+    // Shows the scope (the whole fleet until setScope()) from the engine's fleet now if it has
+    // loaded, and again at every loaded(); then applies its fleetChanged and pendingChanged.
+    // Connected before the views' own connections, the model has changed when they hear of it.
+    void followEngine(Sync::SyncEngine *engine);
+    // Following an engine: shows `scope` of its fleet (a model reset when the engine has
+    // loaded; else the scope is kept for the load).
+    void setScope(const Scope &scope);
+    // True while the model changes its rows by itself (following the engine, a new scope, a
+    // filter, pending flags): a view's current row moved meanwhile is not the user's choice.
+    bool isUpdating() const { return m_updating; }
 
     // Rebuilds the rows for `scope` (a model reset); the filter and the sort order stay.
     void setScope(const Sync::FleetState &state, const Scope &scope);
@@ -206,6 +228,8 @@ private:
     Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
     quint32 m_epoch = 0;
     bool m_hasState = false;
+    bool m_updating = false;
+    QPointer<Sync::SyncEngine> m_engine;
 };
 
 } // namespace Flotilla::Tree

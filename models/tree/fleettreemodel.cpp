@@ -3,6 +3,7 @@
 
 #include "domain/nodepath.h"
 #include "domain/text.h"
+#include "sync/syncengine.h"
 
 #include <QCoreApplication>
 #include <QMimeData>
@@ -206,7 +207,30 @@ FleetTreeModel::FleetTreeModel(QObject *parent)
     clear();
 }
 
+FleetTreeModel::FleetTreeModel(Sync::SyncEngine *engine, QObject *parent)
+    : FleetTreeModel(parent)
+{
+    followEngine(engine);
+}
+
 FleetTreeModel::~FleetTreeModel() = default;
+
+void FleetTreeModel::followEngine(Sync::SyncEngine *engine)
+{
+    if (m_engine)
+        disconnect(m_engine, nullptr, this, nullptr);
+    m_engine = engine;
+    if (!engine)
+        return;
+    connect(engine, &Sync::SyncEngine::loaded, this,
+        [this] { reset(m_engine->state(), m_engine->pendingDevices()); });
+    connect(engine, &Sync::SyncEngine::fleetChanged, this,
+        [this](const Sync::FleetDelta &delta) { applyDelta(m_engine->state(), delta); });
+    connect(engine, &Sync::SyncEngine::pendingChanged, this,
+        [this] { setPending(m_engine->pendingDevices()); });
+    if (engine->isLoaded())
+        reset(engine->state(), engine->pendingDevices());
+}
 
 // --- building -----------------------------------------------------------------------------
 

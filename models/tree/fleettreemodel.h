@@ -8,12 +8,17 @@
 
 #include <QAbstractItemModel>
 #include <QHash>
+#include <QPointer>
 #include <QSet>
 #include <QString>
 
 #include <array>
 #include <memory>
 #include <vector>
+
+namespace Flotilla::Sync {
+class SyncEngine;
+}
 
 namespace Flotilla::Tree {
 
@@ -26,7 +31,9 @@ namespace Flotilla::Tree {
 // The model is a projection of a Sync::FleetState: reset() builds it once, applyDelta() follows
 // the sync engine's fleetChanged with granular signals (inserts, removes, moves, dataChanged;
 // never a reset), and the subtree aggregates are maintained incrementally. data() only reads
-// what the model holds: no I/O, no SQL.
+// what the model holds: no I/O, no SQL. Given a sync engine (the constructor, followEngine()),
+// the model follows it by itself: built when the engine has loaded, then every fleetChanged
+// and pendingChanged; without one it is fed by hand (tests).
 //
 // Drag and drop carries (kind, id) pairs (dragdrop.h). A drop never changes the model: it
 // emits dropRequested() for the window to confirm and apply through the sync engine. The model
@@ -49,7 +56,14 @@ public:
     Q_ENUM(Column)
 
     explicit FleetTreeModel(QObject *parent = nullptr);
+    // Reads from and follows `engine` (followEngine()).
+    explicit FleetTreeModel(Sync::SyncEngine *engine, QObject *parent = nullptr);
     ~FleetTreeModel() override;
+
+    // Builds the model from the engine's fleet now if it has loaded, and again at every
+    // loaded(); then applies its fleetChanged and pendingChanged. Connected before the views'
+    // own connections, the model has changed when they hear of the change.
+    void followEngine(Sync::SyncEngine *engine);
 
     // Builds everything from `state` (a model reset); `pending` are the devices with local
     // changes not yet confirmed by the cloud (SyncEngine::pendingDevices()).
@@ -136,6 +150,7 @@ private:
     QSet<QString> m_pending;
     Domain::Hierarchy m_hierarchy;
     int m_productId = 0;
+    QPointer<Sync::SyncEngine> m_engine;
 };
 
 } // namespace Flotilla::Tree

@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QObject>
+#include <QString>
+#include <QUrl>
+
+#include <functional>
+#include <memory>
+#include <optional>
+
+namespace Flotilla::Remote {
+class TokenStore;
+}
+
+namespace Flotilla::Session {
+
+// The secrets a session keeps between runs, in a token store (the system keychain, or memory):
+// the access token of a cloud and the product's OAuth client. Never in settings, logs or the
+// cache. Every call is asynchronous; its callback runs later on the caller's thread, and is
+// dropped if `context` has been destroyed by then. An empty error means success.
+class Credentials final
+{
+public:
+    // Where secrets are kept: the system keychain (service "Flotilla"), or memory only (tests,
+    // sessions that remember nothing).
+    enum class Keeping { Keychain, MemoryOnly };
+    static std::shared_ptr<Remote::TokenStore> makeStore(Keeping keeping);
+
+    // On `store` (not owned; it outlives this).
+    explicit Credentials(Remote::TokenStore *store);
+    Credentials(const Credentials &) = delete;
+    Credentials &operator=(const Credentials &) = delete;
+    ~Credentials();
+
+    Remote::TokenStore *store() const { return m_store; }
+
+    // Where an access token for `apiUrl` is kept: "access-token/<host[:port]>".
+    static QString tokenKey(const QUrl &apiUrl);
+    // Where the product's OAuth client is kept: "oauth-client-secret/<host[:port]>/<product>".
+    static QString productClientKey(const QUrl &apiUrl, int productId);
+
+    // The access token kept for `apiUrl` (nullopt when none).
+    void readToken(const QUrl &apiUrl, QObject *context,
+        std::function<void(std::optional<QString> token, QString error)> done) const;
+    // The product's OAuth client kept for `apiUrl` and `productId` (both empty when none, or
+    // when what is kept cannot be read as a client).
+    void readProductClient(const QUrl &apiUrl, int productId, QObject *context,
+        std::function<void(QString clientId, QString clientSecret, QString error)> done) const;
+    // Keeps the product's OAuth client. False (nothing written, `done` not called) when the ID
+    // or the secret is empty.
+    bool writeProductClient(const QUrl &apiUrl, int productId, const QString &clientId,
+        const QString &clientSecret, QObject *context, std::function<void(QString error)> done);
+    void forgetProductClient(const QUrl &apiUrl, int productId, QObject *context,
+        std::function<void(QString error)> done);
+
+private:
+    Remote::TokenStore *m_store;
+};
+
+} // namespace Flotilla::Session
