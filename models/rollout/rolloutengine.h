@@ -4,31 +4,34 @@
 #include "domain/entities.h"
 #include "domain/rollout.h"
 
-#include <QHash>
 #include <QList>
 #include <QObject>
 #include <QSet>
 #include <QTimer>
 
 #include <functional>
-#include <map>
 #include <memory>
+#include <optional>
 
 namespace Flotilla::Remote {
 class ParticleClient;
 }
-namespace Flotilla::Remote {
-struct ApiError;
-}
 namespace Flotilla::Store {
 class CacheStore;
-struct RolloutUpdate;
-} // namespace Flotilla::Store
+}
 namespace Flotilla::Sync {
 class SyncEngine;
 }
 
 namespace Flotilla::Rollout {
+
+struct RolloutContext;
+struct RolloutRun;
+class ReleaseQueue;
+class RollbackStrategy;
+class RolloutJournal;
+class RolloutPoller;
+class RolloutStrategy;
 
 struct RolloutConfig
 {
@@ -43,8 +46,9 @@ struct RolloutConfig
     int saveDelayMs = 300; // changed devices are written in batches at most this late
     int sampleIntervalMs = 5000; // chart points while a rollout runs
     // Polling fallback: the devices of a running wave are read (GET /devices?groups=… for
-    // Staged, one by one for Lock/Release, within the budget) when the event stream has been
-    // down, after a restart, and at least this often while a wave has devices in flight.
+    // Staged and Release, one by one for Lock and devices rolling back, within the budget) when
+    // the event stream has been down, after a restart, and at least this often while a wave has
+    // devices in flight.
     int pollIntervalMs = 5 * 60 * 1000;
 };
 
@@ -54,6 +58,11 @@ struct RolloutConfig
 // product event stream (SyncEngine::deviceEvent) with polling as a fallback. Requests go through
 // the shared ParticleClient and so share its rate budget; per-device requests are paced to keep
 // `reserveRequests` of the window for other work.
+//
+// The engine is the facade of its parts: RolloutJournal (the rollouts in memory and in the
+// cache, the crash-safe order of writes), RolloutPoller (events, polling, timeouts), a
+// RolloutStrategy per method (LockStrategy, ReleaseStrategy, StagedStrategy) and
+// RollbackStrategy; it plans rollouts, takes the operator's controls and moves the waves on.
 class RolloutEngine final : public QObject
 {
     Q_OBJECT
@@ -109,7 +118,7 @@ public:
     // Forgets a finished rollout (not Running, Paused or RollingBack).
     QString remove(qint64 id);
 
-    const RolloutConfig &config() const { return m_config; }
+    const RolloutConfig &config() const;
     // For tests: the time source (ms since the epoch).
     void setClock(std::function<qint64()> clock);
 
@@ -123,78 +132,33 @@ Q_SIGNALS:
     void problem(qint64 id, const QString &message);
 
 private:
-    // Tells the sync engine what a request made here changed in the cloud.
-    void noteGroups(const QStringList &ids, const QString &add, const QString &remove);
-    void noteLock(const QString &deviceId, std::optional<int> version);
-    struct Run;
-    Run *findRun(qint64 id) const;
-    std::function<void()> resumeAfter(qint64 id); // not busy any more, then drive
-    std::function<void()> driveAfter(qint64 id);
+    RolloutRun *findRun(qint64 id) const;
     qint64 now() const;
+    RolloutStrategy &strategy(const RolloutRun &run) const;
 
-    // Saving (coalesced; `persist` writes now and continues once the write succeeded).
-    void markDevice(Run &run, const Domain::RolloutDevice &device);
-    void markHeader(Run &run);
-    void scheduleSave();
-    Store::RolloutUpdate takeUpdate(Run &run);
-    void persist(Run &run, std::function<void()> then);
-    void notify(Run &run);
-    void flush();
-    void countRequest(Run &run);
-    void addActivity(Run &run, const QString &action, const QString &result, const QString &detail);
-    void stepFailed(Run &run, const QString &what, const Remote::ApiError &error);
+    // The rollout's next step, from its persisted progress: the current wave's cloud work (by
+    // its strategy), the final release of a completed rollout, cancellations, the rollback.
+    void drive(RolloutRun &run);
+    void startWave(RolloutRun &run, int wave);
+    void abortNow(RolloutRun &run, const QString &reason);
 
-    // Cloud work, resumed from the persisted progress.
-    void drive(Run &run);
-    void startWave(Run &run, int wave);
-    void addBatch(Run &run, int wave, int batch);
-    void checkBatchIds(qint64 id, int wave, int batch, QStringList toCheck, QStringList gone,
-        const Remote::ApiError &refusal);
-    void releaseDone(int version);
-    // Whether a rollout of this console released `version` intelligently (Particle keeps one
-    // flag per version).
-    bool releasedIntelligently(int version) const;
-    void releaseWith(Run &run, const QStringList &extra, const QStringList &without,
-        bool intelligent, const QString &what, std::function<void(Run &)> then);
-    void release(Run &run, int wave);
-    void finalRelease(Run &run);
-    void deleteWaveGroups(qint64 id, QStringList remaining);
-    void removeFromWaveGroups(qint64 id, QList<QPair<int, QStringList>> batches);
-    bool mayUseBudget(const Run &run) const;
-    void pumpLocks(Run &run);
-    void abortNow(Run &run, const QString &reason);
-    void cancelDevices(Run &run);
-    void finishUnlock(Run &run, const QString &deviceId, const Remote::ApiError &error);
-    void rollBackDevices(Run &run);
-
-    // Progress.
-    void onDeviceEvent(const QString &deviceId, const QString &name, const QString &data,
-        int version, qint64 publishedMs);
+    // Progress, every tick: timeouts, polling, thresholds, samples.
     void tick();
-    void checkTimeouts(Run &run, qint64 t);
-    void evaluate(Run &run);
-    void advanceTo(Run &run, int wave, bool byOperator);
-    void complete(Run &run);
-    void addSample(Run &run, qint64 t);
-    void poll(Run &run);
-    void pollStep(qint64 id, QStringList groups, int page, QStringList single);
-    void applyPolledVersion(Run &run, const QString &deviceId, int firmwareVersion);
+    void evaluate(RolloutRun &run);
+    void advanceTo(RolloutRun &run, int wave, bool byOperator);
+    void complete(RolloutRun &run);
 
-    Remote::ParticleClient *m_client;
-    Store::CacheStore *m_store;
-    Sync::SyncEngine *m_sync;
-    RolloutConfig m_config;
+    std::unique_ptr<RolloutContext> m_ctx; // what the parts below share
+    std::unique_ptr<RolloutJournal> m_journal;
+    std::unique_ptr<RolloutPoller> m_poller;
+    std::unique_ptr<ReleaseQueue> m_releases;
+    std::unique_ptr<RolloutStrategy> m_lock;
+    std::unique_ptr<RolloutStrategy> m_release;
+    std::unique_ptr<RolloutStrategy> m_staged;
+    std::unique_ptr<RollbackStrategy> m_rollback;
     bool m_started = false;
-    bool m_streamWasDown = false;
     QSet<int> m_uploaded; // versions uploaded here (the fleet state may not know them yet)
-    std::map<qint64, std::unique_ptr<Run>> m_runs;
     QTimer m_tick;
-    QTimer m_saveTimer;
-    std::function<qint64()> m_clock;
-    // Releases are read-modify-write of a version's group list: one at a time per version,
-    // across all rollouts (the others wait here).
-    QSet<int> m_releasing;
-    QHash<int, QList<std::function<void()>>> m_releaseWaiting;
 };
 
 } // namespace Flotilla::Rollout
