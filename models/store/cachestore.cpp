@@ -145,6 +145,20 @@ void CacheStore::load(QObject *context, std::function<void(Snapshot, QString)> d
     });
 }
 
+void CacheStore::loadOverview(QObject *context, std::function<void(Snapshot, QString)> done)
+{
+    done = boundTo(context, std::move(done));
+    post([this, done = std::move(done)](CacheWorker &worker) mutable {
+        Snapshot snapshot;
+        QString error
+            = m_closing.load() ? QStringLiteral("closing") : worker.loadOverview(snapshot);
+        deliver([done = std::move(done), snapshot = std::move(snapshot), error]() mutable {
+            if (done)
+                done(std::move(snapshot), error);
+        });
+    });
+}
+
 void CacheStore::repair(QObject *context, std::function<void(RepairReport, QString)> done)
 {
     done = boundTo(context, std::move(done));

@@ -54,6 +54,11 @@ public:
     // records or pages) are left out and described in `snapshot.damage`; `error` is set only when
     // nothing useful could be read.
     void load(QObject *context, std::function<void(Snapshot snapshot, QString error)> done);
+    // What load() reads but the devices and the outbox (the product, groups, firmware,
+    // customers and sync state): quick to read however large the fleet, for painting an
+    // overview first. Asked for before load(), it is answered first. A damaged cache gives an
+    // error (load() names the damage).
+    void loadOverview(QObject *context, std::function<void(Snapshot snapshot, QString error)> done);
     // Rebuilds a damaged cache from what can be read of it (Snapshot::damage says what cannot),
     // keeps the damaged file under another name (RepairReport::damagedCopy) and opens the new
     // one in its place.

@@ -505,23 +505,12 @@ QString CacheWorker::setAside(const QString &path, QString &damagedCopy)
     return open(path);
 }
 
-QString CacheWorker::load(Snapshot &s, const std::atomic<bool> &cancelled)
+// The fleet's tables other than the devices (product, groups, firmware, customers, sync state)
+// into `s`, each read past the parts that cannot be read (named to `note`).
+void CacheWorker::readFleetTables(
+    const QSqlDatabase &db, Snapshot &s, const std::function<void(const Repair::TableRead &)> &note)
 {
-    const QSqlDatabase db = database();
-    if (!db.isOpen())
-        return notOpen();
-    Transaction transaction(db, *this); // one consistent view of all tables
-    if (QString error = transaction.begin(false); !error.isEmpty())
-        return error;
-    // Every table is read past the parts that cannot be read: what is lost of the fleet comes
-    // back with the next pull; what is lost of the changes not yet sent is named.
-    CacheDamage &damage = s.damage;
-    const auto noteFleet = [&damage](const Repair::TableRead &read) {
-        if (read.whole)
-            return;
-        damage.fleetIncomplete = true;
-        damage.problems += read.problems;
-    };
+    const auto &noteFleet = note;
     noteFleet(Repair::readRows(db, QStringLiteral("products"),
         QStringLiteral("id, slug, name, platform_id"), {}, [&s](const QSqlQuery &row) {
             if (s.product.id != 0)
@@ -531,40 +520,6 @@ QString CacheWorker::load(Snapshot &s, const std::atomic<bool> &cancelled)
             s.product.name = row.value(3).toString();
             s.product.platformId = row.value(4).toInt();
         }));
-
-    // SQLite reads on this thread into one buffer, then the records are decoded on two threads.
-    QSqlQuery query(db);
-    query.setForwardOnly(true);
-    const qsizetype expected
-        = query.exec(QStringLiteral("SELECT count(*) FROM devices")) && query.next()
-        ? query.value(0).toLongLong()
-        : 0;
-    query.finish();
-    QByteArray records;
-    records.reserve(expected * 288);
-    QList<qsizetype> ends;
-    ends.reserve(expected);
-    QList<qint64> rowids;
-    rowids.reserve(expected);
-    bool stop = false;
-    noteFleet(Repair::readRows(
-        db, QStringLiteral("devices"), QStringLiteral("data"), {}, [&](const QSqlQuery &row) {
-            if (stop)
-                return;
-            rowids.append(row.value(0).toLongLong());
-            records.append(row.value(1).toByteArray());
-            ends.append(records.size());
-            if ((ends.size() & 0x3fff) == 0 && cancelled.load(std::memory_order_relaxed))
-                stop = true;
-        }));
-    if (stop)
-        return QStringLiteral("cancelled");
-    if (QString error = decodeDevices(db, records, ends, rowids, s.devices, damage, cancelled);
-        !error.isEmpty())
-        return error;
-    records = {};
-    ends = {};
-    rowids = {};
 
     noteFleet(Repair::readRows(db, QStringLiteral("groups"),
         QStringLiteral("name, description, color, released_version"), {},
@@ -605,6 +560,80 @@ QString CacheWorker::load(Snapshot &s, const std::atomic<bool> &cancelled)
         [&s](const QSqlQuery &row) {
             s.syncState.insert(row.value(1).toString(), row.value(2).toString());
         }));
+}
+
+QString CacheWorker::loadOverview(Snapshot &s)
+{
+    const QSqlDatabase db = database();
+    if (!db.isOpen())
+        return notOpen();
+    Transaction transaction(db, *this);
+    if (QString error = transaction.begin(false); !error.isEmpty())
+        return error;
+    bool whole = true;
+    readFleetTables(
+        db, s, [&whole](const Repair::TableRead &read) { whole = whole && read.whole; });
+    if (!whole) {
+        // The whole load finds and names the damage; an overview is only for a sound cache.
+        transaction.abandon();
+        s = {};
+        return QStringLiteral("the cache is damaged");
+    }
+    return transaction.commit();
+}
+
+QString CacheWorker::load(Snapshot &s, const std::atomic<bool> &cancelled)
+{
+    const QSqlDatabase db = database();
+    if (!db.isOpen())
+        return notOpen();
+    Transaction transaction(db, *this); // one consistent view of all tables
+    if (QString error = transaction.begin(false); !error.isEmpty())
+        return error;
+    // Every table is read past the parts that cannot be read: what is lost of the fleet comes
+    // back with the next pull; what is lost of the changes not yet sent is named.
+    CacheDamage &damage = s.damage;
+    const auto noteFleet = [&damage](const Repair::TableRead &read) {
+        if (read.whole)
+            return;
+        damage.fleetIncomplete = true;
+        damage.problems += read.problems;
+    };
+    readFleetTables(db, s, noteFleet);
+
+    // SQLite reads on this thread into one buffer, then the records are decoded on two threads.
+    QSqlQuery query(db);
+    query.setForwardOnly(true);
+    const qsizetype expected
+        = query.exec(QStringLiteral("SELECT count(*) FROM devices")) && query.next()
+        ? query.value(0).toLongLong()
+        : 0;
+    query.finish();
+    QByteArray records;
+    records.reserve(expected * 288);
+    QList<qsizetype> ends;
+    ends.reserve(expected);
+    QList<qint64> rowids;
+    rowids.reserve(expected);
+    bool stop = false;
+    noteFleet(Repair::readRows(
+        db, QStringLiteral("devices"), QStringLiteral("data"), {}, [&](const QSqlQuery &row) {
+            if (stop)
+                return;
+            rowids.append(row.value(0).toLongLong());
+            records.append(row.value(1).toByteArray());
+            ends.append(records.size());
+            if ((ends.size() & 0x3fff) == 0 && cancelled.load(std::memory_order_relaxed))
+                stop = true;
+        }));
+    if (stop)
+        return QStringLiteral("cancelled");
+    if (QString error = decodeDevices(db, records, ends, rowids, s.devices, damage, cancelled);
+        !error.isEmpty())
+        return error;
+    records = {};
+    ends = {};
+    rowids = {};
 
     if (QString error = readOutbox(db, QStringLiteral("0, 1"), s.outbox, &damage); !error.isEmpty())
         return error;

@@ -13,6 +13,10 @@ class QSqlDatabase;
 
 namespace Flotilla::Store {
 
+namespace Repair {
+struct TableRead;
+}
+
 // The SQL side of CacheStore (internal). It lives on the store's thread, owns the only
 // connection to the cache (created, used and removed on that thread) and runs one request at a
 // time. Every method returns an empty string on success, otherwise a message for the user.
@@ -29,6 +33,8 @@ public:
     void close();
 
     QString load(Snapshot &snapshot, const std::atomic<bool> &cancelled);
+    // What load() reads except the devices and the outbox: small, so quick to read.
+    QString loadOverview(Snapshot &snapshot);
     QString repair(RepairReport &report);
     QString setAside(const QString &path, QString &damagedCopy);
     QString applyPull(const ChangeSet &changes, const QHash<QString, QString> &syncState);
@@ -59,6 +65,8 @@ public:
 private:
     QSqlDatabase database() const;
     QString openError(const QString &path);
+    static void readFleetTables(const QSqlDatabase &db, Snapshot &s,
+        const std::function<void(const Repair::TableRead &)> &note);
 
     const QString m_connection;
     QString m_path;

@@ -9,6 +9,7 @@
 #include "store/cachestore.h"
 #include "sync/liveevents.h"
 #include "sync/outboxops.h"
+#include "sync/overviewkeeper.h"
 #include "sync/pull.h"
 #include "sync/push.h"
 #include "sync/synclog.h"
@@ -72,6 +73,8 @@ SyncEngine::SyncEngine(Remote::ParticleClient *client, Store::CacheStore *store,
     m_puller = std::make_unique<Detail::Puller>(*m_shared, host);
     m_live = std::make_unique<Detail::LiveEvents>(*m_shared, host, nam);
     m_pusher = std::make_unique<Detail::Pusher>(*m_shared, host, *m_puller);
+    m_overview = std::make_unique<Detail::OverviewKeeper>(*this, store);
+    connect(m_overview.get(), &Detail::OverviewKeeper::loaded, this, &SyncEngine::overviewLoaded);
 
     connect(m_puller.get(), &Detail::Puller::started, this, &SyncEngine::phaseChanged);
     connect(m_puller.get(), &Detail::Puller::finished, this, [this](bool ok, const QString &error) {
@@ -114,6 +117,7 @@ SyncEngine::SyncEngine(Remote::ParticleClient *client, Store::CacheStore *store,
 SyncEngine::~SyncEngine()
 {
     // The parts first (their callbacks are dropped with them), then the state they share.
+    m_overview.reset(); // writes the overview while the state it counts is still there
     m_pusher.reset();
     m_live.reset();
     m_puller.reset();
@@ -210,6 +214,7 @@ void SyncEngine::start(bool pullNow)
     if (pullNow)
         m_puller->pullLater();
     Q_EMIT phaseChanged();
+    m_overview->readFirst();
     m_shared->store->load(this, [engine = this](Store::Snapshot snapshot, QString error) {
         if (!error.isEmpty()) {
             engine->m_repairing.reset();

@@ -3,6 +3,7 @@
 
 #include "domain/moves.h"
 #include "store/changes.h"
+#include "sync/fleetoverview.h"
 #include "sync/fleetstate.h"
 #include "sync/synchost.h"
 
@@ -36,6 +37,7 @@ namespace Flotilla::Sync {
 
 namespace Detail {
 class LiveEvents;
+class OverviewKeeper;
 class Puller;
 class Pusher;
 struct SyncShared;
@@ -149,6 +151,10 @@ public:
     void pushNow();
 
 Q_SIGNALS:
+    // Before loaded(), when the cache keeps an overview: the fleet without its devices, and the
+    // counts per container from when the overview was written (for painting the tree early).
+    void overviewLoaded(const Flotilla::Sync::FleetState &fleetWithoutDevices,
+        const Flotilla::Sync::FleetOverview &overview);
     void loaded();
     // The cache has damaged parts whose repair would lose changes not sent yet: nothing is
     // loaded until repairCache() (or the application quits, leaving the file as it is).
@@ -200,6 +206,7 @@ private:
     std::unique_ptr<Detail::Puller> m_puller;
     std::unique_ptr<Detail::LiveEvents> m_live;
     std::unique_ptr<Detail::Pusher> m_pusher;
+    std::unique_ptr<Detail::OverviewKeeper> m_overview;
     QString m_blocked; // why nothing is loaded (a damaged or unreadable cache)
     std::optional<Store::CacheDamage> m_repairing; // what the repair under way is for
     QMetaObject::Connection m_afterRepair; // says what a repair did once its cache is loaded

@@ -58,37 +58,8 @@ int compareSortKeys(int rankA, const QString &titleA, const QString &keyA, int r
 
 // The firmware versions of a subtree: version -> device count, sorted by version, no zeros.
 using FirmwareCounts = std::vector<std::pair<int, int>>;
-
-struct Aggregate
-{
-    int devices = 0;
-    int online = 0;
-    int offTarget = 0;
-    int pending = 0;
-    FirmwareCounts firmware;
-
-    void addFirmware(int version, int count)
-    {
-        auto it = std::lower_bound(firmware.begin(), firmware.end(), version,
-            [](const std::pair<int, int> &e, int v) { return e.first < v; });
-        if (it != firmware.end() && it->first == version) {
-            it->second += count;
-            if (it->second == 0)
-                firmware.erase(it);
-        } else if (count != 0) {
-            firmware.insert(it, {version, count});
-        }
-    }
-    void add(const Aggregate &other, int sign)
-    {
-        devices += sign * other.devices;
-        online += sign * other.online;
-        offTarget += sign * other.offTarget;
-        pending += sign * other.pending;
-        for (const auto &[version, count] : other.firmware)
-            addFirmware(version, sign * count);
-    }
-};
+// What a container shows of its subtree; what a device counts for.
+using Aggregate = Sync::ContainerCounts;
 
 QString problemText(const Domain::Placement &placement)
 {
@@ -222,6 +193,11 @@ void FleetTreeModel::followEngine(Sync::SyncEngine *engine)
     m_engine = engine;
     if (!engine)
         return;
+    connect(engine, &Sync::SyncEngine::overviewLoaded, this,
+        [this](const Sync::FleetState &fleet, const Sync::FleetOverview &overview) {
+            if (!m_engine->isLoaded())
+                showOverview(fleet, overview);
+        });
     connect(engine, &Sync::SyncEngine::loaded, this,
         [this] { reset(m_engine->state(), m_engine->pendingDevices()); });
     connect(engine, &Sync::SyncEngine::fleetChanged, this,
@@ -325,20 +301,9 @@ void FleetTreeModel::reset(const Sync::FleetState &state, const QSet<QString> &p
     m_productId = state.product.id;
     m_pending = pending;
     m_hierarchy = state.hierarchy();
+    m_overview = false;
     clear();
-
-    // Nodes in pre-order, so that a parent exists before its children.
-    for (const Domain::Node &node : m_hierarchy.nodes()) {
-        Item *parent = node.kind == Domain::NodeKind::Customer
-            ? m_root.get()
-            : m_nodes.value(Domain::parentPath(node.path));
-        if (!parent)
-            continue; // a node's parent is a node (Hierarchy guarantees it)
-        ItemPtr item = makeNode(node);
-        item->parent = parent;
-        m_nodes.insert(node.path, item.get());
-        parent->children.push_back(std::move(item));
-    }
+    buildNodes();
 
     PlacementCache placements(m_hierarchy);
     m_devices.reserve(state.devices.size());
@@ -352,20 +317,68 @@ void FleetTreeModel::reset(const Sync::FleetState &state, const QSet<QString> &p
         parent->children.push_back(std::move(item));
     }
 
-    // Sort every container and sum its subtree, bottom-up.
-    const auto build = [](auto &self, Item *item) -> void {
+    sortAndSum({});
+    endResetModel();
+}
+
+void FleetTreeModel::showOverview(
+    const Sync::FleetState &state, const Sync::FleetOverview &overview)
+{
+    beginResetModel();
+    m_productId = state.product.id;
+    m_pending.clear();
+    m_hierarchy = state.hierarchy();
+    m_overview = true;
+    clear();
+    buildNodes();
+    QHash<const Item *, Aggregate> own;
+    own.insert(poolItem(ItemKind::Unassigned), overview.unassigned);
+    own.insert(poolItem(ItemKind::Returns), overview.returns);
+    Aggregate &needsRepair = own[poolItem(ItemKind::NeedsRepair)];
+    needsRepair = overview.needsRepair;
+    for (auto it = overview.nodes.cbegin(); it != overview.nodes.cend(); ++it) {
+        // Counted at a node that is gone since: such devices need repair, as reset() finds.
+        if (const Item *node = m_nodes.value(it.key()))
+            own[node].add(it.value(), 1);
+        else
+            needsRepair.add(it.value(), 1);
+    }
+    sortAndSum(own);
+    endResetModel();
+}
+
+// Nodes in pre-order, so that a parent exists before its children.
+void FleetTreeModel::buildNodes()
+{
+    for (const Domain::Node &node : m_hierarchy.nodes()) {
+        Item *parent = node.kind == Domain::NodeKind::Customer
+            ? m_root.get()
+            : m_nodes.value(Domain::parentPath(node.path));
+        if (!parent)
+            continue; // a node's parent is a node (Hierarchy guarantees it)
+        ItemPtr item = makeNode(node);
+        item->parent = parent;
+        m_nodes.insert(node.path, item.get());
+        parent->children.push_back(std::move(item));
+    }
+}
+
+// Sorts every container and sums its subtree (its own counts, if any, and its children's),
+// bottom-up.
+void FleetTreeModel::sortAndSum(const QHash<const Item *, Aggregate> &ownCounts)
+{
+    const auto build = [&ownCounts](auto &self, Item *item) -> void {
         if (item->isDevice())
             return;
         std::sort(item->children.begin(), item->children.end(),
             [](const ItemPtr &a, const ItemPtr &b) { return Item::lessThan(a.get(), b.get()); });
-        item->agg = Aggregate();
+        item->agg = ownCounts.value(item);
         for (const ItemPtr &child : item->children) {
             self(self, child.get());
             item->agg.add(child->agg, 1);
         }
     };
     build(build, m_root.get());
-    endResetModel();
 }
 
 // --- incremental changes --------------------------------------------------------------------

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "domain/hierarchy.h"
+#include "sync/fleetoverview.h"
 #include "sync/fleetstate.h"
 #include "tree/dragdrop.h"
 #include "tree/roles.h"
@@ -61,13 +62,19 @@ public:
     ~FleetTreeModel() override;
 
     // Builds the model from the engine's fleet now if it has loaded, and again at every
-    // loaded(); then applies its fleetChanged and pendingChanged. Connected before the views'
+    // loaded() (before that, from the overview the engine reads first, if the cache keeps
+    // one); then applies its fleetChanged and pendingChanged. Connected before the views'
     // own connections, the model has changed when they hear of the change.
     void followEngine(Sync::SyncEngine *engine);
 
     // Builds everything from `state` (a model reset); `pending` are the devices with local
     // changes not yet confirmed by the cloud (SyncEngine::pendingDevices()).
     void reset(const Sync::FleetState &state, const QSet<QString> &pending);
+    // Before the devices are read: the nodes of `state` (which has no devices) and the pools,
+    // with the counts of `overview` (a model reset). reset() replaces it with the fleet.
+    void showOverview(const Sync::FleetState &state, const Sync::FleetOverview &overview);
+    // Whether the model shows an overview: counts, and no device rows yet.
+    bool showsOverview() const { return m_overview; }
     // Applies what changed; `stateAfter` is the state with `delta` applied.
     void applyDelta(const Sync::FleetState &stateAfter, const Sync::FleetDelta &delta);
     // Updates the rows whose pending flag changed (and their ancestors' counts).
@@ -129,6 +136,8 @@ private:
     QString poolTitle(ItemKind kind) const;
 
     void clear();
+    void buildNodes();
+    void sortAndSum(const QHash<const Item *, Sync::ContainerCounts> &ownCounts);
     ItemPtr makeNode(const Domain::Node &node) const;
     void fillDevice(Item *item, const Domain::Device &device, const Domain::Placement &placement);
     void insertNode(Item *parent, ItemPtr item);
@@ -150,6 +159,7 @@ private:
     QSet<QString> m_pending;
     Domain::Hierarchy m_hierarchy;
     int m_productId = 0;
+    bool m_overview = false;
     QPointer<Sync::SyncEngine> m_engine;
 };
 
