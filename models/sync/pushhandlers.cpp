@@ -40,6 +40,12 @@ PushHandlers::PushHandlers(SyncShared &shared, SyncHost &host, Puller &puller, Q
 
 PushHandlers::~PushHandlers() = default;
 
+bool PushHandlers::handles(const QString &kind)
+{
+    return std::any_of(std::cbegin(Routes), std::cend(Routes),
+        [&](const Route &route) { return kind == route.kind; });
+}
+
 void PushHandlers::send(const OutboxEntry &entry, const Finish &finish, const Finish &hold)
 {
     for (const Route &route : Routes) {

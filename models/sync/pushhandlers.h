@@ -37,6 +37,9 @@ public:
     // refusal, or a failure after which it goes again); or `hold` when it must wait: a claim,
     // for the product's OAuth client or for token requests to be made again.
     void send(const Store::OutboxEntry &entry, const Finish &finish, const Finish &hold);
+    // True when entries of `kind` have a handler here (every kind but the group changes of
+    // devices); send() refuses the others.
+    static bool handles(const QString &kind);
 
     CustomerTokens &tokens() { return m_tokens; }
     const CustomerTokens &tokens() const { return m_tokens; }

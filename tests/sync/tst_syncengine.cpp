@@ -7,6 +7,8 @@
 #include "remote/particleclient.h"
 #include "sandboxprocess.h"
 #include "store/cachestore.h"
+#include "sync/outboxops.h"
+#include "sync/pushhandlers.h"
 #include "sync/syncengine.h"
 
 #include <QElapsedTimer>
@@ -462,6 +464,28 @@ private Q_SLOTS:
                 logged = logged || (r.result == QLatin1String("failed") && !r.detail.isEmpty());
         });
         QTRY_VERIFY(logged);
+    }
+
+    void everyKindSentAloneHasAHandler_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<bool>("handled");
+        QTest::newRow("claim") << QString(Sync::Outbox::DeviceClaim) << true;
+        QTest::newRow("unclaim") << QString(Sync::Outbox::DeviceUnclaim) << true;
+        QTest::newRow("name and notes") << QString(Sync::Outbox::DeviceUpdate) << true;
+        QTest::newRow("group creation") << QString(Sync::Outbox::GroupCreate) << true;
+        QTest::newRow("group change") << QString(Sync::Outbox::GroupUpdate) << true;
+        QTest::newRow("group deletion") << QString(Sync::Outbox::GroupDelete) << true;
+        // Group changes of devices go in batch requests, never on their own.
+        QTest::newRow("group changes of devices") << QString(Sync::Outbox::DeviceGroups) << false;
+        QTest::newRow("unknown kind") << QStringLiteral("device.frobnicate") << false;
+        QTest::newRow("empty kind") << QString() << false;
+    }
+    void everyKindSentAloneHasAHandler()
+    {
+        QFETCH(QString, kind);
+        QFETCH(bool, handled);
+        QCOMPARE(Sync::Detail::PushHandlers::handles(kind), handled);
     }
 
     void unknownKindsOfChangeAreRefused()
