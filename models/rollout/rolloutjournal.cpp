@@ -4,8 +4,6 @@
 #include "domain/text.h"
 #include "store/cachestore.h"
 
-#include <QPointer>
-
 namespace Flotilla::Rollout {
 
 using Domain::RolloutDevice;
@@ -29,51 +27,47 @@ RolloutJournal::~RolloutJournal() = default;
 
 void RolloutJournal::load(std::function<void(QString)> done)
 {
-    m_store->loadRollouts([this, guard = QPointer<RolloutJournal>(this), done = std::move(done)](
-                              QList<Domain::Rollout> rollouts, QString error) {
-        if (!guard)
-            return;
-        if (!error.isEmpty()) {
-            qCWarning(lcRollout) << "cannot load the rollouts:" << error;
-            done(error);
-            return;
-        }
-        for (Domain::Rollout &r : rollouts) {
-            auto run = std::make_unique<RolloutRun>();
-            run->r = std::move(r);
-            run->waves = run->r.spec.effectiveWaves();
-            while (run->r.waves.size() < run->waves.size())
-                run->r.waves.append(Domain::WaveProgress {});
-            run->reindex();
-            if (isActive(run->r.state) || run->r.state == RolloutState::Aborted) {
-                for (const RolloutDevice &d : std::as_const(run->r.devices)) {
-                    if (d.state == RolloutDeviceState::Sending)
-                        run->verify.append(d.id);
-                    else if (d.state == RolloutDeviceState::Cancelled && d.stage == CancellingStage
-                        && run->r.spec.method == RolloutMethod::Lock)
-                        run->unlockQueue.append(d.id);
-                    else if (d.state == RolloutDeviceState::RollingBack && d.startedMs == 0)
-                        run->rollbackQueue.append(d.id);
-                }
-                // Events may have been missed while Flotilla was not running.
-                run->pollWanted = isActive(run->r.state);
+    m_store->loadRollouts(
+        this, [this, done = std::move(done)](QList<Domain::Rollout> rollouts, QString error) {
+            if (!error.isEmpty()) {
+                qCWarning(lcRollout) << "cannot load the rollouts:" << error;
+                done(error);
+                return;
             }
-            const qint64 id = run->r.id;
-            m_runs.emplace(id, std::move(run));
-            qCInfo(lcRollout) << "loaded rollout" << id;
-        }
-        done(QString());
-    });
+            for (Domain::Rollout &r : rollouts) {
+                auto run = std::make_unique<RolloutRun>();
+                run->r = std::move(r);
+                run->waves = run->r.spec.effectiveWaves();
+                while (run->r.waves.size() < run->waves.size())
+                    run->r.waves.append(Domain::WaveProgress {});
+                run->reindex();
+                if (isActive(run->r.state) || run->r.state == RolloutState::Aborted) {
+                    for (const RolloutDevice &d : std::as_const(run->r.devices)) {
+                        if (d.state == RolloutDeviceState::Sending)
+                            run->verify.append(d.id);
+                        else if (d.state == RolloutDeviceState::Cancelled
+                            && d.stage == CancellingStage
+                            && run->r.spec.method == RolloutMethod::Lock)
+                            run->unlockQueue.append(d.id);
+                        else if (d.state == RolloutDeviceState::RollingBack && d.startedMs == 0)
+                            run->rollbackQueue.append(d.id);
+                    }
+                    // Events may have been missed while Flotilla was not running.
+                    run->pollWanted = isActive(run->r.state);
+                }
+                const qint64 id = run->r.id;
+                m_runs.emplace(id, std::move(run));
+                qCInfo(lcRollout) << "loaded rollout" << id;
+            }
+            done(QString());
+        });
 }
 
 void RolloutJournal::create(Domain::Rollout rollout, const Store::ActivityRecord &activity,
     std::function<void(RolloutRun *, QString)> done)
 {
-    m_store->createRollout(rollout, activity,
-        [this, guard = QPointer<RolloutJournal>(this), rollout, done = std::move(done)](
-            qint64 id, QString error) mutable {
-            if (!guard)
-                return;
+    m_store->createRollout(rollout, activity, this,
+        [this, rollout, done = std::move(done)](qint64 id, QString error) mutable {
             if (!error.isEmpty() || id <= 0) {
                 done(nullptr, error);
                 return;
@@ -92,8 +86,8 @@ void RolloutJournal::create(Domain::Rollout rollout, const Store::ActivityRecord
 void RolloutJournal::remove(qint64 id)
 {
     m_runs.erase(id);
-    m_store->deleteRollout(id, [this, guard = QPointer<RolloutJournal>(this), id](QString error) {
-        if (guard && !error.isEmpty())
+    m_store->deleteRollout(id, this, [this, id](QString error) {
+        if (!error.isEmpty())
             Q_EMIT problem(
                 id, Text::tr("The rollout could not be removed from the cache: %1").arg(error));
     });
@@ -226,11 +220,8 @@ void RolloutJournal::persist(RolloutRun &run, std::function<void()> then)
     QStringList deviceIds;
     for (const RolloutDevice &d : update.devices)
         deviceIds.append(d.id);
-    m_store->saveRollout(update,
-        [this, guard = QPointer<RolloutJournal>(this), id, deviceIds, then = std::move(then)](
-            QString error) {
-            if (!guard)
-                return;
+    m_store->saveRollout(
+        update, this, [this, id, deviceIds, then = std::move(then)](QString error) {
             RolloutRun *current = find(id);
             if (!error.isEmpty()) {
                 qCWarning(lcRollout) << "rollout" << id << "not saved:" << error;
