@@ -25,6 +25,24 @@ running() {
     [[ ${stat:0:1} != Z ]]
 }
 
+# stop_sandbox STDERR_FILE: stops the sandbox ($pid) with SIGTERM and checks that it exits
+# cleanly within $stop_timeout_s; STDERR_FILE is shown when it does not.
+stop_sandbox() {
+    kill -TERM "$pid"
+    for ((i = 0; i < stop_timeout_s * 10; ++i)); do
+        running || break
+        sleep 0.1
+    done
+    running && die "the sandbox did not exit within ${stop_timeout_s} s of SIGTERM"
+    local status=0
+    wait "$pid" || status=$?
+    pid=""
+    if [[ $status -ne 0 ]]; then
+        tail -n 20 "$1" >&2 || true
+        die "the sandbox exited with status $status after SIGTERM"
+    fi
+}
+
 # json JSON EXPR: the value of the JavaScript expression EXPR over the parsed JSON `j`.
 json() {
     node -e 'const j = JSON.parse(process.argv[1]); const v = eval(process.argv[2]);

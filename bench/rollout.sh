@@ -140,16 +140,7 @@ echo "peak RSS of the driver: $rss_mb MiB"
 
 # --- 4. Stop the sandbox and check that it exits cleanly -----------------------------------------
 running || die "the sandbox died during the benchmark"
-kill -TERM "$pid"
-for ((i = 0; i < stop_timeout_s * 10; ++i)); do
-    running || break
-    sleep 0.1
-done
-running && die "the sandbox did not exit within ${stop_timeout_s} s of SIGTERM"
-status=0
-wait "$pid" || status=$?
-pid=""
-[[ $status -eq 0 ]] || { tail -n 20 "$work/sandbox.err" >&2; die "the sandbox exited with status $status after SIGTERM"; }
+stop_sandbox "$work/sandbox.err"
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b == 0) print "inf"; else printf "%.1f", a / b }'; }
 echo "baselines: Particle's rate limit $rate_limit requests per 5 minutes: max_requests_per_5min is $(awk -v a="$max_window" -v b="$rate_limit" 'BEGIN { printf "%.2f", 100 * a / b }')% of it ($(ratio "$rate_limit" "$max_window")x headroom); lock and flash per device: $devices requests, this rollout $requests ($(ratio "$devices" "$requests")x fewer)"

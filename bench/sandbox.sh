@@ -55,15 +55,6 @@ hwm_kb=$(awk '/^VmHWM:/ { print $2 }' "/proc/$pid/status")
 rss_mb=$(awk -v kb="$hwm_kb" 'BEGIN { printf "%.1f", kb / 1024 }')
 
 # Stop it and check that it exits cleanly.
-kill -TERM "$pid"
-for ((i = 0; i < stop_timeout_s * 10; ++i)); do
-    running || break
-    sleep 0.1
-done
-running && die "the sandbox did not exit within ${stop_timeout_s} s of SIGTERM"
-status=0
-wait "$pid" || status=$?
-pid=""
-[[ $status -eq 0 ]] || { cat "$work/stderr" >&2; die "the sandbox exited with status $status after SIGTERM"; }
+stop_sandbox "$work/stderr"
 
 echo "devices=$devices start_s=$start_s pages_per_s=$pages_per_s rss_mb=$rss_mb"

@@ -197,16 +197,7 @@ echo "cache load: ${loads[*]} ms (median $cache_load_ms), cache $(($(stat -c %s 
 
 # --- 5. Stop the sandbox and check that it exits cleanly -----------------------------------------
 running || die "the sandbox died during the benchmark"
-kill -TERM "$pid"
-for ((i = 0; i < stop_timeout_s * 10; ++i)); do
-    running || break
-    sleep 0.1
-done
-running && die "the sandbox did not exit within ${stop_timeout_s} s of SIGTERM"
-status=0
-wait "$pid" || status=$?
-pid=""
-[[ $status -eq 0 ]] || { tail -n 20 "$work/sandbox.err" >&2; die "the sandbox exited with status $status after SIGTERM"; }
+stop_sandbox "$work/sandbox.err"
 
 verdict() { if awk -v v="$2" -v t="$4" "BEGIN { exit !(v $3 t) }"; then echo "$1 $2 $3 $4 met"; else echo "$1 $2 $3 $4 MISSED"; fi; }
 echo "targets (defined at 50 ms latency; this run: ${latency_ms} ms): $(verdict ratio "$ratio" '>=' 3); $(verdict move1000_requests "$move_requests" '<=' 10); $(verdict cache_load_ms "$cache_load_ms" '<=' 300)"

@@ -74,16 +74,7 @@ measure() {
 
     # The console sends nothing: the sandbox is stopped before it starts (and must exit cleanly).
     running || die "the sandbox died while the cache was filled"
-    kill -TERM "$pid"
-    for ((i = 0; i < stop_timeout_s * 10; ++i)); do
-        running || break
-        sleep 0.1
-    done
-    running && die "the sandbox did not exit within ${stop_timeout_s} s of SIGTERM"
-    status=0
-    wait "$pid" || status=$?
-    pid=""
-    [[ $status -eq 0 ]] || { tail -n 20 "$work/sandbox.err" >&2; die "the sandbox exited with status $status after SIGTERM"; }
+    stop_sandbox "$work/sandbox.err"
 
     # --- 2. The console ---------------------------------------------------------------------------
     # Settings (window layout, the node selected last) and standard paths of this run only.
