@@ -2,13 +2,14 @@
 #include "app/appcontext.h"
 
 #include "app/logging.h"
+#include "edit/accountservice.h"
+#include "edit/fleeteditor.h"
 #include "remote/particleclient.h"
 #include "remote/tokenstore.h"
 #include "rollout/rolloutengine.h"
 #include "store/cachestore.h"
 #include "sync/syncengine.h"
 #include "tree/devicetablemodel.h"
-#include "tree/enginemoveexecutor.h"
 #include "tree/fleettreemodel.h"
 #include "views/cacheproblems.h"
 #include "views/mainwindow.h"
@@ -34,7 +35,8 @@ AppContext::~AppContext()
     m_window.reset();
     if (m_undoStack)
         m_undoStack->clear();
-    m_executor.reset();
+    m_editor.reset();
+    m_accounts.reset();
     // The rollout engine follows the sync engine and writes to the cache: before both.
     m_rollouts.reset();
     m_engine.reset();
@@ -111,7 +113,10 @@ void AppContext::open(const Connection &connection, std::function<void(QString e
     m_table = std::make_unique<Tree::DeviceTableModel>();
     m_undoStack = std::make_unique<QUndoStack>();
     m_undoStack->setUndoLimit(500);
-    m_executor = std::make_unique<Tree::EngineMoveExecutor>(m_engine.get());
+    // Every edit of the fleet; new customers may get a new customer account.
+    m_accounts = std::make_unique<Edit::AccountService>(m_client.get(), connection.productId);
+    m_editor = std::make_unique<Edit::FleetEditor>(m_engine.get(), m_undoStack.get());
+    m_editor->setAccountService(m_accounts.get());
 
     Views::MainWindowParts parts;
     parts.engine = m_engine.get();
@@ -119,7 +124,7 @@ void AppContext::open(const Connection &connection, std::function<void(QString e
     parts.tree = m_tree.get();
     parts.table = m_table.get();
     parts.undoStack = m_undoStack.get();
-    parts.executor = m_executor.get();
+    parts.editor = m_editor.get();
     parts.rollouts = m_rollouts.get();
     parts.productId = connection.productId;
     m_window = std::make_unique<Views::MainWindow>(parts);

@@ -27,9 +27,12 @@ class SyncEngine;
 }
 namespace Flotilla::Tree {
 class DeviceTableModel;
-class EngineMoveExecutor;
 class FleetTreeModel;
 } // namespace Flotilla::Tree
+namespace Flotilla::Edit {
+class AccountService;
+class FleetEditor;
+} // namespace Flotilla::Edit
 namespace Flotilla::Views {
 class MainWindow;
 }
@@ -117,7 +120,8 @@ private:
     std::unique_ptr<Tree::FleetTreeModel> m_tree;
     std::unique_ptr<Tree::DeviceTableModel> m_table;
     std::unique_ptr<QUndoStack> m_undoStack;
-    std::unique_ptr<Tree::EngineMoveExecutor> m_executor;
+    std::unique_ptr<Edit::AccountService> m_accounts;
+    std::unique_ptr<Edit::FleetEditor> m_editor;
     std::unique_ptr<Views::MainWindow> m_window;
     bool m_signingIn = false;
 };

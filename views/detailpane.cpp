@@ -3,8 +3,8 @@
 
 #include "domain/hierarchy.h"
 #include "domain/rollout.h"
+#include "edit/commands.h"
 #include "sync/fleetstate.h"
-#include "tree/commands.h"
 
 #include <QDateTime>
 #include <QFormLayout>
@@ -162,15 +162,15 @@ void DetailPane::showDevice(const Sync::FleetState &state, const QString &device
     switch (placement.kind) {
     case Domain::PlacementKind::Node:
         set(QStringLiteral("location"),
-            Tree::targetLabel(hierarchy, Domain::MoveTarget::node(placement.path)));
+            Edit::targetLabel(hierarchy, Domain::MoveTarget::node(placement.path)));
         break;
     case Domain::PlacementKind::Unassigned:
         set(QStringLiteral("location"),
-            Tree::targetLabel(hierarchy, Domain::MoveTarget::unassigned()));
+            Edit::targetLabel(hierarchy, Domain::MoveTarget::unassigned()));
         break;
     case Domain::PlacementKind::Returns:
         set(QStringLiteral("location"),
-            Tree::targetLabel(hierarchy, Domain::MoveTarget::returns()));
+            Edit::targetLabel(hierarchy, Domain::MoveTarget::returns()));
         break;
     case Domain::PlacementKind::Inconsistent:
         set(QStringLiteral("location"), tr("Needs repair"));

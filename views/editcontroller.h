@@ -6,35 +6,28 @@
 
 #include <QHash>
 #include <QObject>
-#include <QPointer>
 #include <QString>
 #include <QStringList>
 
-#include <memory>
-
-class QUndoCommand;
-class QUndoStack;
-
-namespace Flotilla::Remote {
-class ParticleClient;
-}
+namespace Flotilla::Edit {
+class FleetEditor;
+struct EditPlan;
+} // namespace Flotilla::Edit
 namespace Flotilla::Sync {
 class SyncEngine;
 }
 namespace Flotilla::Tree {
 class FleetTreeModel;
-class MoveExecutor;
-} // namespace Flotilla::Tree
+}
 
 namespace Flotilla::Views {
 
 class MainWindow;
-class ReportingExecutor;
 
 // The console's edits as the user makes them: shows the dialogs that ask what to do (move
 // confirmation, Move to…, customer and group dialogs, notes, delete confirmation) and hands
-// the answer over as one undoable edit. The window owns it; it says what happened through
-// its signals (the window's status bar).
+// the answer to the FleetEditor, which plans, checks and applies it as one undoable edit. The
+// window owns it; it says what happened through its signals (the window's status bar).
 class EditController final : public QObject
 {
     Q_OBJECT
@@ -43,18 +36,18 @@ class EditController final : public QObject
 public:
     struct Parts
     {
-        Sync::SyncEngine *engine = nullptr;
-        Remote::ParticleClient *client = nullptr;
-        Tree::FleetTreeModel *tree = nullptr;
-        QUndoStack *undoStack = nullptr;
-        Tree::MoveExecutor *executor = nullptr;
-        int productId = 0;
+        Sync::SyncEngine *engine = nullptr; // what the dialogs show
+        Edit::FleetEditor *editor = nullptr;
+        Tree::FleetTreeModel *tree = nullptr; // drops
     };
     EditController(const Parts &parts, MainWindow *window);
     ~EditController() override;
 
+    // The product's OAuth client, for the editor's account service (which keeps it).
     void setProductClient(const QString &clientId, const QString &clientSecret);
-    bool hasProductClient() const { return !m_clientId.isEmpty() && !m_clientSecret.isEmpty(); }
+    // Whether new customers can get a new customer account (the product's OAuth client is
+    // known).
+    bool hasProductClient() const;
 
     // Moves devices, asking for confirmation first when an owner or a firmware target changes.
     void requestMoveDevices(const QStringList &deviceIds, const Domain::MoveTarget &target);
@@ -82,25 +75,15 @@ Q_SIGNALS:
 private:
     void showError(const QString &message);
     void showMessage(const QString &message, int timeoutMs);
-    void reportRefusal(const QString &error);
-    bool pushEdit(QUndoCommand *command);
-    void applyMoveDevices(const QStringList &deviceIds, const Domain::MoveTarget &target);
-    void applyMoveNode(const QString &path, const QString &newParentPath);
-    void pushNodeCreation(const QString &path, const QString &title, const QString &account,
-        const QString &prefix = QString());
+    // Applies a plan and says so (editApplied); a refused plan or one with nothing to do is
+    // said instead. True when applied.
+    bool applyPlan(const Edit::EditPlan &plan, const QString &prefix = QString());
     QString currentNodePath() const;
 
     MainWindow *m_window;
     Sync::SyncEngine *m_engine;
-    QPointer<Remote::ParticleClient> m_client;
+    Edit::FleetEditor *m_editor;
     Tree::FleetTreeModel *m_tree;
-    QUndoStack *m_undoStack;
-    std::unique_ptr<ReportingExecutor> m_executor;
-    int m_productId;
-    QString m_clientId;
-    QString m_clientSecret;
-    bool m_editRefused = false;
-    QString m_lastRefusal;
 };
 
 } // namespace Flotilla::Views

@@ -5,11 +5,8 @@
 #include "domain/nodepath.h"
 #include "remote/particleclient.h"
 #include "rollout/rolloutengine.h"
-#include "sync/outboxops.h"
 #include "sync/syncengine.h"
-#include "tree/commands.h"
 #include "tree/fleettreemodel.h"
-#include "tree/moveimpact.h"
 #include "tree/rolloutmodels.h"
 #include "views/cacheproblems.h"
 #include "views/detailpane.h"
@@ -194,9 +191,7 @@ MainWindow::MainWindow(const MainWindowParts &parts, QWidget *parent)
     , m_rollouts(parts.rollouts)
 {
     setObjectName(QStringLiteral("mainWindow"));
-    m_edits = new EditController(
-        {parts.engine, parts.client, parts.tree, parts.undoStack, parts.executor, parts.productId},
-        this);
+    m_edits = new EditController({parts.engine, parts.editor, parts.tree}, this);
     connect(m_edits, &EditController::errorOccurred, this, &MainWindow::showError);
     connect(m_edits, &EditController::editRefused, this, &MainWindow::reportRefusal);
     connect(m_edits, &EditController::editApplied, this, &MainWindow::announceEdit);

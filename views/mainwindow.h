@@ -34,8 +34,10 @@ struct FleetDelta;
 } // namespace Flotilla::Sync
 namespace Flotilla::Tree {
 class FleetTreeModel;
-class MoveExecutor;
 } // namespace Flotilla::Tree
+namespace Flotilla::Edit {
+class FleetEditor;
+}
 
 namespace Flotilla::Views {
 
@@ -56,7 +58,7 @@ struct MainWindowParts
     Tree::FleetTreeModel *tree = nullptr;
     Tree::DeviceTableModel *table = nullptr;
     QUndoStack *undoStack = nullptr;
-    Tree::MoveExecutor *executor = nullptr; // EngineMoveExecutor
+    Edit::FleetEditor *editor = nullptr; // every edit of the fleet
     // Flash… and the Rollouts window (none: not offered).
     Rollout::RolloutEngine *rollouts = nullptr;
     int productId = 0;

@@ -2,7 +2,7 @@
 #include "views/moveconfirmdialog.h"
 
 #include "domain/precedence.h"
-#include "tree/commands.h"
+#include "edit/commands.h"
 #include "views/plural.h"
 
 #include <QDialogButtonBox>
@@ -44,89 +44,14 @@ QString ownerText(const Domain::OwnerChange &change)
     return QString();
 }
 
-QStringList renamedGroups(const QStringList &groups, const QHash<QString, QString> &renames)
-{
-    QStringList out;
-    out.reserve(groups.size());
-    for (const QString &g : groups)
-        out.append(renames.value(g, g));
-    out.sort();
-    out.removeDuplicates();
-    return out;
-}
-
 } // namespace
-
-Tree::MoveImpact subtreeImpact(const Sync::FleetState &state, const Tree::SubtreeEdit &edit)
-{
-    QHash<QString, QString> renames;
-    for (const Domain::GroupRename &r : edit.renames)
-        renames.insert(r.from, r.to);
-    const QHash<QString, int> released = state.releasedVersionByGroup();
-    QHash<QString, int> releasedAfter;
-    for (auto it = released.cbegin(); it != released.cend(); ++it)
-        releasedAfter.insert(renames.value(it.key(), it.key()), it.value());
-    const std::optional<int> productDefault = state.productDefault();
-    const bool ownersChange = Domain::ownerChange(edit.fromAccount, edit.toAccount).action
-        != Domain::OwnerChange::Action::None;
-
-    Tree::MoveImpact impact;
-    std::map<std::pair<int, int>, int> changes; // (from, to) with -1 = none
-    for (const QString &id : edit.deviceIds) {
-        const auto it = state.devices.constFind(id);
-        if (it == state.devices.cend()) {
-            impact.unknownDevices.append(id);
-            continue;
-        }
-        Tree::DeviceMoveImpact d;
-        d.deviceId = id;
-        d.targetBefore = state.targetFor(*it);
-        Domain::Device after = *it;
-        after.groups = Domain::applyDelta(renamedGroups(it->groups, renames), edit.memberDelta);
-        d.targetAfter = Domain::effectiveTarget(after, releasedAfter, productDefault);
-        if (ownersChange) {
-            const QString owner = it->owner;
-            const bool keep = !owner.isEmpty() && owner == edit.toAccount;
-            const bool unclaim = !keep && !owner.isEmpty()
-                && (owner == edit.fromAccount || !edit.toAccount.isEmpty());
-            const bool claim = !keep && !edit.toAccount.isEmpty();
-            if (unclaim && claim)
-                d.ownerChange.action = Domain::OwnerChange::Action::UnclaimAndClaim;
-            else if (claim)
-                d.ownerChange.action = Domain::OwnerChange::Action::Claim;
-            else if (unclaim)
-                d.ownerChange.action = Domain::OwnerChange::Action::Unclaim;
-            if (claim) {
-                d.ownerChange.account = edit.toAccount;
-                ++impact.claims;
-                ++impact.claimsByAccount[edit.toAccount];
-            }
-            if (unclaim)
-                ++impact.unclaims;
-        }
-        if (d.targetChanges())
-            ++changes[{d.targetBefore.value_or(-1), d.targetAfter.value_or(-1)}];
-        impact.devices.append(d);
-    }
-    for (const auto &[key, count] : changes) {
-        Tree::FirmwareTargetChange c;
-        if (key.first >= 0)
-            c.from = key.first;
-        if (key.second >= 0)
-            c.to = key.second;
-        c.count = count;
-        impact.firmwareChanges.append(c);
-    }
-    impact.needsConfirmation = true; // group renames are always confirmed
-    return impact;
-}
 
 MoveConfirmDialog::MoveConfirmDialog(const MovePreview &preview, QWidget *parent)
     : QDialog(parent)
 {
     setObjectName(QStringLiteral("moveConfirmDialog"));
     setWindowTitle(tr("Confirm move"));
-    const Tree::MoveImpact &impact = preview.impact;
+    const Edit::MoveImpact &impact = preview.impact;
     const QLocale locale;
 
     auto *layout = new QVBoxLayout(this);
@@ -188,7 +113,7 @@ MoveConfirmDialog::MoveConfirmDialog(const MovePreview &preview, QWidget *parent
         firmware->setObjectName(QStringLiteral("firmwareChanges"));
         firmware->setRootIsDecorated(false);
         firmware->setHeaderLabels({tr("Target now"), tr("Target after"), tr("Devices")});
-        for (const Tree::FirmwareTargetChange &c : impact.firmwareChanges)
+        for (const Edit::FirmwareTargetChange &c : impact.firmwareChanges)
             new QTreeWidgetItem(
                 firmware, {versionText(c.from), versionText(c.to), locale.toString(c.count)});
         firmware->setFocusPolicy(Qt::NoFocus);
@@ -211,7 +136,7 @@ MoveConfirmDialog::MoveConfirmDialog(const MovePreview &preview, QWidget *parent
     devices->setAlternatingRowColors(true);
     devices->setHeaderLabels({tr("Device"), tr("Target now"), tr("Target after"), tr("Owner")});
     int shown = 0;
-    for (const Tree::DeviceMoveImpact &d : impact.devices) {
+    for (const Edit::DeviceMoveImpact &d : impact.devices) {
         if (++shown > MaxDeviceRows)
             break;
         const QString name = preview.deviceNames.value(d.deviceId);

@@ -2,7 +2,7 @@
 #pragma once
 
 #include "domain/moves.h"
-#include "tree/moveimpact.h"
+#include "edit/moveimpact.h"
 
 #include <QDialog>
 #include <QHash>
@@ -10,25 +10,16 @@
 class QLabel;
 class QTreeWidget;
 
-namespace Flotilla::Tree {
-struct SubtreeEdit;
-}
-
 namespace Flotilla::Views {
 
 // What a move will do, for the confirmation.
 struct MovePreview
 {
     QString headline; // "Move 3 devices to Borealis Energy?"
-    Tree::MoveImpact impact;
+    Edit::MoveImpact impact;
     QList<Domain::GroupRename> renames; // a group moved with its subtree
     QHash<QString, QString> deviceNames; // id -> name, for the device list
 };
-
-// The impact of a subtree edit (a group moved under another node): every device of the
-// subtree gets the renamed groups and the member delta; releases follow their renamed groups;
-// owners change as EngineMoveExecutor::changeSubtree changes them.
-Tree::MoveImpact subtreeImpact(const Sync::FleetState &state, const Tree::SubtreeEdit &edit);
 
 // Shown before a move that changes an owner or a firmware target is applied: how many devices
 // go where, which firmware target changes (from -> to, per count: those devices will be

@@ -2,7 +2,7 @@
 #include "views/nodedialog.h"
 
 #include "domain/nodepath.h"
-#include "tree/commands.h"
+#include "edit/commands.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
@@ -65,7 +65,7 @@ NodeDialog::NodeDialog(Mode mode, const Context &context, const QString &path, Q
         intro->setText(
             tr("A new group under %1. Its devices are also in the groups of every "
                "node above it.")
-                .arg(Tree::targetLabel(m_context.hierarchy, Domain::MoveTarget::node(path))));
+                .arg(Edit::targetLabel(m_context.hierarchy, Domain::MoveTarget::node(path))));
         break;
     case Mode::Rename:
         setWindowTitle(tr("Rename"));

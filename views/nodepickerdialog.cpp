@@ -2,7 +2,7 @@
 #include "views/nodepickerdialog.h"
 
 #include "domain/hierarchy.h"
-#include "tree/commands.h"
+#include "edit/commands.h"
 
 #include <QCoreApplication>
 #include <QDialogButtonBox>
@@ -58,7 +58,7 @@ NodePickerDialog::NodePickerDialog(const Domain::Hierarchy &hierarchy, const QSt
         if (!options.excludeSubtree.isEmpty()
             && Domain::isAncestorOrSelf(options.excludeSubtree, node.path))
             continue;
-        nodes.append({Tree::targetLabel(hierarchy, Domain::MoveTarget::node(node.path)), &node});
+        nodes.append({Edit::targetLabel(hierarchy, Domain::MoveTarget::node(node.path)), &node});
     }
     std::sort(nodes.begin(), nodes.end(), [](const auto &a, const auto &b) {
         return QString::compare(a.first, b.first, Qt::CaseInsensitive) < 0;
@@ -77,7 +77,7 @@ NodePickerDialog::NodePickerDialog(const Domain::Hierarchy &hierarchy, const QSt
         const QIcon poolIcon = style()->standardIcon(QStyle::SP_DriveNetIcon);
         for (const Domain::MoveTarget &pool :
             {Domain::MoveTarget::unassigned(), Domain::MoveTarget::returns()}) {
-            const QString text = Tree::targetLabel(hierarchy, pool);
+            const QString text = Edit::targetLabel(hierarchy, pool);
             auto *item = new QStandardItem(poolIcon, text);
             item->setData(static_cast<int>(pool.kind), TargetKindRole);
             item->setData(QString(), TargetPathRole);

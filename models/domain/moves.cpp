@@ -142,6 +142,22 @@ OwnerChange ownerChange(const QString &fromAccount, const QString &toAccount)
     return {OwnerChange::Action::UnclaimAndClaim, toAccount};
 }
 
+OwnerChange deviceOwnerChange(
+    const QString &owner, const QString &fromAccount, const QString &toAccount)
+{
+    if (!owner.isEmpty() && owner == toAccount)
+        return {};
+    const bool unclaim = !owner.isEmpty() && (owner == fromAccount || !toAccount.isEmpty());
+    const bool claim = !toAccount.isEmpty();
+    if (unclaim && claim)
+        return {OwnerChange::Action::UnclaimAndClaim, toAccount};
+    if (claim)
+        return {OwnerChange::Action::Claim, toAccount};
+    if (unclaim)
+        return {OwnerChange::Action::Unclaim, {}};
+    return {};
+}
+
 SubtreeChange planSubtreeMove(const Hierarchy &hierarchy, const QString &path,
     const QString &newParentPath, const QString &newSlug)
 {

@@ -78,12 +78,23 @@ struct OwnerChange
     };
     Action action = Action::None;
     QString account; // the account to claim to (Claim, UnclaimAndClaim)
+    bool releases() const { return action == Action::Unclaim || action == Action::UnclaimAndClaim; }
+    bool claims() const { return action == Action::Claim || action == Action::UnclaimAndClaim; }
     bool operator==(const OwnerChange &) const = default;
 };
 
 // Accounts compare case-insensitively (they are e-mail addresses or usernames). Pass the
 // device's actual owner as `fromAccount` to also correct an owner that drifted.
 OwnerChange ownerChange(const QString &fromAccount, const QString &toAccount);
+
+// What a move does to one device's owner (the rule every move follows: devices, subtrees,
+// deletions): a device already owned by the target's account `toAccount` stays; a device owned
+// by its source customer's account `fromAccount`, or going to another linked customer, is
+// released; every device going to a linked customer is claimed to its account. A claim that
+// is not its source customer's stays unless another account takes the device. `owner` is the
+// device's current owner (empty: unclaimed).
+OwnerChange deviceOwnerChange(
+    const QString &owner, const QString &fromAccount, const QString &toAccount);
 
 // A group renamed in Particle (PUT /groups/:from with name=to).
 struct GroupRename

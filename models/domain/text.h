@@ -43,6 +43,12 @@ struct Text
     Q_DECLARE_TR_FUNCTIONS(Flotilla::Tree)
 };
 } // namespace Tree
+namespace Edit {
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(Flotilla::Edit)
+};
+} // namespace Edit
 namespace Views {
 struct Text
 {

@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "sync/outboxops.h"
 
+#include "domain/hierarchy.h"
+#include "domain/text.h"
+
+#include <QCoreApplication>
 #include <QJsonArray>
 
 namespace Flotilla::Sync::Outbox {
@@ -71,6 +75,41 @@ Store::OutboxEntry updateGroup(const QString &name, const QJsonObject &fields)
 Store::OutboxEntry deleteGroup(const QString &name)
 {
     return entry(GroupDelete, QJsonObject {{QStringLiteral("name"), name}});
+}
+
+QList<Store::OutboxEntry> moveEntries(const FleetState &state, const QStringList &deviceIds,
+    const Domain::MoveTarget &target, int batchSize, QString *error)
+{
+    const Domain::Hierarchy hierarchy = state.hierarchy();
+    const QString toAccount = target.kind == Domain::MoveTarget::Kind::Node
+        ? Domain::accountOf(target.path, hierarchy)
+        : QString();
+    QHash<QString, Domain::GroupDelta> deltas;
+    QList<Store::OutboxEntry> ownership;
+    for (const QString &id : deviceIds) {
+        const auto it = state.devices.constFind(id);
+        if (it == state.devices.cend()) {
+            *error = Text::tr("Unknown device %1").arg(id);
+            return {};
+        }
+        const Domain::GroupDelta delta = Domain::planMove(it->groups, target, hierarchy);
+        if (!delta.isEmpty())
+            deltas.insert(id, delta);
+        const Domain::Placement from = Domain::placeDevice(it->groups, hierarchy);
+        const QString fromAccount = from.kind == Domain::PlacementKind::Node
+            ? Domain::accountOf(from.path, hierarchy)
+            : QString();
+        const Domain::OwnerChange owner
+            = Domain::deviceOwnerChange(it->owner, fromAccount, toAccount);
+        if (owner.releases())
+            ownership.append(unclaim(id));
+        if (owner.claims())
+            ownership.append(claim(id, owner.account));
+    }
+    QList<Store::OutboxEntry> entries;
+    for (const Domain::DeviceBatch &batch : Domain::batchByDelta(deltas, batchSize))
+        entries.append(groups(batch.deviceIds, batch.delta));
+    return entries + ownership;
 }
 
 Domain::GroupDelta deltaOf(const Store::OutboxEntry &e)

@@ -4,6 +4,7 @@
 #include "domain/entities.h"
 #include "domain/moves.h"
 #include "store/changes.h"
+#include "sync/fleetstate.h"
 
 #include <QJsonObject>
 #include <QMap>
@@ -30,6 +31,13 @@ Store::OutboxEntry updateDevice(const QString &deviceId, const QJsonObject &fiel
 Store::OutboxEntry createGroup(const Domain::Group &group);
 Store::OutboxEntry updateGroup(const QString &name, const QJsonObject &fields);
 Store::OutboxEntry deleteGroup(const QString &name);
+
+// The entries that move `deviceIds` of `state` to `target`, as every move of devices makes them:
+// one group change per batch of at most `batchSize` devices with the same delta, then the owner
+// changes of the ownership rule (Domain::deviceOwnerChange). Nothing, with `error` set, when a
+// device is not in `state`.
+QList<Store::OutboxEntry> moveEntries(const FleetState &state, const QStringList &deviceIds,
+    const Domain::MoveTarget &target, int batchSize, QString *error);
 
 Domain::GroupDelta deltaOf(const Store::OutboxEntry &entry);
 

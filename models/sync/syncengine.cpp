@@ -503,13 +503,11 @@ QString SyncEngine::moveDevices(const QStringList &deviceIds, const Domain::Move
     if (const QString why = notReady(); !why.isEmpty())
         return why;
     const Domain::Hierarchy hierarchy = m_shared->state.hierarchy();
-    QString toAccount;
     QString targetTitle;
     switch (target.kind) {
     case Domain::MoveTarget::Kind::Node:
         if (!hierarchy.node(target.path))
             return Text::tr("The customer or group to move to is not in the tree any more");
-        toAccount = Domain::accountOf(target.path, hierarchy);
         targetTitle = Domain::titlePath(hierarchy, target.path);
         break;
     case Domain::MoveTarget::Kind::Returns:
@@ -519,32 +517,11 @@ QString SyncEngine::moveDevices(const QStringList &deviceIds, const Domain::Move
         targetTitle = Text::tr("Unassigned");
         break;
     }
-    QHash<QString, Domain::GroupDelta> deltas;
-    QList<OutboxEntry> ownership;
-    for (const QString &id : deviceIds) {
-        const auto it = m_shared->state.devices.constFind(id);
-        if (it == m_shared->state.devices.cend())
-            return Text::tr("Unknown device %1").arg(id);
-        const Domain::GroupDelta delta = Domain::planMove(it->groups, target, hierarchy);
-        if (!delta.isEmpty())
-            deltas.insert(id, delta);
-        const Domain::Placement from = Domain::placeDevice(it->groups, hierarchy);
-        const QString fromAccount = from.kind == Domain::PlacementKind::Node
-            ? Domain::accountOf(from.path, hierarchy)
-            : QString();
-        if (!it->owner.isEmpty() && it->owner == toAccount)
-            continue;
-        // Leaving its linked customer, or going to another linked one: release it first. A
-        // claim that is not a linked customer's stays unless another account takes the device.
-        if (!it->owner.isEmpty() && (it->owner == fromAccount || !toAccount.isEmpty()))
-            ownership.append(Outbox::unclaim(id));
-        if (!toAccount.isEmpty())
-            ownership.append(Outbox::claim(id, toAccount));
-    }
-    QList<OutboxEntry> entries;
-    for (const Domain::DeviceBatch &batch : Domain::batchByDelta(deltas, m_shared->batchSize()))
-        entries.append(Outbox::groups(batch.deviceIds, batch.delta));
-    entries += ownership;
+    QString error;
+    const QList<OutboxEntry> entries
+        = Outbox::moveEntries(m_shared->state, deviceIds, target, m_shared->batchSize(), &error);
+    if (!error.isEmpty())
+        return error;
     if (entries.isEmpty())
         return QString();
     return applyEdit(QStringLiteral("move"),

@@ -5,8 +5,8 @@
 // Flash dialog, the Rollouts window following a staged rollout and the Flash dialog for the rest
 // of the customer. Run it on a display (or under xvfb-run); it is not a test.
 #include "consolefixture.h"
+#include "edit/moveimpact.h"
 #include "rollout/rolloutengine.h"
-#include "tree/moveimpact.h"
 #include "views/flashdialog.h"
 #include "views/fleettreeview.h"
 #include "views/moveconfirmdialog.h"

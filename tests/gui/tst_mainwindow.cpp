@@ -11,11 +11,11 @@
 // Drags need a platform with a drag loop: the offscreen platform's drag returns at once, so
 // this test runs on the (equally headless) "minimal" platform, see CMakeLists.txt.
 #include "consolefixture.h"
+#include "edit/commands.h"
 #include "remote/particleclient.h"
 #include "remote/tokenstore.h"
 #include "sandboxprocess.h"
 #include "sync/syncengine.h"
-#include "tree/commands.h"
 #include "tree/devicetablemodel.h"
 #include "tree/fleettreemodel.h"
 #include "views/detailpane.h"
@@ -419,7 +419,7 @@ void TestMainWindow::detailsFollowADeviceDraggedToReturns()
     QCOMPARE(view->currentIndex().siblingAtColumn(0), tree()->indexForDevice(id));
     QCOMPARE(window()->detailPane()->deviceId(), id);
     QCOMPARE(window()->detailPane()->fieldText(QStringLiteral("location")),
-        Tree::targetLabel(m_console.state().hierarchy(), Domain::MoveTarget::returns()));
+        Edit::targetLabel(m_console.state().hierarchy(), Domain::MoveTarget::returns()));
     QCOMPARE(table->selectionModel()->currentIndex().data(Tree::DeviceIdRole).toString(), id);
 
     // Another device chosen in the table shows that one; a click on the tree's current row
@@ -643,7 +643,7 @@ void TestMainWindow::copyRowsAsASpreadsheet()
     QCOMPARE(header.constLast(), QStringLiteral("Device ID"));
     const qsizetype location = header.indexOf(QStringLiteral("Customer › node"));
     const QString where
-        = Tree::targetLabel(m_console.state().hierarchy(), Domain::MoveTarget::node(node));
+        = Edit::targetLabel(m_console.state().hierarchy(), Domain::MoveTarget::node(node));
     QVERIFY(where.contains(QStringLiteral(" › ")));
     for (int r = 0; r < 3; ++r) {
         const QStringList cells = lines.at(r + 1).split(QLatin1Char('\t'));

@@ -1,90 +1,36 @@
 // SPDX-License-Identifier: MIT
-// The tree on a real SyncEngine: a cache in a temporary folder, the engine paused (nothing is
-// sent, no network), edits made through EngineMoveExecutor and the undo commands, and the
+// The undo commands on a real SyncEngine: a cache in a temporary folder, the engine paused
+// (nothing is sent, no network), edits made through FleetEditor as their executor, and the tree
 // model following the engine's fleetChanged and pendingChanged.
-#include "remote/particleclient.h"
-#include "store/cachestore.h"
-#include "sync/syncengine.h"
-#include "tree/enginemoveexecutor.h"
+#include "../tree/treefixture.h"
+#include "editfixture.h"
 #include "tree/fleettreemodel.h"
-#include "treefixture.h"
 
 #include <QAbstractItemModelTester>
-#include <QNetworkAccessManager>
-#include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QStandardPaths>
-#include <QTemporaryDir>
-#include <QTest>
-#include <QUndoStack>
 
 #include <memory>
 
 using namespace Flotilla;
 using namespace Flotilla::TreeTest;
+using Flotilla::EditTest::CacheTimeoutMs;
 using Tree::FleetTreeModel;
 
 namespace {
 
-// The cache works on a thread of its own: a limit (never a wait) for one of its writes that holds
-// on a loaded 2-core machine running the whole suite with ctest -j 2.
-constexpr int CacheTimeoutMs = 30000;
-
-struct Console
+// The editor's console with the tree model following its engine, under model testers.
+struct Console : EditTest::EditConsole
 {
-    QTemporaryDir dir;
-    QNetworkAccessManager nam;
-    std::unique_ptr<Remote::ParticleClient> client;
-    std::unique_ptr<Store::CacheStore> store;
-    std::unique_ptr<Sync::SyncEngine> engine;
     FleetTreeModel model;
     QSortFilterProxyModel proxy;
     std::unique_ptr<QAbstractItemModelTester> testers[2];
 
     bool open(const Sync::FleetState &fleet)
     {
-        Remote::ClientConfig clientConfig;
-        clientConfig.baseUrl = QUrl(QStringLiteral("http://127.0.0.1:9"));
-        client = std::make_unique<Remote::ParticleClient>(&nam, clientConfig);
-        store = std::make_unique<Store::CacheStore>();
-        bool done = false;
-        QString error;
-        store->open(dir.filePath(QStringLiteral("cache.sqlite")), [&](QString e) {
-            error = e;
-            done = true;
-        });
-        if (!QTest::qWaitFor([&] { return done; }, CacheTimeoutMs) || !error.isEmpty())
+        if (!EditConsole::open(fleet))
             return false;
-        Store::ChangeSet seed;
-        seed.devices = fleet.devices.values();
-        seed.groups = fleet.groups.values();
-        seed.firmware = fleet.firmware.values();
-        seed.customers = fleet.customers.values();
-        done = false;
-        store->applyPull(seed, {}, [&](QString e) {
-            error = e;
-            done = true;
-        });
-        if (!QTest::qWaitFor([&] { return done; }, CacheTimeoutMs) || !error.isEmpty())
-            return false;
-
-        Sync::SyncConfig config;
-        config.productId = fleet.product.id;
-        config.refreshIntervalMs = 0;
-        config.liveEvents = false;
-        config.actor = QStringLiteral("test");
-        engine = std::make_unique<Sync::SyncEngine>(client.get(), store.get(), &nam, config);
-        engine->setPaused(true); // queue, never send
-        QSignalSpy loaded(engine.get(), &Sync::SyncEngine::loaded);
-        engine->start(false);
-        if (loaded.count() == 0 && !loaded.wait(CacheTimeoutMs))
-            return false;
-
-        model.reset(engine->state(), engine->pendingDevices());
-        QObject::connect(engine.get(), &Sync::SyncEngine::fleetChanged, &model,
-            [this](const Sync::FleetDelta &delta) { model.applyDelta(engine->state(), delta); });
-        QObject::connect(engine.get(), &Sync::SyncEngine::pendingChanged, &model,
-            [this] { model.setPending(engine->pendingDevices()); });
+        model.followEngine(engine.get());
         proxy.setSourceModel(&model);
         const auto mode = QAbstractItemModelTester::FailureReportingMode::QtTest;
         testers[0] = std::make_unique<QAbstractItemModelTester>(&model, mode);
@@ -101,7 +47,7 @@ struct Console
 
 } // namespace
 
-class TestTreeEngine final : public QObject
+class TestEditEngine final : public QObject
 {
     Q_OBJECT
 
@@ -113,13 +59,13 @@ private Q_SLOTS:
         Console c;
         QVERIFY(c.open(smallFleet()));
         QCOMPARE(c.model.deviceCount(), 10);
-        Tree::EngineMoveExecutor executor(c.engine.get());
+        Edit::FleetEditor executor(c.engine.get());
         QSignalSpy resets(&c.model, &QAbstractItemModel::modelAboutToBeReset);
         SignalLog log(&c.model);
         const QPersistentModelIndex alpha = c.model.indexForDevice(deviceId(1));
 
         QUndoStack stack;
-        auto command = Tree::MoveDevicesCommand::create(&executor, c.engine->state(),
+        auto command = Edit::MoveDevicesCommand::create(&executor, c.engine->state(),
             {deviceId(1), deviceId(2)}, Domain::MoveTarget::node(QStringLiteral("beta--north")));
         stack.push(command.release());
         QCOMPARE(stack.count(), 1);
@@ -143,9 +89,9 @@ private Q_SLOTS:
     {
         Console c;
         QVERIFY(c.open(smallFleet()));
-        Tree::EngineMoveExecutor executor(c.engine.get());
+        Edit::FleetEditor executor(c.engine.get());
         QUndoStack stack;
-        stack.push(Tree::MoveDevicesCommand::create(&executor, c.engine->state(), {deviceId(9)},
+        stack.push(Edit::MoveDevicesCommand::create(&executor, c.engine->state(), {deviceId(9)},
             Domain::MoveTarget::node(QStringLiteral("beta")))
                        .release());
         QCOMPARE(c.model.indexForDevice(deviceId(9)).parent(),
@@ -162,11 +108,11 @@ private Q_SLOTS:
     {
         Console c;
         QVERIFY(c.open(smallFleet()));
-        Tree::EngineMoveExecutor executor(c.engine.get());
+        Edit::FleetEditor executor(c.engine.get());
         SignalLog log(&c.model);
         const QPersistentModelIndex berlin = c.model.indexForNode(QStringLiteral("acme--berlin"));
         QString error;
-        auto command = Tree::MoveNodeCommand::move(&executor, c.engine->state(),
+        auto command = Edit::MoveNodeCommand::move(&executor, c.engine->state(),
             QStringLiteral("acme--berlin"), QStringLiteral("beta"), QString(), &error);
         QVERIFY2(command, qPrintable(error));
         QUndoStack stack;
@@ -194,7 +140,7 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(dump(c.model), c.rebuilt(), CacheTimeoutMs);
 
         // A refusal of the engine (the name is taken meanwhile) drops the command.
-        Tree::SubtreeEdit clash;
+        Edit::SubtreeEdit clash;
         clash.renames = {
             Domain::GroupRename {QStringLiteral("acme--hamburg"), QStringLiteral("beta--north")}};
         QVERIFY(executor.changeSubtree(clash).contains(QStringLiteral("already exists")));
@@ -208,15 +154,15 @@ private Q_SLOTS:
         Remote::ParticleClient client(&nam, clientConfig);
         Store::CacheStore store;
         auto engine = std::make_unique<Sync::SyncEngine>(&client, &store, &nam, Sync::SyncConfig());
-        Tree::EngineMoveExecutor executor(engine.get());
+        Edit::FleetEditor executor(engine.get());
         // Not loaded yet: the engine refuses, and says why.
         QVERIFY(!executor.moveDevices({deviceId(1)}, Domain::MoveTarget::returns()).isEmpty());
         engine.reset();
         QVERIFY(!executor.moveDevices({deviceId(1)}, Domain::MoveTarget::returns()).isEmpty());
-        QVERIFY(!executor.changeSubtree(Tree::SubtreeEdit()).isEmpty());
+        QVERIFY(!executor.changeSubtree(Edit::SubtreeEdit()).isEmpty());
         QVERIFY(!executor.setDeviceGroups({}).isEmpty());
     }
 };
 
-QTEST_MAIN(TestTreeEngine)
-#include "tst_treeengine.moc"
+QTEST_MAIN(TestEditEngine)
+#include "tst_editengine.moc"

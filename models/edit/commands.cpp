@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "tree/commands.h"
+#include "edit/commands.h"
 
 #include "domain/nodepath.h"
 #include "domain/text.h"
@@ -7,7 +7,7 @@
 #include <QCoreApplication>
 #include <QMap>
 
-namespace Flotilla::Tree {
+namespace Flotilla::Edit {
 
 namespace {
 
@@ -34,7 +34,7 @@ QString targetKey(const Domain::MoveTarget &target)
 
 } // namespace
 
-MoveExecutor::~MoveExecutor() = default;
+EditExecutor::~EditExecutor() = default;
 
 SubtreeEdit SubtreeEdit::inverse() const
 {
@@ -67,9 +67,29 @@ QString targetLabel(const Domain::Hierarchy &hierarchy, const Domain::MoveTarget
     return titles.join(QStringLiteral(" \u203a "));
 }
 
+QHash<QString, OriginalPlacement> originalPlacements(
+    const Sync::FleetState &state, const Domain::Hierarchy &hierarchy, const QStringList &deviceIds)
+{
+    QHash<QString, OriginalPlacement> original;
+    for (const QString &id : deviceIds) {
+        const auto it = state.devices.constFind(id);
+        if (it == state.devices.cend() || original.contains(id))
+            continue;
+        OriginalPlacement o;
+        if (const auto at = targetOf(Domain::placeDevice(it->groups, hierarchy))) {
+            o.target = *at;
+        } else {
+            o.inconsistent = true;
+            o.groups = it->groups;
+        }
+        original.insert(id, o);
+    }
+    return original;
+}
+
 // --- MoveDevicesCommand ---------------------------------------------------------------------
 
-MoveDevicesCommand::MoveDevicesCommand(MoveExecutor *executor, const QStringList &deviceIds,
+MoveDevicesCommand::MoveDevicesCommand(EditExecutor *executor, const QStringList &deviceIds,
     const Domain::MoveTarget &target, const QHash<QString, OriginalPlacement> &original,
     const QString &text, QUndoCommand *parent)
     : QUndoCommand(text, parent)
@@ -81,28 +101,17 @@ MoveDevicesCommand::MoveDevicesCommand(MoveExecutor *executor, const QStringList
 
 MoveDevicesCommand::~MoveDevicesCommand() = default;
 
-std::unique_ptr<MoveDevicesCommand> MoveDevicesCommand::create(MoveExecutor *executor,
+std::unique_ptr<MoveDevicesCommand> MoveDevicesCommand::create(EditExecutor *executor,
     const Sync::FleetState &state, const QStringList &deviceIds, const Domain::MoveTarget &target,
     QUndoCommand *parent)
 {
     const Domain::Hierarchy hierarchy = state.hierarchy();
+    const QHash<QString, OriginalPlacement> original
+        = originalPlacements(state, hierarchy, deviceIds);
     QStringList ids;
-    QHash<QString, OriginalPlacement> original;
     for (const QString &id : deviceIds) {
-        const auto it = state.devices.constFind(id);
-        if (it == state.devices.cend() || original.contains(id))
-            continue;
-        ids.append(id);
-        OriginalPlacement o;
-        const std::optional<Domain::MoveTarget> at
-            = targetOf(Domain::placeDevice(it->groups, hierarchy));
-        if (at) {
-            o.target = *at;
-        } else {
-            o.inconsistent = true;
-            o.groups = it->groups;
-        }
-        original.insert(id, o);
+        if (original.contains(id) && !ids.contains(id))
+            ids.append(id);
     }
     const QString to = targetLabel(hierarchy, target);
     QString text;
@@ -155,7 +164,7 @@ void MoveDevicesCommand::undo()
 // --- MoveNodeCommand ------------------------------------------------------------------------
 
 MoveNodeCommand::MoveNodeCommand(
-    MoveExecutor *executor, const SubtreeEdit &edit, const QString &text, QUndoCommand *parent)
+    EditExecutor *executor, const SubtreeEdit &edit, const QString &text, QUndoCommand *parent)
     : QUndoCommand(text, parent)
     , m_executor(executor)
     , m_edit(edit)
@@ -163,7 +172,7 @@ MoveNodeCommand::MoveNodeCommand(
 
 MoveNodeCommand::~MoveNodeCommand() = default;
 
-std::unique_ptr<MoveNodeCommand> MoveNodeCommand::fromChange(MoveExecutor *executor,
+std::unique_ptr<MoveNodeCommand> MoveNodeCommand::fromChange(EditExecutor *executor,
     const Sync::FleetState &state, const Domain::Hierarchy &hierarchy, const QString &path,
     const Domain::SubtreeChange &change, const QString &text, QUndoCommand *parent)
 {
@@ -183,7 +192,7 @@ std::unique_ptr<MoveNodeCommand> MoveNodeCommand::fromChange(MoveExecutor *execu
     return std::make_unique<MoveNodeCommand>(executor, edit, text, parent);
 }
 
-std::unique_ptr<MoveNodeCommand> MoveNodeCommand::move(MoveExecutor *executor,
+std::unique_ptr<MoveNodeCommand> MoveNodeCommand::move(EditExecutor *executor,
     const Sync::FleetState &state, const QString &path, const QString &newParentPath,
     const QString &newSlug, QString *error, QUndoCommand *parent)
 {
@@ -201,7 +210,7 @@ std::unique_ptr<MoveNodeCommand> MoveNodeCommand::move(MoveExecutor *executor,
     return fromChange(executor, state, hierarchy, path, change, text, parent);
 }
 
-std::unique_ptr<MoveNodeCommand> MoveNodeCommand::rename(MoveExecutor *executor,
+std::unique_ptr<MoveNodeCommand> MoveNodeCommand::rename(EditExecutor *executor,
     const Sync::FleetState &state, const QString &path, const QString &newSlug, QString *error,
     QUndoCommand *parent)
 {
@@ -228,4 +237,80 @@ void MoveNodeCommand::undo()
     setObsolete(!m_error.isEmpty());
 }
 
-} // namespace Flotilla::Tree
+// --- EntriesCommand -------------------------------------------------------------------------
+
+EntriesCommand::EntriesCommand(EditExecutor *executor, const QString &action,
+    const QString &subject, EntriesPlanner redoPlan, EntriesPlanner undoPlan, const QString &text,
+    QUndoCommand *parent)
+    : QUndoCommand(text, parent)
+    , m_executor(executor)
+    , m_action(action)
+    , m_subject(subject)
+    , m_redo(std::move(redoPlan))
+    , m_undo(std::move(undoPlan))
+{ }
+
+EntriesCommand::EntriesCommand(EditExecutor *executor, const QString &action,
+    const QString &subject, const QList<Store::OutboxEntry> &redoEntries,
+    const QList<Store::OutboxEntry> &undoEntries, const QString &text, QUndoCommand *parent)
+    : EntriesCommand(
+        executor, action, subject,
+        [redoEntries] {
+            return PlannedEntries {redoEntries, {}};
+        },
+        [undoEntries] {
+            return PlannedEntries {undoEntries, {}};
+        },
+        text, parent)
+{ }
+
+EntriesCommand::~EntriesCommand() = default;
+
+void EntriesCommand::run(const QString &action, const EntriesPlanner &plan)
+{
+    const PlannedEntries planned = plan();
+    if (!planned.error.isEmpty())
+        m_error = planned.error;
+    else if (planned.entries.isEmpty())
+        m_error.clear();
+    else
+        m_error = m_executor->applyEntries(action, m_subject, planned.entries);
+    setObsolete(!m_error.isEmpty());
+}
+
+void EntriesCommand::redo()
+{
+    run(m_action, m_redo);
+}
+
+void EntriesCommand::undo()
+{
+    run(QStringLiteral("undo ") + m_action, m_undo);
+}
+
+// --- RepairDevicesCommand -------------------------------------------------------------------
+
+RepairDevicesCommand::RepairDevicesCommand(EditExecutor *executor,
+    const QHash<QString, QStringList> &before, const QHash<QString, QStringList> &after,
+    const QString &text, QUndoCommand *parent)
+    : QUndoCommand(text, parent)
+    , m_executor(executor)
+    , m_before(before)
+    , m_after(after)
+{ }
+
+RepairDevicesCommand::~RepairDevicesCommand() = default;
+
+void RepairDevicesCommand::redo()
+{
+    m_error = m_executor->setDeviceGroups(m_after);
+    setObsolete(!m_error.isEmpty());
+}
+
+void RepairDevicesCommand::undo()
+{
+    m_error = m_executor->setDeviceGroups(m_before);
+    setObsolete(!m_error.isEmpty());
+}
+
+} // namespace Flotilla::Edit

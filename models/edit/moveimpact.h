@@ -11,7 +11,9 @@
 
 #include <optional>
 
-namespace Flotilla::Tree {
+namespace Flotilla::Edit {
+
+struct SubtreeEdit;
 
 // What moving devices would do, shown before anything is sent (design.md: "which devices will
 // get which firmware"): Particle flashes a device whose target version changes, and a move
@@ -22,7 +24,7 @@ struct DeviceMoveImpact
     QString deviceId;
     std::optional<int> targetBefore; // FleetState::targetFor() with the groups now
     std::optional<int> targetAfter; // ... with the groups after the move
-    Domain::OwnerChange ownerChange; // what the sync engine will do to the owner
+    Domain::OwnerChange ownerChange; // what the move does to the owner
     bool alreadyThere = false; // the move changes none of its groups
     bool targetChanges() const { return targetBefore != targetAfter; }
     bool operator==(const DeviceMoveImpact &) const = default;
@@ -54,9 +56,14 @@ struct MoveImpact
 
 // The impact of moving `deviceIds` to `target` in `state`. Pure: the devices' groups after the
 // move are Domain::planMove's, the targets FleetState::targetFor's, and the owner changes those
-// the sync engine makes: accounts from Domain::accountOf of the source and the target, the
-// device's current owner deciding whether there is anything to release.
+// the move makes (Domain::deviceOwnerChange): accounts from Domain::accountOf of the source and
+// the target, the device's current owner deciding whether there is anything to release.
 MoveImpact computeMoveImpact(
     const Sync::FleetState &state, const QStringList &deviceIds, const Domain::MoveTarget &target);
 
-} // namespace Flotilla::Tree
+// The impact of a subtree edit (a group moved under another node, or renamed): every device of
+// the subtree gets the renamed groups and the member delta; releases follow their renamed
+// groups; owners change as FleetEditor::changeSubtree changes them. Always to be confirmed.
+MoveImpact subtreeImpact(const Sync::FleetState &state, const SubtreeEdit &edit);
+
+} // namespace Flotilla::Edit

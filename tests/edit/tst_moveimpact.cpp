@@ -1,15 +1,15 @@
 // SPDX-License-Identifier: MIT
 // computeMoveImpact: which devices get which firmware target, and whose owner changes, before
 // anything is sent.
-#include "tree/moveimpact.h"
-#include "treefixture.h"
+#include "../tree/treefixture.h"
+#include "edit/moveimpact.h"
 
 #include <QStandardPaths>
 #include <QTest>
 
 using namespace Flotilla;
 using namespace Flotilla::TreeTest;
-using Tree::FirmwareTargetChange;
+using Edit::FirmwareTargetChange;
 using Action = Domain::OwnerChange::Action;
 
 class TestMoveImpact final : public QObject
@@ -24,10 +24,10 @@ private Q_SLOTS:
     void targetGoesUp()
     {
         const Sync::FleetState s = smallFleet();
-        const Tree::MoveImpact impact = Tree::computeMoveImpact(
+        const Edit::MoveImpact impact = Edit::computeMoveImpact(
             s, {deviceId(1)}, Domain::MoveTarget::node(QStringLiteral("acme--berlin--test")));
         QCOMPARE(impact.devices.size(), 1);
-        const Tree::DeviceMoveImpact &d = impact.devices.constFirst();
+        const Edit::DeviceMoveImpact &d = impact.devices.constFirst();
         QCOMPARE(d.deviceId, deviceId(1));
         QCOMPARE(d.targetBefore, std::optional<int>(4));
         QCOMPARE(d.targetAfter, std::optional<int>(5));
@@ -46,7 +46,7 @@ private Q_SLOTS:
     {
         Sync::FleetState s = smallFleet();
         s.devices[deviceId(3)].owner = QStringLiteral("ops@acme.example");
-        const Tree::MoveImpact impact = Tree::computeMoveImpact(
+        const Edit::MoveImpact impact = Edit::computeMoveImpact(
             s, {deviceId(3)}, Domain::MoveTarget::node(QStringLiteral("acme--hamburg")));
         QCOMPARE(impact.firmwareChanges, (QList<FirmwareTargetChange> {{5, 4, 1}}));
         QCOMPARE(impact.devices.constFirst().ownerChange.action, Action::None);
@@ -66,7 +66,7 @@ private Q_SLOTS:
         retarget(s);
         // alpha, Bravo: 4 -> 3 (the product default); charlie 5 -> 3; delta locked at 4;
         // golf (development) stays untargeted; hotel already there (3).
-        const Tree::MoveImpact impact = Tree::computeMoveImpact(s,
+        const Edit::MoveImpact impact = Edit::computeMoveImpact(s,
             {deviceId(1), deviceId(2), deviceId(3), deviceId(4), deviceId(7), deviceId(8)},
             Domain::MoveTarget::returns());
         QCOMPARE(impact.firmwareChanges, (QList<FirmwareTargetChange> {{4, 3, 2}, {5, 3, 1}}));
@@ -86,7 +86,7 @@ private Q_SLOTS:
         Sync::FleetState s = smallFleet();
         s.devices[deviceId(6)].owner = QStringLiteral("someone@else.example");
         // golf (stock, unowned) into Acme: claimed, and v3 -> v4.
-        Tree::MoveImpact impact = Tree::computeMoveImpact(
+        Edit::MoveImpact impact = Edit::computeMoveImpact(
             s, {deviceId(7)}, Domain::MoveTarget::node(QStringLiteral("acme--hamburg")));
         QCOMPARE(impact.devices.constFirst().ownerChange,
             (Domain::OwnerChange {Action::Claim, QStringLiteral("ops@acme.example")}));
@@ -96,14 +96,14 @@ private Q_SLOTS:
         QCOMPARE(impact.firmwareChanges, (QList<FirmwareTargetChange> {{3, 4, 1}}));
 
         // alpha (owned by Acme's account) to Beta, which has no account: released.
-        impact = Tree::computeMoveImpact(
+        impact = Edit::computeMoveImpact(
             s, {deviceId(1)}, Domain::MoveTarget::node(QStringLiteral("beta--north")));
         QCOMPARE(impact.devices.constFirst().ownerChange.action, Action::Unclaim);
         QCOMPARE(impact.unclaims, 1);
         QVERIFY(impact.needsConfirmation);
 
         // foxtrot, owned by another account, into Acme: released, then claimed.
-        impact = Tree::computeMoveImpact(
+        impact = Edit::computeMoveImpact(
             s, {deviceId(6)}, Domain::MoveTarget::node(QStringLiteral("acme")));
         QCOMPARE(impact.devices.constFirst().ownerChange,
             (Domain::OwnerChange {Action::UnclaimAndClaim, QStringLiteral("ops@acme.example")}));
@@ -111,7 +111,7 @@ private Q_SLOTS:
         QCOMPARE(impact.unclaims, 1);
 
         // A claim that is not a linked customer's stays when the target has no account.
-        impact = Tree::computeMoveImpact(s, {deviceId(6)}, Domain::MoveTarget::unassigned());
+        impact = Edit::computeMoveImpact(s, {deviceId(6)}, Domain::MoveTarget::unassigned());
         QCOMPARE(impact.devices.constFirst().ownerChange.action, Action::None);
         QCOMPARE(impact.unclaims, 0);
     }
@@ -119,7 +119,7 @@ private Q_SLOTS:
     void nothingToDo()
     {
         Sync::FleetState s = smallFleet();
-        Tree::MoveImpact impact = Tree::computeMoveImpact(
+        Edit::MoveImpact impact = Edit::computeMoveImpact(
             s, {deviceId(1)}, Domain::MoveTarget::node(QStringLiteral("acme--berlin")));
         QCOMPARE(impact.alreadyThere, 1);
         QVERIFY(impact.devices.constFirst().alreadyThere);
@@ -127,23 +127,23 @@ private Q_SLOTS:
         QVERIFY(!impact.needsConfirmation);
 
         // Unassigned to Unassigned, Returns to Returns.
-        impact = Tree::computeMoveImpact(s, {deviceId(7)}, Domain::MoveTarget::unassigned());
+        impact = Edit::computeMoveImpact(s, {deviceId(7)}, Domain::MoveTarget::unassigned());
         QVERIFY(!impact.needsConfirmation);
-        impact = Tree::computeMoveImpact(s, {deviceId(8)}, Domain::MoveTarget::returns());
+        impact = Edit::computeMoveImpact(s, {deviceId(8)}, Domain::MoveTarget::returns());
         QVERIFY(!impact.needsConfirmation);
         QCOMPARE(impact.alreadyThere, 1);
 
         // A move that changes groups but neither target nor owner (Beta to Beta's site).
-        impact = Tree::computeMoveImpact(
+        impact = Edit::computeMoveImpact(
             s, {deviceId(6)}, Domain::MoveTarget::node(QStringLiteral("beta")));
         QCOMPARE(impact.alreadyThere, 0);
         QVERIFY(!impact.needsConfirmation);
 
         // Nothing at all; unknown and repeated ids.
-        impact = Tree::computeMoveImpact(s, {}, Domain::MoveTarget::returns());
+        impact = Edit::computeMoveImpact(s, {}, Domain::MoveTarget::returns());
         QVERIFY(impact.devices.isEmpty());
         QVERIFY(!impact.needsConfirmation);
-        impact = Tree::computeMoveImpact(
+        impact = Edit::computeMoveImpact(
             s, {QStringLiteral("nope"), deviceId(8), deviceId(8)}, Domain::MoveTarget::returns());
         QCOMPARE(impact.unknownDevices, QStringList {QStringLiteral("nope")});
         QCOMPARE(impact.devices.size(), 1);
@@ -154,7 +154,7 @@ private Q_SLOTS:
     void repairingMove()
     {
         const Sync::FleetState s = smallFleet();
-        const Tree::MoveImpact impact = Tree::computeMoveImpact(
+        const Edit::MoveImpact impact = Edit::computeMoveImpact(
             s, {deviceId(10)}, Domain::MoveTarget::node(QStringLiteral("acme--berlin--test")));
         QCOMPARE(impact.devices.constFirst().targetBefore, std::optional<int>(5));
         QCOMPARE(impact.devices.constFirst().targetAfter, std::optional<int>(5));

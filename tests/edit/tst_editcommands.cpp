@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: MIT
-// Undo/redo of tree moves: MoveDevicesCommand and MoveNodeCommand on a QUndoStack, through a
-// recording MoveExecutor that keeps its own FleetState and feeds a FleetTreeModel, as the sync
-// engine does.
-#include "tree/commands.h"
+// Undo/redo of moves: MoveDevicesCommand, MoveNodeCommand, EntriesCommand and
+// RepairDevicesCommand on a QUndoStack, through a recording EditExecutor that keeps its own
+// FleetState and feeds a FleetTreeModel, as FleetEditor on the sync engine does.
+#include "../tree/treefixture.h"
+#include "edit/commands.h"
+#include "sync/outboxops.h"
 #include "tree/fleettreemodel.h"
-#include "treefixture.h"
 
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -40,7 +41,7 @@ QString shortIds(const QStringList &ids)
 
 // Does what the engine does to the state (groups by planMove, renames with memberships) and
 // records each call; a model, when given, follows every change through applyDelta.
-class RecordingExecutor final : public Tree::MoveExecutor
+class RecordingExecutor final : public Edit::EditExecutor
 {
 public:
     explicit RecordingExecutor(Sync::FleetState state, FleetTreeModel *model = nullptr)
@@ -82,7 +83,7 @@ public:
         commit(next);
         return QString();
     }
-    QString changeSubtree(const Tree::SubtreeEdit &edit) override
+    QString changeSubtree(const Edit::SubtreeEdit &edit) override
     {
         QStringList renames;
         for (const Domain::GroupRename &r : edit.renames)
@@ -105,6 +106,26 @@ public:
             d.groups = Domain::applyDelta(d.groups, edit.memberDelta);
             if (d.owner == edit.fromAccount || !edit.toAccount.isEmpty())
                 d.owner = edit.toAccount;
+        }
+        commit(next);
+        return QString();
+    }
+
+    QString applyEntries(const QString &action, const QString &subject,
+        const QList<Store::OutboxEntry> &entries) override
+    {
+        QStringList kinds;
+        for (const Store::OutboxEntry &e : entries)
+            kinds.append(e.kind);
+        calls.append(
+            QStringLiteral("%1 %2: %3").arg(action, subject, kinds.join(QLatin1Char(' '))));
+        if (!refuse.isEmpty())
+            return refuse;
+        Sync::FleetState next = m_state;
+        for (const Store::OutboxEntry &e : entries) {
+            Sync::Outbox::applyToGroups(next.groups, e);
+            for (Domain::Device &d : next.devices)
+                Sync::Outbox::applyToDevice(d, e);
         }
         commit(next);
         return QString();
@@ -137,7 +158,7 @@ QHash<QString, QStringList> groupsOf(const Sync::FleetState &s)
 
 } // namespace
 
-class TestTreeCommands final : public QObject
+class TestEditCommands final : public QObject
 {
     Q_OBJECT
 
@@ -147,11 +168,11 @@ private Q_SLOTS:
     void targetLabels()
     {
         const Domain::Hierarchy h = smallFleet().hierarchy();
-        QCOMPARE(Tree::targetLabel(h, Domain::MoveTarget::node(QStringLiteral("acme--berlin"))),
+        QCOMPARE(Edit::targetLabel(h, Domain::MoveTarget::node(QStringLiteral("acme--berlin"))),
             QStringLiteral("Acme Logistics \u203a Berlin depot"));
         QCOMPARE(
-            Tree::targetLabel(h, Domain::MoveTarget::unassigned()), QStringLiteral("Unassigned"));
-        QCOMPARE(Tree::targetLabel(h, Domain::MoveTarget::returns()), QStringLiteral("Returns"));
+            Edit::targetLabel(h, Domain::MoveTarget::unassigned()), QStringLiteral("Unassigned"));
+        QCOMPARE(Edit::targetLabel(h, Domain::MoveTarget::returns()), QStringLiteral("Returns"));
     }
 
     // Devices from a node, Unassigned, Returns and Needs repair to one node; undo puts each
@@ -167,7 +188,7 @@ private Q_SLOTS:
         QSignalSpy resets(&model, &QAbstractItemModel::modelAboutToBeReset);
 
         const QStringList ids {deviceId(2), deviceId(7), deviceId(8), deviceId(9), deviceId(1)};
-        auto command = Tree::MoveDevicesCommand::create(
+        auto command = Edit::MoveDevicesCommand::create(
             &executor, original, ids, Domain::MoveTarget::node(QStringLiteral("beta--north")));
         QCOMPARE(command->text(), QStringLiteral("Move 5 devices to Beta Energy \u203a North"));
         QCOMPARE(command->deviceIds(), ids);
@@ -205,7 +226,7 @@ private Q_SLOTS:
     void oneDeviceIsNamed()
     {
         RecordingExecutor executor(smallFleet());
-        auto command = Tree::MoveDevicesCommand::create(&executor, executor.state(),
+        auto command = Edit::MoveDevicesCommand::create(&executor, executor.state(),
             {deviceId(1), QStringLiteral("unknown"), deviceId(1)}, Domain::MoveTarget::returns());
         QCOMPARE(command->text(), QStringLiteral("Move alpha to Returns"));
         QCOMPARE(command->deviceIds(), QStringList {deviceId(1)});
@@ -216,9 +237,9 @@ private Q_SLOTS:
     {
         RecordingExecutor executor(smallFleet());
         executor.refuse = QStringLiteral("The fleet is still loading");
-        auto command = Tree::MoveDevicesCommand::create(
+        auto command = Edit::MoveDevicesCommand::create(
             &executor, executor.state(), {deviceId(1)}, Domain::MoveTarget::returns());
-        Tree::MoveDevicesCommand *raw = command.get();
+        Edit::MoveDevicesCommand *raw = command.get();
         raw->redo();
         QCOMPARE(raw->error(), QStringLiteral("The fleet is still loading"));
         QVERIFY(raw->isObsolete());
@@ -239,11 +260,11 @@ private Q_SLOTS:
         RecordingExecutor executor(original, &model);
 
         QString error;
-        auto command = Tree::MoveNodeCommand::move(&executor, original,
+        auto command = Edit::MoveNodeCommand::move(&executor, original,
             QStringLiteral("acme--berlin"), QStringLiteral("beta"), QString(), &error);
         QVERIFY2(command, qPrintable(error));
         QCOMPARE(command->text(), QStringLiteral("Move Berlin depot to Beta Energy"));
-        const Tree::SubtreeEdit edit = command->edit();
+        const Edit::SubtreeEdit edit = command->edit();
         QCOMPARE(edit.renames.size(), 2);
         QCOMPARE(edit.deviceIds, (QStringList {deviceId(1), deviceId(2), deviceId(3)}));
         QCOMPARE(edit.memberDelta.add, QStringList {QStringLiteral("beta")});
@@ -284,7 +305,7 @@ private Q_SLOTS:
         model.reset(original, {});
         RecordingExecutor executor(original, &model);
         QString error;
-        auto command = Tree::MoveNodeCommand::rename(
+        auto command = Edit::MoveNodeCommand::rename(
             &executor, original, QStringLiteral("acme"), QStringLiteral("acme-log"), &error);
         QVERIFY2(command, qPrintable(error));
         QCOMPARE(command->text(), QStringLiteral("Rename Acme Logistics to 'acme-log'"));
@@ -304,17 +325,71 @@ private Q_SLOTS:
     {
         RecordingExecutor executor(smallFleet());
         QString error;
-        QVERIFY(!Tree::MoveNodeCommand::move(&executor, executor.state(),
+        QVERIFY(!Edit::MoveNodeCommand::move(&executor, executor.state(),
             QStringLiteral("acme--berlin"), QStringLiteral("acme--berlin--test"), QString(),
             &error));
         QVERIFY(error.contains(QStringLiteral("own subtree")));
-        QVERIFY(!Tree::MoveNodeCommand::move(&executor, executor.state(), QStringLiteral("acme"),
+        QVERIFY(!Edit::MoveNodeCommand::move(&executor, executor.state(), QStringLiteral("acme"),
             QStringLiteral("beta"), QString(), &error));
         QVERIFY(error.contains(QStringLiteral("customer")));
-        QVERIFY(!Tree::MoveNodeCommand::rename(&executor, executor.state(), QStringLiteral("acme"),
+        QVERIFY(!Edit::MoveNodeCommand::rename(&executor, executor.state(), QStringLiteral("acme"),
             QStringLiteral("Bad Slug"), &error));
         QVERIFY(!error.isEmpty());
         QVERIFY(executor.calls.isEmpty());
+    }
+
+    // Fixed entries: redo applies the first list, undo the second, as "undo <action>".
+    void entriesCommand()
+    {
+        RecordingExecutor executor(smallFleet());
+        Domain::Group south;
+        south.name = QStringLiteral("beta--south");
+        south.description = QStringLiteral("South [flotilla:group]");
+        QUndoStack stack;
+        stack.push(new Edit::EntriesCommand(&executor, QStringLiteral("create group"), south.name,
+            {Sync::Outbox::createGroup(south)}, {Sync::Outbox::deleteGroup(south.name)},
+            QStringLiteral("Create group South")));
+        QVERIFY(executor.state().groups.contains(south.name));
+        QCOMPARE(stack.undoText(), QStringLiteral("Create group South"));
+        stack.undo();
+        QVERIFY(!executor.state().groups.contains(south.name));
+        QCOMPARE(executor.calls,
+            (QStringList {QStringLiteral("create group beta--south: group.create"),
+                QStringLiteral("undo create group beta--south: group.delete")}));
+    }
+
+    // A plan refused when the command runs makes it obsolete: the stack drops it.
+    void refusedEntriesPlan()
+    {
+        RecordingExecutor executor(smallFleet());
+        QUndoStack stack;
+        auto *command = new Edit::EntriesCommand(
+            &executor, QStringLiteral("batch"), QStringLiteral("2 changes"),
+            [] {
+                return Edit::PlannedEntries {{}, QStringLiteral("no longer possible")};
+            },
+            [] { return Edit::PlannedEntries {}; }, QStringLiteral("Import 2 changes"));
+        stack.push(command);
+        QCOMPARE(stack.count(), 0);
+        QVERIFY(executor.calls.isEmpty());
+    }
+
+    void repairAndUndo()
+    {
+        RecordingExecutor executor(smallFleet());
+        const QStringList before = executor.state().devices.value(deviceId(9)).groups;
+        const QStringList after = Domain::repairGroups(before, executor.state().hierarchy());
+        QVERIFY(before != after);
+        QUndoStack stack;
+        stack.push(new Edit::RepairDevicesCommand(&executor, {{deviceId(9), before}},
+            {{deviceId(9), after}}, QStringLiteral("Repair 1 device")));
+        QCOMPARE(executor.state().devices.value(deviceId(9)).groups, after);
+        stack.undo();
+        QCOMPARE(executor.state().devices.value(deviceId(9)).groups, before);
+        executor.refuse = QStringLiteral("refused");
+        stack.redo();
+        QCOMPARE(stack.count(), 0); // refused: dropped
+        QCOMPARE(executor.state().devices.value(deviceId(9)).groups, before);
     }
 
 private:
@@ -326,5 +401,5 @@ private:
     }
 };
 
-QTEST_MAIN(TestTreeCommands)
-#include "tst_treecommands.moc"
+QTEST_MAIN(TestEditCommands)
+#include "tst_editcommands.moc"
