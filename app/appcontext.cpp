@@ -4,10 +4,10 @@
 #include "app/logging.h"
 #include "edit/accountservice.h"
 #include "edit/fleeteditor.h"
-#include "remote/particleclient.h"
-#include "remote/tokenstore.h"
 #include "rollout/rolloutengine.h"
-#include "store/cachestore.h"
+#include "session/cloudsession.h"
+#include "session/credentials.h"
+#include "session/signin.h"
 #include "sync/syncengine.h"
 #include "tree/devicetablemodel.h"
 #include "tree/fleettreemodel.h"
@@ -18,7 +18,6 @@
 
 #include <QDir>
 #include <QFileInfo>
-#include <QNetworkAccessManager>
 #include <QStatusBar>
 #include <QUndoStack>
 
@@ -30,40 +29,42 @@ AppContext::AppContext(QObject *parent)
 
 AppContext::~AppContext()
 {
-    // The window and the commands first (they refer to the engine), the cache last: its
-    // destructor waits for the writes already handed to it.
+    // The window and the commands first (they refer to the engine), then the models, the
+    // session last (the rollout engine, the sync engine, then the cache after its writes).
     m_window.reset();
     if (m_undoStack)
         m_undoStack->clear();
     m_editor.reset();
     m_accounts.reset();
-    // The rollout engine follows the sync engine and writes to the cache: before both.
-    m_rollouts.reset();
-    m_engine.reset();
     m_table.reset();
     m_tree.reset();
-    m_store.reset();
-    m_probe.reset();
-    m_client.reset();
-    m_nam.reset();
+    m_signIn.reset();
+    m_session.reset();
+}
+
+Sync::SyncEngine *AppContext::engine() const
+{
+    return m_session ? m_session->engine() : nullptr;
+}
+
+Rollout::RolloutEngine *AppContext::rolloutEngine() const
+{
+    return m_session ? m_session->rollouts() : nullptr;
 }
 
 QString AppContext::tokenKey(const QUrl &apiUrl)
 {
-    return QStringLiteral("access-token/") + apiUrl.host(QUrl::FullyEncoded).toLower()
-        + (apiUrl.port() > 0 ? QLatin1Char(':') + QString::number(apiUrl.port()) : QString());
+    return Session::Credentials::tokenKey(apiUrl);
 }
 
 QString AppContext::productClientKey(const QUrl &apiUrl, int productId)
 {
-    return QStringLiteral("oauth-client-secret/") + apiUrl.host(QUrl::FullyEncoded).toLower()
-        + (apiUrl.port() > 0 ? QLatin1Char(':') + QString::number(apiUrl.port()) : QString())
-        + QLatin1Char('/') + QString::number(productId);
+    return Session::Credentials::productClientKey(apiUrl, productId);
 }
 
 void AppContext::setTokenStore(Remote::TokenStore *store)
 {
-    m_tokenStore = store;
+    m_credentials = store ? std::make_unique<Session::Credentials>(store) : nullptr;
     if (m_window)
         m_window->setSignInAvailable(store != nullptr);
 }
@@ -71,36 +72,22 @@ void AppContext::setTokenStore(Remote::TokenStore *store)
 void AppContext::open(const Connection &connection, std::function<void(QString error)> done)
 {
     m_connection = connection;
-    m_nam = std::make_unique<QNetworkAccessManager>();
-    m_nam->setRedirectPolicy(QNetworkRequest::NoLessSafeRedirectPolicy);
-    Remote::ClientConfig clientConfig;
-    clientConfig.baseUrl = connection.apiUrl;
-    m_client = std::make_unique<Remote::ParticleClient>(m_nam.get(), clientConfig);
-    m_store = std::make_unique<Store::CacheStore>();
-
-    Sync::SyncConfig config;
+    Session::SessionConfig config;
+    config.apiUrl = connection.apiUrl;
     config.productId = connection.productId;
     config.liveEvents = connection.liveEvents;
     config.actor = connection.actor;
-    m_engine
-        = std::make_unique<Sync::SyncEngine>(m_client.get(), m_store.get(), m_nam.get(), config);
-    QUrl events = connection.apiUrl;
-    events.setPath(QStringLiteral("/v1/products/%1/events").arg(connection.productId));
-    m_engine->setEventsUrl(events);
-    m_engine->setProductClient(connection.oauthClientId, connection.oauthClientSecret);
+    m_session = std::make_unique<Session::CloudSession>(config);
+    m_session->setProductClient(connection.oauthClientId, connection.oauthClientSecret);
     if (!connection.token.isEmpty())
-        m_engine->setAccessToken(connection.token);
+        m_session->setAccessToken(connection.token);
 
-    Rollout::RolloutConfig rolloutConfig;
-    rolloutConfig.productId = connection.productId;
-    rolloutConfig.actor = connection.actor;
-    m_rollouts = std::make_unique<Rollout::RolloutEngine>(
-        m_client.get(), m_store.get(), m_engine.get(), rolloutConfig);
     // Rollouts resume once the fleet they work on is known.
-    connect(m_engine.get(), &Sync::SyncEngine::loaded, this, [this] {
-        if (!m_rollouts || m_rollouts->isStarted())
+    connect(engine(), &Sync::SyncEngine::loaded, this, [this] {
+        Rollout::RolloutEngine *rollouts = rolloutEngine();
+        if (!rollouts || rollouts->isStarted())
             return;
-        m_rollouts->start([this](QString error) {
+        rollouts->start([this](QString error) {
             if (!error.isEmpty()) {
                 qCWarning(lcApp) << "the rollouts could not be loaded:" << error;
                 if (m_window)
@@ -109,28 +96,28 @@ void AppContext::open(const Connection &connection, std::function<void(QString e
         });
     });
 
-    m_tree = std::make_unique<Tree::FleetTreeModel>();
-    m_table = std::make_unique<Tree::DeviceTableModel>();
+    // The models follow the engine themselves, connected before the window is.
+    m_tree = std::make_unique<Tree::FleetTreeModel>(engine());
+    m_table = std::make_unique<Tree::DeviceTableModel>(engine());
     m_undoStack = std::make_unique<QUndoStack>();
     m_undoStack->setUndoLimit(500);
     // Every edit of the fleet; new customers may get a new customer account.
-    m_accounts = std::make_unique<Edit::AccountService>(m_client.get(), connection.productId);
-    m_editor = std::make_unique<Edit::FleetEditor>(m_engine.get(), m_undoStack.get());
+    m_accounts = std::make_unique<Edit::AccountService>(m_session->client(), connection.productId);
+    m_editor = std::make_unique<Edit::FleetEditor>(engine(), m_undoStack.get());
     m_editor->setAccountService(m_accounts.get());
 
     Views::MainWindowParts parts;
-    parts.engine = m_engine.get();
-    parts.client = m_client.get();
+    parts.engine = engine();
+    parts.usage = m_session->usage();
     parts.tree = m_tree.get();
     parts.table = m_table.get();
     parts.undoStack = m_undoStack.get();
     parts.editor = m_editor.get();
-    parts.rollouts = m_rollouts.get();
-    parts.productId = connection.productId;
+    parts.rollouts = rolloutEngine();
     m_window = std::make_unique<Views::MainWindow>(parts);
     m_window->setConnectionDescription(connection.description);
     m_window->setProductClient(connection.oauthClientId, connection.oauthClientSecret);
-    m_window->setSignInAvailable(m_tokenStore != nullptr && !connection.sandbox);
+    m_window->setSignInAvailable(m_credentials != nullptr && !connection.sandbox);
     // The sandbox the session started goes with it: closing asks first while rollouts run.
     m_window->setThrowawayCloud(connection.sandbox);
     connect(m_window.get(), &Views::MainWindow::signInRequested, this, &AppContext::signIn);
@@ -138,15 +125,15 @@ void AppContext::open(const Connection &connection, std::function<void(QString e
         &AppContext::editProductClient);
     connect(m_window.get(), &Views::MainWindow::cacheSetAsideRequested, this,
         &AppContext::setCacheAside);
-    connect(m_engine.get(), &Sync::SyncEngine::signedOutChanged, this, [this](bool signedOut) {
-        if (signedOut && !m_connection.sandbox && m_tokenStore) {
+    connect(engine(), &Sync::SyncEngine::signedOutChanged, this, [this](bool signedOut) {
+        if (signedOut && !m_connection.sandbox && m_credentials) {
             qCInfo(lcApp) << "signed out by the cloud";
             signIn();
         }
     });
 
     qCInfo(lcApp) << "opening the cache for product" << connection.productId;
-    m_store->open(connection.cachePath,
+    m_session->openCache(connection.cachePath,
         [this, done = std::move(done), self = QPointer<AppContext>(this)](QString error) {
             if (!self)
                 return;
@@ -171,14 +158,14 @@ void AppContext::open(const Connection &connection, std::function<void(QString e
 void AppContext::startEngine()
 {
     const bool haveToken = !m_connection.token.isEmpty();
-    m_engine->start(haveToken);
+    engine()->start(haveToken);
     if (!haveToken)
         signIn();
 }
 
 void AppContext::setCacheAside()
 {
-    m_store->setAside(m_connection.cachePath,
+    m_session->setCacheAside(m_connection.cachePath,
         [this, self = QPointer<AppContext>(this)](QString damagedCopy, QString error) {
             if (!self || !m_window)
                 return;
@@ -197,19 +184,17 @@ void AppContext::setCacheAside()
 
 void AppContext::signIn()
 {
-    if (!m_tokenStore || !m_window || m_signingIn)
+    if (!m_credentials || !m_window || m_signingIn)
         return;
-    if (!m_probe) {
-        Remote::ClientConfig config;
-        config.baseUrl = m_connection.apiUrl;
-        config.maxAttempts = 2;
-        m_probe = std::make_unique<Remote::ParticleClient>(m_nam.get(), config);
+    if (!m_signIn) {
+        m_signIn = m_session->makeSignIn(m_credentials->store(), tokenKey(m_connection.apiUrl));
+        m_signIn->setProductClientKey(
+            productClientKey(m_connection.apiUrl, m_connection.productId));
     }
     m_signingIn = true;
-    auto *dialog = new Views::SignInDialog(m_probe.get(), m_tokenStore,
-        tokenKey(m_connection.apiUrl), m_connection.description, m_window.get());
-    dialog->setProductClientKey(
-        productClientKey(m_connection.apiUrl, m_connection.productId), m_connection.oauthClientId);
+    auto *dialog
+        = new Views::SignInDialog(m_signIn.get(), m_connection.description, m_window.get());
+    dialog->offerProductClient(m_connection.oauthClientId);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::finished, this, [this] { m_signingIn = false; });
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
@@ -228,12 +213,11 @@ void AppContext::signIn()
 
 void AppContext::editProductClient()
 {
-    if (!m_tokenStore || !m_window || m_connection.sandbox)
+    if (!m_credentials || !m_window || m_connection.sandbox)
         return;
     auto *dialog = new Views::ProductClientDialog(m_connection.oauthClientId, m_window.get());
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
-        const QString key = productClientKey(m_connection.apiUrl, m_connection.productId);
         const auto reported = [this](const QString &error, const QString &done) {
             if (!m_window)
                 return;
@@ -248,22 +232,24 @@ void AppContext::editProductClient()
                     .arg(error),
                 20000);
         };
+        const QUrl &url = m_connection.apiUrl;
+        const int product = m_connection.productId;
         if (dialog->action() == Views::ProductClientDialog::Action::Clear) {
             useProductClient(QString(), QString());
-            m_tokenStore->remove(key, this, [reported](QString error) {
+            m_credentials->forgetProductClient(url, product, this, [reported](QString error) {
                 reported(error, tr("The product's OAuth client is forgotten."));
             });
             return;
         }
-        Remote::OAuthClient client;
-        client.id = dialog->clientId();
-        client.secret = dialog->clientSecret();
-        if (!client.isValid())
+        const QString id = dialog->clientId();
+        const QString secret = dialog->clientSecret();
+        if (id.isEmpty() || secret.isEmpty())
             return;
-        useProductClient(client.id, client.secret);
-        m_tokenStore->write(key, client.toStored(), this, [reported](QString error) {
-            reported(error, tr("The product's OAuth client is saved in the system keychain."));
-        });
+        useProductClient(id, secret);
+        m_credentials->writeProductClient(
+            url, product, id, secret, this, [reported](QString error) {
+                reported(error, tr("The product's OAuth client is saved in the system keychain."));
+            });
     });
     dialog->open();
 }
@@ -272,15 +258,15 @@ void AppContext::useProductClient(const QString &clientId, const QString &client
 {
     m_connection.oauthClientId = clientId;
     m_connection.oauthClientSecret = clientSecret;
-    m_engine->setProductClient(clientId, clientSecret);
+    m_session->setProductClient(clientId, clientSecret);
     m_window->setProductClient(clientId, clientSecret);
 }
 
 void AppContext::useToken(const QString &token)
 {
     m_connection.token = token;
-    m_engine->setAccessToken(token);
-    m_engine->pullNow();
+    m_session->setAccessToken(token);
+    engine()->pullNow();
 }
 
 } // namespace Flotilla::App

@@ -9,19 +9,19 @@
 #include <functional>
 #include <memory>
 
-class QNetworkAccessManager;
 class QUndoStack;
 
 namespace Flotilla::Remote {
-class ParticleClient;
 class TokenStore;
-} // namespace Flotilla::Remote
+}
 namespace Flotilla::Rollout {
 class RolloutEngine;
 }
-namespace Flotilla::Store {
-class CacheStore;
-}
+namespace Flotilla::Session {
+class CloudSession;
+class Credentials;
+class SignIn;
+} // namespace Flotilla::Session
 namespace Flotilla::Sync {
 class SyncEngine;
 }
@@ -56,10 +56,10 @@ struct Connection
     bool liveEvents = true;
 };
 
-// The composition root: builds the network access manager, the Particle client, the cache,
-// the sync engine, the rollout engine, the models, the undo stack and the main window for one
-// connection, and owns them (destroyed in the reverse order: the window first, the cache last,
-// after its writes). Secrets stay in memory and in the token store.
+// The composition root: builds the cloud session (Session::CloudSession: the Particle client,
+// the cache, the sync and rollout engines), the models, the undo stack and the main window for
+// one connection, and owns them (destroyed in the reverse order: the window first, the session
+// last). Secrets stay in memory and in the token store (Session::Credentials).
 class AppContext final : public QObject
 {
     Q_OBJECT
@@ -75,8 +75,8 @@ public:
     // store: "oauth-client-secret/<host[:port]>/<product>".
     static QString productClientKey(const QUrl &apiUrl, int productId);
 
-    // Sign-in for a real cloud: the token store that keeps the token (not owned). Without it,
-    // "Sign in…" is not offered.
+    // Sign-in for a real cloud: the token store that keeps the token (not owned; made by
+    // Session::Credentials::makeStore). Without it, "Sign in…" is not offered.
     void setTokenStore(Remote::TokenStore *store);
 
     // Builds everything, opens the cache and starts the engine (load, then pull when there is
@@ -84,12 +84,10 @@ public:
     void open(const Connection &connection, std::function<void(QString error)> done);
 
     const Connection &connection() const { return m_connection; }
-    QNetworkAccessManager *networkAccessManager() const { return m_nam.get(); }
-    Remote::ParticleClient *client() const { return m_client.get(); }
-    Store::CacheStore *store() const { return m_store.get(); }
-    Sync::SyncEngine *engine() const { return m_engine.get(); }
+    Session::CloudSession *session() const { return m_session.get(); }
+    Sync::SyncEngine *engine() const;
     // Firmware rollouts; started once the sync engine has loaded the cache.
-    Rollout::RolloutEngine *rolloutEngine() const { return m_rollouts.get(); }
+    Rollout::RolloutEngine *rolloutEngine() const;
     Tree::FleetTreeModel *treeModel() const { return m_tree.get(); }
     Tree::DeviceTableModel *tableModel() const { return m_table.get(); }
     QUndoStack *undoStack() const { return m_undoStack.get(); }
@@ -110,13 +108,9 @@ private:
     void useProductClient(const QString &clientId, const QString &clientSecret);
 
     Connection m_connection;
-    Remote::TokenStore *m_tokenStore = nullptr;
-    std::unique_ptr<QNetworkAccessManager> m_nam;
-    std::unique_ptr<Remote::ParticleClient> m_client;
-    std::unique_ptr<Remote::ParticleClient> m_probe; // checks tokens typed into sign-in
-    std::unique_ptr<Store::CacheStore> m_store;
-    std::unique_ptr<Sync::SyncEngine> m_engine;
-    std::unique_ptr<Rollout::RolloutEngine> m_rollouts;
+    std::unique_ptr<Session::Credentials> m_credentials; // none: no sign-in
+    std::unique_ptr<Session::CloudSession> m_session;
+    std::unique_ptr<Session::SignIn> m_signIn; // checks tokens typed into sign-in
     std::unique_ptr<Tree::FleetTreeModel> m_tree;
     std::unique_ptr<Tree::DeviceTableModel> m_table;
     std::unique_ptr<QUndoStack> m_undoStack;

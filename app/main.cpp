@@ -7,9 +7,8 @@
 #include "app/sandboxlauncher.h"
 #include "app/signalwatcher.h"
 #include "domain/text.h"
-#include "remote/particleclient.h"
-#include "remote/tokenstore.h"
-#include "store/cachestore.h"
+#include "session/cloudsession.h"
+#include "session/credentials.h"
 #include "views/mainwindow.h"
 
 #include <QApplication>
@@ -117,11 +116,10 @@ int main(int argc, char *argv[])
     parser.process(app);
     const App::SignalWatcher signalWatcher;
 
-    std::unique_ptr<Remote::TokenStore> tokenStore;
-    if (parser.isSet(memoryTokens))
-        tokenStore = std::make_unique<Remote::MemoryTokenStore>();
-    else
-        tokenStore = std::make_unique<Remote::KeychainTokenStore>();
+    const std::shared_ptr<Remote::TokenStore> tokenStore = Session::Credentials::makeStore(
+        parser.isSet(memoryTokens) ? Session::Credentials::Keeping::MemoryOnly
+                                   : Session::Credentials::Keeping::Keychain);
+    const Session::Credentials credentials(tokenStore.get());
 
     // Destroyed in reverse order: the window and the cache (its writes finished) first, then
     // the session's folder, then the sandbox is stopped.
@@ -138,7 +136,7 @@ int main(int argc, char *argv[])
     if (parser.isSet(api) || parser.isSet(product)) {
         // "api.particle.io" means https; plain http only to a loopback sandbox.
         QString urlError;
-        const QUrl url = Remote::ParticleClient::apiUrlFromUserInput(parser.value(api), &urlError);
+        const QUrl url = Session::CloudSession::apiUrlFromUserInput(parser.value(api), &urlError);
         bool ok = false;
         const int productId = parser.value(product).toInt(&ok);
         if (!parser.isSet(api) || !parser.isSet(product) || !ok || productId <= 0) {
@@ -152,30 +150,26 @@ int main(int argc, char *argv[])
         App::Connection connection;
         connection.apiUrl = url;
         connection.productId = productId;
-        connection.cachePath = Store::CacheStore::defaultPath(url, productId);
+        connection.cachePath = Session::CloudSession::defaultCachePath(url, productId);
         connection.description = url.host();
         connection.actor = qEnvironmentVariable("USER", QStringLiteral("operator"));
         context.setTokenStore(tokenStore.get());
         // The token and the product's OAuth client from the token store, if there are
         // some; without a token, sign-in asks for it.
-        tokenStore->read(App::AppContext::tokenKey(url), &context,
-            [&context, store = tokenStore.get(), connection, opened](
+        credentials.readToken(url, &context,
+            [&context, &credentials, connection, opened](
                 std::optional<QString> token, QString error) mutable {
                 if (!error.isEmpty())
                     qCWarning(App::lcApp) << "the token store cannot be read:" << error;
                 connection.token = token.value_or(QString());
-                store->read(
-                    App::AppContext::productClientKey(connection.apiUrl, connection.productId),
-                    &context,
+                credentials.readProductClient(connection.apiUrl, connection.productId, &context,
                     [&context, connection, opened](
-                        std::optional<QString> stored, QString clientError) mutable {
+                        QString clientId, QString clientSecret, QString clientError) mutable {
                         if (!clientError.isEmpty())
                             qCWarning(App::lcApp)
                                 << "the OAuth client cannot be read from the token store";
-                        const Remote::OAuthClient client
-                            = Remote::OAuthClient::fromStored(stored.value_or(QString()));
-                        connection.oauthClientId = client.id;
-                        connection.oauthClientSecret = client.secret;
+                        connection.oauthClientId = clientId;
+                        connection.oauthClientSecret = clientSecret;
                         context.open(connection, opened);
                         context.window()->show();
                     });

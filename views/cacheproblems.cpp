@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "views/cacheproblems.h"
 
-#include "store/changes.h"
 #include "sync/syncengine.h"
 #include "views/plural.h"
 

@@ -9,23 +9,19 @@
 #include "views/logging.h"
 #include "views/nodepickerdialog.h"
 #include "views/plural.h"
+#include "views/uploaddialog.h"
+#include "views/wavestable.h"
 
 #include <QButtonGroup>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateTime>
 #include <QDialogButtonBox>
-#include <QFile>
-#include <QFileDialog>
-#include <QFileInfo>
-#include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
-#include <QLineEdit>
 #include <QLocale>
-#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QRandomGenerator>
@@ -40,36 +36,7 @@ namespace Flotilla::Views {
 
 namespace {
 
-enum WaveColumn {
-    WaveNameColumn,
-    WaveDevicesColumn,
-    WaveSuccessColumn,
-    WaveFailureColumn,
-    WavePauseColumn,
-    WaveColumnCount
-};
-
-constexpr int NodesRole = Qt::UserRole + 1; // QStringList on a node wave's first cell
-
 const QString ErrorStyle = QStringLiteral("color: #b02020;");
-
-QString percentText(double percent)
-{
-    return FlashDialog::tr("%1%").arg(QLocale::c().toString(percent, 'g', 4));
-}
-
-// Reads "25%", "25 %", "25": a share of 0 < p <= 100.
-std::optional<double> parsePercent(QString text)
-{
-    text = text.trimmed();
-    if (text.endsWith(QLatin1Char('%')))
-        text.chop(1);
-    bool ok = false;
-    const double value = text.trimmed().toDouble(&ok);
-    if (!ok || value <= 0 || value > 100)
-        return std::nullopt;
-    return value;
-}
 
 QString versionsText(const QMap<int, int> &byVersion)
 {
@@ -81,117 +48,6 @@ QString versionsText(const QMap<int, int> &byVersion)
                 : FlashDialog::tr("v%1 ×%2").arg(it.key()).arg(locale.toString(it.value())));
     return parts.join(QStringLiteral(", "));
 }
-
-// Upload new…: a binary with its version, title and notes, sent through the rollout engine.
-class UploadDialog final : public QDialog
-{
-public:
-    UploadDialog(Rollout::RolloutEngine *rollouts, int suggestedVersion, QWidget *parent)
-        : QDialog(parent)
-        , m_rollouts(rollouts)
-    {
-        setObjectName(QStringLiteral("uploadFirmwareDialog"));
-        setWindowTitle(FlashDialog::tr("Upload firmware"));
-        m_file = new QLineEdit;
-        m_file->setObjectName(QStringLiteral("uploadFile"));
-        auto *browse = new QPushButton(FlashDialog::tr("Browse…"));
-        auto *fileRow = new QHBoxLayout;
-        fileRow->addWidget(m_file, 1);
-        fileRow->addWidget(browse);
-        m_version = new QSpinBox;
-        m_version->setObjectName(QStringLiteral("uploadVersion"));
-        m_version->setRange(1, 65535);
-        m_version->setValue(suggestedVersion);
-        m_title = new QLineEdit;
-        m_title->setObjectName(QStringLiteral("uploadTitle"));
-        m_notes = new QPlainTextEdit;
-        m_notes->setObjectName(QStringLiteral("uploadNotes"));
-        m_notes->setMaximumHeight(90);
-        m_status = new QLabel;
-        m_status->setObjectName(QStringLiteral("uploadStatus"));
-        m_status->setWordWrap(true);
-        m_status->setTextFormat(Qt::PlainText);
-        auto *form = new QFormLayout;
-        form->addRow(FlashDialog::tr("Binary (.bin):"), fileRow);
-        form->addRow(FlashDialog::tr("Version:"), m_version);
-        form->addRow(FlashDialog::tr("Title:"), m_title);
-        form->addRow(FlashDialog::tr("Notes:"), m_notes);
-        m_buttons = new QDialogButtonBox(QDialogButtonBox::Cancel);
-        m_ok = m_buttons->addButton(FlashDialog::tr("Upload"), QDialogButtonBox::AcceptRole);
-        auto *layout = new QVBoxLayout(this);
-        layout->addLayout(form);
-        layout->addWidget(m_status);
-        layout->addWidget(m_buttons);
-        connect(browse, &QPushButton::clicked, this, [this] {
-            auto *files = new QFileDialog(this, FlashDialog::tr("Firmware binary"), QString(),
-                FlashDialog::tr("Firmware binaries (*.bin);;All files (*)"));
-            files->setAttribute(Qt::WA_DeleteOnClose);
-            files->setFileMode(QFileDialog::ExistingFile);
-            connect(files, &QFileDialog::fileSelected, m_file, &QLineEdit::setText);
-            files->open();
-        });
-        connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-        connect(m_ok, &QPushButton::clicked, this, &UploadDialog::send);
-    }
-
-    std::optional<Domain::Firmware> firmware() const { return m_firmware; }
-
-private:
-    void send()
-    {
-        const QString path = m_file->text().trimmed();
-        if (m_title->text().trimmed().isEmpty())
-            return fail(FlashDialog::tr("Give the version a title."));
-        QFile file(path);
-        if (path.isEmpty() || !file.open(QIODevice::ReadOnly))
-            return fail(FlashDialog::tr("The binary %1 cannot be read.").arg(path));
-        const QByteArray binary = file.readAll();
-        if (binary.isEmpty())
-            return fail(FlashDialog::tr("The binary %1 is empty.").arg(path));
-        setBusy(true);
-        m_status->setStyleSheet(QString());
-        m_status->setText(FlashDialog::tr("Uploading %1 (%2 bytes)…")
-                              .arg(QFileInfo(path).fileName(), QLocale().toString(binary.size())));
-        QPointer<UploadDialog> self(this);
-        m_rollouts->uploadFirmware(m_version->value(), m_title->text().trimmed(),
-            m_notes->toPlainText().trimmed(), binary, QFileInfo(path).fileName(),
-            [self](std::optional<Domain::Firmware> firmware, QString error) {
-                if (!self)
-                    return;
-                self->setBusy(false);
-                if (!firmware) {
-                    self->fail(error.isEmpty() ? FlashDialog::tr("The upload failed.") : error);
-                    return;
-                }
-                self->m_firmware = firmware;
-                self->accept();
-            });
-    }
-    void fail(const QString &message)
-    {
-        m_status->setStyleSheet(ErrorStyle);
-        m_status->setText(message);
-    }
-    void setBusy(bool busy)
-    {
-        m_ok->setEnabled(!busy);
-        m_file->setEnabled(!busy);
-        m_version->setEnabled(!busy);
-        m_title->setEnabled(!busy);
-        m_notes->setEnabled(!busy);
-        setCursor(busy ? Qt::BusyCursor : Qt::ArrowCursor);
-    }
-
-    Rollout::RolloutEngine *m_rollouts;
-    QLineEdit *m_file;
-    QSpinBox *m_version;
-    QLineEdit *m_title;
-    QPlainTextEdit *m_notes;
-    QLabel *m_status;
-    QDialogButtonBox *m_buttons;
-    QPushButton *m_ok;
-    std::optional<Domain::Firmware> m_firmware;
-};
 
 } // namespace
 
@@ -287,16 +143,7 @@ FlashDialog::FlashDialog(Rollout::RolloutEngine *rollouts, Sync::SyncEngine *syn
     // (c) the waves
     m_stagedBox = new QGroupBox(tr("Waves"));
     m_stagedBox->setObjectName(QStringLiteral("wavesBox"));
-    m_waves = new QTableWidget(0, WaveColumnCount);
-    m_waves->setObjectName(QStringLiteral("wavesTable"));
-    m_waves->setHorizontalHeaderLabels({tr("Wave (groups or %)"), tr("Devices"), tr("Success at"),
-        tr("Pause at failures"), tr("Pause before")});
-    m_waves->verticalHeader()->hide();
-    m_waves->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_waves->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_waves->horizontalHeader()->setStretchLastSection(true);
-    m_waves->horizontalHeader()->resizeSection(WaveNameColumn, 220);
-    m_waves->setMinimumHeight(110);
+    m_waves = new WavesTable;
     m_addWave = new QPushButton(tr("Add"));
     m_addWave->setObjectName(QStringLiteral("addWave"));
     m_addWave->setToolTip(tr("Add a percentage wave after the selected one"));
@@ -407,9 +254,7 @@ FlashDialog::FlashDialog(Rollout::RolloutEngine *rollouts, Sync::SyncEngine *syn
             m_timeoutHours->setValue(24);
         recompute();
     });
-    connect(m_waves, &QTableWidget::itemChanged, this, [this] {
-        if (m_filling)
-            return;
+    connect(m_waves, &WavesTable::edited, this, [this] {
         m_planEdited = true;
         recompute();
     });
@@ -429,104 +274,6 @@ FlashDialog::FlashDialog(Rollout::RolloutEngine *rollouts, Sync::SyncEngine *syn
 }
 
 FlashDialog::~FlashDialog() = default;
-
-QList<Domain::WaveSpec> FlashDialog::defaultWaves(
-    const Domain::Hierarchy &hierarchy, const QStringList &nodes)
-{
-    QStringList tests;
-    QStringList titles;
-    const auto isTest = [](const QString &text) {
-        return text.contains(QLatin1String("test"), Qt::CaseInsensitive);
-    };
-    for (const QString &selected : nodes) {
-        for (const QString &path : hierarchy.subtree(selected)) {
-            if (path == selected)
-                continue;
-            const Domain::Node *node = hierarchy.node(path);
-            if (!node || !(isTest(Domain::lastSlug(path)) || isTest(node->title)))
-                continue;
-            // A test group under another test group is in that wave already.
-            const bool covered = std::any_of(tests.cbegin(), tests.cend(),
-                [&](const QString &t) { return Domain::isAncestorOrSelf(t, path); });
-            if (covered)
-                continue;
-            tests.append(path);
-            titles.append(waveName(hierarchy, nodes, path));
-        }
-    }
-    QList<Domain::WaveSpec> waves;
-    if (!tests.isEmpty()) {
-        Domain::WaveSpec test;
-        test.nodes = tests;
-        test.name = titles.join(QStringLiteral(", "));
-        waves.append(test);
-    }
-    Domain::WaveSpec quarter;
-    quarter.percent = 25;
-    waves.append(quarter);
-    waves.append(Domain::WaveSpec {}); // the rest
-    return waves;
-}
-
-QString FlashDialog::waveName(
-    const Domain::Hierarchy &hierarchy, const QStringList &selectedNodes, const QString &path)
-{
-    for (const QString &selected : selectedNodes) {
-        if (!Domain::isStrictAncestor(selected, path))
-            continue;
-        QStringList titles;
-        const QStringList chain = Domain::pathChain(path);
-        for (qsizetype i = Domain::pathDepth(selected); i < chain.size(); ++i) {
-            const Domain::Node *node = hierarchy.node(chain.at(i));
-            titles.append(node ? node->title : Domain::lastSlug(chain.at(i)));
-        }
-        return titles.join(QStringLiteral(" \u203a "));
-    }
-    return Domain::shortTitlePath(hierarchy, path);
-}
-
-QString FlashDialog::selectionTitle(
-    const Sync::FleetState &state, const QStringList &nodes, const QStringList &devices)
-{
-    const Domain::Hierarchy hierarchy = state.hierarchy();
-    QStringList parts;
-    if (nodes.size() == 1)
-        parts.append(Domain::shortTitlePath(hierarchy, nodes.constFirst()));
-    else if (nodes.size() > 1)
-        parts.append(tr("%1 and %n more", nullptr, static_cast<int>(nodes.size() - 1))
-                         .arg(Domain::shortTitlePath(hierarchy, nodes.constFirst(), 40)));
-    if (!devices.isEmpty()) {
-        // Where the devices sit: the deepest node all of them are at or under.
-        std::optional<QString> common;
-        for (const QString &id : devices) {
-            const auto it = state.devices.constFind(id);
-            const Domain::Placement p = it == state.devices.cend()
-                ? Domain::Placement {}
-                : Domain::placeDevice(it->groups, hierarchy);
-            const QString path = p.kind == Domain::PlacementKind::Node ? p.path : QString();
-            if (!common) {
-                common = path;
-                continue;
-            }
-            while (!common->isEmpty() && !Domain::isAncestorOrSelf(*common, path))
-                common = Domain::parentPath(*common);
-            if (common->isEmpty())
-                break;
-        }
-        const auto first = state.devices.constFind(devices.constFirst());
-        const QString name = first == state.devices.cend() || first->name.isEmpty()
-            ? devices.constFirst()
-            : first->name;
-        const int count = static_cast<int>(devices.size());
-        const QString what = count == 1 ? name : tr("%n devices", nullptr, count);
-        const bool inSelectedNode = std::any_of(nodes.cbegin(), nodes.cend(),
-            [&](const QString &n) { return common && Domain::isAncestorOrSelf(n, *common); });
-        parts.append(common && !common->isEmpty() && !inSelectedNode
-                ? tr("%1 in %2").arg(what, Domain::shortTitlePath(hierarchy, *common, 40))
-                : what);
-    }
-    return parts.join(tr(" and "));
-}
 
 void FlashDialog::updateNames()
 {
@@ -676,78 +423,13 @@ void FlashDialog::setMethod(Domain::RolloutMethod method)
 
 void FlashDialog::setWaves(const QList<Domain::WaveSpec> &waves)
 {
-    m_filling = true;
-    m_waves->setRowCount(0);
-    for (const Domain::WaveSpec &w : waves) {
-        const int row = m_waves->rowCount();
-        m_waves->insertRow(row);
-        auto *name = new QTableWidgetItem;
-        if (!w.nodes.isEmpty()) {
-            name->setText(w.name.isEmpty() ? Domain::waveTitle(w) : w.name);
-            name->setData(NodesRole, w.nodes);
-            const Domain::Hierarchy hierarchy = m_sync->state().hierarchy();
-            QStringList titles;
-            for (const QString &path : w.nodes)
-                titles.append(Domain::titlePath(hierarchy, path));
-            name->setToolTip(titles.join(QLatin1Char('\n')));
-            name->setFlags(name->flags() & ~Qt::ItemIsEditable);
-        } else {
-            name->setText(percentText(w.percent));
-            name->setToolTip(tr("A share of the devices not yet in a wave, e.g. 25%"));
-        }
-        m_waves->setItem(row, WaveNameColumn, name);
-        auto *devices = new QTableWidgetItem;
-        devices->setFlags(devices->flags() & ~Qt::ItemIsEditable);
-        devices->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-        m_waves->setItem(row, WaveDevicesColumn, devices);
-        m_waves->setItem(row, WaveSuccessColumn, new QTableWidgetItem(w.success.toString()));
-        m_waves->setItem(row, WaveFailureColumn, new QTableWidgetItem(w.failure.toString()));
-        auto *pause = new QTableWidgetItem;
-        pause->setFlags((pause->flags() | Qt::ItemIsUserCheckable) & ~Qt::ItemIsEditable);
-        pause->setCheckState(w.pauseBefore ? Qt::Checked : Qt::Unchecked);
-        m_waves->setItem(row, WavePauseColumn, pause);
-    }
-    m_filling = false;
+    m_waves->setWaves(waves, m_sync->state().hierarchy());
     recompute();
 }
 
 QList<Domain::WaveSpec> FlashDialog::readWaves(QString *error) const
 {
-    QList<Domain::WaveSpec> waves;
-    for (int row = 0; row < m_waves->rowCount(); ++row) {
-        Domain::WaveSpec w;
-        const QTableWidgetItem *name = m_waves->item(row, WaveNameColumn);
-        const QStringList nodes = name ? name->data(NodesRole).toStringList() : QStringList();
-        if (!nodes.isEmpty()) {
-            w.nodes = nodes;
-            w.name = name->text();
-        } else {
-            const std::optional<double> percent = parsePercent(name ? name->text() : QString());
-            if (!percent) {
-                if (error && error->isEmpty())
-                    *error = tr("Wave %1: “%2” is not a share of the devices (e.g. 25%).")
-                                 .arg(row + 1)
-                                 .arg(name ? name->text() : QString());
-                continue;
-            }
-            w.percent = *percent;
-        }
-        for (const auto &[column, threshold] : {std::pair {WaveSuccessColumn, &w.success},
-                 std::pair {WaveFailureColumn, &w.failure}}) {
-            const QTableWidgetItem *item = m_waves->item(row, column);
-            QString why;
-            const std::optional<Domain::Threshold> t
-                = Domain::Threshold::parse(item ? item->text() : QString(), &why);
-            if (t)
-                *threshold = *t;
-            else if (error && error->isEmpty())
-                *error = tr("Wave %1: %2").arg(row + 1).arg(why);
-        }
-        const QTableWidgetItem *pause = m_waves->item(row, WavePauseColumn);
-        w.pauseBefore = pause && pause->checkState() == Qt::Checked;
-        waves.append(w);
-    }
-    return waves;
+    return m_waves->waves(error);
 }
 
 void FlashDialog::addWave()
@@ -861,7 +543,7 @@ QString FlashDialog::downgradeText() const
 
 void FlashDialog::recompute()
 {
-    if (m_filling || !m_start)
+    if (!m_start)
         return;
     const Domain::RolloutSpec s = spec();
     QString error;
@@ -898,14 +580,8 @@ void FlashDialog::recompute()
         QList<Domain::RolloutDevice> devices = m_impact.devices;
         m_waveCounts = Domain::assignWaves(s, devices);
     }
-    m_filling = true;
-    for (int row = 0; row < m_waves->rowCount(); ++row) {
-        if (QTableWidgetItem *item = m_waves->item(row, WaveDevicesColumn))
-            item->setText(row < m_waveCounts.size() && s.method == Domain::RolloutMethod::Staged
-                    ? QLocale().toString(m_waveCounts.at(row))
-                    : QString());
-    }
-    m_filling = false;
+    m_waves->setDeviceCounts(
+        s.method == Domain::RolloutMethod::Staged ? m_waveCounts : QList<int>());
 
     const QLocale locale;
     const auto n = [&locale](int v) { return locale.toString(v); };

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "domain/rollout.h"
+#include "views/wavestable.h"
 
 #include <QDialog>
 #include <QMap>
@@ -16,7 +17,6 @@ class QLabel;
 class QPushButton;
 class QRadioButton;
 class QSpinBox;
-class QTableWidget;
 class QTreeWidget;
 
 namespace Flotilla::Domain {
@@ -132,7 +132,6 @@ private:
     bool m_starting = false;
     bool m_planEdited = false; // the operator changed the default wave plan
     bool m_replanning = false;
-    bool m_filling = false;
 
     QTreeWidget *m_versions = nullptr;
     QPushButton *m_upload = nullptr;
@@ -142,7 +141,7 @@ private:
     QCheckBox *m_intelligent = nullptr;
     QLabel *m_releaseReason = nullptr;
     QGroupBox *m_stagedBox = nullptr;
-    QTableWidget *m_waves = nullptr;
+    WavesTable *m_waves = nullptr;
     QPushButton *m_addWave = nullptr;
     QPushButton *m_addGroupWave = nullptr;
     QPushButton *m_removeWave = nullptr;

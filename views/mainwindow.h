@@ -2,37 +2,33 @@
 #pragma once
 
 #include "domain/moves.h"
-#include "tree/devicetablemodel.h"
-#include "tree/dragdrop.h"
+#include "views/mainwindowactions.h"
+#include "views/selectioncontroller.h"
 
 #include <QMainWindow>
 #include <QPointer>
 #include <QStringList>
 
-#include <memory>
-#include <optional>
-
-class QAction;
 class QLabel;
 class QLineEdit;
 class QMessageBox;
 class QSplitter;
 class QTableView;
 class QToolBar;
-class QUndoCommand;
 class QUndoStack;
 
-namespace Flotilla::Remote {
-class ParticleClient;
-}
 namespace Flotilla::Rollout {
 class RolloutEngine;
+}
+namespace Flotilla::Session {
+class ApiUsage;
 }
 namespace Flotilla::Sync {
 class SyncEngine;
 struct FleetDelta;
 } // namespace Flotilla::Sync
 namespace Flotilla::Tree {
+class DeviceTableModel;
 class FleetTreeModel;
 } // namespace Flotilla::Tree
 namespace Flotilla::Edit {
@@ -41,38 +37,37 @@ class FleetEditor;
 
 namespace Flotilla::Views {
 
+class CacheProblems;
 class DetailPane;
-class FleetTreeView;
-class FlashDialog;
-class ProblemsDialog;
 class EditController;
+class FleetTreeView;
+class ProblemsDialog;
 class RolloutMonitor;
+class StatusBarController;
 
 // What the window works with; everything is owned elsewhere (AppContext) and outlives it.
 struct MainWindowParts
 {
     Sync::SyncEngine *engine = nullptr;
-    // Statistics (rate-limit headroom) and the few calls that are not edits of the fleet
-    // (creating a customer account).
-    Remote::ParticleClient *client = nullptr;
+    // The request allowance left (the status bar's headroom); none: not shown.
+    Session::ApiUsage *usage = nullptr;
+    // The models follow the engine themselves (FleetTreeModel::followEngine()).
     Tree::FleetTreeModel *tree = nullptr;
     Tree::DeviceTableModel *table = nullptr;
     QUndoStack *undoStack = nullptr;
     Edit::FleetEditor *editor = nullptr; // every edit of the fleet
     // Flash… and the Rollouts window (none: not offered).
     Rollout::RolloutEngine *rollouts = nullptr;
-    int productId = 0;
 };
 
 // The console: the fleet tree (left), the devices of the selected node and its descendants
 // (centre, filterable and sortable), the details of the selected device or node (right), a
 // toolbar, menus with the standard shortcuts and a status bar (sync phase, connectivity,
-// pending changes, rate-limit headroom). Every edit is an undo command on the shared
-// QUndoStack, applied through the sync engine (local first, then pushed); the models follow
-// the engine's fleetChanged. Drops and "Move to…" that change an owner or a firmware target are
-// confirmed first. Layout (geometry, docks, splitter, column states) is kept in QSettings.
-class CacheProblems;
-
+// pending changes, rate-limit headroom). The window lays them out and keeps the layout in
+// QSettings; its parts do the rest: the actions (MainWindowActions), how the views follow one
+// another (SelectionController), the status bar (StatusBarController) and the edits' dialogs
+// (EditController), which hand each edit to the FleetEditor: one undo command on the shared
+// QUndoStack, applied through the sync engine.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -99,22 +94,15 @@ public:
     QTableView *deviceView() const { return m_tableView; }
     QLineEdit *filterField() const { return m_filter; }
     DetailPane *detailPane() const { return m_detail; }
-    QLabel *pendingLabel() const { return m_pendingLabel; }
+    QLabel *pendingLabel() const;
     ProblemsDialog *problemsDialog() const;
     RolloutMonitor *rolloutMonitor() const;
-    QLabel *rolloutLabel() const { return m_rolloutLabel; }
+    QLabel *rolloutLabel() const;
     // What the window says when the local cache is damaged or cannot be read.
     CacheProblems *cacheProblems() const { return m_cacheProblems; }
 
-    // What Flash… would flash: the customers and groups selected in the tree (nodes) and the
-    // devices selected one by one (the table's when it has the focus). Empty: nothing.
-    struct FlashSelection
-    {
-        QStringList nodes;
-        QStringList devices;
-        QString title;
-        bool isEmpty() const { return nodes.isEmpty() && devices.isEmpty(); }
-    };
+    // What Flash… would flash (SelectionController::flashSelection()).
+    using FlashSelection = Views::FlashSelection;
     FlashSelection flashSelection() const;
 
     // The devices the user has selected: in the view that has the focus, else the table's,
@@ -163,10 +151,8 @@ protected:
     void resizeEvent(QResizeEvent *event) override;
 
 private:
-    void createActions();
-    void createMenus();
-    void createToolBar();
-    void createStatusBar();
+    QWidget *createCentralWidget();
+    void connectActions();
     void connectEngine();
     void restoreLayout();
     void fitToolBar();
@@ -176,63 +162,27 @@ private:
 
     void onLoaded();
     void onFleetChanged(const Sync::FleetDelta &delta);
-    void onPendingChanged();
-    void onTreeCurrentChanged();
-    void onTableCurrentChanged();
-    void ensureInitialSelection();
-    void tryInitialSelection();
     void updateActions();
-    void updateStatus();
-    void updateHeadroom();
     void updateProblemsAction();
-    void updateFilterInfo();
-    void updateRolloutStatus();
-    void showDetail();
     void showError(const QString &message);
     // Why an edit (or its undo or redo) was refused; nothing changed.
     void reportRefusal(const QString &error);
-    // "Done here, being sent to the cloud: <text>", or kept here while working offline; once
-    // every change has been confirmed, "Sent to the cloud: <text>" (not when a change was
-    // refused). The outcome comes first: a long text is cut at the end.
-    void announceEdit(const QString &text, const QString &prefix = QString());
-    void reportSent();
-    void updateUndoRedoActions();
-    void onWorkOfflineToggled(bool offline);
-
-    // The tree's current row, in column 0 (invalid when none).
-    QModelIndex currentTreeIndex() const;
-    // The view the details pane follows: the one the user last chose a row in.
-    enum class DetailSource { Tree, Table };
-    void onTreeActivated();
-    void onTableActivated();
-    // After the tree changed: the table's scope follows the tree's current row again (a moved
-    // device takes it to its new place), and the details pane shows the current row.
-    void followTreeCurrent();
-    QString currentNodePath() const;
+    // Undo or redo on the stack, then says so (unless it was refused).
+    void undoOrRedo(bool redo);
 
     Sync::SyncEngine *m_engine;
-    QPointer<Remote::ParticleClient> m_client;
     Tree::FleetTreeModel *m_tree;
     Tree::DeviceTableModel *m_table;
     QUndoStack *m_undoStack;
+    Rollout::RolloutEngine *m_rollouts = nullptr;
     EditController *m_edits = nullptr; // the edit dialogs
-    QString m_connection;
-    bool m_initialSelectionDone = false;
-    bool m_initialSelectionQueued = false;
-    std::optional<Tree::DeviceScope> m_scope;
-    DetailSource m_detailSource = DetailSource::Tree;
-    // The table is inside a model change: its current row moves by itself, not by the user.
-    bool m_tableChanging = false;
+    SelectionController *m_selection = nullptr;
+    StatusBarController *m_status = nullptr;
+    MainWindowActions m_actions;
     bool m_throwawayCloud = false;
     bool m_quitConfirmed = false;
-    QPointer<QMessageBox> m_quitQuestion;
-    // The last edit announced while changes were on their way, how many were announced since
-    // the last "sent", and whether the cloud refused one meanwhile.
-    QString m_sentNotice;
-    int m_sentNoticeCount = 0;
-    bool m_sentNoticeRefused = false;
     bool m_editRefused = false;
-    QString m_lastNotice; // the last status message of the edit notices
+    QPointer<QMessageBox> m_quitQuestion;
 
     FleetTreeView *m_treeView = nullptr;
     QTableView *m_tableView = nullptr;
@@ -243,38 +193,8 @@ private:
     QToolBar *m_toolBar = nullptr;
     int m_toolBarTextWidth = 0; // the width the toolbar needs with texts
     QPointer<ProblemsDialog> m_problems;
-    Rollout::RolloutEngine *m_rollouts = nullptr;
     QPointer<RolloutMonitor> m_monitor;
-
-    QLabel *m_phaseLabel = nullptr;
-    QLabel *m_connectionLabel = nullptr;
-    QLabel *m_pendingLabel = nullptr;
-    QLabel *m_headroomLabel = nullptr;
-    QLabel *m_rolloutLabel = nullptr;
     CacheProblems *m_cacheProblems = nullptr;
-
-    QAction *m_syncAction = nullptr;
-    QAction *m_offlineAction = nullptr;
-    QAction *m_signInAction = nullptr;
-    QAction *m_productClientAction = nullptr;
-    QAction *m_quitAction = nullptr;
-    QAction *m_undoAction = nullptr;
-    QAction *m_redoAction = nullptr;
-    QAction *m_moveAction = nullptr;
-    QAction *m_newCustomerAction = nullptr;
-    QAction *m_newGroupAction = nullptr;
-    QAction *m_renameAction = nullptr;
-    QAction *m_deleteAction = nullptr;
-    QAction *m_problemsAction = nullptr;
-    QAction *m_flashAction = nullptr;
-    QAction *m_rolloutsAction = nullptr;
-    QAction *m_findAction = nullptr;
-    QAction *m_copyRowsAction = nullptr;
-    QAction *m_copyIdsAction = nullptr;
-    QAction *m_notesAction = nullptr;
-    QAction *m_expandAction = nullptr;
-    QAction *m_collapseAction = nullptr;
-    QAction *m_aboutAction = nullptr;
 };
 
 } // namespace Flotilla::Views

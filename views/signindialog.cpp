@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "views/signindialog.h"
 
-#include "remote/particleclient.h"
-#include "remote/tokenstore.h"
+#include "session/signin.h"
 #include "views/logging.h"
 
 #include <QDialogButtonBox>
@@ -15,12 +14,9 @@
 
 namespace Flotilla::Views {
 
-SignInDialog::SignInDialog(Remote::ParticleClient *probe, Remote::TokenStore *store,
-    const QString &key, const QString &cloudName, QWidget *parent)
+SignInDialog::SignInDialog(Session::SignIn *signIn, const QString &cloudName, QWidget *parent)
     : QDialog(parent)
-    , m_probe(probe)
-    , m_store(store)
-    , m_key(key)
+    , m_service(signIn)
 {
     setObjectName(QStringLiteral("signInDialog"));
     setWindowTitle(tr("Sign in to Particle"));
@@ -80,11 +76,11 @@ SignInDialog::SignInDialog(Remote::ParticleClient *probe, Remote::TokenStore *st
 
 SignInDialog::~SignInDialog() = default;
 
-void SignInDialog::setProductClientKey(const QString &key, const QString &currentClientId)
+void SignInDialog::offerProductClient(const QString &currentClientId)
 {
-    m_clientKey = key;
+    m_offersClient = m_service && m_service->takesProductClient();
     m_currentClientId = currentClientId;
-    m_clientBox->setVisible(!key.isEmpty());
+    m_clientBox->setVisible(m_offersClient);
     m_clientIdField->setText(currentClientId);
     if (!currentClientId.isEmpty())
         m_clientSecretField->setPlaceholderText(tr("unchanged"));
@@ -106,8 +102,6 @@ void SignInDialog::setBusy(bool busy, const QString &status)
 
 void SignInDialog::fail(const QString &message)
 {
-    if (m_probe)
-        m_probe->setAccessToken(QString());
     setBusy(false, message);
     m_tokenField->setFocus();
     m_tokenField->selectAll();
@@ -118,60 +112,49 @@ void SignInDialog::submit()
     const QString token = m_tokenField->text().trimmed();
     if (m_busy || token.isEmpty())
         return;
-    if (!m_probe) {
+    if (!m_service) {
         fail(tr("The connection to the cloud is gone; restart Flotilla."));
         return;
     }
-    m_pendingClient = {};
-    if (!m_clientKey.isEmpty()) {
-        m_pendingClient.id = m_clientIdField->text().trimmed();
-        m_pendingClient.secret = m_clientSecretField->text().trimmed();
+    QString clientId;
+    QString clientSecret;
+    if (m_offersClient) {
+        clientId = m_clientIdField->text().trimmed();
+        clientSecret = m_clientSecretField->text().trimmed();
         // The known client's ID with no secret keeps that client as it is.
-        const bool unchanged = !m_currentClientId.isEmpty()
-            && m_pendingClient.id == m_currentClientId && m_pendingClient.secret.isEmpty();
+        const bool unchanged = !m_currentClientId.isEmpty() && clientId == m_currentClientId
+            && clientSecret.isEmpty();
         if (unchanged) {
-            m_pendingClient = {};
-        } else if (m_pendingClient.id.isEmpty() != m_pendingClient.secret.isEmpty()) {
+            clientId.clear();
+        } else if (clientId.isEmpty() != clientSecret.isEmpty()) {
             fail(tr("Enter both the client ID and the client secret, or neither."));
             return;
         }
     }
     setBusy(true, tr("Checking the token with the cloud…"));
-    m_probe->setAccessToken(token);
-    m_probe->tokenInfo(this, [this, token](Remote::Result<QJsonObject> result) {
-        if (!result.ok()) {
-            using Kind = Remote::ApiError::Kind;
-            const Remote::ApiError &e = result.error;
-            if (e.kind == Kind::Unauthorized)
+    m_service->signIn(
+        token, clientId, clientSecret, this,
+        [this] { setBusy(true, tr("Saving the token in the keychain…")); },
+        [this, token](const Session::SignIn::Outcome &outcome) {
+            using Kind = Session::SignIn::Outcome::Kind;
+            switch (outcome.kind) {
+            case Kind::Refused:
                 fail(tr("The cloud refused this token: it is invalid, expired or revoked."));
-            else if (e.kind == Kind::Network || e.kind == Kind::Timeout)
-                fail(tr("The cloud cannot be reached (%1). Check the network and try again.")
-                         .arg(e.message));
-            else
-                fail(tr("The token could not be checked: %1").arg(e.toString()));
-            qCInfo(lcViews) << "sign-in refused:" << Remote::ApiError::kindName(e.kind);
-            return;
-        }
-        setBusy(true, tr("Saving the token in the keychain…"));
-        m_store->write(m_key, token, this, [this, token](QString error) {
-            if (!error.isEmpty())
-                qCWarning(lcViews) << "the token could not be saved in the token store";
-            if (m_clientKey.isEmpty() || !m_pendingClient.isValid()) {
-                finish(token, error);
                 return;
+            case Kind::Unreachable:
+                fail(tr("The cloud cannot be reached (%1). Check the network and try again.")
+                         .arg(outcome.message));
+                return;
+            case Kind::Failed:
+                fail(tr("The token could not be checked: %1").arg(outcome.message));
+                return;
+            case Kind::Accepted:
+                break;
             }
-            const Remote::OAuthClient client = m_pendingClient;
-            m_store->write(m_clientKey, client.toStored(), this,
-                [this, token, error, client](QString clientError) {
-                    m_clientId = client.id;
-                    m_clientSecret = client.secret;
-                    if (!clientError.isEmpty())
-                        qCWarning(lcViews)
-                            << "the OAuth client could not be saved in the token store";
-                    finish(token, error.isEmpty() ? clientError : error);
-                });
+            m_clientId = outcome.clientId;
+            m_clientSecret = outcome.clientSecret;
+            finish(token, outcome.storeError);
         });
-    });
 }
 
 void SignInDialog::finish(const QString &token, const QString &error)

@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "remote/tokenstore.h"
-
 #include <QDialog>
 #include <QPointer>
 
@@ -11,26 +9,24 @@ class QLabel;
 class QLineEdit;
 class QPushButton;
 
-namespace Flotilla::Remote {
-class ParticleClient;
-} // namespace Flotilla::Remote
+namespace Flotilla::Session {
+class SignIn;
+}
 
 namespace Flotilla::Views {
 
 // Signing in to the Particle cloud with an access token. The token is checked with the cloud
-// (GET /v1/access_tokens/current through `probe`, a client of that cloud with no token of its
-// own) and, once accepted, written to the token store under `key` (the OS keychain, never
-// settings, logs or the cache). Asynchronous: the dialog stays responsive while it checks.
-// Optionally (setProductClientKey) it also takes the product's OAuth client, kept in the token
-// store under its own key once the token is accepted.
+// and, once accepted, kept in the token store (the OS keychain, never settings, logs or the
+// cache), both through `signIn` (Session::SignIn). Asynchronous: the dialog stays responsive
+// while it checks. Optionally (offerProductClient) it also takes the product's OAuth client,
+// kept with the token.
 class SignInDialog final : public QDialog
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(SignInDialog)
 
 public:
-    SignInDialog(Remote::ParticleClient *probe, Remote::TokenStore *store, const QString &key,
-        const QString &cloudName, QWidget *parent = nullptr);
+    SignInDialog(Session::SignIn *signIn, const QString &cloudName, QWidget *parent = nullptr);
     ~SignInDialog() override;
 
     // The accepted token (after accepted()).
@@ -40,9 +36,9 @@ public:
     QString statusText() const;
     QLineEdit *tokenField() const { return m_tokenField; }
 
-    // Offers the optional "Product OAuth client" section, kept under `key` in the token store;
-    // `current` is shown (its ID) when one is known already. Left empty, a known client stays.
-    void setProductClientKey(const QString &key, const QString &currentClientId);
+    // Offers the optional "Product OAuth client" section (when the sign-in service keeps one);
+    // `currentClientId` is shown when a client is known already. Left empty, it stays.
+    void offerProductClient(const QString &currentClientId);
     QLineEdit *clientIdField() const { return m_clientIdField; }
     QLineEdit *clientSecretField() const { return m_clientSecretField; }
     // The client entered with the accepted token (empty when none was entered).
@@ -57,16 +53,13 @@ private:
     void fail(const QString &message);
     void finish(const QString &token, const QString &error);
 
-    QPointer<Remote::ParticleClient> m_probe;
-    Remote::TokenStore *m_store;
-    QString m_key;
+    QPointer<Session::SignIn> m_service;
     QLineEdit *m_tokenField = nullptr;
     QGroupBox *m_clientBox = nullptr;
     QLineEdit *m_clientIdField = nullptr;
     QLineEdit *m_clientSecretField = nullptr;
-    QString m_clientKey;
+    bool m_offersClient = false;
     QString m_currentClientId;
-    Remote::OAuthClient m_pendingClient; // being saved with the token
     QString m_clientId;
     QString m_clientSecret;
     QLabel *m_status = nullptr;

@@ -15,6 +15,7 @@
 #include "remote/particleclient.h"
 #include "remote/tokenstore.h"
 #include "sandboxprocess.h"
+#include "session/signin.h"
 #include "sync/syncengine.h"
 #include "tree/devicetablemodel.h"
 #include "tree/fleettreemodel.h"
@@ -779,13 +780,10 @@ void TestMainWindow::layoutIsRemembered()
 void TestMainWindow::signInDialogChecksAndStoresTheToken()
 {
     QNetworkAccessManager nam;
-    Remote::ClientConfig config;
-    config.baseUrl = m_console.sandbox().url();
-    config.maxAttempts = 1;
-    Remote::ParticleClient probe(&nam, config);
     Remote::MemoryTokenStore store;
-    Views::SignInDialog dialog(
-        &probe, &store, QStringLiteral("access-token/test"), QStringLiteral("the sandbox"));
+    Session::SignIn signIn(
+        &nam, m_console.sandbox().url(), &store, QStringLiteral("access-token/test"), 1);
+    Views::SignInDialog dialog(&signIn, QStringLiteral("the sandbox"));
     dialog.show();
 
     // A wrong token is refused, and nothing is stored.
@@ -814,8 +812,9 @@ void TestMainWindow::signInDialogChecksAndStoresTheToken()
     QCOMPARE(stored.value_or(QString()), m_console.sandbox().token());
 
     // A store that fails still lets the session sign in, and says so.
-    Views::SignInDialog second(
-        &probe, &store, QStringLiteral("access-token/test2"), QStringLiteral("the sandbox"));
+    Session::SignIn secondSignIn(
+        &nam, m_console.sandbox().url(), &store, QStringLiteral("access-token/test2"), 1);
+    Views::SignInDialog second(&secondSignIn, QStringLiteral("the sandbox"));
     store.setFailure(QStringLiteral("no keychain"));
     second.tokenField()->setText(m_console.sandbox().token());
     QSignalSpy secondAccepted(&second, &QDialog::accepted);
