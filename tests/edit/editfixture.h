@@ -5,13 +5,10 @@
 // as text.
 #pragma once
 
+#include "../support/localengine.h"
 #include "edit/fleeteditor.h"
-#include "remote/particleclient.h"
-#include "store/cachestore.h"
-#include "sync/syncengine.h"
 
 #include <QJsonDocument>
-#include <QNetworkAccessManager>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -21,9 +18,7 @@
 
 namespace Flotilla::EditTest {
 
-// The cache works on a thread of its own: a limit (never a wait) for one of its requests that
-// holds on a loaded 2-core machine running the whole suite with ctest -j 2.
-constexpr int CacheTimeoutMs = 30000;
+constexpr int CacheTimeoutMs = TestSupport::LocalEngine::CacheTimeoutMs;
 
 // "#12" for the 24-digit hexadecimal IDs of the test fleets (TreeTest::deviceId(12)).
 inline QString shortId(const QString &id)
@@ -70,54 +65,17 @@ inline QStringList fleetText(const Sync::FleetState &state)
     return lines;
 }
 
-struct EditConsole
+struct EditConsole : TestSupport::LocalEngine
 {
     QTemporaryDir dir;
-    QNetworkAccessManager nam;
-    std::unique_ptr<Remote::ParticleClient> client;
-    std::unique_ptr<Store::CacheStore> store;
-    std::unique_ptr<Sync::SyncEngine> engine;
     QUndoStack stack;
     std::unique_ptr<Edit::FleetEditor> editor;
 
     // Seeds the cache with `fleet` and loads it into a paused engine (no network).
     bool open(const Sync::FleetState &fleet)
     {
-        Remote::ClientConfig clientConfig;
-        clientConfig.baseUrl = QUrl(QStringLiteral("http://127.0.0.1:9"));
-        client = std::make_unique<Remote::ParticleClient>(&nam, clientConfig);
-        store = std::make_unique<Store::CacheStore>();
-        bool done = false;
-        QString error;
-        store->open(dir.filePath(QStringLiteral("cache.sqlite")), [&](QString e) {
-            error = e;
-            done = true;
-        });
-        if (!QTest::qWaitFor([&] { return done; }, CacheTimeoutMs) || !error.isEmpty())
-            return false;
-        Store::ChangeSet seed;
-        seed.devices = fleet.devices.values();
-        seed.groups = fleet.groups.values();
-        seed.firmware = fleet.firmware.values();
-        seed.customers = fleet.customers.values();
-        done = false;
-        store->applyPull(seed, {}, [&](QString e) {
-            error = e;
-            done = true;
-        });
-        if (!QTest::qWaitFor([&] { return done; }, CacheTimeoutMs) || !error.isEmpty())
-            return false;
-
-        Sync::SyncConfig config;
-        config.productId = fleet.product.id;
-        config.refreshIntervalMs = 0;
-        config.liveEvents = false;
-        config.actor = QStringLiteral("test");
-        engine = std::make_unique<Sync::SyncEngine>(client.get(), store.get(), &nam, config);
-        engine->setPaused(true); // queue, never send
-        QSignalSpy loaded(engine.get(), &Sync::SyncEngine::loaded);
-        engine->start(false);
-        if (loaded.count() == 0 && !loaded.wait(CacheTimeoutMs))
+        if (!LocalEngine::open(dir.filePath(QStringLiteral("cache.sqlite")), fleet.product.id)
+            || !seed(fleet) || !start())
             return false;
         editor = std::make_unique<Edit::FleetEditor>(engine.get(), &stack);
         return true;

@@ -3,15 +3,12 @@
 // it before the devices are read: the same containers with the same counts as the tree built
 // from the whole fleet, under QAbstractItemModelTester; the overview's stored form, and the
 // stored forms that are refused.
-#include "remote/particleclient.h"
-#include "store/cachestore.h"
+#include "../support/localengine.h"
 #include "sync/fleetoverview.h"
-#include "sync/syncengine.h"
 #include "tree/fleettreemodel.h"
 #include "treefixture.h"
 
 #include <QAbstractItemModelTester>
-#include <QNetworkAccessManager>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -71,71 +68,7 @@ QSet<QString> everyThird(const Sync::FleetState &state)
     return pending;
 }
 
-// The cache works on a thread of its own: a limit (never a wait) for its work that holds on a
-// loaded 2-core machine running the whole suite with ctest -j 2.
-constexpr int CacheTimeoutMs = 30000;
-
-// A console's engine on a cache file: paused (nothing is sent), no network.
-struct Session
-{
-    QNetworkAccessManager nam;
-    std::unique_ptr<Remote::ParticleClient> client;
-    std::unique_ptr<Store::CacheStore> store;
-    std::unique_ptr<Sync::SyncEngine> engine;
-
-    bool open(const QString &path, const Sync::FleetState *seed)
-    {
-        Remote::ClientConfig clientConfig;
-        clientConfig.baseUrl = QUrl(QStringLiteral("http://127.0.0.1:9"));
-        client = std::make_unique<Remote::ParticleClient>(&nam, clientConfig);
-        store = std::make_unique<Store::CacheStore>();
-        bool done = false;
-        QString error;
-        store->open(path, nullptr, [&](QString e) {
-            error = e;
-            done = true;
-        });
-        if (!QTest::qWaitFor([&] { return done; }, CacheTimeoutMs) || !error.isEmpty())
-            return false;
-        if (seed) {
-            done = false;
-            store->setProduct(seed->product, nullptr, [&](QString e) {
-                error = e;
-                done = true;
-            });
-            if (!QTest::qWaitFor([&] { return done; }, CacheTimeoutMs) || !error.isEmpty())
-                return false;
-            Store::ChangeSet changes;
-            changes.devices = seed->devices.values();
-            changes.groups = seed->groups.values();
-            changes.firmware = seed->firmware.values();
-            changes.customers = seed->customers.values();
-            done = false;
-            store->applyPull(changes, {}, nullptr, [&](QString e) {
-                error = e;
-                done = true;
-            });
-            if (!QTest::qWaitFor([&] { return done; }, CacheTimeoutMs) || !error.isEmpty())
-                return false;
-        }
-        Sync::SyncConfig config;
-        config.productId = 4242;
-        config.refreshIntervalMs = 0;
-        config.liveEvents = false;
-        config.actor = QStringLiteral("test");
-        engine = std::make_unique<Sync::SyncEngine>(client.get(), store.get(), &nam, config);
-        engine->setPaused(true);
-        return true;
-    }
-
-    // Closes the engine (which keeps the overview) and then the cache (which commits it).
-    void close()
-    {
-        engine.reset();
-        store.reset();
-        client.reset();
-    }
-};
+constexpr int CacheTimeoutMs = TestSupport::LocalEngine::CacheTimeoutMs;
 
 } // namespace
 
@@ -213,8 +146,9 @@ private Q_SLOTS:
         const Sync::FleetState fleet = generatedFleet(3000, 6, 5);
         QStringList expected;
         {
-            Session first;
-            QVERIFY(first.open(path, &fleet));
+            TestSupport::LocalEngine first;
+            QVERIFY(first.open(path, fleet.product.id));
+            QVERIFY(first.seed(fleet));
             QSignalSpy overviewLoaded(first.engine.get(), &Sync::SyncEngine::overviewLoaded);
             QSignalSpy loaded(first.engine.get(), &Sync::SyncEngine::loaded);
             first.engine->start(false);
@@ -234,8 +168,8 @@ private Q_SLOTS:
             first.close();
         }
 
-        Session second;
-        QVERIFY(second.open(path, nullptr));
+        TestSupport::LocalEngine second;
+        QVERIFY(second.open(path, fleet.product.id));
         FleetTreeModel model(second.engine.get());
         QAbstractItemModelTester tester(
             &model, QAbstractItemModelTester::FailureReportingMode::QtTest);

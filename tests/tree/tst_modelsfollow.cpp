@@ -2,15 +2,12 @@
 // The fleet tree and the device table follow a real SyncEngine by themselves: a cache in a
 // temporary folder, the engine paused (edits are queued, nothing is sent, no network). Nobody
 // feeds the models here: whatever they show comes from their own connections to the engine.
-#include "remote/particleclient.h"
-#include "store/cachestore.h"
-#include "sync/syncengine.h"
+#include "../support/localengine.h"
 #include "tree/devicetablemodel.h"
 #include "tree/fleettreemodel.h"
 #include "treefixture.h"
 
 #include <QAbstractItemModelTester>
-#include <QNetworkAccessManager>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -26,60 +23,17 @@ using Tree::FleetTreeModel;
 
 namespace {
 
-// The cache works on a thread of its own: a limit (never a wait) for one of its writes that holds
-// on a loaded 2-core machine running the whole suite with ctest -j 2.
-constexpr int CacheTimeoutMs = 30000;
+constexpr int CacheTimeoutMs = TestSupport::LocalEngine::CacheTimeoutMs;
 
 // A cache seeded with a fleet and a paused engine on it, not started yet.
-struct Engine
+struct Engine : TestSupport::LocalEngine
 {
     QTemporaryDir dir;
-    QNetworkAccessManager nam;
-    std::unique_ptr<Remote::ParticleClient> client;
-    std::unique_ptr<Store::CacheStore> store;
-    std::unique_ptr<Sync::SyncEngine> engine;
 
     bool open(const Sync::FleetState &fleet)
     {
-        Remote::ClientConfig clientConfig;
-        clientConfig.baseUrl = QUrl(QStringLiteral("http://127.0.0.1:9"));
-        client = std::make_unique<Remote::ParticleClient>(&nam, clientConfig);
-        store = std::make_unique<Store::CacheStore>();
-        bool done = false;
-        QString error;
-        store->open(dir.filePath(QStringLiteral("cache.sqlite")), [&](QString e) {
-            error = e;
-            done = true;
-        });
-        if (!QTest::qWaitFor([&] { return done; }, CacheTimeoutMs) || !error.isEmpty())
-            return false;
-        Store::ChangeSet seed;
-        seed.devices = fleet.devices.values();
-        seed.groups = fleet.groups.values();
-        seed.firmware = fleet.firmware.values();
-        seed.customers = fleet.customers.values();
-        done = false;
-        store->applyPull(seed, {}, [&](QString e) {
-            error = e;
-            done = true;
-        });
-        if (!QTest::qWaitFor([&] { return done; }, CacheTimeoutMs) || !error.isEmpty())
-            return false;
-        Sync::SyncConfig config;
-        config.productId = fleet.product.id;
-        config.refreshIntervalMs = 0;
-        config.liveEvents = false;
-        config.actor = QStringLiteral("test");
-        engine = std::make_unique<Sync::SyncEngine>(client.get(), store.get(), &nam, config);
-        engine->setPaused(true); // queue, never send
-        return true;
-    }
-
-    bool start()
-    {
-        QSignalSpy loaded(engine.get(), &Sync::SyncEngine::loaded);
-        engine->start(false);
-        return loaded.count() > 0 || loaded.wait(CacheTimeoutMs);
+        return LocalEngine::open(dir.filePath(QStringLiteral("cache.sqlite")), fleet.product.id)
+            && seed(fleet);
     }
 };
 
