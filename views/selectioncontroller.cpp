@@ -97,6 +97,9 @@ SelectionController::SelectionController(const Parts &parts, QObject *parent)
     });
     connect(parts.table, &Tree::DeviceTableModel::countsChanged, this,
         &SelectionController::updateFilterInfo);
+    connect(parts.tree, &QAbstractItemModel::modelAboutToBeReset, this,
+        &SelectionController::rememberPlace);
+    connect(parts.tree, &QAbstractItemModel::modelReset, this, &SelectionController::restorePlace);
     connect(parts.tree, &QAbstractItemModel::modelReset, this,
         &SelectionController::ensureInitialSelection);
     connect(parts.tree, &QAbstractItemModel::rowsInserted, this,
@@ -125,6 +128,67 @@ void SelectionController::selectNode(const QString &path)
     m_parts.treeView->scrollTo(index);
     m_parts.treeView->selectionModel()->setCurrentIndex(
         index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+}
+
+namespace {
+
+// A container row's key: its node path, or "#<kind>" for a pool.
+QString placeKey(const QModelIndex &index)
+{
+    if (isNodeItem(index))
+        return index.data(Tree::NodePathRole).toString();
+    return QLatin1Char('#') + QString::number(static_cast<int>(itemKind(index)));
+}
+
+QModelIndex placeIndex(const Tree::FleetTreeModel &tree, const QString &key)
+{
+    if (!key.startsWith(QLatin1Char('#')))
+        return tree.indexForNode(key);
+    return tree.indexForPool(static_cast<ItemKind>(key.mid(1).toInt()));
+}
+
+} // namespace
+
+void SelectionController::rememberPlace()
+{
+    // Only the overview's rows are all containers, and all come back with the devices.
+    if (!m_parts.tree->showsOverview())
+        return;
+    Place place;
+    const auto walk = [&](auto &self, const QModelIndex &parent) -> void {
+        for (int r = 0; r < m_parts.tree->rowCount(parent); ++r) {
+            const QModelIndex i = m_parts.tree->index(r, 0, parent);
+            if (m_parts.treeView->isExpanded(i)) {
+                place.expanded.append(placeKey(i));
+                self(self, i);
+            }
+        }
+    };
+    walk(walk, QModelIndex());
+    const QModelIndex current = currentTreeIndex();
+    if (current.isValid())
+        place.current = placeKey(current);
+    m_place = place;
+}
+
+void SelectionController::restorePlace()
+{
+    if (!m_place)
+        return;
+    const Place place = *m_place;
+    m_place.reset();
+    for (const QString &key : place.expanded) {
+        const QModelIndex i = placeIndex(*m_parts.tree, key);
+        if (i.isValid())
+            m_parts.treeView->expand(i);
+    }
+    const QModelIndex current
+        = place.current.isEmpty() ? QModelIndex() : placeIndex(*m_parts.tree, place.current);
+    if (current.isValid()) {
+        m_parts.treeView->scrollTo(current);
+        m_parts.treeView->selectionModel()->setCurrentIndex(
+            current, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    }
 }
 
 void SelectionController::ensureInitialSelection()

@@ -6,6 +6,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <optional>
+
 class QLabel;
 class QLineEdit;
 class QTableView;
@@ -96,8 +98,20 @@ private:
     void onTreeCurrentChanged();
     void onTableCurrentChanged();
     void updateFilterInfo();
+    void rememberPlace();
+    void restorePlace();
+
+    // Where the user was in the tree painted from the fleet overview (the rows expanded, the
+    // row current: node paths, or a pool's kind as "#<kind>"), kept across the reset that brings
+    // in the devices.
+    struct Place
+    {
+        QStringList expanded;
+        QString current;
+    };
 
     Parts m_parts;
+    std::optional<Place> m_place;
     DetailSource m_detailSource = DetailSource::Tree;
     // The window is moving the table's current row itself: not the user's choice.
     bool m_tableChanging = false;

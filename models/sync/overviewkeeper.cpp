@@ -16,7 +16,10 @@ OverviewKeeper::OverviewKeeper(SyncEngine &engine, Store::CacheStore *store)
     m_timer.setSingleShot(true);
     m_timer.setInterval(WriteIntervalMs);
     connect(&m_timer, &QTimer::timeout, this, &OverviewKeeper::write);
-    connect(&engine, &SyncEngine::loaded, this, &OverviewKeeper::changed);
+    connect(&engine, &SyncEngine::loaded, this, [this] {
+        if (m_engine.state().devices.size() != m_devicesRead)
+            changed();
+    });
     connect(&engine, &SyncEngine::fleetChanged, this, &OverviewKeeper::changed);
     connect(&engine, &SyncEngine::pendingChanged, this, &OverviewKeeper::changed);
     connect(&engine, &SyncEngine::pullFinished, this, [this](bool ok) {
@@ -52,7 +55,8 @@ void OverviewKeeper::readFirst()
             fleet.firmware.insert(f.version, f);
         for (const Domain::Customer &c : std::as_const(snapshot.customers))
             fleet.customers.insert(c.username, c);
-        qCInfo(lcSync) << "fleet overview read:" << overview->deviceCount() << "devices";
+        m_devicesRead = overview->deviceCount();
+        qCInfo(lcSync) << "fleet overview read:" << m_devicesRead << "devices";
         Q_EMIT loaded(fleet, *overview);
     });
 }

@@ -19,15 +19,18 @@ namespace Flotilla::Sync::Detail {
 
 // Keeps the fleet overview (FleetOverview) in the cache, and reads it first at a start: a part of
 // the SyncEngine. Once the engine has loaded, every change of the fleet or of the pending devices
-// marks the overview as out of date; it is written at most every WriteIntervalMs, at once after
-// a full pull, and when the engine goes.
+// marks the overview as out of date (as does a load that finds a fleet of another size than the
+// overview read first, or none); it is written at most every WriteIntervalMs (counting it goes
+// over every device: with live status changes flowing, not more often), at once after a full
+// pull, and when the engine goes. It is a picture for the first paint: a slightly older one only
+// shows older counts for the moment the devices take to load.
 class OverviewKeeper final : public QObject
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(OverviewKeeper)
 
 public:
-    static constexpr int WriteIntervalMs = 10000;
+    static constexpr int WriteIntervalMs = 60000;
 
     OverviewKeeper(SyncEngine &engine, Store::CacheStore *store);
     // Writes the overview if it is out of date.
@@ -50,6 +53,7 @@ private:
     QPointer<Store::CacheStore> m_store;
     QTimer m_timer;
     bool m_outOfDate = false;
+    qsizetype m_devicesRead = -1; // the overview read first: its number of devices
 };
 
 } // namespace Flotilla::Sync::Detail

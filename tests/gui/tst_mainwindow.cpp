@@ -11,11 +11,13 @@
 // Drags need a platform with a drag loop: the offscreen platform's drag returns at once, so
 // this test runs on the (equally headless) "minimal" platform, see CMakeLists.txt.
 #include "consolefixture.h"
+#include "domain/nodepath.h"
 #include "edit/commands.h"
 #include "remote/particleclient.h"
 #include "remote/tokenstore.h"
 #include "sandboxprocess.h"
 #include "session/signin.h"
+#include "sync/fleetoverview.h"
 #include "sync/syncengine.h"
 #include "tree/devicetablemodel.h"
 #include "tree/fleettreemodel.h"
@@ -75,6 +77,7 @@ private Q_SLOTS:
     void pendingIndicatorFollowsTheOutbox();
     void detailsFollowADeviceDraggedToReturns();
     void expansionSurvivesCreatesMovesAndPulls();
+    void placeChosenOnTheOverviewSurvivesTheDevices();
     void aRestingDragOpensRowsAndNeverClosesThem();
     void copyRowsAsASpreadsheet();
     void contextMenusFlashCopyIdsAndEditNotes();
@@ -444,6 +447,45 @@ void TestMainWindow::detailsFollowADeviceDraggedToReturns()
 }
 
 // --- expansion ----------------------------------------------------------------------------
+
+// At a cold start the tree is painted from the fleet overview kept in the cache, before the
+// devices are read (the same model signals as here: a reset to the overview, then a reset to the
+// fleet). A customer opened and a group selected on the overview stay open and selected when the
+// devices come in, and the device table shows that group's devices.
+void TestMainWindow::placeChosenOnTheOverviewSurvivesTheDevices()
+{
+    QVERIFY(openConsole());
+    Views::FleetTreeView *view = window()->treeView();
+    const Sync::FleetState fleet = m_console.state();
+    Sync::FleetState withoutDevices = fleet;
+    withoutDevices.devices.clear();
+    tree()->showOverview(withoutDevices, Sync::FleetOverview::of(fleet, {}));
+    QVERIFY(tree()->showsOverview());
+
+    // A group under a customer, on the overview.
+    QString groupPath;
+    const Domain::Hierarchy hierarchy = fleet.hierarchy();
+    for (const Domain::Node &n : hierarchy.nodes()) {
+        if (n.kind == Domain::NodeKind::Group
+            && !Domain::parentPath(n.path).contains(QLatin1String("--"))) {
+            groupPath = n.path;
+            break;
+        }
+    }
+    QVERIFY(!groupPath.isEmpty());
+    const QString customerPath = Domain::parentPath(groupPath);
+    view->collapseAll();
+    view->expand(tree()->indexForNode(customerPath));
+    view->selectionModel()->setCurrentIndex(tree()->indexForNode(groupPath),
+        QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+
+    tree()->reset(m_console.engine()->state(), m_console.engine()->pendingDevices());
+    QVERIFY(!tree()->showsOverview());
+    QVERIFY(tree()->deviceCount() > 0);
+    QVERIFY(view->isExpanded(tree()->indexForNode(customerPath)));
+    QCOMPARE(view->currentIndex().siblingAtColumn(0), tree()->indexForNode(groupPath));
+    QTRY_COMPARE(m_console.app()->tableModel()->scope().path, groupPath);
+}
 
 void TestMainWindow::expansionSurvivesCreatesMovesAndPulls()
 {
