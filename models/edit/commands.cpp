@@ -270,7 +270,7 @@ void EntriesCommand::run(const QString &action, const EntriesPlanner &plan)
 {
     const PlannedEntries planned = plan();
     if (!planned.error.isEmpty())
-        m_error = planned.error;
+        m_error = m_executor->refuse(planned.error);
     else if (planned.entries.isEmpty())
         m_error.clear();
     else

@@ -55,6 +55,9 @@ public:
     virtual QString applyEntries(
         const QString &action, const QString &subject, const QList<Store::OutboxEntry> &entries)
         = 0;
+    // A command found, before it changed anything, that it cannot be done (or undone) now:
+    // says so as the executor says every refusal, and returns `reason`.
+    virtual QString refuse(const QString &reason) { return reason; }
 };
 
 // "Acme Logistics › Berlin depot", "Unassigned", "Returns": a target for the user.

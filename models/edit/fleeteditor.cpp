@@ -12,6 +12,7 @@
 #include <QCoreApplication>
 #include <QJsonObject>
 #include <QMap>
+#include <QScopedValueRollback>
 #include <QSet>
 #include <QUndoStack>
 
@@ -316,6 +317,11 @@ QString FleetEditor::report(const QString &error)
         Q_EMIT refused(error);
     }
     return error;
+}
+
+QString FleetEditor::refuse(const QString &reason)
+{
+    return report(reason);
 }
 
 bool FleetEditor::push(QUndoCommand *command)
@@ -763,6 +769,8 @@ QString FleetEditor::apply(const EditPlan &plan)
         return plan.notice;
     if (!m_engine)
         return report(notAvailable());
+    if (plan.createAccount && !m_accountCreated)
+        return report(Text::tr("The customer account %1 must be created first.").arg(plan.account));
     const Sync::FleetState &state = m_engine->state();
     switch (plan.kind) {
     case EditPlan::Kind::None:
@@ -1017,7 +1025,11 @@ void FleetEditor::applyWithAccount(
             const QString prefix = created.exists
                 ? Text::tr("The customer account %1 already exists.").arg(plan.account)
                 : Text::tr("Customer account %1 created.").arg(plan.account);
-            const QString error = apply(plan);
+            QString error;
+            {
+                const QScopedValueRollback accountCreated(m_accountCreated, true);
+                error = apply(plan);
+            }
             if (!error.isEmpty())
                 done(Outcome {false,
                     Text::tr("%1 The customer was not created: %2").arg(prefix, error), prefix});

@@ -185,6 +185,7 @@ public:
     QString changeSubtree(const SubtreeEdit &edit) override;
     QString applyEntries(const QString &action, const QString &subject,
         const QList<Store::OutboxEntry> &entries) override;
+    QString refuse(const QString &reason) override;
 
     static constexpr int BatchSize = 500; // devices per group change, as the engine's default
 
@@ -200,6 +201,7 @@ private:
     QUndoStack *m_undoStack;
     QPointer<AccountService> m_accounts;
     bool m_refused = false;
+    bool m_accountCreated = false; // applyWithAccount() has created the plan's account
     QString m_lastRefusal;
 };
 

@@ -800,6 +800,52 @@ private Q_SLOTS:
         QCOMPARE(console.outbox().size(), 1);
     }
 
+    // A batch is planned again when it is applied: a customer it would create that exists by
+    // now refuses the whole batch, says so, and leaves nothing on the undo stack or in the
+    // outbox.
+    void batchCheckedAgainWhenApplied()
+    {
+        EditConsole console;
+        QVERIFY(console.open(smallFleet()));
+        Edit::BatchEdit batch;
+        batch.nodes
+            = {{QString(), QStringLiteral("gamma"), QStringLiteral("Gamma Corp"), QString()}};
+        batch.devices = {{dev(7), Domain::MoveTarget::node(QStringLiteral("gamma")), std::nullopt,
+            std::nullopt}};
+        const Edit::EditPlan plan = console.editor->planBatch(batch);
+        QVERIFY(plan.canApply());
+        QCOMPARE(console.editor->apply(console.editor->planCreateNode(
+                     QString(), QStringLiteral("gamma"), QStringLiteral("Gamma Corp"))),
+            QString());
+        const QStringList before = fleetText(console.engine->state());
+        const QStringList outbox = console.outbox();
+        QSignalSpy refused(console.editor.get(), &Edit::FleetEditor::refused);
+        const QString error = console.editor->apply(plan);
+        QVERIFY(!error.isEmpty());
+        QCOMPARE(refused.count(), 1);
+        QCOMPARE(refused.first().first().toString(), error);
+        QCOMPARE(console.stack.count(), 1);
+        QCOMPARE(fleetText(console.engine->state()), before);
+        QCOMPARE(console.outbox(), outbox);
+    }
+
+    // A customer whose new customer account must be created first is applied only with its
+    // account (applyWithAccount): apply() alone refuses it, and creates nothing.
+    void customerWithANewAccountNeedsTheAccountFirst()
+    {
+        EditConsole console;
+        QVERIFY(console.open(smallFleet()));
+        const Edit::EditPlan plan
+            = console.editor->planCreateNode(QString(), QStringLiteral("delta"),
+                QStringLiteral("Delta Water"), QStringLiteral("ops@delta.example"), true);
+        QVERIFY(plan.canApply());
+        const QString error = console.editor->apply(plan);
+        QCOMPARE(
+            error, QStringLiteral("The customer account ops@delta.example must be created first."));
+        QCOMPARE(console.stack.count(), 0);
+        QCOMPARE(console.outbox(), QStringList());
+    }
+
     // Nothing to do is said, not applied.
     void nothingToDo()
     {
