@@ -133,26 +133,23 @@ void AppContext::open(const Connection &connection, std::function<void(QString e
     });
 
     qCInfo(lcApp) << "opening the cache for product" << connection.productId;
-    m_session->openCache(connection.cachePath,
-        [this, done = std::move(done), self = QPointer<AppContext>(this)](QString error) {
-            if (!self)
-                return;
-            if (!error.isEmpty()) {
-                const QString reason
-                    = tr("The local cache %1 cannot be used: %2")
-                          .arg(QDir::toNativeSeparators(m_connection.cachePath), error);
-                if (!QFileInfo::exists(m_connection.cachePath)) {
-                    done(reason); // nothing there to keep or set aside
-                    return;
-                }
-                // A file that may hold changes not yet sent: the window asks what to do.
-                done(QString());
-                m_window->cacheProblems()->showUnusable(reason);
+    m_session->openCache(connection.cachePath, this, [this, done = std::move(done)](QString error) {
+        if (!error.isEmpty()) {
+            const QString reason
+                = tr("The local cache %1 cannot be used: %2")
+                      .arg(QDir::toNativeSeparators(m_connection.cachePath), error);
+            if (!QFileInfo::exists(m_connection.cachePath)) {
+                done(reason); // nothing there to keep or set aside
                 return;
             }
-            startEngine();
+            // A file that may hold changes not yet sent: the window asks what to do.
             done(QString());
-        });
+            m_window->cacheProblems()->showUnusable(reason);
+            return;
+        }
+        startEngine();
+        done(QString());
+    });
 }
 
 void AppContext::startEngine()
@@ -165,9 +162,9 @@ void AppContext::startEngine()
 
 void AppContext::setCacheAside()
 {
-    m_session->setCacheAside(m_connection.cachePath,
-        [this, self = QPointer<AppContext>(this)](QString damagedCopy, QString error) {
-            if (!self || !m_window)
+    m_session->setCacheAside(
+        m_connection.cachePath, this, [this](QString damagedCopy, QString error) {
+            if (!m_window)
                 return;
             if (!error.isEmpty()) {
                 m_window->cacheProblems()->showUnusable(error);

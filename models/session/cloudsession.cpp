@@ -9,7 +9,6 @@
 #include "sync/syncengine.h"
 
 #include <QNetworkAccessManager>
-#include <QPointer>
 
 namespace Flotilla::Session {
 
@@ -72,23 +71,17 @@ void CloudSession::setProductClient(const QString &clientId, const QString &clie
     m_engine->setProductClient(clientId, clientSecret);
 }
 
-void CloudSession::openCache(const QString &path, std::function<void(QString)> done)
+void CloudSession::openCache(
+    const QString &path, QObject *context, std::function<void(QString)> done)
 {
-    m_store->open(
-        path, [self = QPointer<CloudSession>(this), done = std::move(done)](QString error) {
-            if (self)
-                done(error);
-        });
+    // The cache goes with the session, and the callback with either.
+    m_store->open(path, context ? context : this, std::move(done));
 }
 
-void CloudSession::setCacheAside(const QString &path, std::function<void(QString, QString)> done)
+void CloudSession::setCacheAside(
+    const QString &path, QObject *context, std::function<void(QString, QString)> done)
 {
-    m_store->setAside(path,
-        [self = QPointer<CloudSession>(this), done = std::move(done)](
-            QString damagedCopy, QString error) {
-            if (self)
-                done(damagedCopy, error);
-        });
+    m_store->setAside(path, context ? context : this, std::move(done));
 }
 
 std::unique_ptr<SignIn> CloudSession::makeSignIn(

@@ -75,12 +75,12 @@ public:
     void setProductClient(const QString &clientId, const QString &clientSecret);
 
     // Opens (creating or migrating it) the local cache at `path`; `done` gets why it cannot be
-    // used, or empty. Dropped if the session is gone by then.
-    void openCache(const QString &path, std::function<void(QString error)> done);
+    // used, or empty. Dropped if `context` (or, without one, the session) is gone by then.
+    void openCache(const QString &path, QObject *context, std::function<void(QString error)> done);
     // Moves an unreadable cache at `path` aside (`damagedCopy` is where it went) and opens a
     // new, empty one there.
-    void setCacheAside(
-        const QString &path, std::function<void(QString damagedCopy, QString error)> done);
+    void setCacheAside(const QString &path, QObject *context,
+        std::function<void(QString damagedCopy, QString error)> done);
 
     // Checking and keeping access tokens typed by the user for this cloud, kept in `store`
     // (not owned) under `tokenKey`.
