@@ -125,6 +125,12 @@ void TestDelimited::read_data()
         << utf8(QStringLiteral("\"a,b\";c\n1;2\n")) << found << semicolon << QStringLiteral("UTF-8")
         << QStringList {QStringLiteral("a,b|c"), QStringLiteral("1|2")} << QList<int> {1, 2}
         << QList<int> {1, 2} << QList<int> {};
+    // Quotes hide what they hold: semicolons in every quoted cell of a comma file do not count.
+    QTest::newRow("quoted semicolons in a comma file")
+        << utf8(QStringLiteral("\"Berlin; depot\",a\n\"Hamburg; yard\",b\n")) << found << comma
+        << QStringLiteral("UTF-8")
+        << QStringList {QStringLiteral("Berlin; depot|a"), QStringLiteral("Hamburg; yard|b")}
+        << QList<int> {1, 2} << QList<int> {1, 2} << QList<int> {};
     QTest::newRow("LF") << utf8(QStringLiteral("a,b\n1,2\n3,4")) << found << comma
                         << QStringLiteral("UTF-8")
                         << QStringList {QStringLiteral("a|b"), QStringLiteral("1|2"),
