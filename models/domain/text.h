@@ -13,6 +13,12 @@ struct Text
     Q_DECLARE_TR_FUNCTIONS(Flotilla::Domain)
 };
 } // namespace Domain
+namespace Io {
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(Flotilla::Io)
+};
+} // namespace Io
 namespace Store {
 struct Text
 {

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "io/delimited.h"
 
+#include "domain/text.h"
+
 #include <QLoggingCategory>
 #include <QStringDecoder>
 

@@ -2,7 +2,6 @@
 #pragma once
 
 #include <QByteArray>
-#include <QCoreApplication>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -11,11 +10,6 @@
 // read into rows of cells: the encoding and the delimiter are found from the bytes, quoting
 // follows RFC 4180, and every row keeps the number the spreadsheet showed for it.
 namespace Flotilla::Io {
-
-struct Text
-{
-    Q_DECLARE_TR_FUNCTIONS(Flotilla::Io)
-};
 
 enum class TextEncoding {
     Utf8, // UTF-8 without a byte order mark (also plain ASCII)
