@@ -5,6 +5,23 @@
 
 namespace Flotilla::Sync {
 
+FleetState FleetState::fromSnapshot(Store::Snapshot &snapshot)
+{
+    FleetState state;
+    state.product = snapshot.product;
+    state.devices.reserve(snapshot.devices.size());
+    for (Domain::Device &d : snapshot.devices)
+        state.devices.insert(d.id, std::move(d));
+    snapshot.devices.clear();
+    for (const Domain::Group &g : std::as_const(snapshot.groups))
+        state.groups.insert(g.name, g);
+    for (const Domain::Firmware &f : std::as_const(snapshot.firmware))
+        state.firmware.insert(f.version, f);
+    for (const Domain::Customer &c : std::as_const(snapshot.customers))
+        state.customers.insert(c.username, c);
+    return state;
+}
+
 Domain::Hierarchy FleetState::hierarchy() const
 {
     return Domain::Hierarchy(groups.values());

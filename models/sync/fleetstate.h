@@ -24,6 +24,9 @@ struct FleetState
     QMap<int, Domain::Firmware> firmware; // by version
     QMap<QString, Domain::Customer> customers; // by username
 
+    // The fleet a cache snapshot holds (its devices moved out of it).
+    static FleetState fromSnapshot(Store::Snapshot &snapshot);
+
     Domain::Hierarchy hierarchy() const;
     QHash<QString, int> releasedVersionByGroup() const;
     std::optional<int> productDefault() const;

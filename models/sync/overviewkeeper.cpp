@@ -47,14 +47,7 @@ void OverviewKeeper::readFirst()
             qCDebug(lcSync) << "no fleet overview in the cache";
             return;
         }
-        FleetState fleet;
-        fleet.product = snapshot.product;
-        for (const Domain::Group &g : std::as_const(snapshot.groups))
-            fleet.groups.insert(g.name, g);
-        for (const Domain::Firmware &f : std::as_const(snapshot.firmware))
-            fleet.firmware.insert(f.version, f);
-        for (const Domain::Customer &c : std::as_const(snapshot.customers))
-            fleet.customers.insert(c.username, c);
+        const FleetState fleet = FleetState::fromSnapshot(snapshot);
         m_devicesRead = overview->deviceCount();
         qCInfo(lcSync) << "fleet overview read:" << m_devicesRead << "devices";
         Q_EMIT loaded(fleet, *overview);

@@ -322,18 +322,7 @@ QString SyncEngine::notReady() const
 
 void SyncEngine::loadSnapshot(Store::Snapshot snapshot)
 {
-    FleetState state;
-    state.product = snapshot.product;
-    state.devices.reserve(snapshot.devices.size());
-    for (Domain::Device &d : snapshot.devices)
-        state.devices.insert(d.id, std::move(d));
-    for (const Domain::Group &g : std::as_const(snapshot.groups))
-        state.groups.insert(g.name, g);
-    for (const Domain::Firmware &f : std::as_const(snapshot.firmware))
-        state.firmware.insert(f.version, f);
-    for (const Domain::Customer &c : std::as_const(snapshot.customers))
-        state.customers.insert(c.username, c);
-    m_shared->state = std::move(state);
+    m_shared->state = FleetState::fromSnapshot(snapshot);
     m_shared->pending.clear();
     for (const OutboxEntry &e : std::as_const(snapshot.outbox)) {
         if (e.state == OutboxEntry::State::Pending)

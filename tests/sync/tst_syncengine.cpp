@@ -116,6 +116,25 @@ QStringList devicesIn(const Sync::FleetState &state, const QString &group, int l
     return ids;
 }
 
+// Runs `statement` on the cache file itself, past the cache's own code: damage done on disk.
+bool damageCache(const QString &path, const QString &statement)
+{
+    bool done = false;
+    {
+        QSqlDatabase db
+            = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("damage"));
+        db.setDatabaseName(path);
+        if (db.open()) {
+            QSqlQuery query(db);
+            done = query.exec(statement);
+            query.finish();
+            db.close();
+        }
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("damage"));
+    return done;
+}
+
 } // namespace
 
 class TestSyncEngine final : public QObject
@@ -888,19 +907,9 @@ private Q_SLOTS:
             QTRY_VERIFY(console.engine->pendingCount() > 0 && console.store);
             waiting = console.engine->pendingCount();
         }
-        {
-            // One moved device's record is overwritten on disk.
-            QSqlDatabase db
-                = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("damage"));
-            db.setDatabaseName(path);
-            QVERIFY(db.open());
-            QSqlQuery query(db);
-            QVERIFY(query.exec(QStringLiteral("UPDATE devices SET data = x'00' WHERE id = '%1'")
-                                   .arg(moved.first())));
-            query.finish();
-            db.close();
-        }
-        QSqlDatabase::removeDatabase(QStringLiteral("damage"));
+        // One moved device's record is overwritten on disk.
+        QVERIFY(damageCache(path,
+            QStringLiteral("UPDATE devices SET data = x'00' WHERE id = '%1'").arg(moved.first())));
 
         Console console(sandbox, path, sandbox.token());
         console.engine->setPaused(true);
@@ -960,18 +969,9 @@ private Q_SLOTS:
             QCOMPARE(console.engine->moveDevices(b, Domain::MoveTarget::returns()), QString());
             QTRY_COMPARE(console.engine->pendingCount(), 2);
         }
-        {
-            QSqlDatabase db
-                = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("damage"));
-            db.setDatabaseName(path);
-            QVERIFY(db.open());
-            QSqlQuery query(db);
-            QVERIFY(query.exec(QStringLiteral(
+        QVERIFY(damageCache(path,
+            QStringLiteral(
                 "UPDATE outbox SET payload = 'garbage' WHERE id = (SELECT min(id) FROM outbox)")));
-            query.finish();
-            db.close();
-        }
-        QSqlDatabase::removeDatabase(QStringLiteral("damage"));
 
         Console console(sandbox, path, sandbox.token());
         QSignalSpy damaged(console.engine.get(), &Sync::SyncEngine::cacheDamaged);
@@ -1217,18 +1217,9 @@ private Q_SLOTS:
                 QString());
             QTRY_VERIFY(console.engine->pendingCount() >= 3);
         }
-        {
-            QSqlDatabase db
-                = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("damage"));
-            db.setDatabaseName(path);
-            QVERIFY(db.open());
-            QSqlQuery query(db);
-            QVERIFY(query.exec(QStringLiteral(
+        QVERIFY(damageCache(path,
+            QStringLiteral(
                 "UPDATE outbox SET payload = 'garbage' WHERE id = (SELECT min(id) FROM outbox)")));
-            query.finish();
-            db.close();
-        }
-        QSqlDatabase::removeDatabase(QStringLiteral("damage"));
 
         Console console(sandbox, path, sandbox.token());
         QSignalSpy damaged(console.engine.get(), &Sync::SyncEngine::cacheDamaged);
