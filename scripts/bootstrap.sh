@@ -7,11 +7,13 @@ FLOTILLA_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 FLOTILLA_BUILD="${FLOTILLA_BUILD:-$FLOTILLA_ROOT/build/default}"
 
 # Debian 12 packages: compiler and build tools, Qt 6.4 (the SQLite driver and WebSockets must be
-# named explicitly: nothing pulls them in), QtKeychain, and formatting.
+# named explicitly: nothing pulls them in), QtKeychain, libzip and libxlsxwriter (XLSX files), and
+# formatting.
 FLOTILLA_APT_PACKAGES=(
     g++ cmake ninja-build pkg-config clang-format
     qt6-base-dev qt6-httpserver-dev qt6-websockets-dev libqt6sql6-sqlite
     qt6-tools-dev qt6-l10n-tools qtkeychain-qt6-dev libgl-dev
+    libzip-dev libxlsxwriter-dev
 )
 
 flotilla_say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }

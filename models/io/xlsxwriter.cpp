@@ -1,0 +1,246 @@
+// SPDX-License-Identifier: MIT
+// writeXlsx(): libxlsxwriter in constant memory mode behind the ExportTable interface.
+#include "domain/text.h"
+#include "io/tablewriter.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QLoggingCategory>
+#include <QTemporaryFile>
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <system_error>
+#include <xlsxwriter.h>
+
+namespace Flotilla::Io {
+
+namespace {
+
+Q_LOGGING_CATEGORY(lcXlsxWriter, "flotilla.io")
+
+constexpr int MaxCellText = 32767; // Excel's limit for the text of one cell
+constexpr int WidthSampleRows = 200; // rows looked at to size the columns
+constexpr double MinWidth = 8;
+constexpr double MaxWidth = 50;
+
+bool isNumber(const QVariant &value)
+{
+    switch (value.typeId()) {
+    case QMetaType::Int:
+    case QMetaType::Long:
+    case QMetaType::LongLong:
+    case QMetaType::Short:
+    case QMetaType::UInt:
+    case QMetaType::ULong:
+    case QMetaType::ULongLong:
+    case QMetaType::UShort:
+    case QMetaType::Double:
+    case QMetaType::Float:
+        return true;
+    default:
+        return false;
+    }
+}
+
+// The text of a cell that is written as a string, at most what Excel holds in a cell.
+QByteArray cellText(const QVariant &value)
+{
+    QString text = value.typeId() == QMetaType::QDateTime
+        ? value.toDateTime().toUTC().toString(Qt::ISODate)
+        : value.toString();
+    if (text.size() > MaxCellText) {
+        qsizetype cut = MaxCellText;
+        if (text.at(cut - 1).isHighSurrogate())
+            --cut;
+        qCWarning(lcXlsxWriter) << "a cell's text of" << text.size()
+                                << "characters was cut to Excel's limit";
+        text.truncate(cut);
+    }
+    return text.toUtf8();
+}
+
+// The width (in characters) a cell's value needs in its column.
+double widthOf(const QVariant &value, CellType type)
+{
+    if (value.isNull() || !value.isValid())
+        return 0;
+    if (value.typeId() == QMetaType::QDateTime)
+        return 19;
+    if (value.typeId() == QMetaType::Bool)
+        return 5;
+    if (type == CellType::Number && isNumber(value))
+        return double(QString::number(value.toDouble(), 'g', 15).size());
+    qsizetype longest = 0;
+    const QString text = value.toString();
+    for (const QStringView line : QStringView(text).split(u'\n'))
+        longest = std::max(longest, line.size());
+    return double(longest);
+}
+
+class Workbook final
+{
+public:
+    explicit Workbook(const QByteArray &fileName)
+    {
+        lxw_workbook_options options {};
+        options.constant_memory = LXW_TRUE;
+        workbook = workbook_new_opt(fileName.constData(), &options);
+    }
+    ~Workbook()
+    {
+        if (workbook)
+            workbook_close(workbook);
+    }
+    Workbook(const Workbook &) = delete;
+    Workbook &operator=(const Workbook &) = delete;
+
+    lxw_error close()
+    {
+        const lxw_error result = workbook_close(workbook);
+        workbook = nullptr;
+        return result;
+    }
+
+    lxw_workbook *workbook = nullptr;
+};
+
+QString libraryError(lxw_error error)
+{
+    return QString::fromUtf8(lxw_strerror(error));
+}
+
+} // namespace
+
+bool writeXlsx(const QString &path, const ExportTable &table, QString *error)
+{
+    if (error)
+        error->clear();
+    const auto fail = [&](const QString &message) {
+        if (error)
+            *error = message;
+        qCWarning(lcXlsxWriter) << "writing" << path << "failed:" << message;
+        return false;
+    };
+    const qsizetype columns = table.columns.size();
+    if (table.rowCount < 0 || qint64(table.rowCount) + 1 > LXW_ROW_MAX)
+        return fail(Text::tr("An Excel sheet holds at most %L1 rows; this table has %L2.")
+                        .arg(LXW_ROW_MAX - 1)
+                        .arg(table.rowCount));
+    if (columns > LXW_COL_MAX)
+        return fail(Text::tr("An Excel sheet holds at most %L1 columns; this table has %L2.")
+                        .arg(LXW_COL_MAX)
+                        .arg(columns));
+
+    const QFileInfo target(path);
+    const QString folder = QDir::toNativeSeparators(target.absolutePath());
+    if (target.isDir())
+        return fail(Text::tr("%1 is a folder.").arg(QDir::toNativeSeparators(path)));
+    // A file of our own next to the target, renamed over it once complete.
+    QTemporaryFile part(target.absolutePath() + QLatin1String("/.") + target.fileName()
+        + QLatin1String(".XXXXXX.part"));
+    if (!part.open())
+        return fail(Text::tr("Cannot write in the folder %1: %2").arg(folder, part.errorString()));
+    const QString partPath = part.fileName();
+    part.close(); // libxlsxwriter writes it by name; QTemporaryFile removes it unless renamed
+
+    Workbook book(QFile::encodeName(partPath));
+    if (!book.workbook)
+        return fail(Text::tr("The Excel file could not be started (out of memory?)."));
+    const QByteArray sheetName = sanitizedSheetName(table.sheetName).toUtf8();
+    lxw_worksheet *sheet = workbook_add_worksheet(book.workbook, sheetName.constData());
+    if (!sheet)
+        return fail(Text::tr("The Excel sheet could not be added."));
+    lxw_format *headerFormat = workbook_add_format(book.workbook);
+    format_set_bold(headerFormat);
+    lxw_format *dateFormat = workbook_add_format(book.workbook);
+    format_set_num_format(dateFormat, "yyyy-mm-dd hh:mm:ss");
+
+    // Column widths from the headers and the first rows (rows are made again when written).
+    QList<double> widths(columns, 0);
+    QVariantList cells;
+    for (qsizetype c = 0; c < columns; ++c)
+        widths[c] = double(table.columns.at(c).header.size()) + 1; // bold is wider
+    for (int r = 0; r < std::min(table.rowCount, WidthSampleRows) && table.row; ++r) {
+        cells.clear();
+        table.row(r, cells);
+        for (qsizetype c = 0; c < std::min(columns, cells.size()); ++c)
+            widths[c] = std::max(widths[c], widthOf(cells.at(c), table.columns.at(c).type));
+    }
+    for (qsizetype c = 0; c < columns; ++c) {
+        const double width = std::clamp(widths[c] + 2, MinWidth, MaxWidth);
+        worksheet_set_column(sheet, lxw_col_t(c), lxw_col_t(c), width, nullptr);
+    }
+    worksheet_freeze_panes(sheet, 1, 0);
+    if (columns > 0)
+        worksheet_autofilter(sheet, 0, 0, lxw_row_t(table.rowCount), lxw_col_t(columns - 1));
+
+    lxw_error result = LXW_NO_ERROR;
+    for (qsizetype c = 0; c < columns && result == LXW_NO_ERROR; ++c) {
+        result = worksheet_write_string(
+            sheet, 0, lxw_col_t(c), cellText(table.columns.at(c).header).constData(), headerFormat);
+    }
+    for (int r = 0; r < table.rowCount && result == LXW_NO_ERROR && table.row; ++r) {
+        cells.clear();
+        table.row(r, cells);
+        const auto row = lxw_row_t(r + 1);
+        for (qsizetype c = 0; c < std::min(columns, cells.size()) && result == LXW_NO_ERROR; ++c) {
+            const QVariant &value = cells.at(c);
+            const auto column = lxw_col_t(c);
+            if (value.isNull() || !value.isValid())
+                continue;
+            if (value.typeId() == QMetaType::Bool) {
+                result = worksheet_write_boolean(sheet, row, column, value.toBool(), nullptr);
+            } else if (isNumber(value)) {
+                const double number = value.toDouble();
+                if (std::isfinite(number))
+                    result = worksheet_write_number(sheet, row, column, number, nullptr);
+            } else if (value.typeId() == QMetaType::QDateTime) {
+                const QDateTime when = value.toDateTime().toUTC();
+                if (!when.isValid())
+                    continue;
+                const QDate day = when.date();
+                const QTime time = when.time();
+                if (day.year() < 1900 || day.year() > 9999) {
+                    // Before Excel's calendar: the ISO text, so that nothing is lost.
+                    result = worksheet_write_string(
+                        sheet, row, column, cellText(value).constData(), nullptr);
+                    continue;
+                }
+                lxw_datetime stamp {day.year(), day.month(), day.day(), time.hour(), time.minute(),
+                    time.second() + time.msec() / 1000.0};
+                result = worksheet_write_datetime(sheet, row, column, &stamp, dateFormat);
+            } else {
+                const QByteArray text = cellText(value);
+                if (!text.isEmpty())
+                    result = worksheet_write_string(sheet, row, column, text.constData(), nullptr);
+            }
+        }
+    }
+    const lxw_error closed = book.close();
+    if (result == LXW_NO_ERROR)
+        result = closed;
+    if (result != LXW_NO_ERROR)
+        return fail(Text::tr("The Excel file could not be written: %1.").arg(libraryError(result)));
+
+    std::error_code code;
+    std::filesystem::rename(std::filesystem::path(QFile::encodeName(partPath).toStdString()),
+        std::filesystem::path(QFile::encodeName(target.absoluteFilePath()).toStdString()), code);
+    if (code) {
+        return fail(
+            Text::tr("The Excel file could not be saved as %1: %2")
+                .arg(QDir::toNativeSeparators(path), QString::fromStdString(code.message())));
+    }
+    part.setAutoRemove(false); // renamed: it is the file now
+    QFile::setPermissions(target.absoluteFilePath(),
+        QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup
+            | QFileDevice::ReadOther);
+    qCDebug(lcXlsxWriter) << "wrote" << table.rowCount << "rows of" << columns << "columns to"
+                          << path;
+    return true;
+}
+
+} // namespace Flotilla::Io

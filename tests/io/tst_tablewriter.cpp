@@ -1,0 +1,288 @@
+// SPDX-License-Identifier: MIT
+// Writing tables for spreadsheets: the exact bytes of CSV files (byte order mark, CRLF, quoting,
+// the semicolon of German Excel, dates, formula-looking text), and XLSX files read back.
+#include "io/tablewriter.h"
+
+#include <QBuffer>
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimeZone>
+
+using namespace Flotilla::Io;
+
+namespace {
+
+// A table whose rows are the given lists of cells.
+ExportTable tableOf(const QList<ExportColumn> &columns, const QList<QVariantList> &rows)
+{
+    ExportTable table;
+    table.columns = columns;
+    table.rowCount = int(rows.size());
+    table.row = [rows](int row, QVariantList &cells) { cells = rows.at(row); };
+    return table;
+}
+
+QByteArray csv(const ExportTable &table, const CsvOptions &options = {})
+{
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    QString error;
+    if (!writeCsv(&buffer, table, options, &error))
+        qWarning() << error;
+    return bytes;
+}
+
+QDateTime utc(int y, int mo, int d, int h, int mi, int s)
+{
+    return QDateTime(QDate(y, mo, d), QTime(h, mi, s), Qt::UTC);
+}
+
+} // namespace
+
+class TestTableWriter final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void csvBytes_data();
+    void csvBytes();
+    void csvRowsAreAskedForOneAtATime();
+    void csvWriteFailure();
+    void sheetNames_data();
+    void sheetNames();
+    void xlsxIsAZipWorkbook();
+    void xlsxFailureLeavesNothing();
+    void xlsxFailureKeepsTheExistingFile();
+};
+
+void TestTableWriter::csvBytes_data()
+{
+    QTest::addColumn<QList<ExportColumn>>("columns");
+    QTest::addColumn<QList<QVariantList>>("rows");
+    QTest::addColumn<QChar>("delimiter");
+    QTest::addColumn<QChar>("decimalPoint");
+    QTest::addColumn<QByteArray>("expected");
+
+    const QByteArray bom("\xEF\xBB\xBF");
+    const QChar comma = QLatin1Char(',');
+    const QChar semicolon = QLatin1Char(';');
+    const QChar point = QLatin1Char('.');
+    const QList<ExportColumn> idName {
+        {QStringLiteral("Device ID"), CellType::Text}, {QStringLiteral("Name"), CellType::Text}};
+
+    QTest::newRow("header only") << idName << QList<QVariantList> {} << comma << point
+                                 << bom + "Device ID,Name\r\n";
+    QTest::newRow("plain text, leading zeros kept")
+        << idName << QList<QVariantList> {{QStringLiteral("e00fce68"), QStringLiteral("00123")}}
+        << comma << point << bom + "Device ID,Name\r\ne00fce68,00123\r\n";
+    QTest::newRow("quoting: delimiter, quote, line breaks, outer spaces")
+        << idName
+        << QList<QVariantList> {{QStringLiteral("a,b"), QStringLiteral("say \"hi\"")},
+               {QStringLiteral("two\nlines"), QStringLiteral("cr\rhere")},
+               {QStringLiteral(" lead"), QStringLiteral("trail ")},
+               {QStringLiteral("in side"), QStringLiteral("semi;colon")}}
+        << comma << point
+        << bom
+            + "Device ID,Name\r\n\"a,b\",\"say \"\"hi\"\"\"\r\n\"two\nlines\",\"cr\rhere\"\r\n"
+              "\" lead\",\"trail \"\r\nin side,semi;colon\r\n";
+    QTest::newRow("semicolon: commas are not quoted, semicolons are")
+        << idName << QList<QVariantList> {{QStringLiteral("a,b"), QStringLiteral("c;d")}}
+        << semicolon << point << bom + "Device ID;Name\r\na,b;\"c;d\"\r\n";
+    QTest::newRow("umlauts are UTF-8")
+        << idName << QList<QVariantList> {{QStringLiteral("K\u00F6ln"), QStringLiteral("\u20AC")}}
+        << comma << point << bom + "Device ID,Name\r\nK\xC3\xB6ln,\xE2\x82\xAC\r\n";
+    QTest::newRow("formula-looking text gets an apostrophe")
+        << QList<ExportColumn> {{QStringLiteral("Note"), CellType::Text}}
+        << QList<QVariantList> {{QStringLiteral("=HYPERLINK(\"http://x\")")},
+               {QStringLiteral("+49 30 1234")}, {QStringLiteral("-test-")},
+               {QStringLiteral("@SUM(A1)")}, {QStringLiteral("\tTAB")}, {QStringLiteral("a=b")}}
+        << comma << point
+        << bom
+            + "Note\r\n\"'=HYPERLINK(\"\"http://x\"\")\"\r\n'+49 30 1234\r\n'-test-\r\n"
+              "'@SUM(A1)\r\n'\tTAB\r\na=b\r\n";
+    QTest::newRow("numbers, dates, booleans, empty cells")
+        << QList<ExportColumn> {{QStringLiteral("Count"), CellType::Number},
+               {QStringLiteral("Ratio"), CellType::Number},
+               {QStringLiteral("Last seen"), CellType::Date},
+               {QStringLiteral("Online"), CellType::Bool}}
+        << QList<QVariantList> {{qint64(-42), 0.25, utc(2026, 12, 7, 4, 31, 0), true},
+               {qint64(1234567890123), 1e20, QDateTime(), false},
+               {QVariant(), QVariant(), QVariant(), QVariant()},
+               {qint64(0), 1.0 / 3.0, QDateTime(QDate(2026, 12, 7), QTime(5, 31), QTimeZone(3600)),
+                   QVariant()}}
+        << comma << point
+        << bom
+            + "Count,Ratio,Last seen,Online\r\n-42,0.25,2026-12-07T04:31:00Z,true\r\n"
+              "1234567890123,100000000000000000000,,false\r\n,,,\r\n"
+              "0,0.3333333333333333,2026-12-07T04:31:00Z,\r\n";
+    QTest::newRow("German Excel: semicolon and decimal comma")
+        << QList<ExportColumn> {{QStringLiteral("Wert"), CellType::Number},
+               {QStringLiteral("Anzahl"), CellType::Number}}
+        << QList<QVariantList> {{1.5, qint64(1000)}} << semicolon << QChar(u',')
+        << bom + "Wert;Anzahl\r\n1,5;1000\r\n";
+    QTest::newRow("short rows are padded")
+        << idName << QList<QVariantList> {{QStringLiteral("only")}} << comma << point
+        << bom + "Device ID,Name\r\nonly,\r\n";
+}
+
+void TestTableWriter::csvBytes()
+{
+    QFETCH(QList<ExportColumn>, columns);
+    QFETCH(QList<QVariantList>, rows);
+    QFETCH(QChar, delimiter);
+    QFETCH(QChar, decimalPoint);
+    QFETCH(QByteArray, expected);
+    CsvOptions options;
+    options.delimiter = delimiter;
+    options.decimalPoint = decimalPoint;
+    QCOMPARE(csv(tableOf(columns, rows), options), expected);
+}
+
+void TestTableWriter::csvRowsAreAskedForOneAtATime()
+{
+    // 100,000 rows, made on demand and each asked for once, in order.
+    ExportTable table;
+    table.columns = {{QStringLiteral("N"), CellType::Number}};
+    table.rowCount = 100000;
+    int expectedRow = 0;
+    table.row = [&expectedRow](int row, QVariantList &cells) {
+        QCOMPARE(row, expectedRow);
+        QVERIFY(cells.isEmpty());
+        ++expectedRow;
+        cells.append(qint64(row));
+    };
+    const QByteArray bytes = csv(table);
+    QCOMPARE(expectedRow, 100000);
+    QVERIFY(bytes.endsWith("\r\n99998\r\n99999\r\n"));
+}
+
+void TestTableWriter::csvWriteFailure()
+{
+    QBuffer readOnly;
+    readOnly.open(QIODevice::ReadOnly);
+    QString error;
+    QVERIFY(!writeCsv(&readOnly, tableOf({{QStringLiteral("A"), CellType::Text}}, {}), {}, &error));
+    QVERIFY(!error.isEmpty());
+
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    CsvOptions pipe;
+    pipe.delimiter = QLatin1Char('|');
+    QVERIFY(!writeCsv(&buffer, tableOf({{QStringLiteral("A"), CellType::Text}}, {}), pipe, &error));
+    QVERIFY(!error.isEmpty());
+}
+
+void TestTableWriter::sheetNames_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("empty") << QString() << QStringLiteral("Devices");
+    QTest::newRow("plain") << QStringLiteral("Acme Logistics") << QStringLiteral("Acme Logistics");
+    QTest::newRow("forbidden characters")
+        << QStringLiteral("a[b]c:d*e?f/g\\h") << QStringLiteral("a_b_c_d_e_f_g_h");
+    QTest::newRow("too long") << QStringLiteral("Acme Logistics \u203A Berlin depot \u203A Test")
+                              << QStringLiteral("Acme Logistics \u203A Berlin depot \u203A");
+    QTest::newRow("apostrophes at the ends")
+        << QStringLiteral("'quoted'") << QStringLiteral("quoted");
+    QTest::newRow("reserved") << QStringLiteral("History") << QStringLiteral("History_");
+    QTest::newRow("only forbidden") << QStringLiteral("''") << QStringLiteral("Devices");
+}
+
+void TestTableWriter::sheetNames()
+{
+    QFETCH(QString, name);
+    QFETCH(QString, expected);
+    QCOMPARE(sanitizedSheetName(name), expected);
+    QVERIFY(sanitizedSheetName(name).size() <= 31);
+}
+
+void TestTableWriter::xlsxIsAZipWorkbook()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("devices.xlsx"));
+    QString error;
+    QVERIFY2(writeXlsx(path,
+                 tableOf({{QStringLiteral("Device ID"), CellType::Text}},
+                     {{QStringLiteral("e00fce68")}}),
+                 &error),
+        qPrintable(error));
+    QVERIFY(error.isEmpty());
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QVERIFY(file.readAll().startsWith("PK\x03\x04"));
+    // Only the workbook is left in the folder (the temporary file was renamed).
+    QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden),
+        QStringList {QStringLiteral("devices.xlsx")});
+}
+
+void TestTableWriter::xlsxFailureLeavesNothing()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    // A folder without write permission (root may write there all the same).
+    const QString locked = dir.filePath(QStringLiteral("locked"));
+    QVERIFY(QDir().mkdir(locked));
+    QVERIFY(QFile::setPermissions(locked, QFileDevice::ReadOwner | QFileDevice::ExeOwner));
+    const QString path = locked + QLatin1String("/devices.xlsx");
+    QString error;
+    const bool written = writeXlsx(
+        path, tableOf({{QStringLiteral("A"), CellType::Text}}, {{QStringLiteral("x")}}), &error);
+    QFile::setPermissions(
+        locked, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    if (written) {
+        // Root writes in a read-only folder: then the workbook is there and complete.
+        QVERIFY(QFile::remove(path));
+    } else {
+        QVERIFY(!error.isEmpty());
+        QVERIFY(!QFile::exists(path));
+    }
+    QVERIFY(QDir(locked).entryList(QDir::Files | QDir::Hidden).isEmpty());
+
+    // A folder that does not exist, and one that is a file: refused as root too.
+    const QString file = dir.filePath(QStringLiteral("file"));
+    {
+        QFile plain(file);
+        QVERIFY(plain.open(QIODevice::WriteOnly));
+    }
+    QVERIFY(!writeXlsx(file + QLatin1String("/devices.xlsx"),
+        tableOf({{QStringLiteral("A"), CellType::Text}}, {}), &error));
+    QVERIFY(!error.isEmpty());
+    QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden),
+        QStringList {QStringLiteral("file")});
+
+    // A folder that does not exist.
+    const QString missing = dir.filePath(QStringLiteral("missing/devices.xlsx"));
+    QVERIFY(!writeXlsx(missing, tableOf({{QStringLiteral("A"), CellType::Text}}, {}), &error));
+    QVERIFY(!error.isEmpty());
+    QVERIFY(!QFile::exists(missing));
+}
+
+void TestTableWriter::xlsxFailureKeepsTheExistingFile()
+{
+    // A table too big for one sheet: refused before anything is written over the old file.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("devices.xlsx"));
+    {
+        QFile old(path);
+        QVERIFY(old.open(QIODevice::WriteOnly));
+        old.write("previous export");
+    }
+    ExportTable table = tableOf({{QStringLiteral("A"), CellType::Text}}, {});
+    table.rowCount = 1048576;
+    QString error;
+    QVERIFY(!writeXlsx(path, table, &error));
+    QVERIFY(error.contains(QStringLiteral("1,048,575")));
+    QFile old(path);
+    QVERIFY(old.open(QIODevice::ReadOnly));
+    QCOMPARE(old.readAll(), QByteArray("previous export"));
+    QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden).size(), 1);
+}
+
+QTEST_GUILESS_MAIN(TestTableWriter)
+#include "tst_tablewriter.moc"
