@@ -131,6 +131,7 @@ std::optional<Device> deviceFromJson(const QJsonObject &json, QString *error)
     d.name = r.string("name");
     d.serialNumber = r.string("serial_number");
     d.iccid = r.string("iccid");
+    d.imei = r.string("imei");
     d.hasNotes = json.value(QStringLiteral("notes")).isString();
     d.notes = r.string("notes");
     d.owner = r.string("owner");

@@ -28,6 +28,7 @@ struct Device
     QString name;
     QString serialNumber;
     QString iccid;
+    QString imei; // of a cellular device's modem; empty when the cloud names none
     QString notes;
     QString owner; // username/email of the claimant; empty when unclaimed
     QString systemFirmwareVersion;

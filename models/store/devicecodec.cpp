@@ -124,6 +124,7 @@ void DeviceCodec::encode(const Domain::Device &d, QByteArray &out)
     putString(out, d.name);
     putString(out, d.serialNumber);
     putString(out, d.iccid);
+    putString(out, d.imei);
     putString(out, d.notes);
     putString(out, d.owner);
     putString(out, d.systemFirmwareVersion);
@@ -167,7 +168,7 @@ bool DeviceCodec::decode(QByteArrayView data, Domain::Device &d, QString *error)
 {
     Reader r(data);
     const quint8 version = r.byte();
-    if (!r.ok() || version != FormatVersion) {
+    if (!r.ok() || version < OldestFormatVersion || version > FormatVersion) {
         if (error)
             *error = r.ok() ? QStringLiteral("unknown device record format %1").arg(version)
                             : QStringLiteral("empty device record");
@@ -178,6 +179,10 @@ bool DeviceCodec::decode(QByteArrayView data, Domain::Device &d, QString *error)
     d.name = r.string();
     d.serialNumber = r.string();
     d.iccid = r.string();
+    if (version >= 2)
+        d.imei = r.string();
+    else
+        d.imei.clear(); // format 1 had none
     d.notes = r.string();
     auto [owner, ownerSize] = r.bytes();
     d.owner = shared(owner, ownerSize);

@@ -76,6 +76,7 @@ private Q_SLOTS:
         QCOMPARE(d->owner, QStringLiteral("acme@customers.flotilla.example"));
         QCOMPARE(d->serialNumber, QStringLiteral("B40KLA123456789"));
         QCOMPARE(d->iccid, QStringLiteral("89012601234567890123"));
+        QCOMPARE(d->imei, QStringLiteral("350000000000001"));
         QCOMPARE(d->notes, QStringLiteral("Mounted on dock 4"));
         QVERIFY(d->hasNotes);
         QCOMPARE(d->systemFirmwareVersion, QStringLiteral("5.8.0"));
@@ -103,6 +104,7 @@ private Q_SLOTS:
                  "desired_firmware_version", "targeted_firmware_release_version"})
             json.insert(QLatin1String(key), QJsonValue::Null);
         json.remove(QStringLiteral("iccid"));
+        json.insert(QStringLiteral("imei"), QJsonValue::Null); // a device without a modem
         json.remove(QStringLiteral("groups"));
         json.insert(QStringLiteral("development"), true);
         QString error;
@@ -112,6 +114,7 @@ private Q_SLOTS:
         QVERIFY(d->name.isEmpty());
         QVERIFY(d->owner.isEmpty());
         QVERIFY(d->iccid.isEmpty());
+        QVERIFY(d->imei.isEmpty());
         QVERIFY(!d->hasNotes);
         QVERIFY(d->groups.isEmpty());
         QCOMPARE(d->lastHeardMs, qint64(0));
@@ -154,6 +157,7 @@ private Q_SLOTS:
             "is not a 24-character hexadecimal device ID");
         row("name a number", "name", QJsonValue(7), "is not a string");
         row("owner an object", "owner", QJsonValue(QJsonObject()), "is not a string");
+        row("imei a number", "imei", QJsonValue(350000000000001.0), "is not a string");
         row("groups a string", "groups", QJsonValue(QStringLiteral("acme")), "is not an array");
         row("groups with a number", "groups", QJsonValue(QJsonArray {QStringLiteral("acme"), 3}),
             "has an item that is not a string");

@@ -15,6 +15,7 @@ private:
     static Domain::Device full()
     {
         Domain::Device d = StoreTest::fleetDevice(7);
+        d.imei = QStringLiteral("350000000000042");
         d.notes = QStringLiteral("Bay 3, Halle Süd — ünïcødé 🚚\nsecond line");
         d.hasNotes = true;
         d.development = true;
@@ -57,6 +58,56 @@ private Q_SLOTS:
         QString error;
         QVERIFY2(codec.decode(data, decoded, &error), qPrintable(error));
         QVERIFY(decoded == device);
+    }
+
+    // A cache written before devices had an IMEI holds records of format 1: they are read, with
+    // no IMEI, and every other field as it was written.
+    void decodesFormatVersion1()
+    {
+        // Written by hand as format 1 lays it out (not by today's encoder).
+        QByteArray v1;
+        v1.append('\x01'); // format version
+        v1.append('\x20'); // flags: targetedFirmwareVersion present
+        const auto text = [&](const char *s) {
+            v1.append(static_cast<char>(qstrlen(s)));
+            v1.append(s);
+        };
+        text("0123456789abcdef01234567"); // id
+        text("pump"); // name
+        text("P1"); // serialNumber
+        text("8901"); // iccid
+        text(""); // notes
+        text("acme@example.com"); // owner
+        text("5.8.0"); // systemFirmwareVersion
+        v1.append('\x01'); // one group
+        text("acme");
+        v1.append("\x14\x00\x02\x40\x06\x08", 6); // 10, 0, 1, 32, 3 and the target 4
+        Domain::Device expected;
+        expected.id = QStringLiteral("0123456789abcdef01234567");
+        expected.name = QStringLiteral("pump");
+        expected.serialNumber = QStringLiteral("P1");
+        expected.iccid = QStringLiteral("8901");
+        expected.owner = QStringLiteral("acme@example.com");
+        expected.systemFirmwareVersion = QStringLiteral("5.8.0");
+        expected.groups = {QStringLiteral("acme")};
+        expected.lastHeardMs = 10;
+        expected.productId = 1;
+        expected.platformId = 32;
+        expected.firmwareVersion = 3;
+        expected.targetedFirmwareVersion = 4;
+        DeviceCodec codec;
+        Domain::Device decoded = full(); // its IMEI must not survive
+        QString error;
+        QVERIFY2(codec.decode(v1, decoded, &error), qPrintable(error));
+        QVERIFY(decoded.imei.isEmpty());
+        QVERIFY(decoded == expected);
+        // Written again, it takes the current format and keeps the IMEI from then on.
+        decoded.imei = QStringLiteral("350000000000001");
+        const QByteArray again = DeviceCodec::encode(decoded);
+        QCOMPARE(static_cast<quint8>(again.at(0)), DeviceCodec::FormatVersion);
+        Domain::Device reread;
+        QVERIFY(codec.decode(again, reread, &error));
+        QVERIFY(reread == decoded);
     }
 
     void sharesRepeatedStrings()
