@@ -6,6 +6,11 @@
 
 #include <QCoreApplication>
 #include <QJsonArray>
+#include <QSet>
+
+#include <algorithm>
+#include <climits>
+#include <utility>
 
 namespace Flotilla::Sync::Outbox {
 
@@ -116,6 +121,150 @@ Domain::GroupDelta deltaOf(const Store::OutboxEntry &e)
 {
     return Domain::GroupDelta {strings(e.payload.value(QStringLiteral("add"))),
         strings(e.payload.value(QStringLiteral("remove")))};
+}
+
+namespace {
+
+QJsonObject targetJson(const Domain::MoveTarget &target)
+{
+    switch (target.kind) {
+    case Domain::MoveTarget::Kind::Node:
+        return {{QStringLiteral("kind"), QStringLiteral("node")},
+            {QStringLiteral("path"), target.path}};
+    case Domain::MoveTarget::Kind::Returns:
+        return {{QStringLiteral("kind"), QStringLiteral("returns")}};
+    case Domain::MoveTarget::Kind::Unassigned:
+        break;
+    }
+    return {{QStringLiteral("kind"), QStringLiteral("unassigned")}};
+}
+
+std::optional<Domain::MoveTarget> targetOf(const QJsonValue &value)
+{
+    if (!value.isObject())
+        return std::nullopt;
+    const QJsonObject o = value.toObject();
+    const QString kind = o.value(QStringLiteral("kind")).toString();
+    if (kind == QLatin1String("node")) {
+        const QJsonValue path = o.value(QStringLiteral("path"));
+        if (o.size() != 2 || !path.isString() || path.toString().isEmpty())
+            return std::nullopt;
+        return Domain::MoveTarget::node(path.toString());
+    }
+    if (o.size() != 1)
+        return std::nullopt;
+    if (kind == QLatin1String("unassigned"))
+        return Domain::MoveTarget::unassigned();
+    if (kind == QLatin1String("returns"))
+        return Domain::MoveTarget::returns();
+    return std::nullopt;
+}
+
+} // namespace
+
+Store::OutboxEntry importDevices(const QList<ImportPlacement> &placements)
+{
+    QJsonArray rows;
+    for (const ImportPlacement &p : placements) {
+        QJsonObject row {{QStringLiteral("identifier"), p.identifier}};
+        if (p.target)
+            row.insert(QStringLiteral("target"), targetJson(*p.target));
+        if (p.name)
+            row.insert(QStringLiteral("name"), *p.name);
+        if (p.notes)
+            row.insert(QStringLiteral("notes"), *p.notes);
+        rows.append(row);
+    }
+    return entry(DeviceImport, QJsonObject {{QStringLiteral("placements"), rows}});
+}
+
+QList<ImportPlacement> placementsOf(const Store::OutboxEntry &e, QString *error)
+{
+    const auto fail = [error](const QString &why) {
+        if (error)
+            *error = why;
+        return QList<ImportPlacement>();
+    };
+    if (e.kind != DeviceImport)
+        return fail(Text::tr("it is not an import"));
+    const QJsonValue rows = e.payload.value(QStringLiteral("placements"));
+    if (!rows.isArray() || e.payload.size() != 1)
+        return fail(Text::tr("it has no list of devices"));
+    if (rows.toArray().isEmpty())
+        return fail(Text::tr("its list of devices is empty"));
+    static const QSet<QString> known {QStringLiteral("identifier"), QStringLiteral("target"),
+        QStringLiteral("name"), QStringLiteral("notes")};
+    QList<ImportPlacement> out;
+    int number = 0;
+    for (const QJsonValue &value : rows.toArray()) {
+        ++number;
+        if (!value.isObject())
+            return fail(Text::tr("device %1 of its list is not a device").arg(number));
+        const QJsonObject row = value.toObject();
+        for (auto it = row.constBegin(); it != row.constEnd(); ++it) {
+            if (!known.contains(it.key()))
+                return fail(Text::tr("device %1 of its list has an unknown field").arg(number));
+        }
+        ImportPlacement p;
+        const QJsonValue identifier = row.value(QStringLiteral("identifier"));
+        p.identifier = identifier.toString();
+        if (!identifier.isString() || identifierKey(p.identifier).isEmpty()
+            || p.identifier.contains(QLatin1Char('\n')) || p.identifier.contains(QLatin1Char('\r')))
+            return fail(Text::tr("device %1 of its list has no identifier").arg(number));
+        if (row.contains(QStringLiteral("target"))) {
+            p.target = targetOf(row.value(QStringLiteral("target")));
+            if (!p.target)
+                return fail(Text::tr("device %1 of its list has a destination that cannot be read")
+                                .arg(number));
+        }
+        for (const auto &[key, field] : {std::pair {QStringLiteral("name"), &p.name},
+                 std::pair {QStringLiteral("notes"), &p.notes}}) {
+            if (!row.contains(key))
+                continue;
+            const QJsonValue v = row.value(key);
+            if (!v.isString())
+                return fail(Text::tr("device %1 of its list has a name or notes that are not text")
+                                .arg(number));
+            *field = v.toString();
+        }
+        out.append(p);
+    }
+    if (error)
+        error->clear();
+    return out;
+}
+
+int importRequests(int identifiers, int fleetSize, int pageSize)
+{
+    if (identifiers <= 0)
+        return 0;
+    const qint64 imports = (qint64(identifiers) + ImportChunk - 1) / ImportChunk;
+    const qint64 devices = qint64(std::max(fleetSize, 0)) + identifiers;
+    const qint64 page = std::max(pageSize, 1);
+    const qint64 pages = std::max<qint64>(1, (devices + page - 1) / page);
+    const qint64 lists = 3; // groups, releases, customers
+    return static_cast<int>(std::min<qint64>(imports + lists + pages, INT_MAX));
+}
+
+QString identifierKey(const QString &identifier)
+{
+    return identifier.trimmed().toLower();
+}
+
+QHash<QString, QString> deviceIdsByIdentifier(const FleetState &state)
+{
+    QHash<QString, QString> out;
+    out.reserve(state.devices.size() * 4);
+    for (auto it = state.devices.cbegin(); it != state.devices.cend(); ++it)
+        out.insert(identifierKey(it->id), it.key());
+    for (auto it = state.devices.cbegin(); it != state.devices.cend(); ++it) {
+        for (const QString *alias : {&it->serialNumber, &it->iccid, &it->imei}) {
+            const QString key = identifierKey(*alias);
+            if (!key.isEmpty() && !out.contains(key))
+                out.insert(key, it.key());
+        }
+    }
+    return out;
 }
 
 bool touchesAllDevices(const Store::OutboxEntry &e)

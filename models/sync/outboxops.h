@@ -10,6 +10,8 @@
 #include <QMap>
 #include <QString>
 
+#include <optional>
+
 namespace Flotilla::Sync {
 
 // The kinds of outbox entries and their payloads. Every kind is safe to replay: sending an
@@ -23,6 +25,9 @@ inline constexpr QLatin1String DeviceUpdate("device.update"); // {fields: {name?
 inline constexpr QLatin1String GroupCreate("group.create"); // {name, description, color}
 inline constexpr QLatin1String GroupUpdate("group.update"); // {name, fields: {...}}
 inline constexpr QLatin1String GroupDelete("group.delete"); // {name}
+// {placements: [{identifier, target?: {kind: "node", path} | {kind: "unassigned"} |
+// {kind: "returns"}, name?, notes?}]}; no devices (they are not in the fleet yet)
+inline constexpr QLatin1String DeviceImport("device.import");
 
 Store::OutboxEntry groups(const QStringList &deviceIds, const Domain::GroupDelta &delta);
 Store::OutboxEntry claim(const QString &deviceId, const QString &account);
@@ -40,6 +45,52 @@ QList<Store::OutboxEntry> moveEntries(const FleetState &state, const QStringList
     const Domain::MoveTarget &target, int batchSize, QString *error);
 
 Domain::GroupDelta deltaOf(const Store::OutboxEntry &entry);
+
+// One row of an import: a device named by any identifier (device ID, serial, ICCID, IMEI),
+// where it goes and its new name/notes (nullopt: leave as is).
+struct ImportPlacement
+{
+    QString identifier;
+    std::optional<Domain::MoveTarget> target;
+    std::optional<QString> name;
+    std::optional<QString> notes;
+    bool operator==(const ImportPlacement &) const = default;
+};
+
+// Devices per import request. Particle documents no limit for the file of identifiers; a file
+// of 1,000 lines stays far below any size a request body could be refused for, and an import
+// of a whole production run then takes a few requests rather than one that cannot be retried in
+// part.
+inline constexpr int ImportChunk = 1000;
+
+// The entry that brings the devices of `placements` into the product, then places them. It has
+// no local effect (its devices are not in the fleet yet). Sending it:
+//   1. imports every identifier: ceil(identifiers / ImportChunk) POST requests;
+//   2. reads the devices that the fleet does not know yet: one read per device when all of them
+//      are named by device ID (a full pull when there are more than 200), else a full pull (the
+//      device list has no filter by serial number, ICCID or IMEI): the groups, releases and
+//      customers, and ceil(devices / page size) pages of devices;
+//   3. queues the placements as the moves and edits the console makes (Outbox::moveEntries,
+//      updateDevice), each sent afterwards for what it costs: one group request per batch of
+//      devices with the same change, a claim (with a token request per customer account) or an
+//      unclaim per device whose owner changes, one request per device whose name or notes
+//      change.
+// The entry is done when the placements are queued (in the same cache transaction). Sent again
+// (its answer lost), it does the same again: the identifiers are "existing", and the placements
+// are planned on the fleet as it is then (devices already in place need nothing).
+Store::OutboxEntry importDevices(const QList<ImportPlacement> &placements);
+// The placements of an import entry. Strict: anything not as importDevices() writes it (a
+// damaged payload) gives an empty list, and `error` says what is wrong.
+QList<ImportPlacement> placementsOf(const Store::OutboxEntry &entry, QString *error = nullptr);
+// The requests of steps 1 and 2 at most (a full pull), for an import of `identifiers` into a
+// fleet of `fleetSize` devices read `pageSize` at a time; the queued placements come on top
+// (counted as the moves and edits they are).
+int importRequests(int identifiers, int fleetSize, int pageSize);
+// The key identifiers are compared by: trimmed, case-insensitive.
+QString identifierKey(const QString &identifier);
+// Every device of `state` by each of its identifiers' keys (device ID, serial number, ICCID,
+// IMEI). A device ID wins over another device's serial number, ICCID or IMEI.
+QHash<QString, QString> deviceIdsByIdentifier(const FleetState &state);
 
 // A device as the cloud sent it, with the local effect of `entry` applied on top (for entries
 // still on their way to the cloud).

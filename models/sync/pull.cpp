@@ -143,10 +143,40 @@ void Puller::pullNow()
         });
 }
 
+void Puller::pullThen(Done done)
+{
+    if (m_shared.signedOut) {
+        ApiError error;
+        error.kind = ApiError::Kind::Unauthorized;
+        error.message = Text::tr("Signed out");
+        done(error);
+        return;
+    }
+    // The next pull started gets the next number, whether one runs now or not.
+    m_waiters.append({m_pullGeneration + 1, std::move(done)});
+    pullNow();
+}
+
+void Puller::answerWaiters(quint64 generation, const ApiError &error)
+{
+    QList<Done> answered;
+    for (auto it = m_waiters.begin(); it != m_waiters.end();) {
+        if (error.isError() || it->first <= generation) {
+            answered.append(std::move(it->second));
+            it = m_waiters.erase(it);
+        } else {
+            ++it;
+        }
+    }
+    for (const Done &done : std::as_const(answered))
+        done(error);
+}
+
 void Puller::failPull(const ApiError &error)
 {
     if (!m_pull)
         return;
+    const quint64 generation = m_pull->generation;
     m_pull->failed = true;
     m_pull.reset();
     qCWarning(lcSync) << "pull failed:" << error.toString();
@@ -158,6 +188,13 @@ void Puller::failPull(const ApiError &error)
         m_host.setOnline(false);
     }
     Q_EMIT finished(false, error.message);
+    // A failed pull fails every wait for one (the pull asked for meanwhile is not run now).
+    ApiError failure = error;
+    if (!failure.isError()) {
+        failure.kind = ApiError::Kind::Server; // the cache could not be written: try again
+        failure.message = Text::tr("The devices could not be read");
+    }
+    answerWaiters(generation, failure);
 }
 
 void Puller::finishPull()
@@ -295,6 +332,7 @@ void Puller::commitPull()
     rebaseIncoming(incoming, m_pull->startedMs);
     const FleetDelta delta = diff(m_shared.state, incoming, true);
     const qint64 elapsed = m_pull->timer.elapsed();
+    const quint64 generation = m_pull->generation;
     m_lastFullPullMs = nowMs();
     m_pull.reset();
     qCInfo(lcSync) << "pull:" << incoming.devices.size() << "devices in" << elapsed << "ms,"
@@ -315,18 +353,25 @@ void Puller::commitPull()
         m_shared.cloudNotes.end());
     m_host.setOnline(true);
     Q_EMIT finished(true, QString());
+    answerWaiters(generation, ApiError());
     if (m_again) {
         m_again = false;
         pullNow();
     }
 }
 
-void Puller::refreshDevices(const QStringList &ids)
+void Puller::refreshDevices(const QStringList &ids, Done done)
 {
-    if (ids.isEmpty())
+    if (ids.isEmpty()) {
+        if (done)
+            done(ApiError());
         return;
+    }
     if (m_shared.signedOut || ids.size() > RefreshManyThreshold) {
-        pullNow();
+        if (done)
+            pullThen(std::move(done));
+        else
+            pullNow();
         return;
     }
     struct Job
@@ -334,12 +379,15 @@ void Puller::refreshDevices(const QStringList &ids)
         qint64 startedMs = 0;
         int outstanding = 0;
         bool failed = false;
+        ApiError error; // the first failure
         CloudContent incoming;
         QStringList gone;
+        Done done;
     };
     auto job = std::make_shared<Job>();
     job->startedMs = nowMs();
     job->outstanding = static_cast<int>(ids.size());
+    job->done = std::move(done);
     for (const QString &id : ids) {
         m_shared.client->getDevice(
             m_shared.config.productId, id, this, [this, job, id](Remote::Result<Domain::Device> r) {
@@ -348,6 +396,8 @@ void Puller::refreshDevices(const QStringList &ids)
                 } else if (r.error.kind == ApiError::Kind::NotFound) {
                     job->gone.append(id);
                 } else {
+                    if (!job->failed)
+                        job->error = r.error;
                     job->failed = true;
                     Q_EMIT deviceUnread(id); // tried again when it shows up next
                 }
@@ -364,6 +414,8 @@ void Puller::refreshDevices(const QStringList &ids)
                     // What could not be read is read again with the next full pull.
                     if (job->failed)
                         pullNow();
+                    if (job->done)
+                        job->done(job->failed ? job->error : ApiError());
                 });
             });
     }

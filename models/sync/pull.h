@@ -3,9 +3,12 @@
 
 #include "sync/fleetstate.h"
 
+#include <QList>
 #include <QObject>
+#include <QPair>
 #include <QStringList>
 
+#include <functional>
 #include <memory>
 
 namespace Flotilla::Remote {
@@ -41,8 +44,15 @@ public:
     qint64 lastFullPullMs() const { return m_lastFullPullMs; }
     void setLastFullPullMs(qint64 ms) { m_lastFullPullMs = ms; }
 
-    // Reads `ids` one by one (a full pull when there are many of them, or when signed out).
-    void refreshDevices(const QStringList &ids);
+    // Called once what was asked for is read and published: with no error, else with why not.
+    using Done = std::function<void(const Remote::ApiError &error)>;
+    // A full pull that starts after this call (the one asked for already when none runs yet),
+    // then `done`: once it is published, or when it (or the pull running) fails.
+    void pullThen(Done done);
+
+    // Reads `ids` one by one (a full pull when there are many of them, or when signed out),
+    // then calls `done` (when given).
+    void refreshDevices(const QStringList &ids, Done done = {});
     // Reads the groups and the releases, and recomputes every device's target from them.
     void refreshReleases();
 
@@ -69,6 +79,9 @@ private:
     // state that is gone, are replaced by changes from the pulled cloud state to what the
     // cache says was meant; then the pull is committed.
     void replanKeptChanges();
+    // Calls the pullThen() callbacks a pull numbered `generation` answers (every one for a
+    // failure).
+    void answerWaiters(quint64 generation, const Remote::ApiError &error);
 
     SyncShared &m_shared;
     SyncHost &m_host;
@@ -76,6 +89,7 @@ private:
     quint64 m_pullGeneration = 0;
     bool m_again = false;
     qint64 m_lastFullPullMs = 0;
+    QList<QPair<quint64, Done>> m_waiters; // pullThen(): the first pull that answers each
 };
 
 } // namespace Flotilla::Sync::Detail

@@ -13,6 +13,7 @@
 #include "sync/synclog.h"
 #include "sync/syncshared.h"
 
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QRandomGenerator>
 
@@ -41,6 +42,7 @@ Pusher::Pusher(SyncShared &shared, SyncHost &host, Puller &puller, QObject *pare
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, &Pusher::pushNext);
     connect(&m_handlers, &PushHandlers::errorOccurred, this, &Pusher::errorOccurred);
+    connect(&m_handlers, &PushHandlers::importFinished, this, &Pusher::importFinished);
     connect(&m_handlers.tokens(), &CustomerTokens::available, this, [this] {
         if (!m_held.isEmpty() && !m_handlers.tokens().isClientRefused()) {
             m_held.clear();
@@ -408,6 +410,15 @@ QString Pusher::describe(const QList<OutboxEntry> &entries) const
     if (first.kind == Outbox::DeviceUpdate)
         return n == 1 ? Text::tr("changing the name or notes of 1 device")
                       : Text::tr("changing the names or notes of %n devices", nullptr, n);
+    if (first.kind == Outbox::DeviceImport) {
+        // Its devices are not in the fleet: the rows of the import count them.
+        const int rows
+            = static_cast<int>(first.payload.value(QStringLiteral("placements")).toArray().size());
+        if (rows == 0) // a damaged import
+            return Text::tr("importing devices");
+        return rows == 1 ? Text::tr("importing 1 device")
+                         : Text::tr("importing %n devices", nullptr, rows);
+    }
     return n == 1 ? Text::tr("moving 1 device") : Text::tr("moving %n devices", nullptr, n);
 }
 
@@ -420,18 +431,28 @@ void Pusher::entriesSucceeded(const QList<OutboxEntry> &entries, const QString &
 void Pusher::markDone(const QList<OutboxEntry> &entries, const QString &result)
 {
     QList<qint64> ids;
-    for (const OutboxEntry &e : entries)
+    QList<OutboxEntry> toComplete;
+    for (const OutboxEntry &e : entries) {
         ids.append(e.id);
-    Store::ActivityRecord record;
-    record.actor = m_shared.config.actor;
-    record.action = QStringLiteral("push");
-    record.subject = describe(entries);
-    record.result = result;
-    record.outboxId = ids.first();
-    m_shared.store->completeOutbox(ids, {record}, this, [this](QString error) {
-        if (!error.isEmpty())
-            Q_EMIT errorOccurred(Text::tr("Cannot write the local cache: %1").arg(error));
-    });
+        // An import marks itself done with the entries it queues (its own activity row).
+        if (!m_handlers.takeCompleted(e.id))
+            toComplete.append(e);
+    }
+    if (!toComplete.isEmpty()) {
+        QList<qint64> completeIds;
+        for (const OutboxEntry &e : std::as_const(toComplete))
+            completeIds.append(e.id);
+        Store::ActivityRecord record;
+        record.actor = m_shared.config.actor;
+        record.action = QStringLiteral("push");
+        record.subject = describe(toComplete);
+        record.result = result;
+        record.outboxId = completeIds.first();
+        m_shared.store->completeOutbox(completeIds, {record}, this, [this](QString error) {
+            if (!error.isEmpty())
+                Q_EMIT errorOccurred(Text::tr("Cannot write the local cache: %1").arg(error));
+        });
+    }
     const qint64 now = nowMs();
     m_shared.pending.erase(std::remove_if(m_shared.pending.begin(), m_shared.pending.end(),
                                [&](const OutboxEntry &e) { return ids.contains(e.id); }),

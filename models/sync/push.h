@@ -56,6 +56,7 @@ Q_SIGNALS:
     void changeFailed(const QString &what, const QString &reason);
     void claimsWaiting(const QString &reason);
     void errorOccurred(const QString &message);
+    void importFinished(const Flotilla::Sync::ImportOutcome &outcome);
 
 private:
     void pushNext();

@@ -28,6 +28,7 @@ const PushHandlers::Route PushHandlers::Routes[] = {
     {Outbox::GroupCreate, &PushHandlers::createGroup},
     {Outbox::GroupUpdate, &PushHandlers::updateGroup},
     {Outbox::GroupDelete, &PushHandlers::deleteGroup},
+    {Outbox::DeviceImport, &PushHandlers::importDevices},
 };
 
 PushHandlers::PushHandlers(SyncShared &shared, SyncHost &host, Puller &puller, QObject *parent)

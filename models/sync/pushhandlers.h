@@ -3,11 +3,14 @@
 
 #include "store/changes.h"
 #include "sync/customertokens.h"
+#include "sync/importoutcome.h"
 
 #include <QHash>
 #include <QObject>
+#include <QSet>
 
 #include <functional>
+#include <memory>
 
 namespace Flotilla::Remote {
 struct ApiError;
@@ -46,9 +49,13 @@ public:
     // What the cloud kept of the description last sent for `group`, when it kept it other
     // than sent (cut short); null otherwise. Taken: asked once.
     QString takeKeptDescription(const QString &group) { return m_descriptionsKept.take(group); }
+    // True when the handler marked the entry `id` done itself (an import does, in the cache
+    // transaction that queues its placements). Taken: asked once.
+    bool takeCompleted(qint64 id) { return m_completed.remove(id); }
 
 Q_SIGNALS:
     void errorOccurred(const QString &message);
+    void importFinished(const Flotilla::Sync::ImportOutcome &outcome);
 
 private:
     using Handler = void (PushHandlers::*)(
@@ -66,6 +73,13 @@ private:
     void createGroup(const Store::OutboxEntry &entry, const Finish &finish, const Finish &hold);
     void updateGroup(const Store::OutboxEntry &entry, const Finish &finish, const Finish &hold);
     void deleteGroup(const Store::OutboxEntry &entry, const Finish &finish, const Finish &hold);
+    // An import (sync/importhandler.cpp): the identifiers imported a chunk at a time, the
+    // devices the fleet does not know yet read, then the placements queued as local edits.
+    void importDevices(const Store::OutboxEntry &entry, const Finish &finish, const Finish &hold);
+    struct ImportRun;
+    void importChunk(const std::shared_ptr<ImportRun> &run, qsizetype from);
+    void learnImported(const std::shared_ptr<ImportRun> &run);
+    void placeImported(const std::shared_ptr<ImportRun> &run);
 
     // After an answer that cannot be read, or a refusal that may only mean "already done":
     // reads the device back and calls `finish` with no error when its owner is `account`
@@ -83,6 +97,7 @@ private:
     Puller &m_puller;
     CustomerTokens m_tokens;
     QHash<QString, QString> m_descriptionsKept; // group -> the description the cloud kept
+    QSet<qint64> m_completed; // entries marked done by their handler (takeCompleted)
 };
 
 } // namespace Flotilla::Sync::Detail

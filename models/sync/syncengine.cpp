@@ -103,6 +103,7 @@ SyncEngine::SyncEngine(Remote::ParticleClient *client, Store::CacheStore *store,
     connect(m_pusher.get(), &Detail::Pusher::changeFailed, this, &SyncEngine::changeFailed);
     connect(m_pusher.get(), &Detail::Pusher::claimsWaiting, this, &SyncEngine::claimsWaiting);
     connect(m_pusher.get(), &Detail::Pusher::errorOccurred, this, &SyncEngine::errorOccurred);
+    connect(m_pusher.get(), &Detail::Pusher::importFinished, this, &SyncEngine::importFinished);
 
     if (config.refreshIntervalMs > 0) {
         m_refreshTimer.setInterval(config.refreshIntervalMs);
@@ -559,6 +560,25 @@ QString SyncEngine::deleteGroup(const QString &name)
 QString SyncEngine::applyEdit(
     const QString &action, const QString &subject, const QList<OutboxEntry> &entries)
 {
+    Store::ActivityRecord activity;
+    activity.action = action;
+    activity.subject = subject;
+    activity.result = QStringLiteral("queued");
+    return applyLocalEdit(activity, entries, {}, {});
+}
+
+void SyncEngine::queueEdit(const Store::ActivityRecord &activity, const QList<OutboxEntry> &entries,
+    const QList<qint64> &replaces, std::function<void(const QString &error)> done)
+{
+    const QString error = applyLocalEdit(activity, entries, replaces, done);
+    if (!error.isEmpty())
+        done(error);
+}
+
+QString SyncEngine::applyLocalEdit(Store::ActivityRecord activity,
+    const QList<OutboxEntry> &entries, const QList<qint64> &replaces,
+    std::function<void(const QString &error)> done)
+{
     if (const QString why = notReady(); !why.isEmpty())
         return why;
     // The local effect: every entry applied to a copy of what it touches.
@@ -620,22 +640,25 @@ QString SyncEngine::applyEdit(
     Store::LocalEdit edit;
     edit.effect = delta.toChangeSet();
     edit.outbox = entries;
+    edit.activity = std::move(activity);
     edit.activity.actor = m_shared->config.actor;
-    edit.activity.action = action;
-    edit.activity.subject = subject;
-    edit.activity.result = QStringLiteral("queued");
+    edit.replaces = replaces;
     publish(delta, false);
     m_shared->uncommitted += static_cast<int>(entries.size());
     Q_EMIT pendingChanged(pendingCount());
-    m_shared->store->applyLocalEdit(
-        edit, this, [this, entries, undo](QList<qint64> ids, QString error) {
-            committed(entries, undo, ids, error);
+    m_shared->store->applyLocalEdit(edit, this,
+        [this, entries, undo, replaces, done = std::move(done)](QList<qint64> ids, QString error) {
+            committed(entries, undo, replaces, ids, error);
+            if (done)
+                done(error.isEmpty() && ids.size() != entries.size()
+                        ? Text::tr("The cache did not keep every change")
+                        : error);
         });
     return QString();
 }
 
 void SyncEngine::committed(const QList<OutboxEntry> &entries, const FleetDelta &undo,
-    const QList<qint64> &ids, const QString &error)
+    const QList<qint64> &replaces, const QList<qint64> &ids, const QString &error)
 {
     m_shared->uncommitted -= static_cast<int>(entries.size());
     if (!error.isEmpty() || ids.size() != entries.size()) {
@@ -644,6 +667,13 @@ void SyncEngine::committed(const QList<OutboxEntry> &entries, const FleetDelta &
         Q_EMIT errorOccurred(Text::tr("The change could not be saved: %1").arg(error));
         publish(undo, false);
         return;
+    }
+    // The entries these take the place of were marked done with them.
+    if (!replaces.isEmpty()) {
+        const QSet<qint64> replaced(replaces.cbegin(), replaces.cend());
+        m_shared->pending.erase(std::remove_if(m_shared->pending.begin(), m_shared->pending.end(),
+                                    [&](const OutboxEntry &e) { return replaced.contains(e.id); }),
+            m_shared->pending.end());
     }
     QSet<QString> ownerChanged;
     for (qsizetype i = 0; i < entries.size(); ++i) {

@@ -5,6 +5,7 @@
 #include "store/changes.h"
 #include "sync/fleetoverview.h"
 #include "sync/fleetstate.h"
+#include "sync/importoutcome.h"
 #include "sync/synchost.h"
 
 #include <QElapsedTimer>
@@ -184,6 +185,10 @@ Q_SIGNALS:
     // called again; or Particle refuses token requests from this address for a while (after
     // failed ones), and claims go on by themselves once that time is over.
     void claimsWaiting(const QString &reason);
+    // An import (Outbox::DeviceImport) was sent: its devices are in the product, and their
+    // placements are queued (or it was sent again after its answer was lost: the same outcome,
+    // with the identifiers "existing").
+    void importFinished(const Flotilla::Sync::ImportOutcome &outcome);
 
 private:
     // SyncHost: what the parts ask of the engine.
@@ -191,13 +196,18 @@ private:
     void whenCommitted(std::function<void()> fn) override;
     void setOnline(bool online) override;
     void setSignedOut(bool signedOut) override;
+    void queueEdit(const Store::ActivityRecord &activity, const QList<Store::OutboxEntry> &entries,
+        const QList<qint64> &replaces, std::function<void(const QString &error)> done) override;
 
     void loadSnapshot(Store::Snapshot snapshot);
     void block(const QString &reason);
     // Why an edit cannot be made now (empty when it can).
     QString notReady() const;
+    // applyEdit() and queueEdit(): the edit applied locally and written with its entries.
+    QString applyLocalEdit(Store::ActivityRecord activity, const QList<Store::OutboxEntry> &entries,
+        const QList<qint64> &replaces, std::function<void(const QString &error)> done);
     void committed(const QList<Store::OutboxEntry> &entries, const FleetDelta &undo,
-        const QList<qint64> &ids, const QString &error);
+        const QList<qint64> &replaces, const QList<qint64> &ids, const QString &error);
     void startEvents();
     void cacheWriteFailed(const QString &error);
 

@@ -21,6 +21,13 @@ public:
     virtual void whenCommitted(std::function<void()> fn) = 0;
     virtual void setOnline(bool online) = 0;
     virtual void setSignedOut(bool signedOut) = 0;
+    // Queues `entries` the way a local edit does (their local effect at once, then sent), with
+    // `activity` as the edit's activity row; the pending entries `replaces` are marked done in
+    // the same cache transaction. `done` gets why it could not be queued (empty when it was).
+    virtual void queueEdit(const Store::ActivityRecord &activity,
+        const QList<Store::OutboxEntry> &entries, const QList<qint64> &replaces,
+        std::function<void(const QString &error)> done)
+        = 0;
 
 protected:
     SyncHost() = default;
