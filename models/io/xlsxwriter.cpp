@@ -60,6 +60,19 @@ QByteArray cellText(const QVariant &value)
                                 << "characters was cut to Excel's limit";
         text.truncate(cut);
     }
+    // Office Open XML reads "_xHHHH_" as an escaped character: a literal one keeps its
+    // underscore as "_x005F_" (libxlsxwriter escapes control characters, not this).
+    for (qsizetype i = text.indexOf(QLatin1String("_x")); i >= 0;
+         i = text.indexOf(QLatin1String("_x"), i + 1)) {
+        if (i + 6 < text.size() && text.at(i + 6) == u'_') {
+            bool hex = false;
+            (void)QStringView(text).mid(i + 2, 4).toUInt(&hex, 16);
+            if (hex) {
+                text.insert(i + 1, QLatin1String("x005F_"));
+                i += 6;
+            }
+        }
+    }
     return text.toUtf8();
 }
 

@@ -4,6 +4,7 @@
 // reader must make of them.
 #include "io/delimited.h"
 
+#include <QFile>
 #include <QStringEncoder>
 #include <QTest>
 
@@ -49,6 +50,8 @@ private Q_SLOTS:
     void read();
     void everyRowHasTheColumnCount();
     void readsAHundredThousandRows();
+    void libreOfficeFiles_data();
+    void libreOfficeFiles();
 };
 
 void TestDelimited::read_data()
@@ -257,6 +260,49 @@ void TestDelimited::readsAHundredThousandRows()
     QCOMPARE(table.rows.constLast().number, Rows);
     QCOMPARE(table.rows.constLast().cells.at(2), QStringLiteral("Berlin; depot"));
     QCOMPARE(table.rows.constLast().cells.at(5), QStringLiteral("said \"ok\""));
+    QVERIFY(table.problems.isEmpty());
+}
+
+void TestDelimited::libreOfficeFiles_data()
+{
+    // Files LibreOffice Calc saved as "Text CSV" from tests/data/io/devices.fods (see
+    // make-fixtures.sh): one table, three delimiters, three encodings, quoted and unquoted text.
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QChar>("delimiter");
+    QTest::addColumn<QString>("encoding");
+    QTest::newRow("semicolon, UTF-8, text unquoted")
+        << QStringLiteral("devices-semicolon-utf8.csv") << QChar(u';') << QStringLiteral("UTF-8");
+    QTest::newRow("comma, Windows-1252, text quoted") << QStringLiteral(
+        "devices-comma-cp1252.csv") << QChar(u',') << QStringLiteral("Windows-1252");
+    QTest::newRow("tab, UTF-16, text quoted")
+        << QStringLiteral("devices-tab-utf16.csv") << QChar(u'\t') << QStringLiteral("UTF-16 LE");
+}
+
+void TestDelimited::libreOfficeFiles()
+{
+    QFETCH(QString, file);
+    QFETCH(QChar, delimiter);
+    QFETCH(QString, encoding);
+    QFile source(QLatin1String(FLOTILLA_IO_FIXTURES "/") + file);
+    QVERIFY2(source.open(QIODevice::ReadOnly), qPrintable(source.fileName()));
+    const TextTable table = readDelimited(source.readAll());
+    QCOMPARE(table.delimiter, delimiter);
+    QCOMPARE(encodingName(table.encoding), encoding);
+    QCOMPARE(table.columnCount, 4);
+    QCOMPARE(rowTexts(table),
+        (QStringList {QStringLiteral("Device ID|Name|Note|Value"),
+            QStringLiteral("e00fce68a1b2c3d4e5f6a7b8|M\u00FCller \"K\u00F6ln\"|a;b,c|3.25"),
+            QStringLiteral("e00fce68a1b2c3d4e5f6a7b9|Stra\u00DFe|first line\nsecond line|42"),
+            QStringLiteral("|||"), QStringLiteral("00123|5 \u20AC|\ttab inside|-7")}));
+    QList<int> numbers;
+    QList<int> lines;
+    for (const TextRow &row : table.rows) {
+        numbers.append(row.number);
+        lines.append(row.line);
+        QVERIFY(row.types.isEmpty()); // delimited text: every cell is text
+    }
+    QCOMPARE(numbers, (QList<int> {1, 2, 3, 4, 5}));
+    QCOMPARE(lines, (QList<int> {1, 2, 3, 5, 6})); // the line break in row 3 spans two lines
     QVERIFY(table.problems.isEmpty());
 }
 

@@ -2,11 +2,13 @@
 // Writing tables for spreadsheets: the exact bytes of CSV files (byte order mark, CRLF, quoting,
 // the semicolon of German Excel, dates, formula-looking text), and XLSX files read back.
 #include "io/tablewriter.h"
+#include "io/xlsx.h"
 
 #include <QBuffer>
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
+#include <QLocale>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimeZone>
@@ -41,6 +43,59 @@ QDateTime utc(int y, int mo, int d, int h, int mi, int s)
     return QDateTime(QDate(y, mo, d), QTime(h, mi, s), Qt::UTC);
 }
 
+// The round trip's table: every type, text that must stay text, and empty cells.
+ExportTable roundTripTable(int rowCount)
+{
+    ExportTable table;
+    table.columns = {{QStringLiteral("Device ID"), CellType::Text},
+        {QStringLiteral("Name"), CellType::Text}, {QStringLiteral("ICCID"), CellType::Text},
+        {QStringLiteral("Serial"), CellType::Text}, {QStringLiteral("Count"), CellType::Number},
+        {QStringLiteral("Ratio"), CellType::Number}, {QStringLiteral("Last seen"), CellType::Date},
+        {QStringLiteral("Online"), CellType::Bool}};
+    table.rowCount = rowCount;
+    table.sheetName = QStringLiteral("Acme: Berlin/Test");
+    table.row = [](int row, QVariantList &cells) {
+        cells << QStringLiteral("e00fce68%1").arg(row, 16, 16, QLatin1Char('0'))
+              << (row % 3 == 0 ? QStringLiteral("M\u00FCller \u00C4\u00D6\u00DC\u00DF #%1").arg(row)
+                         : row % 3 == 1 ? QStringLiteral("two\nlines =1+1 %1").arg(row)
+                                        : QStringLiteral("  spaced  "))
+              << QStringLiteral("894902000012345%1").arg(row, 5, 10, QLatin1Char('0'))
+              << QStringLiteral("%1").arg(row, 6, 10, QLatin1Char('0')) << qint64(row * 1000 - 7)
+              << (row % 2 ? QVariant(row + 0.125) : QVariant())
+              << (row % 5 ? QVariant(utc(2026, 12, 7, 4, 31, 0).addSecs(row * 3601)) : QVariant())
+              << (row % 7 ? QVariant(row % 2 == 0) : QVariant());
+    };
+    return table;
+}
+
+// The texts and types the reader must give for row `row` of roundTripTable().
+void expectedRoundTripRow(int row, QStringList &texts, QList<CellType> &types)
+{
+    QVariantList cells;
+    roundTripTable(row + 1).row(row, cells);
+    texts.clear();
+    types.clear();
+    for (qsizetype c = 0; c < 4; ++c) {
+        texts << cells.at(c).toString();
+        types << CellType::Text;
+    }
+    texts << QString::number(cells.at(4).toLongLong());
+    types << CellType::Number;
+    texts << (cells.at(5).isNull()
+            ? QString()
+            : QString::number(cells.at(5).toDouble(), 'g', QLocale::FloatingPointShortest));
+    types << (cells.at(5).isNull() ? CellType::Empty : CellType::Number);
+    // A spreadsheet's dates have no time zone: the UTC time without the "Z".
+    texts << (cells.at(6).isNull()
+            ? QString()
+            : cells.at(6).toDateTime().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss")));
+    types << (cells.at(6).isNull() ? CellType::Empty : CellType::Date);
+    texts << (cells.at(7).isNull() ? QString()
+            : cells.at(7).toBool() ? QStringLiteral("true")
+                                   : QStringLiteral("false"));
+    types << (cells.at(7).isNull() ? CellType::Empty : CellType::Bool);
+}
+
 } // namespace
 
 class TestTableWriter final : public QObject
@@ -55,6 +110,8 @@ private Q_SLOTS:
     void sheetNames_data();
     void sheetNames();
     void xlsxIsAZipWorkbook();
+    void xlsxRoundTrip();
+    void xlsxTenThousandRows();
     void xlsxFailureLeavesNothing();
     void xlsxFailureKeepsTheExistingFile();
 };
@@ -218,6 +275,63 @@ void TestTableWriter::xlsxIsAZipWorkbook()
     // Only the workbook is left in the folder (the temporary file was renamed).
     QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden),
         QStringList {QStringLiteral("devices.xlsx")});
+}
+
+void TestTableWriter::xlsxRoundTrip()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("devices.xlsx"));
+    QString error;
+    QVERIFY2(writeXlsx(path, roundTripTable(1000), &error), qPrintable(error));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray bytes = file.readAll();
+
+    const QList<SheetInfo> sheets = xlsxSheets(bytes, &error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QCOMPARE(sheets.size(), 1);
+    QCOMPARE(sheets.first().name, QStringLiteral("Acme_ Berlin_Test"));
+
+    const TextTable table = readXlsx(bytes, {}, &error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QCOMPARE(table.sheet, QStringLiteral("Acme_ Berlin_Test"));
+    QCOMPARE(table.columnCount, 8);
+    QCOMPARE(table.rows.size(), 1001);
+    QCOMPARE(table.rows.first().cells,
+        (QStringList {QStringLiteral("Device ID"), QStringLiteral("Name"), QStringLiteral("ICCID"),
+            QStringLiteral("Serial"), QStringLiteral("Count"), QStringLiteral("Ratio"),
+            QStringLiteral("Last seen"), QStringLiteral("Online")}));
+    QCOMPARE(table.rows.first().types, QList<CellType>(8, CellType::Text));
+    QStringList texts;
+    QList<CellType> types;
+    for (int row = 0; row < 1000; ++row) {
+        const TextRow &read = table.rows.at(row + 1);
+        QCOMPARE(read.number, row + 2);
+        expectedRoundTripRow(row, texts, types);
+        QCOMPARE(read.cells, texts);
+        QCOMPARE(read.types, types);
+    }
+}
+
+void TestTableWriter::xlsxTenThousandRows()
+{
+    // Written in constant memory and read back whole, in a couple of seconds.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("devices.xlsx"));
+    QString error;
+    QVERIFY2(writeXlsx(path, roundTripTable(10000), &error), qPrintable(error));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const TextTable table = readXlsx(file.readAll(), {}, &error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QCOMPARE(table.rows.size(), 10001);
+    QStringList texts;
+    QList<CellType> types;
+    expectedRoundTripRow(9999, texts, types);
+    QCOMPARE(table.rows.last().cells, texts);
+    QCOMPARE(table.rows.last().types, types);
 }
 
 void TestTableWriter::xlsxFailureLeavesNothing()
