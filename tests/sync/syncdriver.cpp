@@ -5,11 +5,13 @@
 // FLOTILLA_TOKEN environment variable. Output: one JSON object per line on stdout.
 //
 //   flotilla-syncdriver --url URL --product ID --cache FILE [options] COMMAND
-//   COMMAND: pull | load | push | dump | moves FILE
+//   COMMAND: pull | load | push | dump | moves FILE | import FILE
 //   moves FILE: each line is "TARGET id,id,..." with TARGET a node path, :unassigned or :returns
+//   import FILE: each line is "IDENTIFIER TARGET [NAME]", one import of all lines
 #include "domain/moves.h"
 #include "remote/particleclient.h"
 #include "store/cachestore.h"
+#include "sync/outboxops.h"
 #include "sync/syncengine.h"
 
 #include <QCommandLineParser>
@@ -87,8 +89,8 @@ int main(int argc, char *argv[])
         QStringLiteral("Product OAuth client id."), QStringLiteral("ID"));
     for (const QCommandLineOption &o : {url, product, cache, concurrency, batch, perPage, clientId})
         parser.addOption(o);
-    parser.addPositionalArgument(
-        QStringLiteral("command"), QStringLiteral("pull | load | push | dump | moves FILE"));
+    parser.addPositionalArgument(QStringLiteral("command"),
+        QStringLiteral("pull | load | push | dump | moves FILE | import FILE"));
     parser.process(app);
     const QStringList args = parser.positionalArguments();
     if (args.isEmpty() || !parser.isSet(url) || !parser.isSet(product) || !parser.isSet(cache))
@@ -126,6 +128,14 @@ int main(int argc, char *argv[])
         &engine, &Sync::SyncEngine::changeFailed, [](const QString &what, const QString &reason) {
             emitLine(QJsonObject {{QStringLiteral("event"), QStringLiteral("refused")},
                 {QStringLiteral("what"), what}, {QStringLiteral("reason"), reason}});
+        });
+    QObject::connect(
+        &engine, &Sync::SyncEngine::importFinished, [](const Sync::ImportOutcome &outcome) {
+            emitLine(QJsonObject {{QStringLiteral("event"), QStringLiteral("imported")},
+                {QStringLiteral("imported"), outcome.imported.size()},
+                {QStringLiteral("existing"), outcome.existing.size()},
+                {QStringLiteral("refused"), outcome.refused.size()},
+                {QStringLiteral("found"), outcome.deviceIds.size()}});
         });
     QObject::connect(&engine, &Sync::SyncEngine::signedOutChanged, [](bool out) {
         if (out)
@@ -173,21 +183,40 @@ int main(int argc, char *argv[])
                         {QStringLiteral("owner"), d.owner}});
                 }
                 QCoreApplication::quit();
-            } else if (command == QLatin1String("moves") && args.size() == 2) {
+            } else if ((command == QLatin1String("moves") || command == QLatin1String("import"))
+                && args.size() == 2) {
                 QFile file(args.at(1));
                 if (!file.open(QIODevice::ReadOnly))
                     fail(QStringLiteral("cannot read %1").arg(args.at(1)));
                 // Everything is queued first, then sent in one go.
                 engine.setPaused(true);
                 int queued = 0;
+                QList<Sync::Outbox::ImportPlacement> placements;
                 for (const QByteArray &raw : file.readAll().split('\n')) {
                     const QString line = QString::fromUtf8(raw).trimmed();
                     if (line.isEmpty())
                         continue;
+                    if (command == QLatin1String("import")) {
+                        const QStringList fields = line.split(QLatin1Char(' '));
+                        Sync::Outbox::ImportPlacement p;
+                        p.identifier = fields.value(0);
+                        p.target = parseTarget(fields.value(1));
+                        if (fields.size() > 2)
+                            p.name = fields.value(2);
+                        placements.append(p);
+                        continue;
+                    }
                     const QString target = line.section(QLatin1Char(' '), 0, 0);
                     const QStringList ids = line.section(QLatin1Char(' '), 1)
                                                 .split(QLatin1Char(','), Qt::SkipEmptyParts);
                     const QString refused = engine.moveDevices(ids, parseTarget(target));
+                    if (!refused.isEmpty())
+                        fail(refused);
+                    ++queued;
+                }
+                if (!placements.isEmpty()) {
+                    const QString refused = engine.applyEdit(QStringLiteral("import"),
+                        QStringLiteral("an import"), {Sync::Outbox::importDevices(placements)});
                     if (!refused.isEmpty())
                         fail(refused);
                     ++queued;

@@ -571,6 +571,35 @@ private Q_SLOTS:
             QCOMPARE(cloud.value(u.id).groups, QStringList {QStringLiteral("flotilla-returns")});
     }
 
+    void largeImportGoesInChunks()
+    {
+        SandboxProcess sandbox;
+        QVERIFY(sandbox.start(
+            {QStringLiteral("--devices"), QStringLiteral("100"), QStringLiteral("--stock"),
+                QStringLiteral("1001"), QStringLiteral("--time-scale"), QStringLiteral("0.001")}));
+        const QList<Unit> stock = factoryStock(sandbox);
+        QCOMPARE(stock.size(), 1001);
+        Console console(sandbox, cache("chunks.sqlite"));
+        QVERIFY(console.load());
+        QVERIFY(console.pull());
+        QList<ImportPlacement> rows;
+        for (const Unit &u : stock)
+            rows.append(placement(u.iccid, std::nullopt)); // into the product, nothing more
+        const int imports = routeCount(sandbox, ImportRoute);
+        const int changes = changeRequests(sandbox);
+        QSignalSpy finished(console.engine.get(), &Sync::SyncEngine::importFinished);
+        QCOMPARE(console.import(rows), QString());
+        QVERIFY(console.pushed());
+        QCOMPARE(finished.count(), 1);
+        QCOMPARE(routeCount(sandbox, ImportRoute) - imports, 2); // 1,000 and 1
+        QCOMPARE(changeRequests(sandbox), changes);
+        const auto outcome = finished.first().first().value<Sync::ImportOutcome>();
+        QCOMPARE(outcome.imported.size(), 1001);
+        QCOMPARE(outcome.deviceIds.size(), 1001);
+        QCOMPARE(console.engine->state().devices.size(), 1101);
+        QCOMPARE(cloudDevices(sandbox).size(), 1101);
+    }
+
     void damagedImportIsRefusedAndSaid()
     {
         SandboxProcess sandbox;

@@ -14,6 +14,7 @@
 #include <QTest>
 
 using Flotilla::Test::Http;
+using Flotilla::Test::routeCount;
 using Flotilla::Test::SandboxProcess;
 
 namespace {
@@ -401,6 +402,106 @@ private Q_SLOTS:
                 QCOMPARE(owner, QStringLiteral("borealis@customers.flotilla.example"));
             else
                 QVERIFY2(owner.isEmpty(), qPrintable(it.key() + QLatin1Char(' ') + owner));
+        }
+    }
+
+    // An import killed after the cloud took it, before its placements were queued: the restart
+    // sends it again (its devices answer "existing"), places every device once, and the cache
+    // agrees with the cloud.
+    void killedWhileImportingPlacesEveryDeviceOnce()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        SandboxProcess sandbox;
+        // Every answer takes 150 ms: the full pull that follows the import (30 pages, two at a
+        // time) is slow enough to be killed in.
+        QVERIFY(sandbox.start({QStringLiteral("--devices"), QStringLiteral("3000"),
+            QStringLiteral("--stock"), QStringLiteral("200"), QStringLiteral("--time-scale"),
+            QStringLiteral("0.001"), QStringLiteral("--fault-latency-ms"), QStringLiteral("150")}));
+        const QString cache = dir.filePath(QStringLiteral("import.sqlite"));
+        Driver driver(sandbox, cache);
+        QVERIFY(driver.run({QStringLiteral("pull")}, 120000));
+        const QJsonArray stock = Http(sandbox.adminToken())
+                                     .get(sandbox.url(QStringLiteral("/admin/stock")))
+                                     .json()
+                                     .value(QStringLiteral("stock"))
+                                     .toArray();
+        QCOMPARE(stock.size(), 200);
+        QHash<QString, QString> intended; // device ID -> node path
+        QByteArray script;
+        for (qsizetype i = 0; i < stock.size(); ++i) {
+            const QJsonObject unit = stock.at(i).toObject();
+            const QString target
+                = i % 2 ? QStringLiteral("acme--berlin") : QStringLiteral("fjord--vessels");
+            // By serial number: the devices are found by a full pull.
+            script += unit.value(QStringLiteral("serial_number")).toString().toUtf8() + ' '
+                + target.toUtf8() + " unit-" + QByteArray::number(i) + '\n';
+            intended.insert(unit.value(QStringLiteral("id")).toString(), target);
+        }
+        QFile file(dir.filePath(QStringLiteral("import.txt")));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(script);
+        file.close();
+
+        const QString importRoute = QStringLiteral("POST /v1/products/:p/devices");
+        const int importsBefore = routeCount(sandbox, importRoute);
+        driver.start({QStringLiteral("--concurrency"), QStringLiteral("2"),
+            QStringLiteral("import"), file.fileName()});
+        QTRY_VERIFY_WITH_TIMEOUT(routeCount(sandbox, importRoute) > importsBefore, 30000);
+        driver.kill9();
+        QVERIFY(driver.last(QStringLiteral("imported")).isEmpty()); // it died in the middle
+        QCOMPARE(Http(sandbox.adminToken())
+                     .get(sandbox.url(QStringLiteral("/admin/stock")))
+                     .json()
+                     .value(QStringLiteral("stock"))
+                     .toArray()
+                     .size(),
+            0); // the cloud took the import
+
+        // The import is still queued, and nothing else.
+        QVERIFY(driver.run({QStringLiteral("load")}));
+        QCOMPARE(driver.last(QStringLiteral("loaded")).value(QStringLiteral("pending")).toInt(), 1);
+        QCOMPARE(Http(sandbox.adminToken())
+                     .putJson(sandbox.url(QStringLiteral("/admin/faults")),
+                         QJsonObject {{QStringLiteral("latency_ms"), 0}})
+                     .status,
+            200);
+        QVERIFY(driver.run({QStringLiteral("push")}, 120000));
+        QCOMPARE(driver.last(QStringLiteral("pushed")).value(QStringLiteral("pending")).toInt(), 0);
+        const QJsonObject imported = driver.last(QStringLiteral("imported"));
+        QCOMPARE(imported.value(QStringLiteral("imported")).toInt(), 0);
+        QCOMPARE(imported.value(QStringLiteral("existing")).toInt(), 200);
+        QCOMPARE(imported.value(QStringLiteral("found")).toInt(), 200);
+        QCOMPARE(routeCount(sandbox, importRoute) - importsBefore, 2);
+
+        // Every device in its one intended place, owned as the ownership rule says, named; and
+        // the cache agrees with the cloud, with nothing left to send (the import was marked
+        // done in the cache with its placements).
+        QVERIFY(driver.run({QStringLiteral("pull")}, 120000));
+        QCOMPARE(driver.last(QStringLiteral("loaded")).value(QStringLiteral("pending")).toInt(), 0);
+        QVERIFY(driver.run({QStringLiteral("dump")}));
+        QHash<QString, QJsonObject> cached;
+        for (const QJsonObject &d : driver.lines())
+            cached.insert(d.value(QStringLiteral("id")).toString(), d);
+        Http http(sandbox.token());
+        for (auto it = intended.cbegin(); it != intended.cend(); ++it) {
+            const QJsonObject d = http.get(sandbox.url(QStringLiteral("/v1/products/%1/devices/%2")
+                                                           .arg(sandbox.productId())
+                                                           .arg(it.key())))
+                                      .json();
+            QStringList groups;
+            for (const QJsonValue &v : d.value(QStringLiteral("groups")).toArray())
+                groups.append(v.toString());
+            QCOMPARE(groups, chain(it.value()));
+            QCOMPARE(d.value(QStringLiteral("owner")).toString(),
+                it.value() == QLatin1String("acme--berlin")
+                    ? QStringLiteral("acme@customers.flotilla.example")
+                    : QString());
+            QVERIFY(d.value(QStringLiteral("name")).toString().startsWith(QLatin1String("unit-")));
+            QCOMPARE(cached.value(it.key()).value(QStringLiteral("groups")).toArray(),
+                d.value(QStringLiteral("groups")).toArray());
+            QCOMPARE(cached.value(it.key()).value(QStringLiteral("owner")).toString(),
+                d.value(QStringLiteral("owner")).toString());
         }
     }
 };
