@@ -3,6 +3,7 @@
 // reads everything that can be read and says exactly what could not be, changes not yet sent are
 // never dropped without being named, repairing rebuilds a whole cache and keeps the damaged file,
 // and a file that cannot be opened at all can be set aside.
+#include "store/devicecodec.h"
 #include "storetest.h"
 
 #include <QFile>
@@ -179,6 +180,45 @@ private Q_SLOTS:
         QVERIFY(s.damage.isEmpty());
         QCOMPARE(s.devices.size(), Devices);
         QCOMPARE(s.outbox.size(), Changes);
+    }
+
+    // A cache written before devices had an IMEI holds device records of format 1: it is read
+    // whole (no damage, nothing to repair), every device as it was, with no IMEI.
+    void formerDeviceRecordsAreRead()
+    {
+        {
+            Raw raw(m_path);
+            QVERIFY(raw.exec(QStringLiteral("BEGIN")));
+            for (int i = 0; i < Devices; ++i) {
+                const Domain::Device d = fleetDevice(i);
+                QVERIFY(d.imei.isEmpty());
+                const QByteArray current = DeviceCodec::encode(d);
+                // Format 1 is format 2 without the IMEI, which follows the ICCID. The flags and
+                // every length here are below 128: one byte each.
+                qsizetype at = 2;
+                for (const QString *text : {&d.id, &d.name, &d.serialNumber, &d.iccid})
+                    at += 1 + text->toUtf8().size();
+                QCOMPARE(current.at(at), '\0'); // the empty IMEI
+                QByteArray former = current.left(at) + current.mid(at + 1);
+                former[0] = '\x01';
+                QVERIFY(raw.exec(QStringLiteral("UPDATE devices SET data = x'%1' WHERE id = '%2'")
+                                     .arg(QString::fromLatin1(former.toHex()), d.id)));
+            }
+            QVERIFY(raw.exec(QStringLiteral("COMMIT")));
+        }
+        CacheStore store;
+        QCOMPARE(open(store, m_path), QString());
+        QString error;
+        const Snapshot s = load(store, &error);
+        QCOMPARE(error, QString());
+        QVERIFY(s.damage.isEmpty());
+        QCOMPARE(s.devices.size(), Devices);
+        QCOMPARE(ids(s.outbox), ids(m_changes));
+        QHash<QString, Domain::Device> read;
+        for (const Domain::Device &d : s.devices)
+            read.insert(d.id, d);
+        for (int i = 0; i < Devices; ++i)
+            QVERIFY(read.value(fleetDevice(i).id) == fleetDevice(i));
     }
 
     // Kinds of damage whose repair loses nothing that the cloud does not have.
