@@ -106,13 +106,14 @@ struct Unit
     QString imei;
 };
 
-QList<Unit> factoryStock(SandboxProcess &sandbox)
+// `list`: "stock" (the factory stock) or "other_product" (units of another product).
+QList<Unit> factoryStock(SandboxProcess &sandbox, const QString &list = QStringLiteral("stock"))
 {
     QList<Unit> out;
     const QJsonArray stock = Http(sandbox.adminToken())
                                  .get(sandbox.url(QStringLiteral("/admin/stock")))
                                  .json()
-                                 .value(QStringLiteral("stock"))
+                                 .value(list)
                                  .toArray();
     for (const QJsonValue &v : stock) {
         const QJsonObject o = v.toObject();
@@ -571,6 +572,7 @@ private Q_SLOTS:
             QCOMPARE(cloud.value(u.id).groups, QStringList {QStringLiteral("flotilla-returns")});
     }
 
+    // 1,001 identifiers: two import requests (and units of another product refused).
     void largeImportGoesInChunks()
     {
         SandboxProcess sandbox;
@@ -585,6 +587,11 @@ private Q_SLOTS:
         QList<ImportPlacement> rows;
         for (const Unit &u : stock)
             rows.append(placement(u.iccid, std::nullopt)); // into the product, nothing more
+        // Units of another product are not this product's to import.
+        const QList<Unit> others = factoryStock(sandbox, QStringLiteral("other_product"));
+        QCOMPARE(others.size(), 3);
+        for (const Unit &u : others)
+            rows.append(placement(u.serial, Domain::MoveTarget::returns()));
         const int imports = routeCount(sandbox, ImportRoute);
         const int changes = changeRequests(sandbox);
         QSignalSpy finished(console.engine.get(), &Sync::SyncEngine::importFinished);
@@ -596,6 +603,10 @@ private Q_SLOTS:
         const auto outcome = finished.first().first().value<Sync::ImportOutcome>();
         QCOMPARE(outcome.imported.size(), 1001);
         QCOMPARE(outcome.deviceIds.size(), 1001);
+        QCOMPARE(outcome.refused.size(), 3);
+        for (const Unit &u : others)
+            QCOMPARE(outcome.refused.value(u.serial),
+                QStringLiteral("owned outside the product's team"));
         QCOMPARE(console.engine->state().devices.size(), 1101);
         QCOMPARE(cloudDevices(sandbox).size(), 1101);
     }
