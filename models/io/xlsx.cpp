@@ -14,7 +14,6 @@
 
 #include <cmath>
 #include <memory>
-#include <optional>
 #include <zip.h>
 
 namespace Flotilla::Io {
@@ -42,6 +41,55 @@ QString damaged(const QString &part, const QString &why)
 {
     return Text::tr("The workbook is damaged: its part %1 cannot be read (%2).").arg(part, why);
 }
+
+// One part of the archive as a sequential device, unpacked as the XML reader asks for it: a
+// sheet is never held whole, neither its bytes nor their text. At most the size the archive
+// gives for the part is read.
+class PartDevice final : public QIODevice
+{
+public:
+    PartDevice(zip_file_t *partFile, qint64 size)
+        : file(partFile)
+        , remaining(size)
+    {
+        QIODevice::open(QIODevice::ReadOnly);
+    }
+    ~PartDevice() override
+    {
+        close();
+        zip_fclose(file);
+    }
+    PartDevice(const PartDevice &) = delete;
+    PartDevice &operator=(const PartDevice &) = delete;
+
+    bool isSequential() const override { return true; }
+    qint64 bytesAvailable() const override { return remaining + QIODevice::bytesAvailable(); }
+
+    QString failure; // why the part could not be unpacked (libzip's words); empty when it could
+
+protected:
+    qint64 readData(char *data, qint64 maxSize) override
+    {
+        if (remaining <= 0)
+            return -1;
+        if (maxSize <= 0)
+            return 0;
+        const zip_int64_t got = zip_fread(file, data, zip_uint64_t(std::min(maxSize, remaining)));
+        if (got <= 0) {
+            failure = got < 0 ? QString::fromUtf8(zip_error_strerror(zip_file_get_error(file)))
+                              : Text::tr("it ends early");
+            remaining = 0;
+            return -1;
+        }
+        remaining -= got;
+        return got;
+    }
+    qint64 writeData(const char *, qint64) override { return -1; }
+
+private:
+    zip_file_t *file;
+    qint64 remaining;
+};
 
 // The archive, read from memory.
 class Archive final
@@ -74,13 +122,13 @@ public:
 
     bool contains(const QString &name) const { return locate(name) >= 0; }
 
-    // The part's bytes; nullopt when the archive has no such part. Throws when it cannot be
-    // read or is too big.
-    std::optional<QByteArray> read(const QString &name) const
+    // The part, unpacked as it is read; null when the archive has no such part. Throws when it
+    // cannot be opened or is too big.
+    std::unique_ptr<PartDevice> open(const QString &name) const
     {
         const zip_int64_t index = locate(name);
         if (index < 0)
-            return std::nullopt;
+            return nullptr;
         zip_stat_t stat;
         zip_stat_init(&stat);
         if (zip_stat_index(zip, zip_uint64_t(index), 0, &stat) != 0
@@ -100,23 +148,7 @@ public:
         zip_file_t *file = zip_fopen_index(zip, zip_uint64_t(index), 0);
         if (!file)
             throw Failure {damaged(name, QString::fromUtf8(zip_strerror(zip)))};
-        QByteArray bytes(size, Qt::Uninitialized);
-        qint64 done = 0;
-        while (done < size) {
-            const zip_int64_t got = zip_fread(file, bytes.data() + done, zip_uint64_t(size - done));
-            if (got < 0) {
-                const QString why = QString::fromUtf8(zip_error_strerror(zip_file_get_error(file)));
-                zip_fclose(file);
-                throw Failure {damaged(name, why)};
-            }
-            if (got == 0)
-                break;
-            done += got;
-        }
-        zip_fclose(file);
-        if (done != size)
-            throw Failure {damaged(name, Text::tr("it ends early"))};
-        return bytes;
+        return std::make_unique<PartDevice>(file, size);
     }
 
     zip_t *zip = nullptr;
@@ -169,8 +201,11 @@ void openOrThrow(const Archive &archive)
     }
 }
 
-void checkXml(const QXmlStreamReader &xml, const QString &part)
+// Throws when the part could not be unpacked or its XML is malformed.
+void checkXml(const QXmlStreamReader &xml, const PartDevice &device, const QString &part)
 {
+    if (!device.failure.isEmpty())
+        throw Failure {damaged(part, device.failure)};
     if (xml.hasError()) {
         QString why = xml.errorString();
         while (why.endsWith(QLatin1Char('.')))
@@ -260,10 +295,10 @@ QHash<QString, Relationship> readRelationships(const Archive &archive, const QSt
     const QString relsName = (directory.isEmpty() ? QString() : directory + QLatin1Char('/'))
         + QLatin1String("_rels/") + QFileInfo(part).fileName() + QLatin1String(".rels");
     QHash<QString, Relationship> relationships;
-    const std::optional<QByteArray> bytes = archive.read(relsName);
-    if (!bytes)
+    const std::unique_ptr<PartDevice> device = archive.open(relsName);
+    if (!device)
         return relationships;
-    QXmlStreamReader xml(*bytes);
+    QXmlStreamReader xml(device.get());
     while (!xml.atEnd()) {
         if (xml.readNext() == QXmlStreamReader::StartElement && xml.name() == u"Relationship") {
             const QXmlStreamAttributes attributes = xml.attributes();
@@ -275,7 +310,7 @@ QHash<QString, Relationship> readRelationships(const Archive &archive, const QSt
                         directory, attributes.value(QLatin1String("Target")).toString())});
         }
     }
-    checkXml(xml, relsName);
+    checkXml(xml, *device, relsName);
     return relationships;
 }
 
@@ -305,8 +340,8 @@ Workbook readWorkbook(const Archive &archive)
     }
     if (workbook.part.isEmpty() || !archive.contains(workbook.part))
         workbook.part = QStringLiteral("xl/workbook.xml");
-    const std::optional<QByteArray> bytes = archive.read(workbook.part);
-    if (!bytes) {
+    const std::unique_ptr<PartDevice> device = archive.open(workbook.part);
+    if (!device) {
         if (archive.contains(QStringLiteral("content.xml"))
             || archive.contains(QStringLiteral("mimetype"))) {
             throw Failure {Text::tr("This is an OpenDocument spreadsheet (.ods), not an Excel "
@@ -323,7 +358,7 @@ Workbook readWorkbook(const Archive &archive)
             workbook.stylesPart = relationship.target;
     }
 
-    QXmlStreamReader xml(*bytes);
+    QXmlStreamReader xml(device.get());
     while (!xml.atEnd()) {
         if (xml.readNext() != QXmlStreamReader::StartElement)
             continue;
@@ -347,7 +382,7 @@ Workbook readWorkbook(const Archive &archive)
             workbook.sheets.append(sheet);
         }
     }
-    checkXml(xml, workbook.part);
+    checkXml(xml, *device, workbook.part);
     return workbook;
 }
 
@@ -356,10 +391,10 @@ QList<QString> readSharedStrings(const Archive &archive, const QString &part)
     QList<QString> strings;
     if (part.isEmpty())
         return strings;
-    const std::optional<QByteArray> bytes = archive.read(part);
-    if (!bytes)
+    const std::unique_ptr<PartDevice> device = archive.open(part);
+    if (!device)
         return strings; // a workbook without text cells may have none
-    QXmlStreamReader xml(*bytes);
+    QXmlStreamReader xml(device.get());
     while (!xml.atEnd()) {
         if (xml.readNext() == QXmlStreamReader::StartElement) {
             if (xml.name() == u"sst") {
@@ -372,7 +407,7 @@ QList<QString> readSharedStrings(const Archive &archive, const QString &part)
             }
         }
     }
-    checkXml(xml, part);
+    checkXml(xml, *device, part);
     return strings;
 }
 
@@ -437,11 +472,11 @@ QList<CellStyle> readStyles(const Archive &archive, const QString &part)
     QList<CellStyle> styles;
     if (part.isEmpty())
         return styles;
-    const std::optional<QByteArray> bytes = archive.read(part);
-    if (!bytes)
+    const std::unique_ptr<PartDevice> device = archive.open(part);
+    if (!device)
         return styles;
     QHash<int, QString> custom;
-    QXmlStreamReader xml(*bytes);
+    QXmlStreamReader xml(device.get());
     bool inNumFmts = false;
     bool inCellXfs = false;
     while (!xml.atEnd()) {
@@ -476,7 +511,7 @@ QList<CellStyle> readStyles(const Archive &archive, const QString &part)
                 inCellXfs = false;
         }
     }
-    checkXml(xml, part);
+    checkXml(xml, *device, part);
     return styles;
 }
 
@@ -561,9 +596,9 @@ struct SheetContext
 };
 
 void readSheet(
-    const QByteArray &bytes, const QString &part, const SheetContext &context, TextTable &table)
+    PartDevice &device, const QString &part, const SheetContext &context, TextTable &table)
 {
-    QXmlStreamReader xml(bytes);
+    QXmlStreamReader xml(&device);
     QList<TextRow> &rows = table.rows;
     int rowIndex = -1; // of the current row, from 0
     int column = -1; // of the current cell
@@ -697,7 +732,7 @@ void readSheet(
                 break;
         }
     }
-    checkXml(xml, part);
+    checkXml(xml, device, part);
 }
 
 // Trailing empty rows and columns off; every row exactly columnCount cells and types.
@@ -797,15 +832,15 @@ TextTable readXlsx(const QByteArray &bytes, const XlsxOptions &options, QString 
             }
         }
         table.sheet = chosen->info.name;
-        const std::optional<QByteArray> sheetBytes
-            = chosen->part.isEmpty() ? std::nullopt : archive.read(chosen->part);
-        if (!sheetBytes) {
+        const std::unique_ptr<PartDevice> sheet
+            = chosen->part.isEmpty() ? nullptr : archive.open(chosen->part);
+        if (!sheet) {
             throw Failure {Text::tr("The workbook is damaged: its sheet \u201C%1\u201D is missing.")
                                .arg(chosen->info.name)};
         }
         const QList<QString> strings = readSharedStrings(archive, workbook.sharedStringsPart);
         const QList<CellStyle> styles = readStyles(archive, workbook.stylesPart);
-        readSheet(*sheetBytes, chosen->part, {strings, styles, workbook.date1904}, table);
+        readSheet(*sheet, chosen->part, {strings, styles, workbook.date1904}, table);
         normalize(table);
     } catch (const Failure &failure) {
         if (error)

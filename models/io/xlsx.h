@@ -9,8 +9,9 @@
 #include <QString>
 
 // Reading Excel workbooks (.xlsx, Office Open XML as Excel, LibreOffice and Google Sheets save
-// it) into the same rows of text as delimited text: libzip opens the archive, QXmlStreamReader
-// streams the sheet (no document tree), so 100,000 rows are read in a fraction of a second.
+// it) into the same rows of text as delimited text: libzip unpacks each part as QXmlStreamReader
+// parses it (neither the sheet's bytes nor a document tree are held), so memory grows with the
+// rows read, not with the file.
 namespace Flotilla::Io {
 
 struct SheetInfo
