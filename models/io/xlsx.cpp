@@ -27,6 +27,9 @@ constexpr qint64 MaxRatio = 200; // uncompressed : compressed
 constexpr qint64 RatioCheckFrom = 1024 * 1024; // a smaller part cannot be a bomb
 constexpr int MaxRows = 1048576; // Excel's limits
 constexpr int MaxColumns = 16384;
+// Cells held for one sheet, empty ones in between included: a few bytes of sheet can place a cell
+// at XFD1048576, which would otherwise ask for 17 billion.
+constexpr qint64 MaxCells = 5'000'000;
 
 const QByteArray ZipMagic("PK\x03\x04");
 const QByteArray Ole2Magic("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1");
@@ -595,6 +598,15 @@ struct SheetContext
     bool date1904 = false;
 };
 
+[[noreturn]] void tooManyCells(qint64 rows, qint64 columns)
+{
+    throw Failure {Text::tr("The sheet is too big to read: %L1 rows by %L2 columns. Flotilla reads "
+                            "up to %L3 cells; remove what is not needed or split the sheet.")
+                       .arg(rows)
+                       .arg(columns)
+                       .arg(MaxCells)};
+}
+
 void readSheet(
     PartDevice &device, const QString &part, const SheetContext &context, TextTable &table)
 {
@@ -609,6 +621,7 @@ void readSheet(
     QString inlineText;
     bool hasValue = false;
     bool hasInline = false;
+    qint64 cellsHeld = 0;
     const auto fail = [&](const QString &why) { throw Failure {damaged(part, why)}; };
     const auto rowAt = [&](int index) -> TextRow & {
         while (rows.size() <= index) {
@@ -674,6 +687,9 @@ void readSheet(
         }
         TextRow &row = rowAt(rowIndex);
         if (row.cells.size() <= column) {
+            cellsHeld += column + 1 - row.cells.size();
+            if (cellsHeld > MaxCells)
+                tooManyCells(rows.size(), column + 1);
             row.cells.resize(column + 1);
             row.types.resize(column + 1, CellType::Empty);
         }
@@ -756,6 +772,8 @@ void normalize(TextTable &table)
             }
         }
     }
+    if (qint64(table.rows.size()) * table.columnCount > MaxCells)
+        tooManyCells(table.rows.size(), table.columnCount);
     for (TextRow &row : table.rows) {
         row.cells.resize(table.columnCount);
         row.types.resize(table.columnCount, CellType::Empty);

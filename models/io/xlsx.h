@@ -37,7 +37,8 @@ QList<SheetInfo> xlsxSheets(const QByteArray &bytes, QString *error);
 // rows at the end and empty columns at the right are not kept. On failure the table is empty and
 // `error` says why, for people: not a workbook (an old .xls, a CSV or OpenDocument file named
 // .xlsx: save as .xlsx or CSV), a damaged or incomplete file (naming the part), a part too big
-// to be a sheet (over 512 MB, or compressed more than 200:1), no sheet of the given name.
+// to be a sheet (over 512 MB, or compressed more than 200:1), a sheet of more than 5 million
+// cells (rows × columns, the empty ones between included), no sheet of the given name.
 TextTable readXlsx(const QByteArray &bytes, const XlsxOptions &options, QString *error);
 
 // A spreadsheet file of either kind: an XLSX workbook when the bytes are a ZIP archive, an old

@@ -458,6 +458,15 @@ void TestXlsx::hostile_data()
         << oneSheet("<row r=\"1048577\"><c><v>1</v></c></row>") << QStringLiteral("1048577");
     QTest::newRow("column out of range")
         << oneSheet("<row r=\"1\"><c r=\"XFE1\"><v>1</v></c></row>") << QStringLiteral("XFE1");
+    // A few bytes that would place a cell far out, or many rows of far cells: refused before
+    // billions of empty cells are made.
+    QTest::newRow("one far cell") << oneSheet(
+        "<row r=\"1048576\"><c r=\"XFD1048576\"><v>1</v></c></row>")
+                                  << QStringLiteral("too big");
+    QByteArray farRows;
+    for (int row = 1; row <= 350; ++row)
+        farRows += "<row><c r=\"XFD" + QByteArray::number(row) + "\"><v>1</v></c></row>";
+    QTest::newRow("many rows of far cells") << oneSheet(farRows) << QStringLiteral("too big");
     QTest::newRow("no sheets") << Book {}.bytes() << QStringLiteral("no sheets");
     // 4 MB of spaces deflate to a few KB: more than 200:1, refused before it is unpacked.
     Entries bomb = Book {{{"S", ""}}}.entries();
