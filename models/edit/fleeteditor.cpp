@@ -735,6 +735,46 @@ EditPlan FleetEditor::planBatch(const BatchEdit &batch) const
         if (!fields.isEmpty())
             updates.append(Sync::Outbox::updateDevice(c.deviceId, fields));
     }
+    QSet<QString> importing;
+    // What the imported devices get once placed: the claims of linked customers' accounts and
+    // the firmware the cloud then targets (importing may flash them at once).
+    MoveImpact imported;
+    for (const Sync::Outbox::ImportPlacement &p : batch.imports) {
+        const QString key = Sync::Outbox::identifierKey(p.identifier);
+        if (key.isEmpty() || importing.contains(key)) {
+            problems.append(key.isEmpty() ? Text::tr("a device to import has no identifier")
+                                          : Text::tr("%1: imported twice").arg(p.identifier));
+            continue;
+        }
+        importing.insert(key);
+        if (p.target) {
+            if (const QString e = targetError(hierarchy, *p.target); !e.isEmpty()) {
+                problems.append(Text::tr("%1: %2").arg(p.identifier, e));
+                continue;
+            }
+            if (p.target->kind == Domain::MoveTarget::Kind::Node) {
+                if (const QString account = Domain::accountOf(p.target->path, hierarchy);
+                    !account.isEmpty()) {
+                    ++plan.impact.importClaims;
+                    ++imported.claims;
+                    ++imported.claimsByAccount[account];
+                }
+            }
+        }
+        Domain::Device placed;
+        if (p.target)
+            placed.groups = Domain::applyDelta({}, Domain::planMove({}, *p.target, hierarchy));
+        if (const std::optional<int> target = state.targetFor(placed))
+            imported.firmwareChanges.append(FirmwareTargetChange {std::nullopt, target, 1});
+        if (p.name && (p.name->trimmed().isEmpty() || p.name->contains(u'\n'))) {
+            problems.append(Text::tr("%1: a device name must be one line of text, not empty")
+                                .arg(p.identifier));
+            continue;
+        }
+        plan.impact.devicesRenamed += p.name ? 1 : 0;
+        plan.impact.notesChanged += p.notes ? 1 : 0;
+    }
+    plan.impact.devicesImported = static_cast<int>(batch.imports.size());
     if (!problems.isEmpty()) {
         plan.error = problems.size() == 1
             ? Text::tr("The change cannot be made: %1").arg(problems.constFirst())
@@ -747,16 +787,93 @@ EditPlan FleetEditor::planBatch(const BatchEdit &batch) const
         plan.entries += moveEntries(state, ids, target);
         plan.deviceIds += ids;
     }
+    if (!batch.imports.isEmpty()) {
+        imported.needsConfirmation = imported.claims > 0 || !imported.firmwareChanges.isEmpty();
+        addImpact(plan.impact.devices, imported);
+    }
     plan.entries += updates;
+    if (!batch.imports.isEmpty())
+        plan.entries.append(Sync::Outbox::importDevices(batch.imports));
     if (plan.entries.isEmpty()) {
         plan.notice = Text::tr("Nothing to change: the fleet is as the batch says.");
         return plan;
     }
-    const int changes = static_cast<int>(batch.nodes.size() + batch.devices.size());
+    const int changes
+        = static_cast<int>(batch.nodes.size() + batch.devices.size() + batch.imports.size());
     plan.text = batch.text.isEmpty() ? Text::tr("Import %n changes", nullptr, changes) : batch.text;
     plan.impact.requests = requestsFor(plan.entries);
     plan.needsConfirmation = plan.impact.devices.needsConfirmation;
     return plan;
+}
+
+FleetEditor::ImportPreview FleetEditor::planImport(
+    const Io::TextTable &table, const ImportOptions &options, const QString &fileName) const
+{
+    ImportPreview preview;
+    if (!m_engine) {
+        preview.rows.error = notAvailable();
+        return preview;
+    }
+    const Sync::FleetState &state = m_engine->state();
+    preview.rows = Edit::planImport(table, options, state);
+    if (!preview.rows.error.isEmpty())
+        return preview;
+    BatchEdit batch;
+    for (const ImportCreation &c : std::as_const(preview.rows.creates))
+        batch.nodes.append({c.parentPath, c.slug, c.title, QString()});
+    QHash<QString, int> importsByTarget;
+    for (const ImportRow &r : std::as_const(preview.rows.rows)) {
+        if (r.isError() || r.action == RowAction::Unchanged)
+            continue;
+        if (r.deviceId.isEmpty()) {
+            batch.imports.append({r.identifier, r.target, r.name, r.notes});
+            if (r.target)
+                ++importsByTarget[r.toPath];
+        } else {
+            batch.devices.append({r.deviceId, r.target, r.name, r.notes});
+        }
+    }
+    const int changes = preview.rows.validChanges();
+    batch.text = fileName.isEmpty()
+        ? Text::tr("Import %n device(s)", nullptr, changes)
+        : Text::tr("Import %n device(s) from %1", nullptr, changes).arg(fileName);
+    if (batch.nodes.isEmpty() && batch.devices.isEmpty() && batch.imports.isEmpty()) {
+        preview.edit.kind = EditPlan::Kind::Batch;
+        preview.edit.notice = preview.rows.errorCount() > 0
+            ? Text::tr("No row without errors changes anything.")
+            : Text::tr("Nothing to change: the fleet is as the file says.");
+        return preview;
+    }
+    preview.edit = planBatch(batch);
+    preview.requests = preview.edit.impact.requests;
+    if (!batch.imports.isEmpty()) {
+        // The import entry counts once in the edit's requests; it takes the import and the
+        // reads of the new devices, then places them: a group change per batch and target,
+        // a claim per device a linked customer takes, a request per new name or notes.
+        const int n = static_cast<int>(batch.imports.size());
+        preview.requests
+            += Sync::Outbox::importRequests(
+                   n, static_cast<int>(state.devices.size()) + n, Sync::SyncConfig().perPage)
+            - 1;
+        for (const int count : std::as_const(importsByTarget))
+            preview.requests += (count + BatchSize - 1) / BatchSize;
+        preview.requests += preview.edit.impact.importClaims;
+        for (const Sync::Outbox::ImportPlacement &p : std::as_const(batch.imports))
+            preview.requests += (p.name || p.notes) ? 1 : 0;
+    }
+    return preview;
+}
+
+QString FleetEditor::applyImport(const ImportPreview &preview, bool onlyValid)
+{
+    if (!preview.rows.error.isEmpty())
+        return report(preview.rows.error);
+    const int errors = preview.rows.errorCount();
+    if (errors > 0 && !onlyValid)
+        return report(Text::tr("%n row(s) of the file have errors, so nothing was imported: "
+                               "correct the file, or apply only the rows without errors.",
+            nullptr, errors));
+    return apply(preview.edit);
 }
 
 // --- applying -------------------------------------------------------------------------------
@@ -971,7 +1088,14 @@ QString FleetEditor::apply(const EditPlan &plan)
             const EditPlan again = self->planBatch(batch);
             return PlannedEntries {again.entries, again.isRefused() ? again.error : QString()};
         };
-        const auto undo = [self, original, restore, created] {
+        // Imported devices stay in the product: undo takes them to Unassigned (and so from
+        // the customer's account that claimed them).
+        QList<Sync::Outbox::ImportPlacement> unplace;
+        for (const Sync::Outbox::ImportPlacement &p : plan.batch.imports) {
+            if (p.target && *p.target != Domain::MoveTarget::unassigned())
+                unplace.append({p.identifier, Domain::MoveTarget::unassigned(), {}, {}});
+        }
+        const auto undo = [self, original, restore, created, unplace] {
             if (!self || !self->m_engine)
                 return PlannedEntries {{}, notAvailable()};
             const Sync::FleetState &now = self->m_engine->state();
@@ -981,13 +1105,16 @@ QString FleetEditor::apply(const EditPlan &plan)
                     back.entries.append(Sync::Outbox::updateDevice(id, fields));
             }
             back.entries += moveBackEntries(now, original, &back.error);
+            if (!unplace.isEmpty())
+                back.entries.append(Sync::Outbox::importDevices(unplace));
             for (auto it = created.crbegin(); it != created.crend(); ++it) {
                 if (now.groups.contains(*it))
                     back.entries.append(Sync::Outbox::deleteGroup(*it));
             }
             return back;
         };
-        const int n = static_cast<int>(plan.batch.devices.size() + plan.batch.nodes.size());
+        const int n = static_cast<int>(
+            plan.batch.devices.size() + plan.batch.nodes.size() + plan.batch.imports.size());
         return push(new EntriesCommand(this, QStringLiteral("batch"),
                    Text::tr("%n changes", nullptr, n), redo, undo, plan.text))
             ? QString()

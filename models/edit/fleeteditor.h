@@ -3,8 +3,10 @@
 
 #include "domain/moves.h"
 #include "edit/commands.h"
+#include "edit/importplan.h"
 #include "edit/moveimpact.h"
 #include "store/changes.h"
+#include "sync/outboxops.h"
 
 #include <QHash>
 #include <QList>
@@ -36,6 +38,10 @@ struct EditImpact
     QStringList releasesLost; // deleted nodes with a firmware release (Undo does not restore it)
     int devicesRenamed = 0;
     int notesChanged = 0;
+    // Devices imported into the product, and of those the ones a linked customer's account
+    // will claim once they are placed.
+    int devicesImported = 0;
+    int importClaims = 0;
     // Requests to the cloud it takes: one per entry, two for a group change that both adds
     // and removes groups (customer tokens and read-backs aside).
     int requests = 0;
@@ -65,6 +71,8 @@ struct BatchEdit
 {
     QList<NodeCreation> nodes; // parents before their children
     QList<DeviceChange> devices;
+    // Devices not in the product yet: imported, then placed (one outbox entry for all).
+    QList<Sync::Outbox::ImportPlacement> imports;
     QString text; // the undo text; "Import N changes" when empty
 };
 
@@ -99,6 +107,7 @@ struct EditPlan
     bool canApply() const { return kind != Kind::None && error.isEmpty() && notice.isEmpty(); }
 
     // What was asked (read by apply()).
+    int skippedRows = 0; // an import applied without its rows with errors
     QStringList deviceIds;
     Domain::MoveTarget target;
     QString path; // the node moved, renamed, deleted or created
@@ -158,6 +167,21 @@ public:
     // Devices of Needs repair get their repaired groups (Domain::repairGroups).
     EditPlan planRepair(const QStringList &deviceIds) const;
     EditPlan planBatch(const BatchEdit &batch) const;
+
+    // A spreadsheet import: every row planned by the import rules, and the edit of its rows
+    // without errors (with its impact and requests).
+    struct ImportPreview
+    {
+        ImportPlan rows;
+        EditPlan edit;
+        // Requests it takes: the edit's, plus the import's reads of the new devices.
+        int requests = 0;
+    };
+    ImportPreview planImport(const Io::TextTable &table, const ImportOptions &options,
+        const QString &fileName = QString()) const;
+    // Applies an import as one undoable edit. Rows with errors are never half-applied: with
+    // any, nothing is applied unless `onlyValid` says to apply the other rows knowingly.
+    QString applyImport(const ImportPreview &preview, bool onlyValid);
 
     // Applies a plan as one undoable command: empty when applied, else why not (a refusal, also
     // emitted as refused(); or the plan's notice when it has nothing to do). The plan is checked

@@ -1,0 +1,948 @@
+// SPDX-License-Identifier: MIT
+#include "edit/importplan.h"
+
+#include "domain/hierarchy.h"
+#include "domain/nodepath.h"
+#include "domain/text.h"
+
+#include <QCryptographicHash>
+#include <QRegularExpression>
+#include <QSet>
+
+#include <algorithm>
+
+namespace Flotilla::Edit {
+
+namespace {
+
+struct FieldInfo
+{
+    ImportField field;
+    const char *key;
+    const char *title;
+};
+
+// The fields in the order of the dialog, with their keys and titles.
+const FieldInfo Fields[] = {
+    {ImportField::Identifier, "identifier", QT_TRANSLATE_NOOP("Flotilla::Edit", "Identifier")},
+    {ImportField::DeviceId, "device_id", QT_TRANSLATE_NOOP("Flotilla::Edit", "Device ID")},
+    {ImportField::Serial, "serial", QT_TRANSLATE_NOOP("Flotilla::Edit", "Serial number")},
+    {ImportField::Iccid, "iccid", QT_TRANSLATE_NOOP("Flotilla::Edit", "ICCID")},
+    {ImportField::Imei, "imei", QT_TRANSLATE_NOOP("Flotilla::Edit", "IMEI")},
+    {ImportField::Name, "name", QT_TRANSLATE_NOOP("Flotilla::Edit", "Name")},
+    {ImportField::Customer, "customer", QT_TRANSLATE_NOOP("Flotilla::Edit", "Customer")},
+    {ImportField::Group, "group", QT_TRANSLATE_NOOP("Flotilla::Edit", "Group")},
+    {ImportField::Notes, "notes", QT_TRANSLATE_NOOP("Flotilla::Edit", "Notes")},
+};
+
+// Headers as spreadsheets name these columns, in English and German, folded by foldHeader().
+struct HeaderName
+{
+    const char *folded;
+    ImportField field;
+};
+const HeaderName Headers[] = {
+    {"identifier", ImportField::Identifier},
+    {"kennung", ImportField::Identifier},
+    {"deviceid", ImportField::DeviceId},
+    {"id", ImportField::DeviceId},
+    {"device", ImportField::DeviceId},
+    {"particleid", ImportField::DeviceId},
+    {"coreid", ImportField::DeviceId},
+    {"gerateid", ImportField::DeviceId},
+    {"geraeteid", ImportField::DeviceId},
+    {"serial", ImportField::Serial},
+    {"serialnumber", ImportField::Serial},
+    {"serialno", ImportField::Serial},
+    {"serialnr", ImportField::Serial},
+    {"sn", ImportField::Serial},
+    {"seriennummer", ImportField::Serial},
+    {"seriennr", ImportField::Serial},
+    {"snr", ImportField::Serial},
+    {"iccid", ImportField::Iccid},
+    {"simiccid", ImportField::Iccid},
+    {"sim", ImportField::Iccid},
+    {"simnummer", ImportField::Iccid},
+    {"simkartennummer", ImportField::Iccid},
+    {"imei", ImportField::Imei},
+    {"name", ImportField::Name},
+    {"devicename", ImportField::Name},
+    {"geratename", ImportField::Name},
+    {"geraetename", ImportField::Name},
+    {"geratebezeichnung", ImportField::Name},
+    {"bezeichnung", ImportField::Name},
+    {"customer", ImportField::Customer},
+    {"customername", ImportField::Customer},
+    {"client", ImportField::Customer},
+    {"kunde", ImportField::Customer},
+    {"kundenname", ImportField::Customer},
+    {"group", ImportField::Group},
+    {"grouppath", ImportField::Group},
+    {"groups", ImportField::Group},
+    {"gruppe", ImportField::Group},
+    {"gruppenpfad", ImportField::Group},
+    {"path", ImportField::Group},
+    {"pfad", ImportField::Group},
+    {"destination", ImportField::Group},
+    {"ziel", ImportField::Group},
+    {"notes", ImportField::Notes},
+    {"note", ImportField::Notes},
+    {"comment", ImportField::Notes},
+    {"comments", ImportField::Notes},
+    {"notiz", ImportField::Notes},
+    {"notizen", ImportField::Notes},
+    {"bemerkung", ImportField::Notes},
+    {"bemerkungen", ImportField::Notes},
+    {"kommentar", ImportField::Notes},
+};
+
+// "Serial No." -> "serialno", "Geräte-ID" -> "gerateid": letters and digits, lowercase, without
+// accents.
+QString foldHeader(const QString &header)
+{
+    QString out;
+    const QString decomposed = header.normalized(QString::NormalizationForm_D);
+    out.reserve(decomposed.size());
+    for (const QChar c : decomposed) {
+        if (c == u'ß')
+            out += QStringLiteral("ss");
+        else if (c.isLetterOrNumber() && c.unicode() < 0x80)
+            out += c.toLower();
+    }
+    return out;
+}
+
+QString columnName(int column)
+{
+    QString name;
+    for (int n = column + 1; n > 0; n = (n - 1) / 26)
+        name.prepend(QChar(u'A' + (n - 1) % 26));
+    return name;
+}
+
+bool allDigits(QStringView text)
+{
+    return !text.isEmpty()
+        && std::all_of(text.begin(), text.end(), [](QChar c) { return c >= u'0' && c <= u'9'; });
+}
+
+// "8.9E+19", "8,94902E+19": a number a spreadsheet shows rounded, in scientific notation.
+bool looksScientific(const QString &text)
+{
+    static const QRegularExpression re(QStringLiteral("^[0-9]+([.,][0-9]+)?[eE][+]?[0-9]+$"));
+    return re.match(text).hasMatch();
+}
+
+// The kind of identifier a value of an Identifier column is, by its form.
+ImportField classify(const QString &value)
+{
+    if (Domain::isDeviceId(value))
+        return ImportField::DeviceId;
+    if (allDigits(value) && (value.size() == 19 || value.size() == 20))
+        return ImportField::Iccid;
+    if (allDigits(value) && value.size() == 15)
+        return ImportField::Imei;
+    return ImportField::Serial;
+}
+
+bool isIdentifierField(ImportField field)
+{
+    return field == ImportField::Identifier || field == ImportField::DeviceId
+        || field == ImportField::Serial || field == ImportField::Iccid
+        || field == ImportField::Imei;
+}
+
+QString poolKey(Domain::MoveTarget::Kind kind)
+{
+    return kind == Domain::MoveTarget::Kind::Returns ? QStringLiteral("returns")
+                                                     : QStringLiteral("unassigned");
+}
+
+QString targetPath(const Domain::MoveTarget &target)
+{
+    return target.kind == Domain::MoveTarget::Kind::Node ? target.path : poolKey(target.kind);
+}
+
+// Where a device sits, as a target (an inconsistent device: nowhere it could be moved to).
+std::optional<Domain::MoveTarget> placementOf(
+    const Domain::Device &device, const Domain::Hierarchy &hierarchy)
+{
+    const Domain::Placement p = Domain::placeDevice(device.groups, hierarchy);
+    switch (p.kind) {
+    case Domain::PlacementKind::Unassigned:
+        return Domain::MoveTarget::unassigned();
+    case Domain::PlacementKind::Returns:
+        return Domain::MoveTarget::returns();
+    case Domain::PlacementKind::Node:
+        return Domain::MoveTarget::node(p.path);
+    case Domain::PlacementKind::Inconsistent:
+        break;
+    }
+    return std::nullopt;
+}
+
+// The values of one row, by field (the first non-empty cell of the columns mapped to it).
+struct RowValues
+{
+    QHash<ImportField, QString> text;
+    QHash<ImportField, int> column;
+    QStringList errors;
+};
+
+// Finds destinations by title or path, and plans the nodes to create (createMissing).
+class Destinations
+{
+public:
+    Destinations(const Sync::FleetState &state, const Domain::Hierarchy &hierarchy,
+        QList<ImportCreation> &creates, bool createMissing)
+        : m_hierarchy(hierarchy)
+        , m_creates(creates)
+        , m_createMissing(createMissing)
+        , m_returnsTitle(hierarchy.returnsTitle())
+    {
+        for (auto it = state.groups.cbegin(); it != state.groups.cend(); ++it)
+            m_names.append(it.key());
+    }
+
+    struct Result
+    {
+        std::optional<Domain::MoveTarget> target;
+        QString error;
+    };
+
+    // `customer` and `group` as the row has them (both empty: not called).
+    Result resolve(const QString &customer, const QString &group)
+    {
+        if (!customer.isEmpty() && group.isEmpty()) {
+            if (auto pool = poolNamed(customer))
+                return {pool, {}};
+        }
+        if (customer.isEmpty()) {
+            if (auto pool = poolNamed(group))
+                return {pool, {}};
+            return node(QString(), group);
+        }
+        Result top = node(QString(), customer, /*customerOnly=*/true);
+        if (!top.target || group.isEmpty())
+            return top;
+        return node(top.target->path, group);
+    }
+
+private:
+    std::optional<Domain::MoveTarget> poolNamed(const QString &text) const
+    {
+        const QString t = text.trimmed();
+        if (t.compare(QStringLiteral("unassigned"), Qt::CaseInsensitive) == 0
+            || Domain::sameTitle(t, Text::tr("Unassigned")))
+            return Domain::MoveTarget::unassigned();
+        if (t.compare(QStringLiteral("returns"), Qt::CaseInsensitive) == 0
+            || t == Domain::ReturnsGroupName || Domain::sameTitle(t, Text::tr("Returns"))
+            || (!m_returnsTitle.isEmpty() && Domain::sameTitle(t, m_returnsTitle)))
+            return Domain::MoveTarget::returns();
+        return std::nullopt;
+    }
+
+    bool exists(const QString &path) const
+    {
+        return m_hierarchy.isNode(path) || m_planned.contains(path);
+    }
+
+    // `text` under `base` ("" for the customers): a path when written with "--" or when it is
+    // the path of a node, else titles separated by '/' or '›'.
+    Result node(const QString &base, const QString &text, bool customerOnly = false)
+    {
+        const QString value = text.trimmed();
+        if (value.contains(Domain::PathSeparator) || exists(relative(base, value)))
+            return byPath(base, value, customerOnly);
+        static const QRegularExpression separators(QStringLiteral("\\s*[/›]\\s*"));
+        QStringList titles = value.split(separators, Qt::SkipEmptyParts);
+        for (QString &t : titles)
+            t = t.trimmed();
+        if (titles.isEmpty())
+            return {std::nullopt, Text::tr("“%1” names no customer or group").arg(value)};
+        if (customerOnly && titles.size() > 1)
+            return {std::nullopt,
+                Text::tr("“%1” in the customer column names more than a customer").arg(value)};
+        QString path = base;
+        for (const QString &title : std::as_const(titles)) {
+            QStringList found = Domain::nodesTitled(m_hierarchy, path, title);
+            for (const ImportCreation &c : std::as_const(m_creates)) {
+                if (c.parentPath == path && Domain::sameTitle(c.title, title))
+                    found.append(c.path);
+            }
+            if (found.isEmpty()) {
+                // A title that is the short name of a node is taken as that node.
+                const QString bySlug = Domain::childPath(path, title);
+                if (Domain::isSlug(title) && exists(bySlug)) {
+                    path = bySlug;
+                    continue;
+                }
+            }
+            if (found.size() > 1) {
+                QStringList names;
+                for (const QString &p : std::as_const(found))
+                    names.append(titleOf(p));
+                return {std::nullopt,
+                    Text::tr("“%1” is ambiguous: it matches %2")
+                        .arg(title, names.join(Text::tr(" and ")))};
+            }
+            if (found.isEmpty()) {
+                if (!m_createMissing)
+                    return {std::nullopt,
+                        path.isEmpty()
+                            ? Text::tr("There is no customer “%1” (allow creating missing "
+                                       "customers and groups to create it)")
+                                  .arg(title)
+                            : Text::tr("There is no group “%1” in %2 (allow creating missing "
+                                       "customers and groups to create it)")
+                                  .arg(title, titleOf(path))};
+                const QString e = create(path, title);
+                if (!e.isEmpty())
+                    return {std::nullopt, e};
+                path = m_creates.constLast().path;
+                continue;
+            }
+            path = found.constFirst();
+        }
+        return {Domain::MoveTarget::node(path), {}};
+    }
+
+    QString relative(const QString &base, const QString &value) const
+    {
+        if (base.isEmpty() || value.startsWith(base + Domain::PathSeparator) || value == base)
+            return value;
+        return Domain::childPath(base, value);
+    }
+
+    Result byPath(const QString &base, const QString &value, bool customerOnly)
+    {
+        const QString path = relative(base, value);
+        if (const QString e = Domain::nodePathError(path); !e.isEmpty())
+            return {std::nullopt, e};
+        if (customerOnly && Domain::pathDepth(path) > 1)
+            return {std::nullopt,
+                Text::tr("“%1” in the customer column names more than a customer").arg(value)};
+        for (const QString &p : Domain::pathChain(path)) {
+            if (exists(p))
+                continue;
+            if (!m_createMissing)
+                return {std::nullopt,
+                    Text::tr("There is no customer or group %1 (allow creating missing customers "
+                             "and groups to create it)")
+                        .arg(value)};
+            const QString e = createPath(p);
+            if (!e.isEmpty())
+                return {std::nullopt, e};
+        }
+        return {Domain::MoveTarget::node(path), {}};
+    }
+
+    QString titleOf(const QString &path) const
+    {
+        QStringList parts;
+        for (const QString &p : Domain::pathChain(path)) {
+            if (const Domain::Node *n = m_hierarchy.node(p))
+                parts.append(n->title);
+            else if (m_planned.contains(p))
+                parts.append(m_planned.value(p));
+            else
+                parts.append(Domain::lastSlug(p));
+        }
+        return QStringLiteral("“%1”").arg(parts.join(QStringLiteral(" › ")));
+    }
+
+    QString create(const QString &parentPath, const QString &title)
+    {
+        if (const QString e = Domain::titleError(title); !e.isEmpty())
+            return e;
+        const QString slug = Domain::suggestSlug(title, parentPath, m_names);
+        if (slug.isEmpty())
+            return Text::tr("“%1” cannot be created in %2: there is no room for another level")
+                .arg(title, titleOf(parentPath));
+        return add(parentPath, slug, title);
+    }
+
+    QString createPath(const QString &path)
+    {
+        return add(Domain::parentPath(path), Domain::lastSlug(path), Domain::lastSlug(path));
+    }
+
+    QString add(const QString &parentPath, const QString &slug, const QString &title)
+    {
+        ImportCreation c;
+        c.parentPath = parentPath;
+        c.slug = slug;
+        c.title = title;
+        c.path = Domain::childPath(parentPath, slug);
+        if (m_hierarchy.contains(c.path))
+            return Text::tr("%1 cannot be created: a Particle group of that name exists")
+                .arg(c.path);
+        m_planned.insert(c.path, title);
+        m_names.append(c.path);
+        c.titlePath = titleOf(c.path).mid(1).chopped(1);
+        m_creates.append(c);
+        return QString();
+    }
+
+    const Domain::Hierarchy &m_hierarchy;
+    QList<ImportCreation> &m_creates;
+    bool m_createMissing;
+    QString m_returnsTitle;
+    QStringList m_names;
+    QHash<QString, QString> m_planned; // path -> title of the nodes to create
+};
+
+// The devices of the fleet by each of their identifiers.
+struct DeviceIndex
+{
+    QHash<QString, QString> bySerial; // upper case
+    QHash<QString, QString> byIccid;
+    QHash<QString, QString> byImei;
+
+    explicit DeviceIndex(const Sync::FleetState &state)
+    {
+        bySerial.reserve(state.devices.size());
+        for (const Domain::Device &d : state.devices) {
+            if (!d.serialNumber.isEmpty())
+                bySerial.insert(d.serialNumber.toUpper(), d.id);
+            if (!d.iccid.isEmpty())
+                byIccid.insert(d.iccid, d.id);
+            if (!d.imei.isEmpty())
+                byImei.insert(d.imei, d.id);
+        }
+    }
+};
+
+QString fieldWord(ImportField field)
+{
+    return fieldTitle(field);
+}
+
+// What the row does to its device, to compare rows that name the same device.
+QString effectKey(const ImportRow &row)
+{
+    QString key = row.target ? targetPath(*row.target) : QStringLiteral("\x01");
+    key += u'\x02' + row.name.value_or(QStringLiteral("\x01"));
+    key += u'\x02' + row.notes.value_or(QStringLiteral("\x01"));
+    return key;
+}
+
+} // namespace
+
+QString fieldTitle(ImportField field)
+{
+    for (const FieldInfo &f : Fields) {
+        if (f.field == field)
+            return QCoreApplication::translate("Flotilla::Edit", f.title);
+    }
+    return Text::tr("Ignored");
+}
+
+QString fieldKey(ImportField field)
+{
+    for (const FieldInfo &f : Fields) {
+        if (f.field == field)
+            return QString::fromLatin1(f.key);
+    }
+    return QStringLiteral("ignore");
+}
+
+std::optional<ImportField> fieldFromKey(const QString &key)
+{
+    if (key == QLatin1String("ignore"))
+        return ImportField::Ignore;
+    for (const FieldInfo &f : Fields) {
+        if (key == QLatin1String(f.key))
+            return f.field;
+    }
+    return std::nullopt;
+}
+
+QList<ImportField> allFields()
+{
+    QList<ImportField> out;
+    for (const FieldInfo &f : Fields)
+        out.append(f.field);
+    return out;
+}
+
+ImportField fieldForHeader(const QString &header)
+{
+    const QString folded = foldHeader(header);
+    if (folded.isEmpty())
+        return ImportField::Ignore;
+    for (const HeaderName &h : Headers) {
+        if (folded == QLatin1String(h.folded))
+            return h.field;
+    }
+    // The console's own export headers, in any language the console speaks.
+    for (const FieldInfo &f : Fields) {
+        if (folded == foldHeader(QCoreApplication::translate("Flotilla::Edit", f.title)))
+            return f.field;
+    }
+    return ImportField::Ignore;
+}
+
+ColumnMapping guessMapping(const Io::TextTable &table)
+{
+    ColumnMapping mapping;
+    mapping.fields.fill(ImportField::Ignore, table.columnCount);
+    const Io::TextRow *first = nullptr;
+    for (const Io::TextRow &row : table.rows) {
+        if (std::any_of(row.cells.cbegin(), row.cells.cend(),
+                [](const QString &c) { return !c.trimmed().isEmpty(); })) {
+            first = &row;
+            break;
+        }
+    }
+    bool named = false;
+    if (first) {
+        QSet<ImportField> seen;
+        for (int c = 0; c < table.columnCount && c < first->cells.size(); ++c) {
+            const ImportField f = fieldForHeader(first->cells.at(c));
+            if (f != ImportField::Ignore && !seen.contains(f)) {
+                mapping.fields[c] = f;
+                seen.insert(f);
+                named = true;
+            }
+        }
+    }
+    mapping.hasHeader = named;
+    if (!named && table.columnCount == 1)
+        mapping.fields[0] = ImportField::Identifier;
+    return mapping;
+}
+
+QString headerSetKey(const Io::TextTable &table)
+{
+    for (const Io::TextRow &row : table.rows) {
+        QStringList folded;
+        bool any = false;
+        for (const QString &cell : row.cells) {
+            folded.append(foldHeader(cell));
+            any = any || !cell.trimmed().isEmpty();
+        }
+        if (!any)
+            continue;
+        return QString::fromLatin1(
+            QCryptographicHash::hash(folded.join(u'\x1f').toUtf8(), QCryptographicHash::Sha1)
+                .toHex());
+    }
+    return QString();
+}
+
+QString mappingToText(const ColumnMapping &mapping)
+{
+    QStringList keys;
+    for (ImportField f : mapping.fields)
+        keys.append(fieldKey(f));
+    return (mapping.hasHeader ? QStringLiteral("header:") : QStringLiteral("noheader:"))
+        + keys.join(u',');
+}
+
+std::optional<ColumnMapping> mappingFromText(const QString &text, int columnCount)
+{
+    const qsizetype colon = text.indexOf(u':');
+    if (colon < 0)
+        return std::nullopt;
+    const QString head = text.left(colon);
+    if (head != QLatin1String("header") && head != QLatin1String("noheader"))
+        return std::nullopt;
+    const QStringList keys = text.mid(colon + 1).split(u',');
+    if (keys.size() != columnCount)
+        return std::nullopt;
+    ColumnMapping mapping;
+    mapping.hasHeader = head == QLatin1String("header");
+    for (const QString &key : keys) {
+        const auto f = fieldFromKey(key);
+        if (!f)
+            return std::nullopt;
+        mapping.fields.append(*f);
+    }
+    return mapping;
+}
+
+QString actionKey(RowAction action)
+{
+    switch (action) {
+    case RowAction::Import:
+        return QStringLiteral("import");
+    case RowAction::Move:
+        return QStringLiteral("move");
+    case RowAction::Rename:
+        return QStringLiteral("rename");
+    case RowAction::Notes:
+        return QStringLiteral("notes");
+    case RowAction::Unchanged:
+        return QStringLiteral("unchanged");
+    case RowAction::Error:
+        break;
+    }
+    return QStringLiteral("error");
+}
+
+QString actionTitle(RowAction action)
+{
+    switch (action) {
+    case RowAction::Import:
+        return Text::tr("Import into the product");
+    case RowAction::Move:
+        return Text::tr("Move");
+    case RowAction::Rename:
+        return Text::tr("Rename");
+    case RowAction::Notes:
+        return Text::tr("Notes");
+    case RowAction::Unchanged:
+        return Text::tr("Unchanged");
+    case RowAction::Error:
+        break;
+    }
+    return Text::tr("Error");
+}
+
+QString identifierError(ImportField field, const QString &value)
+{
+    switch (field) {
+    case ImportField::DeviceId:
+        if (!Domain::isDeviceId(value))
+            return Text::tr("the device ID “%1” is not 24 hexadecimal digits").arg(value);
+        break;
+    case ImportField::Iccid:
+        if (!allDigits(value) || value.size() < 19 || value.size() > 20)
+            return allDigits(value) && value.size() < 19
+                ? Text::tr("the ICCID “%1” has %2 digits, not 19 or 20 (did a spreadsheet drop "
+                           "its leading zeros? Format the column as text)")
+                      .arg(value)
+                      .arg(value.size())
+                : Text::tr("the ICCID “%1” is not 19 or 20 digits").arg(value);
+        break;
+    case ImportField::Imei:
+        if (!allDigits(value) || value.size() != 15)
+            return allDigits(value) && value.size() < 15
+                ? Text::tr("the IMEI “%1” has %2 digits, not 15 (did a spreadsheet drop its "
+                           "leading zeros? Format the column as text)")
+                      .arg(value)
+                      .arg(value.size())
+                : Text::tr("the IMEI “%1” is not 15 digits").arg(value);
+        break;
+    case ImportField::Serial:
+        if (value.size() > 64 || std::any_of(value.begin(), value.end(), [](QChar c) {
+                return c.isSpace() || !c.isPrint();
+            }))
+            return Text::tr("the serial number “%1” is not one word of at most 64 characters")
+                .arg(value.left(80));
+        break;
+    default:
+        break;
+    }
+    return QString();
+}
+
+int ImportPlan::count(RowAction action) const
+{
+    return static_cast<int>(std::count_if(
+        rows.cbegin(), rows.cend(), [action](const ImportRow &r) { return r.action == action; }));
+}
+
+int ImportPlan::validChanges() const
+{
+    return static_cast<int>(std::count_if(rows.cbegin(), rows.cend(),
+        [](const ImportRow &r) { return !r.isError() && r.action != RowAction::Unchanged; }));
+}
+
+ImportPlan planImport(
+    const Io::TextTable &table, const ImportOptions &options, const Sync::FleetState &state)
+{
+    ImportPlan plan;
+    plan.readProblems = table.problems;
+    const ColumnMapping &mapping = options.mapping;
+    const Domain::Hierarchy hierarchy = state.hierarchy();
+
+    // Which columns say what; the first column of a field wins, the others are ignored.
+    QHash<ImportField, QList<int>> columns;
+    const Io::TextRow *header = nullptr;
+    for (const Io::TextRow &row : table.rows) {
+        if (std::any_of(row.cells.cbegin(), row.cells.cend(),
+                [](const QString &c) { return !c.trimmed().isEmpty(); })) {
+            header = &row;
+            break;
+        }
+    }
+    for (int c = 0; c < table.columnCount; ++c) {
+        const ImportField f
+            = c < mapping.fields.size() ? mapping.fields.at(c) : ImportField::Ignore;
+        if (f == ImportField::Ignore) {
+            const QString name = mapping.hasHeader && header && c < header->cells.size()
+                ? header->cells.at(c).trimmed()
+                : QString();
+            plan.ignoredColumns.append(name.isEmpty()
+                    ? columnName(c)
+                    : QStringLiteral("%1 (%2)").arg(columnName(c), name));
+            continue;
+        }
+        columns[f].append(c);
+    }
+    const bool hasIdentifier = std::any_of(columns.keyBegin(), columns.keyEnd(), isIdentifierField);
+    if (!hasIdentifier) {
+        plan.error = Text::tr("No column names the devices: choose which column holds device IDs, "
+                              "serial numbers, ICCIDs or IMEIs.");
+        return plan;
+    }
+    const bool placesByColumn
+        = columns.contains(ImportField::Customer) || columns.contains(ImportField::Group);
+
+    Destinations destinations(state, hierarchy, plan.creates, options.createMissing);
+    std::optional<Destinations::Result> fixedDestination;
+    if (!placesByColumn && !options.destination.trimmed().isEmpty())
+        fixedDestination = destinations.resolve(QString(), options.destination.trimmed());
+
+    const DeviceIndex index(state);
+    // The first row of each device (by device ID, or by identifier for devices to import),
+    // and of each effect on it.
+    QHash<QString, int> firstRowOfDevice;
+    bool headerSkipped = !mapping.hasHeader;
+
+    for (const Io::TextRow &row : table.rows) {
+        const bool blank = std::none_of(row.cells.cbegin(), row.cells.cend(),
+            [](const QString &c) { return !c.trimmed().isEmpty(); });
+        if (blank) {
+            ++plan.blankRows;
+            continue;
+        }
+        if (!headerSkipped) {
+            headerSkipped = true;
+            continue;
+        }
+        ImportRow r;
+        r.row = row.number;
+
+        // The row's values.
+        RowValues values;
+        for (auto it = columns.cbegin(); it != columns.cend(); ++it) {
+            for (int c : it.value()) {
+                const QString cell = c < row.cells.size() ? row.cells.at(c).trimmed() : QString();
+                if (cell.isEmpty())
+                    continue;
+                const bool number = c < row.types.size() && row.types.at(c) == Io::CellType::Number;
+                if (isIdentifierField(it.key())
+                    && (looksScientific(cell) || (number && cell.size() > 15 && allDigits(cell)))) {
+                    r.errors.append(
+                        Text::tr("column %1 holds %2 as a number that the spreadsheet rounded "
+                                 "(%3): format the column as text and enter the numbers again")
+                            .arg(columnName(c), fieldWord(it.key()), cell));
+                    break;
+                }
+                if (!values.text.contains(it.key())) {
+                    values.text.insert(it.key(), cell);
+                    values.column.insert(it.key(), c);
+                }
+                break;
+            }
+        }
+
+        // The device it names.
+        QHash<ImportField, QString> ids;
+        for (ImportField f : {ImportField::Identifier, ImportField::DeviceId, ImportField::Serial,
+                 ImportField::Iccid, ImportField::Imei}) {
+            if (!values.text.contains(f))
+                continue;
+            QString v = values.text.value(f);
+            ImportField kind = f == ImportField::Identifier ? classify(v) : f;
+            if (kind == ImportField::DeviceId)
+                v = v.toLower();
+            if (const QString e = identifierError(kind, v); !e.isEmpty()) {
+                r.errors.append(e);
+                continue;
+            }
+            if (ids.contains(kind) && ids.value(kind).compare(v, Qt::CaseInsensitive) != 0) {
+                r.errors.append(Text::tr("the row has two different %1s").arg(fieldWord(kind)));
+                continue;
+            }
+            ids.insert(kind, v);
+        }
+        for (ImportField f :
+            {ImportField::DeviceId, ImportField::Serial, ImportField::Iccid, ImportField::Imei}) {
+            if (r.identifier.isEmpty() && ids.contains(f))
+                r.identifier = ids.value(f);
+        }
+        if (r.identifier.isEmpty() && r.errors.isEmpty())
+            r.errors.append(Text::tr("no device ID, serial number, ICCID or IMEI"));
+
+        // Every identifier must name the same device, if any.
+        QString found;
+        QString foundBy;
+        bool twoDevices = false;
+        auto match = [&](ImportField f, const QString &id) {
+            if (id.isEmpty() || found == id)
+                return;
+            if (found.isEmpty()) {
+                found = id;
+                foundBy = fieldWord(f);
+                return;
+            }
+            twoDevices = true;
+            r.errors.append(
+                Text::tr("the identifiers name two different devices: %1 by %2 and %3 by %4")
+                    .arg(found, foundBy, id, fieldWord(f)));
+        };
+        if (ids.contains(ImportField::DeviceId)) {
+            const QString id = ids.value(ImportField::DeviceId);
+            match(ImportField::DeviceId, state.devices.contains(id) ? id : QString());
+        }
+        if (ids.contains(ImportField::Serial))
+            match(ImportField::Serial,
+                index.bySerial.value(ids.value(ImportField::Serial).toUpper()));
+        if (ids.contains(ImportField::Iccid))
+            match(ImportField::Iccid, index.byIccid.value(ids.value(ImportField::Iccid)));
+        if (ids.contains(ImportField::Imei))
+            match(ImportField::Imei, index.byImei.value(ids.value(ImportField::Imei)));
+        const Domain::Device *device = nullptr;
+        if (!found.isEmpty()) {
+            device = &*state.devices.constFind(found);
+            // A device ID of the row that is not the device found names another device.
+            if (!twoDevices && ids.contains(ImportField::DeviceId)
+                && ids.value(ImportField::DeviceId) != found) {
+                twoDevices = true;
+                r.errors.append(Text::tr("the identifiers name two different devices: %1 and %2")
+                                    .arg(ids.value(ImportField::DeviceId), found));
+            }
+            for (auto [f, own] : {std::pair {ImportField::Serial, device->serialNumber},
+                     std::pair {ImportField::Iccid, device->iccid},
+                     std::pair {ImportField::Imei, device->imei}}) {
+                if (!twoDevices && ids.contains(f) && !own.isEmpty()
+                    && ids.value(f).compare(own, Qt::CaseInsensitive) != 0)
+                    r.errors.append(Text::tr("the %1 %2 is not that of device %3 (%4)")
+                                        .arg(fieldWord(f), ids.value(f), found, own));
+            }
+            r.deviceId = found;
+            r.label = device->name.isEmpty() ? found : device->name;
+            r.oldName = device->name;
+            r.oldNotes = device->hasNotes ? device->notes : QString();
+        } else {
+            r.label = r.identifier;
+        }
+
+        // Where it goes.
+        if (placesByColumn) {
+            const QString customer = values.text.value(ImportField::Customer);
+            const QString group = values.text.value(ImportField::Group);
+            if (!customer.isEmpty() || !group.isEmpty()) {
+                const Destinations::Result d = destinations.resolve(customer, group);
+                if (!d.error.isEmpty())
+                    r.errors.append(d.error);
+                r.target = d.target;
+            }
+        } else if (fixedDestination) {
+            if (!fixedDestination->error.isEmpty())
+                r.errors.append(fixedDestination->error);
+            r.target = fixedDestination->target;
+        }
+
+        // Its name and notes.
+        if (values.text.contains(ImportField::Name)) {
+            const QString name = values.text.value(ImportField::Name);
+            if (name.contains(u'\n') || name.contains(u'\r'))
+                r.errors.append(Text::tr("a device name must be one line of text"));
+            else if (name.size() > MaxDeviceNameLength)
+                r.errors.append(Text::tr("the name “%1…” is longer than %2 characters")
+                                    .arg(name.left(20))
+                                    .arg(MaxDeviceNameLength));
+            else if (!device || name != device->name)
+                r.name = name;
+        }
+        if (values.text.contains(ImportField::Notes)) {
+            const QString notes = values.text.value(ImportField::Notes);
+            if (!device || notes != r.oldNotes)
+                r.notes = notes;
+        }
+
+        // From where to where.
+        if (device) {
+            const std::optional<Domain::MoveTarget> from = placementOf(*device, hierarchy);
+            r.fromPath = from ? targetPath(*from) : QString();
+            r.fromTitle = from
+                ? (from->kind == Domain::MoveTarget::Kind::Node
+                        ? Domain::titlePath(hierarchy, from->path)
+                        : from->kind == Domain::MoveTarget::Kind::Returns ? Text::tr("Returns")
+                                                                          : Text::tr("Unassigned"))
+                : Text::tr("Needs repair");
+            if (r.target && from == r.target
+                && Domain::planMove(device->groups, *r.target, hierarchy).isEmpty())
+                r.target.reset(); // already there
+        }
+        if (r.target) {
+            r.toPath = targetPath(*r.target);
+            if (r.target->kind == Domain::MoveTarget::Kind::Node) {
+                const auto created = std::find_if(plan.creates.cbegin(), plan.creates.cend(),
+                    [&](const ImportCreation &c) { return c.path == r.target->path; });
+                r.toTitle = created != plan.creates.cend()
+                    ? created->titlePath
+                    : Domain::titlePath(hierarchy, r.target->path);
+            } else {
+                r.toTitle = r.target->kind == Domain::MoveTarget::Kind::Returns
+                    ? Text::tr("Returns")
+                    : Text::tr("Unassigned");
+            }
+        }
+
+        if (!r.errors.isEmpty()) {
+            r.action = RowAction::Error;
+        } else {
+            if (!device)
+                r.changes.append(QStringLiteral("import"));
+            if (r.target && !(!device && r.target->kind == Domain::MoveTarget::Kind::Unassigned))
+                r.changes.append(QStringLiteral("move"));
+            if (r.name)
+                r.changes.append(QStringLiteral("rename"));
+            if (r.notes)
+                r.changes.append(QStringLiteral("notes"));
+            r.action = !device ? RowAction::Import
+                : r.target     ? RowAction::Move
+                : r.name       ? RowAction::Rename
+                : r.notes      ? RowAction::Notes
+                               : RowAction::Unchanged;
+        }
+
+        // One row per device: a repeat of the same row is an error of the repeat, rows that do
+        // different things to one device are all errors.
+        if (!r.isError()) {
+            const QString key
+                = device ? device->id : QStringLiteral("new:") + r.identifier.toUpper();
+            const auto first = firstRowOfDevice.constFind(key);
+            if (first == firstRowOfDevice.cend()) {
+                firstRowOfDevice.insert(key, static_cast<int>(plan.rows.size()));
+            } else {
+                ImportRow &earlier = plan.rows[*first];
+                if (effectKey(earlier) == effectKey(r)) {
+                    r.errors.append(Text::tr("same as row %1").arg(earlier.row));
+                } else {
+                    r.errors.append(Text::tr("row %1 does something else with the same device")
+                                        .arg(earlier.row));
+                    if (!earlier.isError()) {
+                        earlier.errors.append(
+                            Text::tr("row %1 does something else with the same device").arg(r.row));
+                        earlier.action = RowAction::Error;
+                        earlier.changes.clear();
+                    }
+                }
+                r.action = RowAction::Error;
+                r.changes.clear();
+            }
+        }
+        plan.rows.append(r);
+    }
+    // Nodes to create that only rows with errors asked for are not created.
+    QSet<QString> used;
+    for (const ImportRow &r : std::as_const(plan.rows)) {
+        if (!r.isError() && r.target && r.target->kind == Domain::MoveTarget::Kind::Node) {
+            for (const QString &p : Domain::pathChain(r.target->path))
+                used.insert(p);
+        }
+    }
+    plan.creates.erase(std::remove_if(plan.creates.begin(), plan.creates.end(),
+                           [&](const ImportCreation &c) { return !used.contains(c.path); }),
+        plan.creates.end());
+    return plan;
+}
+
+} // namespace Flotilla::Edit
