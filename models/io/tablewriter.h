@@ -27,6 +27,7 @@ struct ExportColumn
 // A table to write, row by row: `row(i, cells)` fills `cells` (one QVariant per column: QString
 // for Text, qint64 or double for Number, QDateTime (UTC) for Date (invalid or null: an empty
 // cell), bool for Bool, a null QVariant for an empty cell). `cells` is cleared before each call.
+// Rows are asked for in order; writeXlsx() asks for the first 200 twice (to size the columns).
 struct ExportTable
 {
     QList<ExportColumn> columns;
@@ -54,11 +55,13 @@ bool writeCsv(QIODevice *out, const ExportTable &table, const CsvOptions &option
 
 // An XLSX workbook of one sheet (libxlsxwriter, constant memory: rows are written in order and
 // flushed): a bold header row that stays in view (frozen) with an autofilter, column widths from
-// the headers and the first rows, text cells always as strings (device IDs, ICCIDs and serials
-// never become numbers), dates as real date cells ("yyyy-mm-dd hh:mm:ss", UTC), numbers as
-// numbers, booleans as booleans. A text longer than a cell can hold (32,767 characters) is cut
-// there. Written to a temporary file next to `path` and renamed over it at the end: on failure
-// nothing is left at `path` (an existing file there is kept) and `error` says why, for people.
+// the headers and the first rows. Each cell as its column's type says: a Text column's cells are
+// always strings, whatever the value (device IDs, ICCIDs and serials never become numbers);
+// dates are real date cells ("yyyy-mm-dd hh:mm:ss", UTC; "yyyy-mm-dd" for a QDate), numbers
+// numbers, booleans booleans; a value that is not of its column's type is written as text. A text
+// longer than a cell can hold (32,767 characters) is cut there. Written to a temporary file next to
+// `path` and renamed over it at the end: on failure nothing is left at `path` (an existing file
+// there is kept) and `error` says why, for people.
 bool writeXlsx(const QString &path, const ExportTable &table, QString *error);
 
 // Excel's rules for a sheet name: 1 to 31 characters, none of []:*?/\ (each becomes '_'), not

@@ -121,6 +121,69 @@ public:
     lxw_workbook *workbook = nullptr;
 };
 
+struct Sheet
+{
+    lxw_worksheet *sheet;
+    lxw_format *dateTime;
+    lxw_format *date;
+};
+
+lxw_error writeText(const Sheet &sheet, lxw_row_t row, lxw_col_t column, const QVariant &value)
+{
+    const QByteArray text = cellText(value);
+    if (text.isEmpty())
+        return LXW_NO_ERROR;
+    return worksheet_write_string(sheet.sheet, row, column, text.constData(), nullptr);
+}
+
+// One cell as its column's type asks: a Text column's cells are always strings (a serial given
+// as a number stays "00123"-safe text), the others are numbers, dates or booleans when the value
+// is one, else text.
+lxw_error writeCell(
+    const Sheet &sheet, lxw_row_t row, lxw_col_t column, const QVariant &value, CellType type)
+{
+    if (value.isNull() || !value.isValid())
+        return LXW_NO_ERROR;
+    switch (type) {
+    case CellType::Bool:
+        if (value.typeId() != QMetaType::Bool)
+            break;
+        return worksheet_write_boolean(sheet.sheet, row, column, value.toBool(), nullptr);
+    case CellType::Number: {
+        if (!isNumber(value))
+            break;
+        const double number = value.toDouble();
+        if (!std::isfinite(number))
+            return LXW_NO_ERROR;
+        return worksheet_write_number(sheet.sheet, row, column, number, nullptr);
+    }
+    case CellType::Date: {
+        QDateTime when;
+        if (value.typeId() == QMetaType::QDateTime)
+            when = value.toDateTime().toUTC();
+        else if (value.typeId() == QMetaType::QDate)
+            when = value.toDate().startOfDay(Qt::UTC);
+        else
+            break;
+        if (!when.isValid())
+            return LXW_NO_ERROR;
+        const QDate day = when.date();
+        const QTime time = when.time();
+        if (day.year() < 1900 || day.year() > 9999)
+            break; // outside Excel's calendar: the ISO text, so that nothing is lost
+        lxw_datetime stamp {day.year(), day.month(), day.day(), time.hour(), time.minute(),
+            time.second() + time.msec() / 1000.0};
+        return worksheet_write_datetime(sheet.sheet, row, column, &stamp,
+            value.typeId() == QMetaType::QDate ? sheet.date : sheet.dateTime);
+    }
+    case CellType::Text:
+    case CellType::Empty:
+    case CellType::Error:
+        break;
+    }
+    return writeText(sheet, row, column, value);
+}
+
 QString libraryError(lxw_error error)
 {
     return QString::fromUtf8(lxw_strerror(error));
@@ -169,8 +232,10 @@ bool writeXlsx(const QString &path, const ExportTable &table, QString *error)
         return fail(Text::tr("The Excel sheet could not be added."));
     lxw_format *headerFormat = workbook_add_format(book.workbook);
     format_set_bold(headerFormat);
+    lxw_format *dateTimeFormat = workbook_add_format(book.workbook);
+    format_set_num_format(dateTimeFormat, "yyyy-mm-dd hh:mm:ss");
     lxw_format *dateFormat = workbook_add_format(book.workbook);
-    format_set_num_format(dateFormat, "yyyy-mm-dd hh:mm:ss");
+    format_set_num_format(dateFormat, "yyyy-mm-dd");
 
     // Column widths from the headers and the first rows (rows are made again when written).
     QList<double> widths(columns, 0);
@@ -201,36 +266,8 @@ bool writeXlsx(const QString &path, const ExportTable &table, QString *error)
         table.row(r, cells);
         const auto row = lxw_row_t(r + 1);
         for (qsizetype c = 0; c < std::min(columns, cells.size()) && result == LXW_NO_ERROR; ++c) {
-            const QVariant &value = cells.at(c);
-            const auto column = lxw_col_t(c);
-            if (value.isNull() || !value.isValid())
-                continue;
-            if (value.typeId() == QMetaType::Bool) {
-                result = worksheet_write_boolean(sheet, row, column, value.toBool(), nullptr);
-            } else if (isNumber(value)) {
-                const double number = value.toDouble();
-                if (std::isfinite(number))
-                    result = worksheet_write_number(sheet, row, column, number, nullptr);
-            } else if (value.typeId() == QMetaType::QDateTime) {
-                const QDateTime when = value.toDateTime().toUTC();
-                if (!when.isValid())
-                    continue;
-                const QDate day = when.date();
-                const QTime time = when.time();
-                if (day.year() < 1900 || day.year() > 9999) {
-                    // Before Excel's calendar: the ISO text, so that nothing is lost.
-                    result = worksheet_write_string(
-                        sheet, row, column, cellText(value).constData(), nullptr);
-                    continue;
-                }
-                lxw_datetime stamp {day.year(), day.month(), day.day(), time.hour(), time.minute(),
-                    time.second() + time.msec() / 1000.0};
-                result = worksheet_write_datetime(sheet, row, column, &stamp, dateFormat);
-            } else {
-                const QByteArray text = cellText(value);
-                if (!text.isEmpty())
-                    result = worksheet_write_string(sheet, row, column, text.constData(), nullptr);
-            }
+            result = writeCell({sheet, dateTimeFormat, dateFormat}, row, lxw_col_t(c), cells.at(c),
+                table.columns.at(c).type);
         }
     }
     const lxw_error closed = book.close();

@@ -112,6 +112,7 @@ private Q_SLOTS:
     void xlsxIsAZipWorkbook();
     void xlsxRoundTrip();
     void xlsxTenThousandRows();
+    void xlsxColumnTypeDecides();
     void xlsxFailureLeavesNothing();
     void xlsxFailureKeepsTheExistingFile();
 };
@@ -332,6 +333,40 @@ void TestTableWriter::xlsxTenThousandRows()
     expectedRoundTripRow(9999, texts, types);
     QCOMPARE(table.rows.last().cells, texts);
     QCOMPARE(table.rows.last().types, types);
+}
+
+void TestTableWriter::xlsxColumnTypeDecides()
+{
+    // A Text column is text whatever the value; other columns take values of their type and
+    // write anything else as text.
+    const QList<ExportColumn> columns {{QStringLiteral("Serial"), CellType::Text},
+        {QStringLiteral("ICCID"), CellType::Text}, {QStringLiteral("Count"), CellType::Number},
+        {QStringLiteral("Installed"), CellType::Date}, {QStringLiteral("Online"), CellType::Bool}};
+    const QList<QVariantList> rows {{qint64(123), 8.9490200001234567e19, QStringLiteral("n/a"),
+                                        QDate(2026, 12, 7), QStringLiteral("yes")},
+        {true, utc(2026, 12, 7, 4, 31, 0), 2.5, QStringLiteral("soon"), false}};
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("types.xlsx"));
+    QString error;
+    QVERIFY2(writeXlsx(path, tableOf(columns, rows), &error), qPrintable(error));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const TextTable table = readXlsx(file.readAll(), {}, &error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QCOMPARE(table.rows.size(), 3);
+    QCOMPARE(table.rows.at(1).cells,
+        (QStringList {QStringLiteral("123"), QStringLiteral("89490200001234570000"),
+            QStringLiteral("n/a"), QStringLiteral("2026-12-07"), QStringLiteral("yes")}));
+    QCOMPARE(table.rows.at(1).types,
+        (QList<CellType> {
+            CellType::Text, CellType::Text, CellType::Text, CellType::Date, CellType::Text}));
+    QCOMPARE(table.rows.at(2).cells,
+        (QStringList {QStringLiteral("true"), QStringLiteral("2026-12-07T04:31:00Z"),
+            QStringLiteral("2.5"), QStringLiteral("soon"), QStringLiteral("false")}));
+    QCOMPARE(table.rows.at(2).types,
+        (QList<CellType> {
+            CellType::Text, CellType::Text, CellType::Number, CellType::Text, CellType::Bool}));
 }
 
 void TestTableWriter::xlsxFailureLeavesNothing()
