@@ -7,11 +7,13 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QHash>
+#include <QIODevice>
 #include <QLocale>
 #include <QLoggingCategory>
 #include <QTime>
 #include <QXmlStreamReader>
 
+#include <algorithm>
 #include <cmath>
 #include <memory>
 #include <zip.h>
