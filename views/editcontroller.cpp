@@ -5,9 +5,12 @@
 #include "domain/nodepath.h"
 #include "edit/accountservice.h"
 #include "edit/fleeteditor.h"
+#include "sync/importoutcome.h"
+#include "sync/outboxops.h"
 #include "sync/syncengine.h"
 #include "tree/fleettreemodel.h"
 #include "views/fleettreeview.h"
+#include "views/importdialog.h"
 #include "views/logging.h"
 #include "views/mainwindow.h"
 #include "views/moveconfirmdialog.h"
@@ -52,6 +55,7 @@ EditController::EditController(const Parts &parts, MainWindow *window)
         Qt::QueuedConnection);
     // Refusals of edits, and of their undo and redo.
     connect(m_editor, &Edit::FleetEditor::refused, this, &EditController::editRefused);
+    connect(m_engine, &Sync::SyncEngine::importFinished, this, &EditController::importFinished);
 }
 
 EditController::~EditController() = default;
@@ -134,6 +138,79 @@ void EditController::onDrop(const Tree::DropRequest &request)
     case Tree::DropOperation::None:
         break;
     }
+}
+
+void EditController::importFile(const QString &path)
+{
+    if (m_importDialog) {
+        m_importDialog->raise();
+        m_importDialog->activateWindow();
+        return;
+    }
+    auto *dialog = new ImportDialog(m_editor, m_engine->state().hierarchy(), path, m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_importDialog = dialog;
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        const Edit::FleetEditor::ImportPreview &preview = dialog->preview();
+        // A refusal was said by the editor (refused()).
+        if (!m_editor->applyImport(preview, dialog->onlyValidRows()).isEmpty())
+            return;
+        for (const Edit::ImportRow &row : preview.rows.rows) {
+            if (row.action == Edit::RowAction::Import)
+                m_importRows.insert(Sync::Outbox::identifierKey(row.identifier), row.row);
+        }
+        const int skipped = dialog->onlyValidRows() ? preview.rows.errorCount() : 0;
+        Q_EMIT editApplied(preview.edit.text,
+            skipped == 0 ? QString()
+                         : plural(skipped, tr("1 row with an error was left out."),
+                             tr("%n rows with errors were left out.", nullptr, skipped)));
+    });
+    dialog->open();
+}
+
+QDialog *EditController::importDialog() const
+{
+    return m_importDialog;
+}
+
+void EditController::importFinished(const Sync::ImportOutcome &outcome)
+{
+    if (outcome.refused.isEmpty() && outcome.notFound.isEmpty() && outcome.unplaced.isEmpty())
+        return;
+    // Row by row, as the file had them: the rows Particle refused, and the rows it took that
+    // could not be placed.
+    QList<QPair<int, QString>> lines;
+    const auto rowOf = [this](const QString &identifier) {
+        return m_importRows.value(Sync::Outbox::identifierKey(identifier), 0);
+    };
+    const auto add = [&](const QString &identifier, const QString &reason) {
+        const int row = rowOf(identifier);
+        lines.append({row,
+            row > 0 ? tr("Row %1 (%2): %3").arg(row).arg(identifier, reason)
+                    : tr("%1: %2").arg(identifier, reason)});
+    };
+    for (auto it = outcome.refused.cbegin(); it != outcome.refused.cend(); ++it)
+        add(it.key(), it.value());
+    for (const QString &identifier : outcome.notFound)
+        add(identifier, tr("imported, but not found in the product afterwards"));
+    for (auto it = outcome.unplaced.cbegin(); it != outcome.unplaced.cend(); ++it)
+        add(it.key(), tr("imported, but not placed: %1").arg(it.value()));
+    std::sort(lines.begin(), lines.end());
+    QStringList text;
+    for (const auto &line : std::as_const(lines))
+        text.append(line.second);
+    const int n = static_cast<int>(lines.size());
+    const QString headline = plural(n, tr("Particle did not take 1 device of the import."),
+        tr("Particle did not take %n devices of the import.", nullptr, n));
+    showError(headline);
+    auto *box
+        = new QMessageBox(QMessageBox::Warning, tr("Import"), headline, QMessageBox::Ok, m_window);
+    box->setObjectName(QStringLiteral("importRefusedBox"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setInformativeText(tr("The other rows were imported. Correct these rows in the file "
+                               "and import it again:"));
+    box->setDetailedText(text.join(u'\n'));
+    box->open();
 }
 
 bool EditController::applyPlan(const Edit::EditPlan &plan, const QString &prefix)

@@ -6,6 +6,7 @@
 
 #include <QHash>
 #include <QObject>
+#include <QPointer>
 #include <QString>
 #include <QStringList>
 
@@ -15,10 +16,13 @@ struct EditPlan;
 } // namespace Flotilla::Edit
 namespace Flotilla::Sync {
 class SyncEngine;
-}
+struct ImportOutcome;
+} // namespace Flotilla::Sync
 namespace Flotilla::Tree {
 class FleetTreeModel;
 }
+
+class QDialog;
 
 namespace Flotilla::Views {
 
@@ -60,6 +64,10 @@ public:
     void renameNode();
     void deleteNode();
     void editNotes();
+    // Opens the import dialog for a spreadsheet file and applies what it previews.
+    void importFile(const QString &path);
+    // The import dialog open now (none: nullptr), for tests.
+    QDialog *importDialog() const;
     // Gives devices their repaired groups, as one undoable edit.
     void repairDevices(
         const QHash<QString, QStringList> &before, const QHash<QString, QStringList> &after);
@@ -80,10 +88,16 @@ private:
     bool applyPlan(const Edit::EditPlan &plan, const QString &prefix = QString());
     QString currentNodePath() const;
 
+    // What Particle answered to an import: the rows of identifiers it refused.
+    void importFinished(const Sync::ImportOutcome &outcome);
+
     MainWindow *m_window;
     Sync::SyncEngine *m_engine;
     Edit::FleetEditor *m_editor;
     Tree::FleetTreeModel *m_tree;
+    QPointer<QDialog> m_importDialog;
+    // The rows of the imports applied here, by identifier key (for the cloud's answer).
+    QHash<QString, int> m_importRows;
 };
 
 } // namespace Flotilla::Views

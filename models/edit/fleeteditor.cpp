@@ -834,9 +834,14 @@ FleetEditor::ImportPreview FleetEditor::planImport(
         }
     }
     const int changes = preview.rows.validChanges();
-    batch.text = fileName.isEmpty()
-        ? Text::tr("Import %n device(s)", nullptr, changes)
-        : Text::tr("Import %n device(s) from %1", nullptr, changes).arg(fileName);
+    // Counted phrases read right in English without a catalogue: the singular is its own string.
+    if (fileName.isEmpty())
+        batch.text = changes == 1 ? Text::tr("Import 1 device")
+                                  : Text::tr("Import %n devices", nullptr, changes);
+    else
+        batch.text = (changes == 1 ? Text::tr("Import 1 device from %1")
+                                   : Text::tr("Import %n devices from %1", nullptr, changes))
+                         .arg(fileName);
     if (batch.nodes.isEmpty() && batch.devices.isEmpty() && batch.imports.isEmpty()) {
         preview.edit.kind = EditPlan::Kind::Batch;
         preview.edit.notice = preview.rows.errorCount() > 0
@@ -870,9 +875,12 @@ QString FleetEditor::applyImport(const ImportPreview &preview, bool onlyValid)
         return report(preview.rows.error);
     const int errors = preview.rows.errorCount();
     if (errors > 0 && !onlyValid)
-        return report(Text::tr("%n row(s) of the file have errors, so nothing was imported: "
-                               "correct the file, or apply only the rows without errors.",
-            nullptr, errors));
+        return report(errors == 1
+                ? Text::tr("1 row of the file has an error, so nothing was imported: correct the "
+                           "file, or import only the rows without errors.")
+                : Text::tr("%n rows of the file have errors, so nothing was imported: correct "
+                           "the file, or import only the rows without errors.",
+                    nullptr, errors));
     return apply(preview.edit);
 }
 

@@ -254,6 +254,10 @@ private:
         const QString value = text.trimmed();
         if (value.contains(Domain::PathSeparator) || exists(relative(base, value)))
             return byPath(base, value, customerOnly);
+        // A title that has a '/' of its own ("A/B Logistik") is that title, not two levels.
+        if (const QStringList whole = Domain::nodesTitled(m_hierarchy, base, value);
+            whole.size() == 1 && (value.contains(u'/') || value.contains(u'›')))
+            return {Domain::MoveTarget::node(whole.constFirst()), {}};
         static const QRegularExpression separators(QStringLiteral("\\s*[/›]\\s*"));
         QStringList titles = value.split(separators, Qt::SkipEmptyParts);
         for (QString &t : titles)

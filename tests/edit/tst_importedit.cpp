@@ -75,7 +75,7 @@ private Q_SLOTS:
         QCOMPARE(p.edit.impact.devices.claims + p.edit.impact.devices.unclaims, 0);
         QCOMPARE(console.editor->applyImport(p, true), QString());
         QCOMPARE(console.stack.count(), 1);
-        QCOMPARE(console.stack.undoText(), QStringLiteral("Import 2 device(s) from list.csv"));
+        QCOMPARE(console.stack.undoText(), QStringLiteral("Import 2 devices from list.csv"));
         const Sync::FleetState &after = console.engine->state();
         QCOMPARE(after.devices.value(deviceId(6)).groups, QStringList {QStringLiteral("beta")});
         QCOMPARE(after.devices.value(deviceId(7)).groups, QStringList {QStringLiteral("nordwind")});

@@ -33,6 +33,9 @@ Sync::FleetState fleet(bool twin = false)
     bravo.hasNotes = true;
     bravo.notes = QStringLiteral("spare");
     s.devices[deviceId(7)].serialNumber = QStringLiteral("P046AF0007");
+    s.groups.insert(QStringLiteral("beta--ns"),
+        TreeTest::group(
+            QStringLiteral("beta--ns"), QStringLiteral("North/South [flotilla:group]")));
     if (twin)
         s.groups.insert(QStringLiteral("acme--berlin-2"),
             TreeTest::group(
@@ -141,6 +144,9 @@ void TestImportPlan::rules_data()
                           "bench\n")
         << false << QString() << false
         << QStringList {QStringLiteral("2 move acme--berlin--test [move]")};
+    QTest::newRow("a title with a slash of its own")
+        << QStringLiteral("serial,customer,group\nP046AF0007,Beta Energy,North/South\n") << false
+        << QString() << false << QStringList {QStringLiteral("2 move beta--ns [move]")};
     QTest::newRow("ambiguous title")
         << QStringLiteral("serial,customer,group\nP046AF0007,Acme Logistics,berlin depot\n")
         << false << QString() << true
