@@ -10,6 +10,7 @@
 #include "views/cacheproblems.h"
 #include "views/detailpane.h"
 #include "views/editcontroller.h"
+#include "views/exportdialog.h"
 #include "views/flashdialog.h"
 #include "views/fleetitemdelegate.h"
 #include "views/fleettreeview.h"
@@ -283,6 +284,11 @@ void MainWindow::connectActions()
     });
     connect(a.signIn, &QAction::triggered, this, &MainWindow::signInRequested);
     connect(a.productClient, &QAction::triggered, this, &MainWindow::productClientRequested);
+    connect(a.exportDevices, &QAction::triggered, this, [this] {
+        ExportDialog::showFor(ExportDialog::contextOf(
+                                  m_engine, m_table, m_treeView, m_tableView, selectedDeviceIds()),
+            this);
+    });
     connect(a.quit, &QAction::triggered, this, &QWidget::close);
     connect(a.undo, &QAction::triggered, this, [this] { undoOrRedo(false); });
     connect(a.redo, &QAction::triggered, this, [this] { undoOrRedo(true); });

@@ -83,6 +83,11 @@ void MainWindowActions::create(QWidget *owner, bool withRollouts)
             "Set or clear the product's OAuth client, needed to link customers to Particle "
             "customer accounts"));
     productClient->setVisible(false);
+    exportDevices = make(QStringLiteral("actionExport"), MainWindow::tr("E&xport…"),
+        QIcon::fromTheme(QStringLiteral("document-save-as")), QKeySequence(Qt::CTRL | Qt::Key_E),
+        MainWindow::tr(
+            "Write the devices of the selected node, the selection, the filter or the whole "
+            "fleet to a CSV file or an Excel workbook"));
     quit = make(QStringLiteral("actionQuit"), MainWindow::tr("&Quit"), QIcon(), QKeySequence::Quit,
         MainWindow::tr("Close Flotilla; changes not yet sent are kept and sent next time"));
     quit->setMenuRole(QAction::QuitRole);
@@ -160,6 +165,8 @@ void MainWindowActions::fillMenus(QMenuBar *bar) const
     QMenu *file = bar->addMenu(MainWindow::tr("&File"));
     file->addActions({sync, offline, signIn, productClient});
     file->addSeparator();
+    file->addAction(exportDevices);
+    file->addSeparator();
     file->addAction(quit);
 
     QMenu *edit = bar->addMenu(MainWindow::tr("&Edit"));
@@ -202,13 +209,13 @@ void MainWindowActions::fillToolBar(QToolBar *bar) const
 
 QList<QAction *> MainWindowActions::treeContextActions(QWidget *owner) const
 {
-    return {moveTo, flash, copyIds, notes, separator(owner), newGroup, rename, remove,
-        separator(owner), expand};
+    return {moveTo, flash, copyIds, notes, exportDevices, separator(owner), newGroup, rename,
+        remove, separator(owner), expand};
 }
 
 QList<QAction *> MainWindowActions::tableContextActions(QWidget *owner) const
 {
-    return {moveTo, flash, separator(owner), copyRows, copyIds, notes};
+    return {moveTo, flash, separator(owner), copyRows, copyIds, notes, exportDevices};
 }
 
 void MainWindowActions::updateUndoRedo(const QUndoStack &stack)
