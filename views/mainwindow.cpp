@@ -24,6 +24,10 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QCloseEvent>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -32,6 +36,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QMimeData>
 #include <QPushButton>
 #include <QScreen>
 #include <QSettings>
@@ -123,6 +128,7 @@ MainWindow::MainWindow(const MainWindowParts &parts, QWidget *parent)
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Flotilla"));
     setCentralWidget(createCentralWidget());
+    setAcceptDrops(true); // spreadsheets dropped onto the window are imported
 
     m_actions.create(this, m_rollouts != nullptr);
     m_actions.fillMenus(menuBar());
@@ -284,6 +290,7 @@ void MainWindow::connectActions()
     });
     connect(a.signIn, &QAction::triggered, this, &MainWindow::signInRequested);
     connect(a.productClient, &QAction::triggered, this, &MainWindow::productClientRequested);
+    connect(a.importDevices, &QAction::triggered, this, &MainWindow::chooseImportFile);
     connect(a.exportDevices, &QAction::triggered, this, [this] {
         ExportDialog::showFor(ExportDialog::contextOf(
                                   m_engine, m_table, m_treeView, m_tableView, selectedDeviceIds()),
@@ -462,6 +469,60 @@ void MainWindow::fitToolBar()
         m_toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
         fitToolBar(); // the texts may have grown meanwhile
     }
+}
+
+namespace {
+
+// The local spreadsheet file among the dropped URLs (empty: none), by its suffix.
+QString droppedSpreadsheet(const QMimeData *mime)
+{
+    if (!mime || !mime->hasUrls())
+        return QString();
+    const QList<QUrl> urls = mime->urls();
+    if (urls.size() != 1 || !urls.constFirst().isLocalFile())
+        return QString();
+    const QString path = urls.constFirst().toLocalFile();
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    return QStringList {QStringLiteral("csv"), QStringLiteral("tsv"), QStringLiteral("txt"),
+               QStringLiteral("xlsx")}
+               .contains(suffix)
+        ? path
+        : QString();
+}
+
+} // namespace
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (!droppedSpreadsheet(event->mimeData()).isEmpty())
+        event->acceptProposedAction();
+    else
+        QMainWindow::dragEnterEvent(event);
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    const QString path = droppedSpreadsheet(event->mimeData());
+    if (path.isEmpty()) {
+        QMainWindow::dropEvent(event);
+        return;
+    }
+    event->acceptProposedAction();
+    // After the drop has finished: the dialog must not run inside the platform's drag.
+    QMetaObject::invokeMethod(
+        m_edits, [edits = m_edits, path] { edits->importFile(path); }, Qt::QueuedConnection);
+}
+
+void MainWindow::chooseImportFile()
+{
+    QSettings settings;
+    const QString folder = settings.value(QStringLiteral("import/folder")).toString();
+    const QString path = QFileDialog::getOpenFileName(this, tr("Import devices"), folder,
+        tr("Spreadsheets (*.csv *.tsv *.txt *.xlsx);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    settings.setValue(QStringLiteral("import/folder"), QFileInfo(path).absolutePath());
+    m_edits->importFile(path);
 }
 
 void MainWindow::showEvent(QShowEvent *event)

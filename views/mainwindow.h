@@ -9,6 +9,8 @@
 #include <QPointer>
 #include <QStringList>
 
+class QDragEnterEvent;
+class QDropEvent;
 class QLabel;
 class QLineEdit;
 class QMessageBox;
@@ -149,6 +151,9 @@ protected:
     void closeEvent(QCloseEvent *event) override;
     void showEvent(QShowEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
+    // A spreadsheet dropped onto the window is imported (the import dialog opens).
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 private:
     QWidget *createCentralWidget();
@@ -158,6 +163,8 @@ private:
     void fitToolBar();
     // Closing while rollouts run: what stops and what is lost, Quit or Cancel.
     void askBeforeQuitting();
+    // Asks for a spreadsheet file and opens the import dialog on it.
+    void chooseImportFile();
     void saveLayout() const;
 
     void onLoaded();

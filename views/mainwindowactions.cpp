@@ -83,6 +83,10 @@ void MainWindowActions::create(QWidget *owner, bool withRollouts)
             "Set or clear the product's OAuth client, needed to link customers to Particle "
             "customer accounts"));
     productClient->setVisible(false);
+    importDevices = make(QStringLiteral("actionImport"), MainWindow::tr("&Import…"),
+        QIcon::fromTheme(QStringLiteral("document-open")), QKeySequence(Qt::CTRL | Qt::Key_I),
+        MainWindow::tr("Read a list of devices from a CSV file or an Excel workbook: import them "
+                       "into the product, place, name and annotate them, with a preview first"));
     exportDevices = make(QStringLiteral("actionExport"), MainWindow::tr("E&xport…"),
         QIcon::fromTheme(QStringLiteral("document-save-as")), QKeySequence(Qt::CTRL | Qt::Key_E),
         MainWindow::tr(
@@ -165,7 +169,7 @@ void MainWindowActions::fillMenus(QMenuBar *bar) const
     QMenu *file = bar->addMenu(MainWindow::tr("&File"));
     file->addActions({sync, offline, signIn, productClient});
     file->addSeparator();
-    file->addAction(exportDevices);
+    file->addActions({importDevices, exportDevices});
     file->addSeparator();
     file->addAction(quit);
 

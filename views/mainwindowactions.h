@@ -38,6 +38,7 @@ struct MainWindowActions
     QAction *offline = nullptr;
     QAction *signIn = nullptr;
     QAction *productClient = nullptr;
+    QAction *importDevices = nullptr;
     QAction *exportDevices = nullptr;
     QAction *quit = nullptr;
     QAction *undo = nullptr;
