@@ -10,6 +10,7 @@
 #include <QSet>
 
 #include <algorithm>
+#include <array>
 
 namespace Flotilla::Edit {
 
@@ -181,12 +182,29 @@ std::optional<Domain::MoveTarget> placementOf(
     return std::nullopt;
 }
 
+// Values by field, for one row (a small array: a hash per row costs more than the row).
+class FieldValues
+{
+public:
+    bool contains(ImportField f) const { return m_has[index(f)]; }
+    QString value(ImportField f) const { return m_has[index(f)] ? m_values[index(f)] : QString(); }
+    void insert(ImportField f, const QString &value)
+    {
+        m_values[index(f)] = value;
+        m_has[index(f)] = true;
+    }
+
+private:
+    static std::size_t index(ImportField f) { return static_cast<std::size_t>(f); }
+    static constexpr std::size_t Count = static_cast<std::size_t>(ImportField::Notes) + 1;
+    std::array<QString, Count> m_values;
+    std::array<bool, Count> m_has {};
+};
+
 // The values of one row, by field (the first non-empty cell of the columns mapped to it).
 struct RowValues
 {
-    QHash<ImportField, QString> text;
-    QHash<ImportField, int> column;
-    QStringList errors;
+    FieldValues text;
 };
 
 // Finds destinations by title or path, and plans the nodes to create (createMissing).
@@ -210,8 +228,21 @@ public:
         QString error;
     };
 
-    // `customer` and `group` as the row has them (both empty: not called).
+    // `customer` and `group` as the row has them (both empty: not called). Rows of one file
+    // name few places many times: each pair is resolved once.
     Result resolve(const QString &customer, const QString &group)
+    {
+        const QString key = customer + u'\x1f' + group;
+        const auto known = m_resolved.constFind(key);
+        if (known != m_resolved.cend())
+            return *known;
+        Result result = resolveOnce(customer, group);
+        m_resolved.insert(key, result);
+        return result;
+    }
+
+private:
+    Result resolveOnce(const QString &customer, const QString &group)
     {
         if (!customer.isEmpty() && group.isEmpty()) {
             if (auto pool = poolNamed(customer))
@@ -228,7 +259,6 @@ public:
         return node(top.target->path, group);
     }
 
-private:
     std::optional<Domain::MoveTarget> poolNamed(const QString &text) const
     {
         const QString t = text.trimmed();
@@ -394,6 +424,7 @@ private:
     QString m_returnsTitle;
     QStringList m_names;
     QHash<QString, QString> m_planned; // path -> title of the nodes to create
+    QHash<QString, Result> m_resolved; // "customer\x1fgroup" -> where it is
 };
 
 // The devices of the fleet by each of their identifiers.
@@ -701,6 +732,26 @@ ImportPlan planImport(
         fixedDestination = destinations.resolve(QString(), options.destination.trimmed());
 
     const DeviceIndex index(state);
+    // Places as people read them, each made once.
+    const QString unassigned = Text::tr("Unassigned");
+    const QString returns
+        = hierarchy.returnsTitle().isEmpty() ? Text::tr("Returns") : hierarchy.returnsTitle();
+    const QString needsRepair = Text::tr("Needs repair");
+    QHash<QString, QString> titles;
+    const auto titleOf = [&](const Domain::MoveTarget &target) -> QString {
+        if (target.kind != Domain::MoveTarget::Kind::Node)
+            return target.kind == Domain::MoveTarget::Kind::Returns ? returns : unassigned;
+        const auto known = titles.constFind(target.path);
+        if (known != titles.cend())
+            return *known;
+        const auto created = std::find_if(plan.creates.cbegin(), plan.creates.cend(),
+            [&](const ImportCreation &c) { return c.path == target.path; });
+        const QString title = created != plan.creates.cend()
+            ? created->titlePath
+            : Domain::titlePath(hierarchy, target.path);
+        titles.insert(target.path, title);
+        return title;
+    };
     // The first row of each device (by device ID, or by identifier for devices to import),
     // and of each effect on it.
     QHash<QString, int> firstRowOfDevice;
@@ -736,16 +787,14 @@ ImportPlan planImport(
                             .arg(columnName(c), fieldWord(it.key()), cell));
                     break;
                 }
-                if (!values.text.contains(it.key())) {
+                if (!values.text.contains(it.key()))
                     values.text.insert(it.key(), cell);
-                    values.column.insert(it.key(), c);
-                }
                 break;
             }
         }
 
         // The device it names.
-        QHash<ImportField, QString> ids;
+        FieldValues ids;
         for (ImportField f : {ImportField::Identifier, ImportField::DeviceId, ImportField::Serial,
                  ImportField::Iccid, ImportField::Imei}) {
             if (!values.text.contains(f))
@@ -864,29 +913,14 @@ ImportPlan planImport(
         if (device) {
             const std::optional<Domain::MoveTarget> from = placementOf(*device, hierarchy);
             r.fromPath = from ? targetPath(*from) : QString();
-            r.fromTitle = from
-                ? (from->kind == Domain::MoveTarget::Kind::Node
-                        ? Domain::titlePath(hierarchy, from->path)
-                        : from->kind == Domain::MoveTarget::Kind::Returns ? Text::tr("Returns")
-                                                                          : Text::tr("Unassigned"))
-                : Text::tr("Needs repair");
+            r.fromTitle = from ? titleOf(*from) : needsRepair;
             if (r.target && from == r.target
                 && Domain::planMove(device->groups, *r.target, hierarchy).isEmpty())
                 r.target.reset(); // already there
         }
         if (r.target) {
             r.toPath = targetPath(*r.target);
-            if (r.target->kind == Domain::MoveTarget::Kind::Node) {
-                const auto created = std::find_if(plan.creates.cbegin(), plan.creates.cend(),
-                    [&](const ImportCreation &c) { return c.path == r.target->path; });
-                r.toTitle = created != plan.creates.cend()
-                    ? created->titlePath
-                    : Domain::titlePath(hierarchy, r.target->path);
-            } else {
-                r.toTitle = r.target->kind == Domain::MoveTarget::Kind::Returns
-                    ? Text::tr("Returns")
-                    : Text::tr("Unassigned");
-            }
+            r.toTitle = titleOf(*r.target);
         }
 
         if (!r.errors.isEmpty()) {
