@@ -24,6 +24,7 @@
 #include <QListWidget>
 #include <QLocale>
 #include <QMainWindow>
+#include <QMessageBox>
 #include <QPalette>
 #include <QProgressBar>
 #include <QPushButton>
@@ -543,6 +544,7 @@ void ExportDialog::chooseFile()
     connect(dialog, &QFileDialog::fileSelected, this, [this](const QString &file) {
         setPath(file);
         m_path->setModified(true);
+        m_replaceConfirmed = QDir::fromNativeSeparators(file); // the file dialog asked
     });
     dialog->open();
 }
@@ -558,9 +560,29 @@ void ExportDialog::startExport()
         return;
     }
     m_error->setVisible(false);
+    const QString target = QDir::fromNativeSeparators(path());
+    if (QFileInfo::exists(target) && target != m_replaceConfirmed) {
+        // A file chosen with Choose… was confirmed there; one typed or suggested is asked for.
+        auto *box = new QMessageBox(QMessageBox::Question, tr("Replace the file?"),
+            tr("%1 exists already. Replace it with the export?")
+                .arg(QDir::toNativeSeparators(target)),
+            QMessageBox::Cancel, this);
+        box->setObjectName(QStringLiteral("exportReplaceQuestion"));
+        box->setTextFormat(Qt::PlainText);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        QPushButton *replace = box->addButton(tr("&Replace"), QMessageBox::AcceptRole);
+        replace->setObjectName(QStringLiteral("exportReplace"));
+        box->setDefaultButton(QMessageBox::Cancel);
+        connect(replace, &QPushButton::clicked, this, [this, target] {
+            m_replaceConfirmed = target;
+            startExport();
+        });
+        box->open();
+        return;
+    }
 
     auto job = std::make_shared<Job>();
-    job->path = QDir::fromNativeSeparators(path());
+    job->path = target;
     m_job = job;
     // The rows are made from copies: the fleet is a value (shared until the engine changes its
     // own), so the engine goes on while the file is written.

@@ -40,8 +40,9 @@ namespace Flotilla::Views {
 //
 // The rows are made and written on a thread of their own from a copy of the fleet (a value, so
 // the engine goes on meanwhile): the window stays responsive, the dialog shows the progress and
-// Cancel stops the export. Nothing half-written is ever left; a file that cannot be written is
-// said in the dialog, which stays open.
+// Stop ends the export. Nothing half-written is ever left; a file that exists is replaced only
+// once the user agreed (in the file chooser, or asked on Export); a file that cannot be written
+// is said in the dialog, which stays open.
 class ExportDialog final : public QDialog
 {
     Q_OBJECT
@@ -138,6 +139,7 @@ private:
     QPushButton *m_up = nullptr;
     QPushButton *m_down = nullptr;
     std::shared_ptr<Job> m_job;
+    QString m_replaceConfirmed; // an existing file the user agreed to replace
 };
 
 } // namespace Flotilla::Views

@@ -4,8 +4,9 @@
 // reordered, which reads back (Io::readXlsx) with exactly the customer's devices, titles in the
 // customer and group columns; the columns and the format are remembered for the next time.
 // Opened on devices selected in the table, it exports those to CSV with ';'; opened from the
-// filter field, the devices the filter shows (those the table shows). A file that cannot be written
-// is said in the dialog, which stays open, and nothing is left behind.
+// filter field, the devices the filter shows (those the table shows). A file that cannot be
+// written is said in the dialog, which stays open, and nothing is left behind; a file that exists
+// is replaced only when the user agrees.
 #include "consolefixture.h"
 #include "io/delimited.h"
 #include "io/xlsx.h"
@@ -20,6 +21,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QPointer>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -76,6 +78,7 @@ private Q_SLOTS:
     void selectedDevicesToCsvFromTheTable();
     void filterIsPreselectedFromTheFilterField();
     void fileThatCannotBeWrittenIsSaid();
+    void existingFileIsReplacedOnlyWhenAgreed();
 
 private:
     // Triggers Export… of `view` (its context menu's entry) and returns the dialog it opens.
@@ -334,6 +337,50 @@ void TestExportDialog::fileThatCannotBeWrittenIsSaid()
     QVERIFY(dialog->exportButton()->isEnabled()); // another try is possible
     QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden), QStringList());
     dialog->reject();
+}
+
+// A file that is there already: Export asks; Cancel leaves it as it was, Replace writes it.
+void TestExportDialog::existingFileIsReplacedOnlyWhenAgreed()
+{
+    QVERIFY(m_console.open());
+    const QString path = m_dir.filePath(QStringLiteral("existing.csv"));
+    {
+        QFile old(path);
+        QVERIFY(old.open(QIODevice::WriteOnly));
+        old.write("last week's list");
+    }
+    ExportDialog *dialog = openFrom(m_console.window()->treeView());
+    QVERIFY(dialog);
+    dialog->setSource(ExportDialog::Source::Fleet);
+    dialog->setFormat(Tree::ExportFormat::Csv);
+    dialog->setColumns({QStringLiteral("device_id")});
+    dialog->setPath(path);
+    QSignalSpy finished(dialog, &ExportDialog::exportFinished);
+    const auto question = [] {
+        QWidget *w = QApplication::activeModalWidget();
+        return w && w->objectName() == QStringLiteral("exportReplaceQuestion")
+            ? qobject_cast<QMessageBox *>(w)
+            : nullptr;
+    };
+
+    QTest::mouseClick(dialog->exportButton(), Qt::LeftButton);
+    QTRY_VERIFY(question() != nullptr);
+    QVERIFY(question()->text().contains(QStringLiteral("existing.csv")));
+    QTest::mouseClick(question()->button(QMessageBox::Cancel), Qt::LeftButton);
+    QTRY_VERIFY(question() == nullptr);
+    QVERIFY(dialog->isVisible());
+    QVERIFY(!dialog->isRunning());
+    QCOMPARE(finished.size(), 0);
+    QCOMPARE(contentsOf(path), QByteArray("last week's list"));
+
+    QTest::mouseClick(dialog->exportButton(), Qt::LeftButton);
+    QTRY_VERIFY(question() != nullptr);
+    QTest::mouseClick(
+        question()->findChild<QPushButton *>(QStringLiteral("exportReplace")), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, CloudTimeoutMs);
+    QVERIFY2(finished.at(0).at(0).toBool(), qPrintable(finished.at(0).at(3).toString()));
+    const Io::TextTable read = Io::readDelimited(contentsOf(path));
+    QCOMPARE(read.rows.size(), m_console.state().devices.size() + 1);
 }
 
 QTEST_MAIN(TestExportDialog)
