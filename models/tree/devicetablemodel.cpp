@@ -1152,7 +1152,8 @@ QVariant DeviceTableModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         switch (index.column()) {
         case NameColumn:
-            return r.name;
+            // An unnamed device (a unit just imported) by its ID, as the tree shows it.
+            return r.name.isEmpty() ? r.id : r.name;
         case IdColumn:
             return r.id;
         case SerialColumn:

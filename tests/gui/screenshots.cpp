@@ -2,13 +2,19 @@
 // flotilla-screenshots OUTPUT_DIR: the documentation's screenshots, taken from the real console
 // (the app's AppContext) against a fresh sandbox: the main window with a customer expanded, a
 // node selected and a device shown, the confirmation of a move, Move to…, a new customer, the
-// Flash dialog, the Rollouts window following a staged rollout and the Flash dialog for the rest
-// of the customer. Run it on a display (or under xvfb-run); it is not a test.
+// Flash dialog, the Rollouts window following a staged rollout, the Flash dialog for the rest
+// of the customer, and a shipment list of 300 factory units imported into a new customer's
+// groups (the import preview, the tree after it, the Export dialog); the customer is also
+// exported to OUTPUT_DIR/../shipment-export.xlsx for a look in a spreadsheet. Run it on a
+// display (or under xvfb-run); it is not a test.
 #include "consolefixture.h"
 #include "edit/moveimpact.h"
 #include "rollout/rolloutengine.h"
+#include "tree/fleetexport.h"
+#include "views/exportdialog.h"
 #include "views/flashdialog.h"
 #include "views/fleettreeview.h"
+#include "views/importdialog.h"
 #include "views/moveconfirmdialog.h"
 #include "views/nodedialog.h"
 #include "views/nodepickerdialog.h"
@@ -17,8 +23,12 @@
 #include <QAction>
 #include <QCheckBox>
 #include <QDir>
+#include <QDropEvent>
+#include <QFile>
 #include <QHeaderView>
+#include <QJsonArray>
 #include <QLineEdit>
+#include <QMimeData>
 #include <QPushButton>
 #include <QTableView>
 #include <QTimer>
@@ -49,8 +59,9 @@ int main(int argc, char *argv[])
     }
     const QDir out(args.at(1));
     ConsoleFixture console;
-    if (!console.setUp({QStringLiteral("--devices"), QStringLiteral("2000"),
-            QStringLiteral("--time-scale"), QStringLiteral("60")}))
+    if (!console.setUp(
+            {QStringLiteral("--devices"), QStringLiteral("2000"), QStringLiteral("--time-scale"),
+                QStringLiteral("60"), QStringLiteral("--stock"), QStringLiteral("320")}))
         return 1;
     App::Connection connection = console.sandboxConnection();
     connection.description = QStringLiteral("sandbox %1").arg(connection.apiUrl.authority());
@@ -152,6 +163,70 @@ int main(int argc, char *argv[])
     QTest::qWait(300);
     ok = save(flash, out.filePath(QStringLiteral("flash-rest-of-customer.png"))) && ok;
     flash->reject();
+
+    // A customer's shipment list as German Excel saves it (UTF-8 with BOM, ';'): 300 units of
+    // the factory stock by serial number, for two groups of a customer that does not exist yet.
+    const QJsonArray stock = Test::Http(console.sandbox().adminToken())
+                                 .get(console.sandbox().url(QStringLiteral("/admin/stock")))
+                                 .json()
+                                 .value(QStringLiteral("stock"))
+                                 .toArray();
+    if (stock.size() < 300)
+        return 1;
+    QByteArray csv = "\xEF\xBB\xBFSeriennummer;Kunde;Gruppe;Bemerkung\r\n";
+    for (int i = 0; i < 300; ++i)
+        csv += stock.at(i).toObject().value(QStringLiteral("serial_number")).toString().toUtf8()
+            + ";Nordwind Energie GmbH;" + (i < 200 ? "Hamburg" : "Hamburg / Prüfstand")
+            + ";Lieferung 4711\r\n";
+    const QString listPath = out.absoluteFilePath(QStringLiteral("../lieferung-4711.csv"));
+    QFile list(listPath);
+    if (!list.open(QIODevice::WriteOnly) || list.write(csv) != csv.size())
+        return 1;
+    list.close();
+    QMimeData mime;
+    mime.setUrls({QUrl::fromLocalFile(listPath)});
+    const QPoint centre = window->rect().center();
+    QDragEnterEvent enter(centre, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(window, &enter);
+    QDropEvent drop(centre, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(window, &drop);
+    Views::ImportDialog *import = nullptr;
+    if (!QTest::qWaitFor(
+            [&] { return (import = window->findChild<Views::ImportDialog *>()) != nullptr; }, 5000))
+        return 1;
+    import->resize(1100, 760);
+    import->createMissingBox()->setChecked(true);
+    QTest::qWait(300);
+    ok = save(import, out.filePath(QStringLiteral("import-preview.png"))) && ok;
+    import->importButton()->click();
+    const QString customer = QStringLiteral("nordwind-energie");
+    if (!QTest::qWaitFor(
+            [&] {
+                return console.devicesAt(customer + QStringLiteral("--hamburg")).size() == 200
+                    && console.engine()->pendingCount() == 0;
+            },
+            CloudTimeoutMs))
+        return 1;
+    window->selectNode(customer + QStringLiteral("--hamburg"));
+    window->treeView()->expand(console.tree()->indexForNode(customer));
+    QTest::qWait(300);
+    ok = save(window, out.filePath(QStringLiteral("imported.png"))) && ok;
+
+    // The customer as a workbook: the Export dialog, and the file it writes.
+    window->selectNode(customer);
+    window->treeView()->setFocus();
+    window->findChild<QAction *>(QStringLiteral("actionExport"))->trigger();
+    Views::ExportDialog *exporter = nullptr;
+    if (!QTest::qWaitFor(
+            [&] { return (exporter = window->findChild<Views::ExportDialog *>()) != nullptr; },
+            5000))
+        return 1;
+    exporter->setFormat(Tree::ExportFormat::Xlsx);
+    exporter->setPath(out.absoluteFilePath(QStringLiteral("../shipment-export.xlsx")));
+    QTest::qWait(300);
+    ok = save(exporter, out.filePath(QStringLiteral("export.png"))) && ok;
+    exporter->startExport();
+    QTest::qWait(3000);
     console.close();
     return ok ? 0 : 1;
 }
