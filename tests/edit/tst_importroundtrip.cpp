@@ -111,6 +111,22 @@ QHash<QString, Domain::Device> bySerial(const QHash<QString, Domain::Device> &de
     return out;
 }
 
+// Requests the sandbox answered on Particle's routes (its /admin routes left out).
+int cloudRequests(SandboxProcess &sandbox)
+{
+    const QJsonObject byRoute = Http(sandbox.adminToken())
+                                    .get(sandbox.url(QStringLiteral("/admin/stats")))
+                                    .json()
+                                    .value(QStringLiteral("by_route"))
+                                    .toObject();
+    int total = 0;
+    for (auto it = byRoute.constBegin(); it != byRoute.constEnd(); ++it) {
+        if (!it.key().contains(QLatin1String("/admin")))
+            total += it.value().toInt();
+    }
+    return total;
+}
+
 QString placementPath(const Domain::Device &device, const Domain::Hierarchy &hierarchy)
 {
     const Domain::Placement p = Domain::placeDevice(device.groups, hierarchy);
@@ -310,12 +326,15 @@ private Q_SLOTS:
         QCOMPARE(before.size(), 300);
         QSignalSpy finished(m_engine.get(), &Sync::SyncEngine::importFinished);
         QSignalSpy failed(m_engine.get(), &Sync::SyncEngine::changeFailed);
+        const int requestsBefore = cloudRequests(m_sandbox);
         QCOMPARE(m_editor->applyImport(preview, false), QString());
         QCOMPARE(m_stack.count(), 1);
         QVERIFY(pushed());
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, PushTimeoutMs);
         QVERIFY(pushed());
         QCOMPARE(failed.count(), 0);
+        qInfo("step 1: the preview said %d requests, the cloud answered %d", preview.requests,
+            cloudRequests(m_sandbox) - requestsBefore);
 
         const auto outcome = finished.first().first().value<Sync::ImportOutcome>();
         QCOMPARE(outcome.imported.size(), StockRows);
