@@ -374,7 +374,7 @@ private Q_SLOTS:
             QVERIFY(p.groups.contains(m_hamburgPath));
             QCOMPARE(p.name, stockName(i));
         }
-        QVERIFY(stockSerials(m_sandbox).size() == 520 - StockRows);
+        QCOMPARE(stockSerials(m_sandbox).size(), 520 - StockRows);
         qInfo("step 1 (CSV import of %d units): %lld ms", StockRows,
             static_cast<long long>(timer.elapsed()));
     }
