@@ -105,10 +105,10 @@ ExportDialog::Context ExportDialog::contextOf(Sync::SyncEngine *engine,
     c.filterCount = table->visibleCount();
     const bool fromTable = tableView->hasFocus();
     const bool fromTree = treeView->hasFocus();
-    if (fromTable && !selection.isEmpty())
-        c.preselected = Source::Selection;
-    else if (fromTree && c.node)
+    if (fromTree && c.node)
         c.preselected = Source::Node;
+    else if ((fromTable || fromTree) && !selection.isEmpty())
+        c.preselected = Source::Selection;
     else if (!c.filterText.isEmpty())
         c.preselected = Source::Filter;
     else if (c.node)

@@ -65,8 +65,9 @@ public:
     };
 
     // What the main window shows: the tree's current row, the devices selected (`selection`),
-    // the table's filter. The source is the view with the focus: the table's selection, the
-    // tree's node; else the filter when there is one, the node, the whole fleet.
+    // the table's filter. The source is the view with the focus: the tree's customer, group or
+    // pool, else the devices selected in the view; without either, the filter when there is
+    // one, the tree's node, the whole fleet.
     static Context contextOf(Sync::SyncEngine *engine, const Tree::DeviceTableModel *table,
         const QTreeView *treeView, const QTableView *tableView, const QStringList &selection);
 

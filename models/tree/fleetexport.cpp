@@ -474,21 +474,32 @@ Io::ExportTable exportTable(const Sync::FleetState &state, const ExportScope &sc
             take(d);
     }
 
-    // Tree order, then name, then ID.
-    const std::vector<Location> &locations = snap->locations;
-    std::sort(snap->rows.begin(), snap->rows.end(),
-        [&locations](const Snapshot::Row &a, const Snapshot::Row &b) {
-            const int ra = locations[static_cast<size_t>(a.location)].rank;
-            const int rb = locations[static_cast<size_t>(b.location)].rank;
-            if (ra != rb)
-                return ra < rb;
-            int c = QString::compare(a.device->name, b.device->name, Qt::CaseInsensitive);
-            if (c == 0)
-                c = QString::compare(a.device->name, b.device->name, Qt::CaseSensitive);
-            if (c == 0)
-                c = QString::compare(a.device->id, b.device->id, Qt::CaseSensitive);
-            return c < 0;
-        });
+    // Tree order, then name (case-folded, then exactly), then ID. The folded names are made
+    // once for the sort, and go with it.
+    struct SortKey
+    {
+        int rank;
+        QString folded;
+        Snapshot::Row row;
+    };
+    std::vector<SortKey> keys;
+    keys.reserve(snap->rows.size());
+    for (const Snapshot::Row &r : snap->rows) {
+        keys.push_back({snap->locations[static_cast<size_t>(r.location)].rank,
+            r.device->name.toCaseFolded(), r});
+    }
+    std::sort(keys.begin(), keys.end(), [](const SortKey &a, const SortKey &b) {
+        if (a.rank != b.rank)
+            return a.rank < b.rank;
+        int c = a.folded.compare(b.folded);
+        if (c == 0)
+            c = a.row.device->name.compare(b.row.device->name);
+        if (c == 0)
+            c = a.row.device->id.compare(b.row.device->id);
+        return c < 0;
+    });
+    for (size_t i = 0; i < keys.size(); ++i)
+        snap->rows[i] = keys[i].row;
 
     table.rowCount = static_cast<int>(snap->rows.size());
     table.row = [snap](int row, QVariantList &cells) {
