@@ -159,26 +159,27 @@ void PushHandlers::placeImported(const std::shared_ptr<ImportRun> &run)
     QSet<QString> notFound;
     for (const Outbox::ImportPlacement &p : std::as_const(run->placements)) {
         const QString key = Outbox::identifierKey(p.identifier);
+        const QString identifier = p.identifier.trimmed();
         if (run->refusedKeys.contains(key))
             continue;
         const QString id = deviceIds.value(key);
         if (id.isEmpty()) {
             if (!notFound.contains(key)) {
                 notFound.insert(key);
-                outcome.notFound.append(p.identifier);
-                qCWarning(lcSync) << "import" << run->entry.id << ":" << p.identifier
+                outcome.notFound.append(identifier);
+                qCWarning(lcSync) << "import" << run->entry.id << ":" << identifier
                                   << "was imported but is not among the product's devices";
             }
             continue;
         }
-        outcome.deviceIds.insert(p.identifier, id);
+        outcome.deviceIds.insert(identifier, id);
         if (!placed.contains(id))
             order.append(id);
         Placed &d = placed[id];
         if (p.target) {
             if (p.target->kind == Domain::MoveTarget::Kind::Node && !hierarchy.node(p.target->path))
                 outcome.unplaced.insert(
-                    p.identifier, Text::tr("its customer or group is not in the tree any more"));
+                    identifier, Text::tr("its customer or group is not in the tree any more"));
             else
                 d.target = p.target;
         }
@@ -249,7 +250,7 @@ void PushHandlers::placeImported(const std::shared_ptr<ImportRun> &run)
             count(outcome.unplaced.size())));
     QStringList named;
     for (auto it = outcome.refused.cbegin(); it != outcome.refused.cend(); ++it)
-        named.append(Text::tr("%1: %2").arg(it.key(), it.value()));
+        named.append(QStringLiteral("%1: %2").arg(it.key(), it.value()));
     named.sort();
     if (named.size() > DetailNamesAtMost) {
         const int more = count(named.size() - DetailNamesAtMost);

@@ -9,7 +9,8 @@
 namespace Flotilla::Sync {
 
 // What sending an import (Outbox::DeviceImport) did, identifier by identifier, as the rows of
-// the import named the devices. Identifiers are as the rows wrote them.
+// the import named the devices. Identifiers are as the rows wrote them, trimmed; the lists name
+// each identifier once (as its first row wrote it), deviceIds each way a row wrote it.
 struct ImportOutcome
 {
     qint64 entryId = 0; // the import's outbox entry

@@ -375,7 +375,7 @@ private Q_SLOTS:
         QVERIFY(outcome.unplaced.isEmpty());
         QCOMPARE(outcome.deviceIds.size(), 32);
         for (int i = 0; i < 32; ++i)
-            QCOMPARE(outcome.deviceIds.value(identifiers.at(i)), stock.at(i).id);
+            QCOMPARE(outcome.deviceIds.value(identifiers.at(i).trimmed()), stock.at(i).id);
 
         // The cloud: the 32 where their rows put them, everything else as it was.
         const QHash<QString, Placed> after = placedInCloud(sandbox);
