@@ -57,19 +57,20 @@ struct ImportPlacement
     bool operator==(const ImportPlacement &) const = default;
 };
 
-// Devices per import request. Particle documents no limit for the file of identifiers; a file
-// of 1,000 lines stays far below any size a request body could be refused for, and an import
-// of a whole production run then takes a few requests rather than one that cannot be retried in
-// part.
+// Identifiers per import request. Particle documents no limit for the file of identifiers; a
+// file of 1,000 lines (about 25 kB) stays far below any size a request body could be refused
+// for, each request stays short enough to answer well within the client's timeout, and an
+// import of a whole production run still takes only a few requests (sent one after the other;
+// after a failure the import goes again, and the chunks already taken answer "existing").
 inline constexpr int ImportChunk = 1000;
 
 // The entry that brings the devices of `placements` into the product, then places them. It has
 // no local effect (its devices are not in the fleet yet). Sending it:
 //   1. imports every identifier: ceil(identifiers / ImportChunk) POST requests;
-//   2. reads the devices that the fleet does not know yet: one read per device when all of them
-//      are named by device ID (a full pull when there are more than 200), else a full pull (the
-//      device list has no filter by serial number, ICCID or IMEI): the groups, releases and
-//      customers, and ceil(devices / page size) pages of devices;
+//   2. reads the devices that the fleet does not know yet (none when it knows them all): one
+//      read per device when all of them are named by device ID (a full pull when there are more
+//      than 200), else a full pull (the device list has no filter by serial number, ICCID or
+//      IMEI): the groups, releases and customers, and ceil(devices / page size) pages of devices;
 //   3. queues the placements as the moves and edits the console makes (Outbox::moveEntries,
 //      updateDevice), each sent afterwards for what it costs: one group request per batch of
 //      devices with the same change, a claim (with a token request per customer account) or an
