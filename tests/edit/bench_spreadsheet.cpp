@@ -86,6 +86,7 @@ Sync::FleetState benchFleet(int devices)
         d.iccid = QStringLiteral("8988307%1").arg(n, 13, 10, QLatin1Char('0'));
         d.imei = QStringLiteral("35265610%1").arg(n, 7, 10, QLatin1Char('0'));
         d.platformId = 13;
+        d.name.replace(QLatin1Char(' '), QLatin1Char('-')); // as Particle allows them
         d.lastHeardMs = n % 17 == 0 ? 0 : BaseMs - qint64(n) * 37000;
         if (n % 9 == 0) {
             d.notes = QStringLiteral("Battery replaced, unit %1; back from the field").arg(n);
@@ -254,6 +255,7 @@ int main(int argc, char *argv[])
         std::printf("cells of every row made (not written): CPU %lld ms\n",
             static_cast<long long>(cpuMs() - cpuStart));
     }
+    std::printf("peak RSS with the fleet and both exports: %.0f MiB\n", peakRssMb());
     const PlanTimes plans = timeImportPlans(fleet, csv, xlsx);
 
     std::printf("rows=%d csv_plan_ms=%lld xlsx_plan_ms=%lld csv_export_ms=%lld xlsx_export_ms=%lld "
