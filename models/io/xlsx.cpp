@@ -10,7 +10,6 @@
 #include <QIODevice>
 #include <QLocale>
 #include <QLoggingCategory>
-#include <QTime>
 #include <QXmlStreamReader>
 
 #include <algorithm>
@@ -542,8 +541,19 @@ QString numberText(double value, QStringView raw)
     return QString::number(value, 'g', QLocale::FloatingPointShortest);
 }
 
+// Appends `value` as `width` digits, zeros in front.
+void appendDigits(char16_t *&out, int value, int width)
+{
+    for (int i = width - 1; i >= 0; --i) {
+        out[i] = char16_t(u'0' + value % 10);
+        value /= 10;
+    }
+    out += width;
+}
+
 // A date serial number as ISO 8601: days since 1899-12-30 (1900 system, where Excel counts a
-// 29 February 1900 that never was) or since 1904-01-01.
+// 29 February 1900 that never was) or since 1904-01-01. Formatted digit by digit: a sheet of
+// 100,000 devices has hundreds of thousands of dates.
 QString dateText(double serial, bool date1904, bool showsTime)
 {
     if (!std::isfinite(serial) || serial < 0 || serial >= 2958466) // up to 9999-12-31
@@ -554,11 +564,26 @@ QString dateText(double serial, bool date1904, bool showsTime)
         ++days;
         ms -= 86400000;
     }
-    const QTime time = QTime::fromMSecsSinceStartOfDay(int(ms));
-    QString timeText
-        = time.toString(ms % 1000 ? QStringLiteral("HH:mm:ss.zzz") : QStringLiteral("HH:mm:ss"));
-    if (!date1904 && days == 0)
-        return timeText; // a time of day alone
+    char16_t buffer[32];
+    char16_t *out = buffer;
+    const auto appendTime = [&out, time = int(ms)] {
+        appendDigits(out, time / 3600000, 2);
+        *out++ = u':';
+        appendDigits(out, time / 60000 % 60, 2);
+        *out++ = u':';
+        appendDigits(out, time / 1000 % 60, 2);
+        if (time % 1000) {
+            *out++ = u'.';
+            appendDigits(out, time % 1000, 3);
+        }
+    };
+    const auto text = [&buffer, &out] {
+        return QString(reinterpret_cast<const QChar *>(buffer), out - buffer);
+    };
+    if (!date1904 && days == 0) {
+        appendTime(); // a time of day alone
+        return text();
+    }
     QDate day;
     if (date1904)
         day = QDate(1904, 1, 1).addDays(days);
@@ -568,10 +593,22 @@ QString dateText(double serial, bool date1904, bool showsTime)
         day = QDate(1900, 2, 28); // Excel's 29 February 1900
     else
         day = QDate(1899, 12, 30).addDays(days);
-    const QString dayText = day.toString(Qt::ISODate);
-    if (!showsTime && ms == 0)
-        return dayText;
-    return dayText + QLatin1Char('T') + timeText;
+    int year = 0;
+    int month = 0;
+    int dayOfMonth = 0;
+    day.getDate(&year, &month, &dayOfMonth);
+    if (year < 0 || year > 9999)
+        return QString::number(serial, 'g', QLocale::FloatingPointShortest);
+    appendDigits(out, year, 4);
+    *out++ = u'-';
+    appendDigits(out, month, 2);
+    *out++ = u'-';
+    appendDigits(out, dayOfMonth, 2);
+    if (showsTime || ms != 0) {
+        *out++ = u'T';
+        appendTime();
+    }
+    return text();
 }
 
 // "C7" → column 2 (from 0); -1 when there are no letters.
@@ -591,6 +628,28 @@ int columnOf(QStringView reference)
             return MaxColumns; // out of range: reported by the caller
     }
     return i == 0 ? -1 : column - 1;
+}
+
+// The text of a value element (<v>, the reader on its start) into `text`, which keeps its
+// room from one cell to the next (readElementText() would make a string for each).
+void readValue(QXmlStreamReader &xml, QString &text)
+{
+    text.resize(0);
+    while (!xml.atEnd()) {
+        switch (xml.readNext()) {
+        case QXmlStreamReader::Characters:
+        case QXmlStreamReader::EntityReference:
+            text += xml.text();
+            break;
+        case QXmlStreamReader::EndElement:
+            return;
+        case QXmlStreamReader::StartElement:
+            xml.raiseError(Text::tr("a value holds an element"));
+            return;
+        default: // comments, processing instructions
+            break;
+        }
+    }
 }
 
 struct SheetContext
@@ -624,6 +683,7 @@ void readSheet(
     bool hasValue = false;
     bool hasInline = false;
     qint64 cellsHeld = 0;
+    qsizetype widest = 0; // cells in the widest row so far
     const auto fail = [&](const QString &why) { throw Failure {damaged(part, why)}; };
     const auto rowAt = [&](int index) -> TextRow & {
         while (rows.size() <= index) {
@@ -692,6 +752,11 @@ void readSheet(
             cellsHeld += column + 1 - row.cells.size();
             if (cellsHeld > MaxCells)
                 tooManyCells(rows.size(), column + 1);
+            widest = std::max(widest, qsizetype(column) + 1);
+            if (row.cells.capacity() <= column) { // room for as many cells as the widest row
+                row.cells.reserve(widest);
+                row.types.reserve(widest);
+            }
             row.cells.resize(column + 1);
             row.types.resize(column + 1, CellType::Empty);
         }
@@ -704,15 +769,26 @@ void readSheet(
         if (token == QXmlStreamReader::StartElement) {
             const QStringView name = xml.name();
             if (name == u"c") {
+                // The attributes looked at once each: "r", "t" and "s" are all a cell has.
+                QStringView reference;
+                QStringView type;
+                QStringView styleIndex;
                 const QXmlStreamAttributes attributes = xml.attributes();
-                const QStringView reference = attributes.value(QLatin1String("r"));
+                for (const QXmlStreamAttribute &attribute : attributes) {
+                    const QStringView attributeName = attribute.qualifiedName();
+                    if (attributeName == u"r")
+                        reference = attribute.value();
+                    else if (attributeName == u"t")
+                        type = attribute.value();
+                    else if (attributeName == u"s")
+                        styleIndex = attribute.value();
+                }
                 const int given = reference.isEmpty() ? -1 : columnOf(reference);
                 column = given >= 0 ? given : column + 1;
                 if (column >= MaxColumns)
                     fail(Text::tr("a cell is beyond the last column (%1)").arg(reference));
                 if (rowIndex < 0)
                     rowIndex = 0;
-                const QStringView type = attributes.value(QLatin1String("t"));
                 kind = type.isEmpty() || type == u"n" ? Kind::Number
                     : type == u"s"                    ? Kind::Shared
                     : type == u"inlineStr"            ? Kind::Inline
@@ -721,13 +797,13 @@ void readSheet(
                     : type == u"e"                    ? Kind::Error
                     : type == u"d"                    ? Kind::Date
                                                       : Kind::Formula;
-                style = attributes.value(QLatin1String("s")).toInt();
-                value.clear();
+                style = styleIndex.toInt();
+                value.resize(0); // its room kept for the next value
                 inlineText.clear();
                 hasValue = false;
                 hasInline = false;
             } else if (name == u"v") {
-                value = xml.readElementText();
+                readValue(xml, value);
                 hasValue = true;
             } else if (name == u"is") {
                 inlineText = readStringItem(xml);
