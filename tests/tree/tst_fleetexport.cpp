@@ -4,7 +4,10 @@
 // tree order, every column's cells and types (titles, never group names; dates as UTC
 // QDateTime; empty cells for what a device does not have), the filter giving exactly the rows
 // the device table shows, the CSV bytes of one small fleet, and files written whole or not at
-// all (an existing file kept when an export is cancelled or fails).
+// all (an existing file kept when an export is cancelled or fails), and an export read back as an
+// import changing nothing but what was edited.
+#include "edit/importplan.h"
+#include "io/delimited.h"
 #include "tree/devicetablemodel.h"
 #include "tree/fleetexport.h"
 #include "treefixture.h"
@@ -19,6 +22,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
 #include <memory>
 
 using namespace Flotilla;
@@ -53,6 +57,7 @@ Sync::FleetState exportFleet()
     s.devices[deviceId(1)].iccid = QStringLiteral("89883070000012345678");
     s.devices[deviceId(1)].imei = QStringLiteral("352656100123456");
     s.devices[deviceId(2)].notes = QStringLiteral("Battery replaced; \"old\" unit");
+    s.devices[deviceId(2)].hasNotes = true;
     s.devices[deviceId(2)].desiredFirmwareVersion = 3;
     s.devices[deviceId(3)].development = true;
     s.devices[deviceId(6)].platformId = 26;
@@ -130,6 +135,7 @@ private Q_SLOTS:
     void cancelledExportKeepsTheFile_data();
     void cancelledExportKeepsTheFile();
     void tableOutlivesTheState();
+    void importReadsTheExportBack();
 };
 
 void TestFleetExport::rows_data()
@@ -483,6 +489,51 @@ void TestFleetExport::tableOutlivesTheState()
         state->devices.clear();
     }
     QCOMPARE(rowsOf(table), QStringList {QStringLiteral("echo")});
+}
+
+// The round trip: an export read as an import (Edit::planImport, the rules every import
+// follows) changes nothing; the same file with one group cell edited moves that device, and
+// only it. Pools and Needs repair included.
+void TestFleetExport::importReadsTheExportBack()
+{
+    const Sync::FleetState fleet = exportFleet();
+    const Io::ExportTable table
+        = Tree::exportTable(fleet, ExportScope::all(), Tree::defaultExportColumns());
+    QBuffer buffer;
+    QVERIFY(buffer.open(QIODevice::WriteOnly));
+    QString error;
+    QVERIFY2(Io::writeCsv(&buffer, table, {}, &error), qPrintable(error));
+    const auto plan = [&fleet](const QByteArray &bytes) {
+        const Io::TextTable read = Io::readDelimited(bytes);
+        Edit::ImportOptions options;
+        options.mapping = Edit::guessMapping(read);
+        return Edit::planImport(read, options, fleet);
+    };
+
+    const Edit::ImportPlan unchanged = plan(buffer.data());
+    QVERIFY2(unchanged.error.isEmpty(), qPrintable(unchanged.error));
+    QCOMPARE(unchanged.rows.size(), 10);
+    for (const Edit::ImportRow &row : unchanged.rows)
+        QVERIFY2(row.action == Edit::RowAction::Unchanged,
+            qPrintable(QStringLiteral("row %1: %2 %3")
+                           .arg(row.row)
+                           .arg(Edit::actionKey(row.action), row.errors.join(u';'))));
+
+    // Bravo from "Berlin depot" to "Hamburg port" (its row: "…;Bravo;SN-2;Acme Logistics;Berlin
+    // depot;…").
+    QByteArray edited = buffer.data();
+    const QByteArray bravo = "Bravo,SN-2,Acme Logistics,Berlin depot,";
+    QVERIFY(edited.contains(bravo));
+    edited.replace(bravo, "Bravo,SN-2,Acme Logistics,Hamburg port,");
+    const Edit::ImportPlan moved = plan(edited);
+    QCOMPARE(moved.validChanges(), 1);
+    QCOMPARE(moved.errorCount(), 0);
+    const auto it = std::find_if(moved.rows.cbegin(), moved.rows.cend(),
+        [](const Edit::ImportRow &r) { return r.action != Edit::RowAction::Unchanged; });
+    QVERIFY(it != moved.rows.cend());
+    QCOMPARE(it->action, Edit::RowAction::Move);
+    QCOMPARE(it->deviceId, deviceId(2));
+    QCOMPARE(it->toPath, QStringLiteral("acme--hamburg"));
 }
 
 QTEST_GUILESS_MAIN(TestFleetExport)
