@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "entities.h"
 
+#include "domain/text.h"
+
 #include <QDateTime>
 #include <QJsonArray>
 
@@ -112,6 +114,22 @@ private:
 };
 
 } // namespace
+
+QString deviceNameError(const QString &name)
+{
+    if (name.isEmpty() || name.size() > MaxDeviceNameLength)
+        return Text::tr("a device name has 1 to %1 characters").arg(MaxDeviceNameLength);
+    for (const QChar c : name) {
+        const char16_t u = c.unicode();
+        const bool ok = (u >= u'a' && u <= u'z') || (u >= u'A' && u <= u'Z')
+            || (u >= u'0' && u <= u'9') || u == u'_' || u == u'-';
+        if (!ok)
+            return Text::tr("“%1” cannot be a device name: only letters A–Z, digits, '_' and '-' "
+                            "are allowed")
+                .arg(name.left(MaxDeviceNameLength));
+    }
+    return QString();
+}
 
 bool isDeviceId(QStringView text)
 {

@@ -87,4 +87,10 @@ std::optional<Product> productFromJson(const QJsonObject &json, QString *error);
 // True for 24 hexadecimal characters.
 bool isDeviceId(QStringView text);
 
+// The longest device name the cloud accepts.
+inline constexpr int MaxDeviceNameLength = 63;
+// Empty when the cloud accepts `name` as a device name (1 to 63 ASCII letters, digits, '_' and
+// '-'), else why not, for people.
+QString deviceNameError(const QString &name);
+
 } // namespace Flotilla::Domain

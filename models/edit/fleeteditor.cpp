@@ -611,9 +611,8 @@ EditPlan FleetEditor::planDeviceName(const QString &deviceId, const QString &nam
     if (it == state.devices.cend())
         return refusedPlan(
             EditPlan::Kind::UpdateDevices, Text::tr("Unknown device %1").arg(deviceId));
-    if (name.trimmed().isEmpty() || name.contains(u'\n') || name.contains(u'\r'))
-        return refusedPlan(EditPlan::Kind::UpdateDevices,
-            Text::tr("A device name must be one line of text, not empty"));
+    if (const QString e = Domain::deviceNameError(name); !e.isEmpty())
+        return refusedPlan(EditPlan::Kind::UpdateDevices, e);
     EditPlan plan;
     plan.kind = EditPlan::Kind::UpdateDevices;
     plan.deviceIds = {deviceId};
@@ -717,9 +716,8 @@ EditPlan FleetEditor::planBatch(const BatchEdit &batch) const
         }
         QJsonObject fields;
         if (c.name && *c.name != it->name) {
-            if (c.name->trimmed().isEmpty() || c.name->contains(u'\n')) {
-                problems.append(
-                    Text::tr("%1: a device name must be one line of text, not empty").arg(label));
+            if (const QString e = Domain::deviceNameError(*c.name); !e.isEmpty()) {
+                problems.append(Text::tr("%1: %2").arg(label, e));
                 continue;
             }
             fields.insert(QStringLiteral("name"), *c.name);
@@ -766,10 +764,11 @@ EditPlan FleetEditor::planBatch(const BatchEdit &batch) const
             placed.groups = Domain::applyDelta({}, Domain::planMove({}, *p.target, hierarchy));
         if (const std::optional<int> target = state.targetFor(placed))
             imported.firmwareChanges.append(FirmwareTargetChange {std::nullopt, target, 1});
-        if (p.name && (p.name->trimmed().isEmpty() || p.name->contains(u'\n'))) {
-            problems.append(Text::tr("%1: a device name must be one line of text, not empty")
-                                .arg(p.identifier));
-            continue;
+        if (p.name) {
+            if (const QString e = Domain::deviceNameError(*p.name); !e.isEmpty()) {
+                problems.append(Text::tr("%1: %2").arg(p.identifier, e));
+                continue;
+            }
         }
         plan.impact.devicesRenamed += p.name ? 1 : 0;
         plan.impact.notesChanged += p.notes ? 1 : 0;
@@ -1038,12 +1037,15 @@ QString FleetEditor::apply(const EditPlan &plan)
             }
             if (plan.name && *plan.name != it->name) {
                 next.insert(QStringLiteral("name"), *plan.name);
-                back.insert(QStringLiteral("name"), it->name);
+                // The cloud has no "no name": a device without one keeps its new name on undo.
+                if (!it->name.isEmpty())
+                    back.insert(QStringLiteral("name"), it->name);
             }
             if (next.isEmpty())
                 continue;
             redo.append(Sync::Outbox::updateDevice(id, next));
-            undo.append(Sync::Outbox::updateDevice(id, back));
+            if (!back.isEmpty())
+                undo.append(Sync::Outbox::updateDevice(id, back));
         }
         if (redo.isEmpty())
             return plan.notes ? Text::tr("The notes are unchanged.")
@@ -1074,7 +1076,8 @@ QString FleetEditor::apply(const EditPlan &plan)
             if (c.target)
                 ids.append(c.deviceId);
             QJsonObject back;
-            if (c.name)
+            // The cloud has no "no name": a device without one keeps its new name on undo.
+            if (c.name && !it->name.isEmpty())
                 back.insert(QStringLiteral("name"), it->name);
             if (c.notes)
                 back.insert(QStringLiteral("notes"),

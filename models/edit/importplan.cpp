@@ -775,7 +775,12 @@ ImportPlan planImport(
         RowValues values;
         for (auto it = columns.cbegin(); it != columns.cend(); ++it) {
             for (int c : it.value()) {
-                const QString cell = c < row.cells.size() ? row.cells.at(c).trimmed() : QString();
+                QString cell = c < row.cells.size() ? row.cells.at(c).trimmed() : QString();
+                // An export guards text that a spreadsheet would take for a formula with an
+                // apostrophe ('-Reserve); read back, the apostrophe goes again.
+                if (cell.size() > 1 && cell.front() == u'\''
+                    && QStringView(u"=+-@").contains(cell.at(1)))
+                    cell.remove(0, 1);
                 if (cell.isEmpty())
                     continue;
                 const bool number = c < row.types.size() && row.types.at(c) == Io::CellType::Number;
@@ -894,12 +899,8 @@ ImportPlan planImport(
         // Its name and notes.
         if (values.text.contains(ImportField::Name)) {
             const QString name = values.text.value(ImportField::Name);
-            if (name.contains(u'\n') || name.contains(u'\r'))
-                r.errors.append(Text::tr("a device name must be one line of text"));
-            else if (name.size() > MaxDeviceNameLength)
-                r.errors.append(Text::tr("the name “%1…” is longer than %2 characters")
-                                    .arg(name.left(20))
-                                    .arg(MaxDeviceNameLength));
+            if (const QString e = Domain::deviceNameError(name); !e.isEmpty())
+                r.errors.append(e);
             else if (!device || name != device->name)
                 r.name = name;
         }

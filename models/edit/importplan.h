@@ -133,7 +133,5 @@ ImportPlan planImport(
 // Device IDs: 24 hexadecimal digits; ICCIDs: 19 or 20 digits; IMEIs: 15 digits. Empty when the
 // value is well formed for `field`, else why not (for people).
 QString identifierError(ImportField field, const QString &value);
-// The longest device name Particle accepts.
-inline constexpr int MaxDeviceNameLength = 63;
 
 } // namespace Flotilla::Edit

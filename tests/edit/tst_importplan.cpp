@@ -221,8 +221,15 @@ void TestImportPlan::rules_data()
         << QStringLiteral("serial,name\nP046AF0001,alpha-2\nP046AF0002,%1\n").arg(QString(64, u'x'))
         << false << QString() << false
         << QStringList {QStringLiteral("2 rename [rename]"),
-               QStringLiteral("3 error the name “xxxxxxxxxxxxxxxxxxxx…” is longer than 63 "
-                              "characters")};
+               QStringLiteral("3 error a device name has 1 to 63 characters")};
+    QTest::newRow("a name the cloud refuses")
+        << QStringLiteral("serial,name\nP046AF0001,Wärmezähler 470\n") << false << QString()
+        << false
+        << QStringList {QStringLiteral("2 error “Wärmezähler 470” cannot be a device name: only "
+                                       "letters A–Z, digits, '_' and '-' are allowed")};
+    QTest::newRow("an export's guard against formulas is read back")
+        << QStringLiteral("serial,name,notes\nP046AF0001,'-Reserve,'=1+1\n") << false << QString()
+        << false << QStringList {QStringLiteral("2 rename [rename, notes]")};
     QTest::newRow("every change of a row is listed")
         << QStringLiteral("serial,customer,name,notes\nP046AF0002,Beta Energy,bravo-2,new\n")
         << false << QString() << false
