@@ -784,7 +784,7 @@ ImportPlan planImport(
                 if (cell.isEmpty())
                     continue;
                 const bool number = c < row.types.size() && row.types.at(c) == Io::CellType::Number;
-                if (isIdentifierField(it.key())
+                if (isIdentifierField(it.key()) && !Domain::isDeviceId(cell)
                     && (looksScientific(cell) || (number && cell.size() > 15 && allDigits(cell)))) {
                     r.errors.append(
                         Text::tr("column %1 holds %2 as a number that the spreadsheet rounded "
@@ -899,10 +899,13 @@ ImportPlan planImport(
         // Its name and notes.
         if (values.text.contains(ImportField::Name)) {
             const QString name = values.text.value(ImportField::Name);
-            if (const QString e = Domain::deviceNameError(name); !e.isEmpty())
-                r.errors.append(e);
-            else if (!device || name != device->name)
-                r.name = name;
+            // A name the device has already is no change, whatever it is.
+            if (!device || name != device->name) {
+                if (const QString e = Domain::deviceNameError(name); !e.isEmpty())
+                    r.errors.append(e);
+                else
+                    r.name = name;
+            }
         }
         if (values.text.contains(ImportField::Notes)) {
             const QString notes = values.text.value(ImportField::Notes);

@@ -33,6 +33,7 @@ Sync::FleetState fleet(bool twin = false)
     bravo.hasNotes = true;
     bravo.notes = QStringLiteral("spare");
     s.devices[deviceId(7)].serialNumber = QStringLiteral("P046AF0007");
+    s.devices[deviceId(7)].name = QStringLiteral("Golf Unit 7"); // as a console may show it
     s.groups.insert(QStringLiteral("beta--ns"),
         TreeTest::group(
             QStringLiteral("beta--ns"), QStringLiteral("North/South [flotilla:group]")));
@@ -227,6 +228,12 @@ void TestImportPlan::rules_data()
         << false
         << QStringList {QStringLiteral("2 error “Wärmezähler 470” cannot be a device name: only "
                                        "letters A–Z, digits, '_' and '-' are allowed")};
+    QTest::newRow("a name the device has is no change, whatever it is")
+        << QStringLiteral("serial,name\nP046AF0007,Golf Unit 7\n") << false << QString() << false
+        << QStringList {QStringLiteral("2 unchanged")};
+    QTest::newRow("a device ID of digits around an e is not a rounded number")
+        << QStringLiteral("device id\n0585588957760e5559046507\n") << false << QString() << false
+        << QStringList {QStringLiteral("2 import [import]")};
     QTest::newRow("an export's guard against formulas is read back")
         << QStringLiteral("serial,name,notes\nP046AF0001,'-Reserve,'=1+1\n") << false << QString()
         << false << QStringList {QStringLiteral("2 rename [rename, notes]")};
