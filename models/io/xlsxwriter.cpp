@@ -126,14 +126,38 @@ struct Sheet
     lxw_worksheet *sheet;
     lxw_format *dateTime;
     lxw_format *date;
+    QByteArray *buffer; // a cell's text as UTF-8, reused from one cell to the next
 };
+
+// Plain text as UTF-8 into `out` (its room kept from one cell to the next) when nothing in it
+// needs cellText(): ASCII, within Excel's limit, no "_x" that could read as an escape. Most cells
+// of a device table are; false for the others.
+bool plainText(const QVariant &value, QByteArray &out)
+{
+    if (value.typeId() != QMetaType::QString)
+        return false;
+    const QString &text = *static_cast<const QString *>(value.constData());
+    if (text.size() > MaxCellText)
+        return false;
+    out.resize(text.size());
+    char *bytes = out.data();
+    const QChar *chars = text.constData();
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const char16_t c = chars[i].unicode();
+        if (c >= 0x80 || (c == u'x' && i > 0 && chars[i - 1] == u'_'))
+            return false;
+        bytes[i] = char(c);
+    }
+    return true;
+}
 
 lxw_error writeText(const Sheet &sheet, lxw_row_t row, lxw_col_t column, const QVariant &value)
 {
-    const QByteArray text = cellText(value);
-    if (text.isEmpty())
+    if (!plainText(value, *sheet.buffer))
+        *sheet.buffer = cellText(value);
+    if (sheet.buffer->isEmpty())
         return LXW_NO_ERROR;
-    return worksheet_write_string(sheet.sheet, row, column, text.constData(), nullptr);
+    return worksheet_write_string(sheet.sheet, row, column, sheet.buffer->constData(), nullptr);
 }
 
 // One cell as its column's type asks: a Text column's cells are always strings (a serial given
@@ -261,14 +285,14 @@ bool writeXlsx(const QString &path, const ExportTable &table, QString *error)
         result = worksheet_write_string(
             sheet, 0, lxw_col_t(c), cellText(table.columns.at(c).header).constData(), headerFormat);
     }
+    QByteArray buffer;
+    const Sheet cellSheet {sheet, dateTimeFormat, dateFormat, &buffer};
     for (int r = 0; r < table.rowCount && result == LXW_NO_ERROR && table.row; ++r) {
         cells.clear();
         table.row(r, cells);
         const auto row = lxw_row_t(r + 1);
-        for (qsizetype c = 0; c < std::min(columns, cells.size()) && result == LXW_NO_ERROR; ++c) {
-            result = writeCell({sheet, dateTimeFormat, dateFormat}, row, lxw_col_t(c), cells.at(c),
-                table.columns.at(c).type);
-        }
+        for (qsizetype c = 0; c < std::min(columns, cells.size()) && result == LXW_NO_ERROR; ++c)
+            result = writeCell(cellSheet, row, lxw_col_t(c), cells.at(c), table.columns.at(c).type);
     }
     const lxw_error closed = book.close();
     if (result == LXW_NO_ERROR)

@@ -113,6 +113,7 @@ private Q_SLOTS:
     void xlsxRoundTrip();
     void xlsxTenThousandRows();
     void xlsxColumnTypeDecides();
+    void xlsxTextKeptAsWritten();
     void xlsxFailureLeavesNothing();
     void xlsxFailureKeepsTheExistingFile();
 };
@@ -367,6 +368,35 @@ void TestTableWriter::xlsxColumnTypeDecides()
     QCOMPARE(table.rows.at(2).types,
         (QList<CellType> {
             CellType::Text, CellType::Text, CellType::Number, CellType::Text, CellType::Bool}));
+}
+
+void TestTableWriter::xlsxTextKeptAsWritten()
+{
+    // Plain ASCII text takes a short way to the sheet; text that reads as an Office Open XML
+    // escape ("_x0041_"), other than ASCII or too long for a cell must still come back as it
+    // was written (the escape kept literal, the long text cut at Excel's 32,767 characters).
+    const QString longText = QString(40000, QLatin1Char('a'));
+    const QStringList written {QStringLiteral("e00fce68a1b2c3d4e5f6a7b8"),
+        QStringLiteral("_x0041_"), QStringLiteral("a_x000D_b_x"), QStringLiteral("tail_x"),
+        QStringLiteral("_x12_"), QStringLiteral("M\u00FCller_x0041_"), QStringLiteral("x_y"),
+        longText};
+    QList<QVariantList> rows;
+    for (const QString &text : written)
+        rows.append(QVariantList {text});
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("texts.xlsx"));
+    QString error;
+    QVERIFY2(writeXlsx(path, tableOf({{QStringLiteral("Note"), CellType::Text}}, rows), &error),
+        qPrintable(error));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const TextTable table = readXlsx(file.readAll(), {}, &error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QCOMPARE(table.rows.size(), written.size() + 1);
+    for (qsizetype i = 0; i < written.size() - 1; ++i)
+        QCOMPARE(table.rows.at(i + 1).cells.first(), written.at(i));
+    QCOMPARE(table.rows.last().cells.first(), longText.left(32767));
 }
 
 void TestTableWriter::xlsxFailureLeavesNothing()
