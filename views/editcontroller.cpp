@@ -175,15 +175,17 @@ QDialog *EditController::importDialog() const
 
 void EditController::importFinished(const Sync::ImportOutcome &outcome)
 {
-    if (outcome.refused.isEmpty() && outcome.notFound.isEmpty() && outcome.unplaced.isEmpty())
-        return;
     // Row by row, as the file had them: the rows Particle refused, and the rows it took that
     // could not be placed.
     QList<QPair<int, QString>> lines;
+    // Each row is reported once: an undo sends the import again, and the cloud's refusals
+    // then are the ones already said.
     const auto rowOf = [this](const QString &identifier) {
-        return m_importRows.value(Sync::Outbox::identifierKey(identifier), 0);
+        return m_importRows.take(Sync::Outbox::identifierKey(identifier));
     };
     const auto add = [&](const QString &identifier, const QString &reason) {
+        if (!m_importRows.contains(Sync::Outbox::identifierKey(identifier)))
+            return;
         const int row = rowOf(identifier);
         lines.append({row,
             row > 0 ? tr("Row %1 (%2): %3").arg(row).arg(identifier, reason)
@@ -195,6 +197,10 @@ void EditController::importFinished(const Sync::ImportOutcome &outcome)
         add(identifier, tr("imported, but not found in the product afterwards"));
     for (auto it = outcome.unplaced.cbegin(); it != outcome.unplaced.cend(); ++it)
         add(it.key(), tr("imported, but not placed: %1").arg(it.value()));
+    for (const QString &identifier : outcome.imported + outcome.existing)
+        m_importRows.remove(Sync::Outbox::identifierKey(identifier));
+    if (lines.isEmpty())
+        return;
     std::sort(lines.begin(), lines.end());
     QStringList text;
     for (const auto &line : std::as_const(lines))

@@ -171,6 +171,14 @@ ImportDialog::ImportDialog(Edit::FleetEditor *editor, const Domain::Hierarchy &h
     layout->addWidget(buttons);
 
     connect(buttons, &QDialogButtonBox::accepted, this, [this] {
+        // A destination typed but not yet planned (Import pressed from the keyboard while the
+        // field had the focus) is planned first and shown: Import applies what is shown.
+        if (m_destination->isEnabled() && m_destination->text().trimmed() != m_plannedDestination) {
+            replan();
+            return;
+        }
+        if (!m_import->isEnabled())
+            return;
         rememberMapping();
         accept();
     });
@@ -247,8 +255,12 @@ void ImportDialog::readFile(const QString &sheet)
     if (!error.isEmpty()) {
         m_readError = error;
         m_fileInfo->setText(error);
+        m_preview = {}; // nothing of another sheet may be imported
         m_model->setPlan({});
         m_columns->setRowCount(0);
+        m_onlyValid->setChecked(false);
+        m_onlyValid->setVisible(false);
+        m_summary->clear();
         m_import->setEnabled(false);
         return;
     }
@@ -346,6 +358,7 @@ void ImportDialog::replan()
     options.destination = placesByColumn                         ? QString()
         : !m_pickedText.isEmpty() && destination == m_pickedText ? m_pickedPath
                                                                  : destination;
+    m_plannedDestination = destination;
     QApplication::setOverrideCursor(Qt::WaitCursor);
     m_preview = m_editor->planImport(m_file, options, fileName());
     QApplication::restoreOverrideCursor();
@@ -362,7 +375,7 @@ QString ImportDialog::summaryText() const
 {
     const Edit::ImportPlan &plan = m_preview.rows;
     QStringList lines;
-    const auto enable = [this](bool on) { m_import->setEnabled(on); };
+    const auto enable = [this](bool on) { m_import->setEnabled(on && m_readError.isEmpty()); };
     if (!plan.error.isEmpty()) {
         enable(false);
         return plan.error;

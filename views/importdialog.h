@@ -77,6 +77,7 @@ private:
     bool m_filling = false;
     QString m_pickedPath; // the destination chosen from the tree, shown as m_pickedText
     QString m_pickedText;
+    QString m_plannedDestination; // the destination text the preview was planned with
 
     QLabel *m_fileInfo = nullptr;
     QComboBox *m_sheet = nullptr;

@@ -826,7 +826,7 @@ FleetEditor::ImportPreview FleetEditor::planImport(
             continue;
         if (r.deviceId.isEmpty()) {
             batch.imports.append({r.identifier, r.target, r.name, r.notes});
-            if (r.target)
+            if (r.target && r.target->kind != Domain::MoveTarget::Kind::Unassigned)
                 ++importsByTarget[r.toPath];
         } else {
             batch.devices.append({r.deviceId, r.target, r.name, r.notes});

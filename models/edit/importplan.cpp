@@ -139,9 +139,10 @@ ImportField classify(const QString &value)
 {
     if (Domain::isDeviceId(value))
         return ImportField::DeviceId;
-    if (allDigits(value) && (value.size() == 19 || value.size() == 20))
+    // 18 and 14 digits: an ICCID or an IMEI that lost leading zeros (said as such).
+    if (allDigits(value) && value.size() >= 18 && value.size() <= 20)
         return ImportField::Iccid;
-    if (allDigits(value) && value.size() == 15)
+    if (allDigits(value) && (value.size() == 15 || value.size() == 14))
         return ImportField::Imei;
     return ImportField::Serial;
 }
@@ -277,49 +278,85 @@ private:
         return m_hierarchy.isNode(path) || m_planned.contains(path);
     }
 
-    // `text` under `base` ("" for the customers): a path when written with "--" or when it is
-    // the path of a node, else titles separated by '/' or '›'.
+    // The nodes under `parentPath` titled `title`, those to be created included.
+    QStringList titled(const QString &parentPath, const QString &title) const
+    {
+        QStringList found = Domain::nodesTitled(m_hierarchy, parentPath, title);
+        for (const ImportCreation &c : std::as_const(m_creates)) {
+            if (c.parentPath == parentPath && Domain::sameTitle(c.title, title))
+                found.append(c.path);
+        }
+        return found;
+    }
+
+    QString ambiguity(const QString &title, const QStringList &found) const
+    {
+        QStringList names;
+        for (const QString &p : found)
+            names.append(titleOf(p));
+        return Text::tr("“%1” is ambiguous: it matches %2")
+            .arg(title, names.join(Text::tr(" and ")));
+    }
+
+    // `text` under `base` ("" for the customers): a path when written as one ("acme--berlin") or
+    // when it is the path of a node ("acme"), else titles separated by '/' or '›'. Titles are
+    // matched level by level, the longest run of parts first (a title may hold a '/' of its
+    // own: "Lager/Süd"); a group's short name below the customer counts only when no title
+    // matches.
     Result node(const QString &base, const QString &text, bool customerOnly = false)
     {
         const QString value = text.trimmed();
-        if (value.contains(Domain::PathSeparator) || exists(relative(base, value)))
+        const bool writtenAsPath = value.contains(Domain::PathSeparator)
+            && Domain::nodePathError(relative(base, value)).isEmpty();
+        if (writtenAsPath)
             return byPath(base, value, customerOnly);
-        // A title that has a '/' of its own ("A/B Logistik") is that title, not two levels.
-        if (const QStringList whole = Domain::nodesTitled(m_hierarchy, base, value);
-            whole.size() == 1 && (value.contains(u'/') || value.contains(u'›')))
-            return {Domain::MoveTarget::node(whole.constFirst()), {}};
+        if (base.isEmpty() && exists(value)) {
+            // A customer's path; a customer of another path titled so makes it ambiguous.
+            const QStringList byTitle = titled(QString(), value);
+            if (!byTitle.isEmpty() && !byTitle.contains(value))
+                return {std::nullopt, ambiguity(value, QStringList {value} + byTitle)};
+            return byPath(base, value, customerOnly);
+        }
         static const QRegularExpression separators(QStringLiteral("\\s*[/›]\\s*"));
-        QStringList titles = value.split(separators, Qt::SkipEmptyParts);
-        for (QString &t : titles)
+        QStringList parts = value.split(separators, Qt::SkipEmptyParts);
+        for (QString &t : parts)
             t = t.trimmed();
-        if (titles.isEmpty())
+        if (parts.isEmpty())
             return {std::nullopt, Text::tr("“%1” names no customer or group").arg(value)};
-        if (customerOnly && titles.size() > 1)
-            return {std::nullopt,
-                Text::tr("“%1” in the customer column names more than a customer").arg(value)};
+        // The customer column names one customer, by its whole title.
+        if (customerOnly && parts.size() > 1) {
+            const QStringList found = titled(QString(), value);
+            if (found.size() > 1)
+                return {std::nullopt, ambiguity(value, found)};
+            if (found.isEmpty())
+                return {std::nullopt,
+                    Text::tr("“%1” in the customer column names more than a customer").arg(value)};
+            return {Domain::MoveTarget::node(found.constFirst()), {}};
+        }
         QString path = base;
-        for (const QString &title : std::as_const(titles)) {
-            QStringList found = Domain::nodesTitled(m_hierarchy, path, title);
-            for (const ImportCreation &c : std::as_const(m_creates)) {
-                if (c.parentPath == path && Domain::sameTitle(c.title, title))
-                    found.append(c.path);
+        for (qsizetype k = 0; k < parts.size();) {
+            // The longest run of parts that is one title here.
+            QStringList found;
+            QString title;
+            qsizetype used = 0;
+            for (qsizetype n = parts.size() - k; n >= 1 && found.isEmpty(); --n) {
+                title = parts.mid(k, n).join(QStringLiteral(" / "));
+                found = titled(path, title);
+                used = n;
             }
             if (found.isEmpty()) {
-                // A title that is the short name of a node is taken as that node.
+                title = parts.at(k);
+                used = 1;
+                // A group's short name, when no title matches.
                 const QString bySlug = Domain::childPath(path, title);
-                if (Domain::isSlug(title) && exists(bySlug)) {
+                if (!path.isEmpty() && Domain::isSlug(title) && exists(bySlug)) {
                     path = bySlug;
+                    k += used;
                     continue;
                 }
             }
-            if (found.size() > 1) {
-                QStringList names;
-                for (const QString &p : std::as_const(found))
-                    names.append(titleOf(p));
-                return {std::nullopt,
-                    Text::tr("“%1” is ambiguous: it matches %2")
-                        .arg(title, names.join(Text::tr(" and ")))};
-            }
+            if (found.size() > 1)
+                return {std::nullopt, ambiguity(title, found)};
             if (found.isEmpty()) {
                 if (!m_createMissing)
                     return {std::nullopt,
@@ -334,9 +371,11 @@ private:
                 if (!e.isEmpty())
                     return {std::nullopt, e};
                 path = m_creates.constLast().path;
+                k += used;
                 continue;
             }
             path = found.constFirst();
+            k += used;
         }
         return {Domain::MoveTarget::node(path), {}};
     }
@@ -387,6 +426,10 @@ private:
 
     QString create(const QString &parentPath, const QString &title)
     {
+        if (m_creates.size() >= MaxCreations)
+            return Text::tr("The file would create more than %1 customers and groups: check "
+                            "which column holds what")
+                .arg(MaxCreations);
         if (const QString e = Domain::titleError(title); !e.isEmpty())
             return e;
         const QString slug = Domain::suggestSlug(title, parentPath, m_names);
@@ -409,8 +452,9 @@ private:
         c.title = title;
         c.path = Domain::childPath(parentPath, slug);
         if (m_hierarchy.contains(c.path))
-            return Text::tr("%1 cannot be created: a Particle group of that name exists")
-                .arg(c.path);
+            return Text::tr("“%1” cannot be created: a Particle group of its short name exists "
+                            "that is not a customer or group")
+                .arg(title);
         m_planned.insert(c.path, title);
         m_names.append(c.path);
         c.titlePath = titleOf(c.path).mid(1).chopped(1);
@@ -425,6 +469,9 @@ private:
     QStringList m_names;
     QHash<QString, QString> m_planned; // path -> title of the nodes to create
     QHash<QString, Result> m_resolved; // "customer\x1fgroup" -> where it is
+    // More new nodes than this is a mapping gone wrong (serial numbers read as groups), and
+    // would make planning slow.
+    static constexpr qsizetype MaxCreations = 500;
 };
 
 // The devices of the fleet by each of their identifiers.
@@ -909,7 +956,14 @@ ImportPlan planImport(
         }
         if (values.text.contains(ImportField::Notes)) {
             const QString notes = values.text.value(ImportField::Notes);
-            if (!device || notes != r.oldNotes)
+            // Cells are trimmed and spreadsheets end lines their own way: notes that differ
+            // only so are the same notes.
+            const auto same = [](QString a, QString b) {
+                a.replace(QStringLiteral("\r\n"), QStringLiteral("\n"));
+                b.replace(QStringLiteral("\r\n"), QStringLiteral("\n"));
+                return a.trimmed() == b.trimmed();
+            };
+            if (!device || !same(notes, r.oldNotes))
                 r.notes = notes;
         }
 

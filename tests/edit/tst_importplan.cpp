@@ -34,6 +34,13 @@ Sync::FleetState fleet(bool twin = false)
     bravo.notes = QStringLiteral("spare");
     s.devices[deviceId(7)].serialNumber = QStringLiteral("P046AF0007");
     s.devices[deviceId(7)].name = QStringLiteral("Golf Unit 7"); // as a console may show it
+    for (const auto &[name, description] :
+        {std::pair {"beta--north--lager", "Lager/Süd [flotilla:group]"},
+            std::pair {"beta--lab", "Lab -- East [flotilla:group]"},
+            std::pair {"beta--north2", "Spare [flotilla:group]"},
+            std::pair {"beta--n2", "north2 [flotilla:group]"}})
+        s.groups.insert(QString::fromUtf8(name),
+            TreeTest::group(QString::fromUtf8(name), QString::fromUtf8(description)));
     s.groups.insert(QStringLiteral("beta--ns"),
         TreeTest::group(
             QStringLiteral("beta--ns"), QStringLiteral("North/South [flotilla:group]")));
@@ -148,6 +155,19 @@ void TestImportPlan::rules_data()
     QTest::newRow("a title with a slash of its own")
         << QStringLiteral("serial,customer,group\nP046AF0007,Beta Energy,North/South\n") << false
         << QString() << false << QStringList {QStringLiteral("2 move beta--ns [move]")};
+    QTest::newRow("a title with a slash below another level")
+        << QStringLiteral("serial,customer,group\nP046AF0007,Beta Energy,North › Lager/Süd\n")
+        << false << QString() << false
+        << QStringList {QStringLiteral("2 move beta--north--lager [move]")};
+    QTest::newRow("a title with -- is a title")
+        << QStringLiteral("serial,customer,group\nP046AF0007,Beta Energy,Lab -- East\n") << false
+        << QString() << false << QStringList {QStringLiteral("2 move beta--lab [move]")};
+    QTest::newRow("a title wins over another group's short name")
+        << QStringLiteral("serial,customer,group\nP046AF0007,Beta Energy,north2\n") << false
+        << QString() << false << QStringList {QStringLiteral("2 move beta--n2 [move]")};
+    QTest::newRow("a group's short name when no title matches")
+        << QStringLiteral("serial,customer,group\nP046AF0007,Beta Energy,lab\n") << false
+        << QString() << false << QStringList {QStringLiteral("2 move beta--lab [move]")};
     QTest::newRow("ambiguous title")
         << QStringLiteral("serial,customer,group\nP046AF0007,Acme Logistics,berlin depot\n")
         << false << QString() << true
@@ -215,6 +235,14 @@ void TestImportPlan::rules_data()
         << QStringList {QStringLiteral("1 move acme--hamburg [move]"),
                QStringLiteral("2 import acme--hamburg [import, move]"),
                QStringLiteral("3 move acme--hamburg [move]")};
+    QTest::newRow("identifiers only: an IMEI without its leading zero")
+        << QStringLiteral("35000000000001\n") << false << QString() << false
+        << QStringList {QStringLiteral("1 error the IMEI “35000000000001” has 14 digits, not 15 "
+                                       "(did a spreadsheet drop its leading zeros? Format the "
+                                       "column as text)")};
+    QTest::newRow("notes that differ only in line ends and spaces are the same")
+        << QStringLiteral("serial,notes\nP046AF0002,\"spare \"\n") << false << QString() << false
+        << QStringList {QStringLiteral("2 unchanged")};
     QTest::newRow("identifiers only, no destination")
         << QStringLiteral("P046AF0001\n") << false << QString() << false
         << QStringList {QStringLiteral("1 unchanged")};

@@ -177,6 +177,15 @@ private Q_SLOTS:
             cell(dialog, 1, Edit::ImportPreviewModel::FromColumn), QStringLiteral("Unassigned"));
         QCOMPARE(cell(dialog, 1, Edit::ImportPreviewModel::ToColumn),
             QStringLiteral("Beta Energy › North"));
+
+        // A destination typed and Import pressed at once (no editing finished): Import shows
+        // the plan for what is typed first, and applies only what is shown.
+        dialog.destinationField()->setText(QStringLiteral("Returns"));
+        dialog.importButton()->click();
+        QCOMPARE(dialog.result(), int(QDialog::Rejected));
+        QCOMPARE(cell(dialog, 1, Edit::ImportPreviewModel::ToColumn), QStringLiteral("Returns"));
+        dialog.importButton()->click();
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
     }
 
     void workbookSheetsAreOffered()
