@@ -13,6 +13,10 @@ namespace Flotilla::Io {
 
 namespace {
 
+// The most cells a file is read into once its rows are made as wide as the widest (as the XLSX
+// reader refuses sheets of more).
+constexpr qint64 MaxCells = 5'000'000;
+
 Q_LOGGING_CATEGORY(lcIo, "flotilla.io")
 
 // Windows-1252 differs from Latin-1 only in 0x80–0x9F; its five unassigned bytes (0x81, 0x8D,
@@ -290,6 +294,21 @@ TextTable readDelimited(const QByteArray &bytes, const ReadOptions &options)
                 break;
             }
         }
+    }
+    // A few long lines would make every row that wide (a line of a million delimiters): such a
+    // file is refused rather than padded to more cells than any list of devices has.
+    if (qint64(table.rows.size()) * table.columnCount > MaxCells) {
+        const int rows = int(table.rows.size());
+        const int columns = table.columnCount;
+        table.rows.clear();
+        table.columnCount = 0;
+        table.problems.append({0,
+            Text::tr("The file has %1 rows of %2 columns, more than %3 cells: it cannot be a "
+                     "list of devices (check that it was saved as a spreadsheet's CSV).")
+                .arg(rows)
+                .arg(columns)
+                .arg(MaxCells)});
+        return table;
     }
     for (TextRow &row : table.rows) {
         if (row.cells.size() > table.columnCount)

@@ -50,6 +50,7 @@ private Q_SLOTS:
     void read();
     void everyRowHasTheColumnCount();
     void readsAHundredThousandRows();
+    void refusesARaggedFileOfTooManyCells();
     void libreOfficeFiles_data();
     void libreOfficeFiles();
 };
@@ -261,6 +262,20 @@ void TestDelimited::readsAHundredThousandRows()
     QCOMPARE(table.rows.constLast().cells.at(2), QStringLiteral("Berlin; depot"));
     QCOMPARE(table.rows.constLast().cells.at(5), QStringLiteral("said \"ok\""));
     QVERIFY(table.problems.isEmpty());
+}
+
+void TestDelimited::refusesARaggedFileOfTooManyCells()
+{
+    // One line of a million delimiters, then many short lines: padded, the rows would hold
+    // billions of cells.
+    QByteArray bytes(1000000, ',');
+    bytes += "x\n";
+    for (int i = 0; i < 10000; ++i)
+        bytes += "a\n";
+    const TextTable table = readDelimited(bytes);
+    QCOMPARE(table.rows.size(), 0);
+    QCOMPARE(table.problems.size(), 1);
+    QVERIFY(table.problems.constFirst().message.contains(QStringLiteral("cells")));
 }
 
 void TestDelimited::libreOfficeFiles_data()
