@@ -252,6 +252,9 @@ void ImportDialog::readFile(const QString &sheet)
     QApplication::setOverrideCursor(Qt::WaitCursor);
     m_file = Io::readSpreadsheet(m_bytes, fileName(), options, &error);
     QApplication::restoreOverrideCursor();
+    if (error.isEmpty() && m_file.rows.isEmpty())
+        error = m_file.problems.isEmpty() ? tr("%1 has no rows to import.").arg(fileName())
+                                          : m_file.problems.constFirst().message;
     if (!error.isEmpty()) {
         m_readError = error;
         m_fileInfo->setText(error);
