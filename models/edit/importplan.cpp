@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <array>
+#include <utility>
 
 namespace Flotilla::Edit {
 
@@ -130,6 +131,9 @@ bool allDigits(QStringView text)
 // "8.9E+19", "8,94902E+19": a number a spreadsheet shows rounded, in scientific notation.
 bool looksScientific(const QString &text)
 {
+    // Most cells are not: skip the expression unless a digit starts it and an E follows.
+    if (text.isEmpty() || !text.front().isDigit() || (!text.contains(u'E') && !text.contains(u'e')))
+        return false;
     static const QRegularExpression re(QStringLiteral("^[0-9]+([.,][0-9]+)?[eE][+]?[0-9]+$"));
     return re.match(text).hasMatch();
 }
@@ -803,6 +807,7 @@ ImportPlan planImport(
     // and of each effect on it.
     QHash<QString, int> firstRowOfDevice;
     bool headerSkipped = !mapping.hasHeader;
+    plan.rows.reserve(table.rows.size());
 
     for (const Io::TextRow &row : table.rows) {
         const bool blank = std::none_of(row.cells.cbegin(), row.cells.cend(),
@@ -972,9 +977,10 @@ ImportPlan planImport(
             const std::optional<Domain::MoveTarget> from = placementOf(*device, hierarchy);
             r.fromPath = from ? targetPath(*from) : QString();
             r.fromTitle = from ? titleOf(*from) : needsRepair;
-            if (r.target && from == r.target
-                && Domain::planMove(device->groups, *r.target, hierarchy).isEmpty())
-                r.target.reset(); // already there
+            // Already there: a device placed at a node, or in a pool, has nothing to change to
+            // be there (an inconsistent one has no place).
+            if (r.target && from == r.target)
+                r.target.reset();
         }
         if (r.target) {
             r.toPath = targetPath(*r.target);
@@ -1025,7 +1031,7 @@ ImportPlan planImport(
                 r.changes.clear();
             }
         }
-        plan.rows.append(r);
+        plan.rows.append(std::move(r));
     }
     // Nodes to create that only rows with errors asked for are not created.
     QSet<QString> used;
