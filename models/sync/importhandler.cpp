@@ -37,6 +37,8 @@ struct PushHandlers::ImportRun
     QHash<QString, QString> byKey; // identifierKey -> the identifier as in `identifiers`
     QSet<QString> refusedKeys;
     QSet<QString> mentioned; // keys the cloud's answers named
+    qsizetype chunksRefused = 0;
+    Remote::ApiError lastRefusal; // the cloud's answer to the last chunk it refused
     ImportOutcome outcome;
     Finish finish;
 };
@@ -69,18 +71,41 @@ void PushHandlers::importDevices(const OutboxEntry &entry, const Finish &finish,
 
 void PushHandlers::importChunk(const std::shared_ptr<ImportRun> &run, qsizetype from)
 {
-    if (from >= run->identifiers.size())
+    if (from >= run->identifiers.size()) {
+        // Every chunk refused: nothing was imported, the import fails with the cloud's word.
+        const qsizetype chunks
+            = (run->identifiers.size() + Outbox::ImportChunk - 1) / Outbox::ImportChunk;
+        if (run->chunksRefused == chunks)
+            return run->finish(run->lastRefusal);
         return learnImported(run);
+    }
     // One chunk after the other: an import can make the cloud flash the devices it adds, and
     // a failure on the way leaves fewer requests to send again.
     const QStringList chunk = run->identifiers.mid(from, Outbox::ImportChunk);
     m_shared.client->importDevices(m_shared.config.productId, chunk, {}, this,
-        [this, run, next = from + chunk.size()](Remote::Result<Remote::ImportResult> r) {
+        [this, run, chunk, next = from + chunk.size()](Remote::Result<Remote::ImportResult> r) {
             // A failure on the way, or an answer that cannot be read: the whole import goes
-            // again later (what was imported answers "existing" then). A refusal of the request
-            // itself fails the import (and is said).
-            if (!r.ok())
+            // again later (what was imported answers "existing" then).
+            if (!r.ok() && !isRefusal(r.error))
                 return run->finish(r.error);
+            // The request itself refused (its file, say): the identifiers of this chunk are
+            // refused with the cloud's reason, and the others go on (those of the earlier
+            // chunks are in the product already and must be placed).
+            if (!r.ok()) {
+                const QString reason
+                    = r.error.message.isEmpty() ? r.error.toString() : r.error.message;
+                qCWarning(lcSync) << "import" << run->entry.id << ": the cloud refused"
+                                  << chunk.size() << "identifiers:" << r.error.toString();
+                ++run->chunksRefused;
+                run->lastRefusal = r.error;
+                for (const QString &id : chunk) {
+                    const QString key = Outbox::identifierKey(id);
+                    run->mentioned.insert(key);
+                    run->refusedKeys.insert(key);
+                    run->outcome.refused.insert(run->byKey.value(key, id), reason);
+                }
+                return importChunk(run, next);
+            }
             const auto note
                 = [&](const QStringList &echoed, QStringList *list, const QString &reason) {
                       for (const QString &id : echoed) {
@@ -146,15 +171,8 @@ void PushHandlers::placeImported(const std::shared_ptr<ImportRun> &run)
     const QHash<QString, QString> deviceIds = Outbox::deviceIdsByIdentifier(state);
     const Domain::Hierarchy hierarchy = state.hierarchy();
     ImportOutcome &outcome = run->outcome;
-    // A device named by more than one row (by its serial number and its IMEI, say) takes each
-    // field from the last row that sets it.
-    struct Placed
-    {
-        std::optional<Domain::MoveTarget> target;
-        std::optional<QString> name;
-        std::optional<QString> notes;
-    };
-    QHash<QString, Placed> placed;
+    // The rows by the device they name, in the order the rows first name each device.
+    QHash<QString, QList<const Outbox::ImportPlacement *>> rowsOf;
     QStringList order;
     QSet<QString> notFound;
     for (const Outbox::ImportPlacement &p : std::as_const(run->placements)) {
@@ -173,21 +191,64 @@ void PushHandlers::placeImported(const std::shared_ptr<ImportRun> &run)
             continue;
         }
         outcome.deviceIds.insert(identifier, id);
-        if (!placed.contains(id))
+        if (!rowsOf.contains(id))
             order.append(id);
-        Placed &d = placed[id];
-        if (p.target) {
-            if (p.target->kind == Domain::MoveTarget::Kind::Node && !hierarchy.node(p.target->path))
-                outcome.unplaced.insert(
-                    identifier, Text::tr("its customer or group is not in the tree any more"));
-            else
-                d.target = p.target;
-        }
-        if (p.name)
-            d.name = p.name;
-        if (p.notes)
-            d.notes = p.notes;
+        rowsOf[id].append(&p);
     }
+    // Rows that name one device by different identifiers (its serial number and its device
+    // ID, say) could not be seen to be one device before the import. When they place it alike
+    // it is placed once; when they do not, none of them is applied: which one the file meant
+    // is not for the console to guess, and each of their identifiers is said to be unplaced.
+    struct Placed
+    {
+        std::optional<Domain::MoveTarget> target;
+        std::optional<QString> name;
+        std::optional<QString> notes;
+    };
+    QHash<QString, Placed> placed;
+    int gone = 0;
+    int conflicting = 0;
+    const auto unplace = [&](const Outbox::ImportPlacement &p, const QString &reason) {
+        const QString key = Outbox::identifierKey(p.identifier);
+        const QString identifier = run->byKey.value(key, p.identifier.trimmed());
+        if (outcome.unplaced.contains(identifier))
+            return false;
+        outcome.unplaced.insert(identifier, reason);
+        return true;
+    };
+    for (const QString &id : std::as_const(order)) {
+        const QList<const Outbox::ImportPlacement *> &rows = rowsOf[id];
+        const Outbox::ImportPlacement &first = *rows.first();
+        const bool alike
+            = std::all_of(rows.cbegin(), rows.cend(), [&](const Outbox::ImportPlacement *p) {
+                  return p->target == first.target && p->name == first.name
+                      && p->notes == first.notes;
+              });
+        if (!alike) {
+            qCWarning(lcSync) << "import" << run->entry.id << ":" << rows.size()
+                              << "rows place device" << id << "differently: none applied";
+            for (const Outbox::ImportPlacement *p : rows) {
+                if (unplace(*p,
+                        Text::tr("another row of the import names the same device with another "
+                                 "place, name or notes")))
+                    ++conflicting;
+            }
+            continue;
+        }
+        Placed d {first.target, first.name, first.notes};
+        if (first.target && first.target->kind == Domain::MoveTarget::Kind::Node
+            && !hierarchy.node(first.target->path)) {
+            d.target.reset();
+            for (const Outbox::ImportPlacement *p : rows) {
+                if (unplace(*p, Text::tr("its customer or group is not in the tree any more")))
+                    ++gone;
+            }
+        }
+        placed.insert(id, d);
+    }
+    order.erase(std::remove_if(order.begin(), order.end(),
+                    [&](const QString &id) { return !placed.contains(id); }),
+        order.end());
     // The moves, target by target (in the order the rows name them), then the names and notes.
     QList<QPair<Domain::MoveTarget, QStringList>> moves;
     for (const QString &id : std::as_const(order)) {
@@ -245,12 +306,21 @@ void PushHandlers::placeImported(const std::shared_ptr<ImportRun> &run)
     if (!outcome.notFound.isEmpty())
         parts.append(
             Text::tr("%n not found after the import", nullptr, count(outcome.notFound.size())));
-    if (!outcome.unplaced.isEmpty())
-        parts.append(Text::tr("%n not placed (their customer or group is gone)", nullptr,
-            count(outcome.unplaced.size())));
+    if (!outcome.unplaced.isEmpty()) {
+        QStringList reasons;
+        if (gone > 0)
+            reasons.append(Text::tr("their customer or group is gone"));
+        if (conflicting > 0)
+            reasons.append(Text::tr("rows naming one device differently"));
+        parts.append(Text::tr("%n not placed (%1)", nullptr, count(outcome.unplaced.size()))
+                         .arg(reasons.join(QStringLiteral(", "))));
+    }
     QStringList named;
     for (auto it = outcome.refused.cbegin(); it != outcome.refused.cend(); ++it)
         named.append(QStringLiteral("%1: %2").arg(it.key(), it.value()));
+    for (auto it = outcome.unplaced.cbegin(); it != outcome.unplaced.cend(); ++it)
+        named.append(
+            QStringLiteral("%1: %2").arg(it.key(), Text::tr("not placed, %1").arg(it.value())));
     named.sort();
     if (named.size() > DetailNamesAtMost) {
         const int more = count(named.size() - DetailNamesAtMost);

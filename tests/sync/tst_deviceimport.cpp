@@ -611,6 +611,180 @@ private Q_SLOTS:
         QCOMPARE(cloudDevices(sandbox).size(), 1101);
     }
 
+    // The cloud refuses the request of one chunk outright (here: its body is larger than the
+    // cloud takes, for a cell holding a pasted blob of text). The identifiers of that chunk are
+    // refused with the cloud's reason, the devices of the other chunk are in the product and
+    // are placed, and the import is done. An import whose every chunk is refused fails, said.
+    void refusedChunkRefusesItsIdentifiersAndTheRestGoesOn()
+    {
+        constexpr int MaxBody = 20000;
+        SandboxProcess sandbox;
+        QVERIFY(sandbox.start(
+            {QStringLiteral("--devices"), QStringLiteral("100"), QStringLiteral("--stock"),
+                QStringLiteral("1003"), QStringLiteral("--time-scale"), QStringLiteral("0.001"),
+                QStringLiteral("--max-body-bytes"), QString::number(MaxBody)}));
+        const QList<Unit> stock = factoryStock(sandbox);
+        QCOMPARE(stock.size(), 1003);
+        Console console(sandbox, cache("refusedchunk.sqlite"));
+        QVERIFY(console.load());
+        QVERIFY(console.pull());
+
+        // The first chunk: 1,000 serial numbers (a body well below the limit); ten of them are
+        // placed and named, the others only brought into the product (their placements stay
+        // small requests too). The second chunk: three more units and the blob.
+        QList<ImportPlacement> rows;
+        for (int i = 0; i < 1000; ++i) {
+            if (i < 10)
+                rows.append(placement(stock.at(i).serial,
+                    Domain::MoveTarget::node(QStringLiteral("cobalt--field-a")),
+                    QStringLiteral("chunked-%1").arg(i)));
+            else
+                rows.append(placement(stock.at(i).serial, std::nullopt));
+        }
+        QStringList second;
+        for (int i = 1000; i < 1003; ++i) {
+            rows.append(placement(
+                stock.at(i).serial, Domain::MoveTarget::node(QStringLiteral("cobalt--field-a"))));
+            second.append(stock.at(i).serial);
+        }
+        const QString blob = QString(MaxBody, QLatin1Char('x'));
+        rows.append(placement(blob, Domain::MoveTarget::returns()));
+        second.append(blob);
+
+        const int imports = routeCount(sandbox, ImportRoute);
+        QSignalSpy finished(console.engine.get(), &Sync::SyncEngine::importFinished);
+        QSignalSpy failed(console.engine.get(), &Sync::SyncEngine::changeFailed);
+        QCOMPARE(console.import(rows), QString());
+        QVERIFY(console.pushed());
+        QCOMPARE(failed.count(), 0);
+        QCOMPARE(finished.count(), 1);
+        // Each chunk sent once: the refused one is answered before it reaches the route (not
+        // counted there), and is not sent again.
+        QCOMPARE(routeCount(sandbox, ImportRoute) - imports, 1);
+        const auto outcome = finished.first().first().value<Sync::ImportOutcome>();
+        QCOMPARE(outcome.imported.size(), 1000);
+        QCOMPARE(outcome.deviceIds.size(), 1000);
+        QVERIFY(outcome.unplaced.isEmpty());
+        QVERIFY(outcome.notFound.isEmpty());
+        QCOMPARE(outcome.refused.size(), second.size());
+        const QString reason = QStringLiteral("Request body larger than %1 bytes").arg(MaxBody);
+        for (const QString &identifier : std::as_const(second))
+            QCOMPARE(outcome.refused.value(identifier), reason);
+
+        // The first chunk's devices are in the product, the ten placed and named; the second
+        // chunk's units are still factory stock.
+        const QHash<QString, Domain::Device> cloud = cloudDevices(sandbox);
+        QCOMPARE(cloud.size(), 100 + 1000);
+        for (int i = 0; i < 10; ++i) {
+            const Placed p = placedOf(cloud.value(stock.at(i).id));
+            QCOMPARE(p.groups,
+                (QStringList {QStringLiteral("cobalt"), QStringLiteral("cobalt--field-a")}));
+            QCOMPARE(p.name, QStringLiteral("chunked-%1").arg(i));
+        }
+        QVERIFY(placedOf(cloud.value(stock.at(10).id)).groups.isEmpty());
+        const QList<Unit> left = factoryStock(sandbox);
+        QCOMPARE(left.size(), 3);
+        for (const Unit &u : left)
+            QVERIFY(second.contains(u.serial));
+        QCOMPARE(console.engine->state().devices.size(), 1100);
+
+        // Only the chunk the cloud refuses: nothing was imported, and the import fails with the
+        // cloud's word.
+        failed.clear();
+        finished.clear();
+        QCOMPARE(console.import({placement(blob, Domain::MoveTarget::returns())}), QString());
+        QVERIFY(failed.wait(60000));
+        QVERIFY(console.pushed());
+        QCOMPARE(finished.count(), 0);
+        QVERIFY(failed.first().at(1).toString().contains(reason));
+        QCOMPARE(factoryStock(sandbox).size(), 3);
+    }
+
+    // Rows that name one new device by different identifiers cannot be seen to be one device
+    // before it is imported. Placed alike, it is placed once; placed otherwise (another group,
+    // name or notes), none of those rows is applied and each identifier is said not placed.
+    void rowsNamingOneNewDeviceDifferentlyAreNotApplied()
+    {
+        SandboxProcess sandbox;
+        QVERIFY(sandbox.start(
+            {QStringLiteral("--devices"), QStringLiteral("100"), QStringLiteral("--stock"),
+                QStringLiteral("4"), QStringLiteral("--time-scale"), QStringLiteral("0.001")}));
+        const QList<Unit> stock = factoryStock(sandbox);
+        QCOMPARE(stock.size(), 4);
+        Console console(sandbox, cache("samedevice.sqlite"));
+        QVERIFY(console.load());
+        QVERIFY(console.pull());
+
+        const Unit &moved = stock.at(0); // two groups
+        const Unit &alike = stock.at(1); // the same place and name twice
+        const Unit &renamed = stock.at(2); // the same place, two names
+        const Unit &single = stock.at(3); // one row
+        const auto berlin = Domain::MoveTarget::node(QStringLiteral("acme--berlin"));
+        const auto vessels = Domain::MoveTarget::node(QStringLiteral("fjord--vessels"));
+        const auto fieldA = Domain::MoveTarget::node(QStringLiteral("cobalt--field-a"));
+        const QList<ImportPlacement> rows {
+            placement(moved.serial, berlin),
+            placement(alike.serial, fieldA, QStringLiteral("twice")),
+            placement(renamed.iccid, Domain::MoveTarget::returns(), QStringLiteral("first")),
+            placement(single.serial, vessels, QStringLiteral("single")),
+            placement(moved.id, vessels),
+            placement(alike.imei, fieldA, QStringLiteral("twice")),
+            placement(renamed.serial, Domain::MoveTarget::returns(), QStringLiteral("second")),
+        };
+        const int updates = routeCount(sandbox, QStringLiteral("PUT /v1/products/:p/devices/:id"));
+        const int claims = routeCount(sandbox, QStringLiteral("POST /v1/devices"));
+        QSignalSpy finished(console.engine.get(), &Sync::SyncEngine::importFinished);
+        QSignalSpy failed(console.engine.get(), &Sync::SyncEngine::changeFailed);
+        QCOMPARE(console.import(rows), QString());
+        QVERIFY(console.pushed());
+        QCOMPARE(failed.count(), 0);
+        QCOMPARE(finished.count(), 1);
+        const auto outcome = finished.first().first().value<Sync::ImportOutcome>();
+        QVERIFY(outcome.refused.isEmpty());
+        QCOMPARE(outcome.deviceIds.size(), rows.size());
+        const QString reason = QStringLiteral(
+            "another row of the import names the same device with another place, name or notes");
+        QCOMPARE(outcome.unplaced.size(), 4);
+        for (const QString &identifier : {moved.serial, moved.id, renamed.iccid, renamed.serial})
+            QCOMPARE(outcome.unplaced.value(identifier), reason);
+
+        // In the cloud: the device of the conflicting rows is in the product but nowhere (not
+        // claimed to Acme's account, not in a vessel group), and keeps its name; the rows that
+        // agree are applied once (one name update); the single row as it says.
+        const QHash<QString, Domain::Device> cloud = cloudDevices(sandbox);
+        QVERIFY(cloud.contains(moved.id));
+        QVERIFY(placedOf(cloud.value(moved.id)).groups.isEmpty());
+        QVERIFY(cloud.value(moved.id).owner.isEmpty());
+        QVERIFY(cloud.contains(renamed.id));
+        QVERIFY(placedOf(cloud.value(renamed.id)).groups.isEmpty());
+        QVERIFY(cloud.value(renamed.id).name != QLatin1String("first"));
+        QVERIFY(cloud.value(renamed.id).name != QLatin1String("second"));
+        QCOMPARE(placedOf(cloud.value(alike.id)).groups,
+            (QStringList {QStringLiteral("cobalt"), QStringLiteral("cobalt--field-a")}));
+        QCOMPARE(cloud.value(alike.id).name, QStringLiteral("twice"));
+        QCOMPARE(placedOf(cloud.value(single.id)).groups,
+            (QStringList {QStringLiteral("fjord"), QStringLiteral("fjord--vessels")}));
+        QCOMPARE(cloud.value(single.id).name, QStringLiteral("single"));
+        QCOMPARE(routeCount(sandbox, QStringLiteral("PUT /v1/products/:p/devices/:id")) - updates,
+            2); // "twice" once, "single"
+        QCOMPARE(routeCount(sandbox, QStringLiteral("POST /v1/devices")), claims);
+
+        // The activity log says how many were not placed, and why.
+        bool logged = false;
+        console.store->activity(0, [&](QList<Store::ActivityRecord> log) {
+            for (const Store::ActivityRecord &r : log) {
+                if (r.action == QLatin1String("import")
+                    && r.subject.startsWith(QLatin1String("Imported"))) {
+                    QVERIFY(r.subject.contains(
+                        QStringLiteral("4 not placed (rows naming one device differently)")));
+                    QVERIFY(r.detail.contains(moved.serial));
+                    logged = true;
+                }
+            }
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(logged, 30000);
+    }
+
     void damagedImportIsRefusedAndSaid()
     {
         SandboxProcess sandbox;
