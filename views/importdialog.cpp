@@ -40,14 +40,6 @@ QString settingsKey(const QString &headerKey)
     return QStringLiteral("import/mappings/") + headerKey;
 }
 
-QString columnLetter(int column)
-{
-    QString name;
-    for (int n = column + 1; n > 0; n = (n - 1) / 26)
-        name.prepend(QChar(u'A' + (n - 1) % 26));
-    return name;
-}
-
 QString encodingText(const Io::TextTable &table)
 {
     if (!table.sheet.isEmpty())
@@ -304,7 +296,7 @@ void ImportDialog::fillColumns()
         break;
     }
     for (int c = 0; c < m_file.columnCount; ++c) {
-        QString name = columnLetter(c);
+        QString name = Edit::columnName(c);
         if (m_mapping.hasHeader && first && c < first->cells.size()
             && !first->cells.at(c).trimmed().isEmpty())
             name = tr("%1: %2").arg(name, first->cells.at(c).trimmed());

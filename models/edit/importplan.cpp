@@ -114,14 +114,6 @@ QString foldHeader(const QString &header)
     return out;
 }
 
-QString columnName(int column)
-{
-    QString name;
-    for (int n = column + 1; n > 0; n = (n - 1) / 26)
-        name.prepend(QChar(u'A' + (n - 1) % 26));
-    return name;
-}
-
 bool allDigits(QStringView text)
 {
     return !text.isEmpty()
@@ -542,6 +534,14 @@ std::optional<ImportField> fieldFromKey(const QString &key)
             return f.field;
     }
     return std::nullopt;
+}
+
+QString columnName(int column)
+{
+    QString name;
+    for (int n = column + 1; n > 0; n = (n - 1) / 26)
+        name.prepend(QChar(u'A' + (n - 1) % 26));
+    return name;
 }
 
 QList<ImportField> allFields()

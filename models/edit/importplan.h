@@ -38,6 +38,8 @@ QString fieldTitle(ImportField field);
 QString fieldKey(ImportField field);
 std::optional<ImportField> fieldFromKey(const QString &key);
 QList<ImportField> allFields(); // every field but Ignore, in the order of the dialog
+// A column's letters as spreadsheets name it: 0 → "A", 26 → "AA".
+QString columnName(int column);
 
 // The field a header names ("Serial number", "Seriennummer", "S/N", "ICCID" ...), or Ignore.
 ImportField fieldForHeader(const QString &header);
