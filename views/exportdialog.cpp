@@ -141,6 +141,8 @@ ExportDialog::~ExportDialog()
         // for, since it reads the dialog's job.
         m_job->cancel = true;
         m_job->thread->wait();
+        delete m_job->thread;
+        m_job->thread = nullptr;
     }
 }
 
