@@ -209,7 +209,7 @@ ImportDialog::ImportDialog(Edit::FleetEditor *editor, const Domain::Hierarchy &h
         const QList<Io::SheetInfo> sheets = Io::xlsxSheets(m_bytes, &error);
         m_filling = true;
         for (const Io::SheetInfo &s : sheets) {
-            if (!s.hidden)
+            if (!s.hidden && s.worksheet) // chart sheets hold no rows
                 m_sheet->addItem(s.name);
         }
         m_filling = false;

@@ -875,8 +875,11 @@ QList<SheetInfo> xlsxSheets(const QByteArray &bytes, QString *error)
         const Archive archive(bytes);
         openOrThrow(archive);
         QList<SheetInfo> sheets;
-        for (const WorkbookSheet &sheet : readWorkbook(archive).sheets)
-            sheets.append(sheet.info);
+        for (const WorkbookSheet &sheet : readWorkbook(archive).sheets) {
+            SheetInfo info = sheet.info;
+            info.worksheet = sheet.worksheet;
+            sheets.append(info);
+        }
         return sheets;
     } catch (const Failure &failure) {
         if (error)

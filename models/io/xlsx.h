@@ -18,6 +18,7 @@ struct SheetInfo
 {
     QString name;
     bool hidden = false; // hidden or "very hidden" in the workbook
+    bool worksheet = true; // false: a chart sheet or a dialog sheet (nothing to read)
 };
 
 struct XlsxOptions

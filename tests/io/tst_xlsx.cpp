@@ -409,6 +409,7 @@ void TestXlsx::firstVisibleSheet()
     QVERIFY(sheets.at(0).hidden);
     QVERIFY(sheets.at(1).hidden);
     QVERIFY(!sheets.at(2).hidden);
+    QVERIFY(sheets.at(2).worksheet);
     const TextTable table = readXlsx(bytes, {}, &error);
     QVERIFY2(error.isEmpty(), qPrintable(error));
     QCOMPARE(table.sheet, QStringLiteral("Devices"));
