@@ -494,7 +494,7 @@ QString droppedSpreadsheet(const QMimeData *mime)
 
 void MainWindow::dragEnterEvent(QDragEnterEvent *event)
 {
-    if (!droppedSpreadsheet(event->mimeData()).isEmpty())
+    if (m_engine->isLoaded() && !droppedSpreadsheet(event->mimeData()).isEmpty())
         event->acceptProposedAction();
     else
         QMainWindow::dragEnterEvent(event);
@@ -515,6 +515,8 @@ void MainWindow::dropEvent(QDropEvent *event)
 
 void MainWindow::chooseImportFile()
 {
+    if (!m_engine->isLoaded())
+        return;
     QSettings settings;
     const QString folder = settings.value(QStringLiteral("import/folder")).toString();
     const QString path = QFileDialog::getOpenFileName(this, tr("Import devices"), folder,
@@ -574,6 +576,9 @@ void MainWindow::updateActions()
     a.rename->setEnabled(loaded && node);
     a.remove->setEnabled(loaded && node);
     a.problems->setEnabled(loaded);
+    // Imports plan on the fleet, exports write it: both wait until it is loaded.
+    a.importDevices->setEnabled(loaded);
+    a.exportDevices->setEnabled(loaded);
     if (m_rollouts)
         m_actions.setFlashable(loaded && !flashSelection().isEmpty());
 }
