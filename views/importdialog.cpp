@@ -22,6 +22,7 @@
 #include <QLocale>
 #include <QPushButton>
 #include <QScopedValueRollback>
+#include <QScrollArea>
 #include <QSettings>
 #include <QSplitter>
 #include <QTableView>
@@ -95,6 +96,9 @@ ImportDialog::ImportDialog(Edit::FleetEditor *editor, const Domain::Hierarchy &h
     m_columns->verticalHeader()->hide();
     m_columns->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_columns->setSelectionMode(QAbstractItemView::NoSelection);
+    // As high as its rows (a few columns leave no empty box); the preview gets the rest.
+    m_columns->setSizeAdjustPolicy(QAbstractScrollArea::AdjustToContents);
+    m_columns->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
     columnsLayout->addWidget(m_columns);
 
     auto *options = new QFormLayout;
@@ -149,12 +153,20 @@ ImportDialog::ImportDialog(Edit::FleetEditor *editor, const Domain::Hierarchy &h
     m_summary->setWordWrap(true);
     m_summary->setTextFormat(Qt::PlainText);
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    previewLayout->addWidget(m_summary);
+    // The summary scrolls when it is long, so that the preview keeps its room.
+    auto *summaryArea = new QScrollArea;
+    summaryArea->setWidget(m_summary);
+    summaryArea->setWidgetResizable(true);
+    summaryArea->setFrameShape(QFrame::NoFrame);
+    summaryArea->setMaximumHeight(m_summary->fontMetrics().lineSpacing() * 7);
+    summaryArea->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
+    previewLayout->addWidget(summaryArea);
     m_onlyValid = new QCheckBox(tr("Import only the rows &without errors"));
     m_onlyValid->setObjectName(QStringLiteral("importOnlyValid"));
     previewLayout->addWidget(m_onlyValid);
     splitter->addWidget(previewBox);
-    splitter->setStretchFactor(1, 2);
+    splitter->setStretchFactor(0, 0);
+    splitter->setStretchFactor(1, 1);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel);
     m_import = buttons->addButton(tr("&Import"), QDialogButtonBox::AcceptRole);
@@ -392,10 +404,23 @@ QString ImportDialog::summaryText() const
     lines.append(plural(rows, tr("1 row: %1.").arg(counts.join(tr(", "))),
         tr("%n rows: %1.", nullptr, rows).arg(counts.join(tr(", ")))));
     if (!plan.creates.isEmpty()) {
-        QStringList titles;
-        for (const Edit::ImportCreation &c : plan.creates)
-            titles.append(c.titlePath);
-        lines.append(tr("New customers and groups: %1.").arg(titles.join(tr("; "))));
+        // The deepest new nodes name their new parents too; the first few of them, since a
+        // long list would push the rest of the summary away.
+        constexpr int Shown = 5;
+        QStringList leaves;
+        for (const Edit::ImportCreation &c : plan.creates) {
+            const bool parent = std::any_of(plan.creates.cbegin(), plan.creates.cend(),
+                [&](const Edit::ImportCreation &o) { return o.parentPath == c.path; });
+            if (!parent)
+                leaves.append(c.titlePath);
+        }
+        const int more = static_cast<int>(leaves.size()) - Shown;
+        QStringList shown = leaves.mid(0, Shown);
+        if (more > 0)
+            shown.append(plural(more, tr("1 more"), tr("%n more", nullptr, more)));
+        const int n = static_cast<int>(plan.creates.size());
+        lines.append(plural(n, tr("1 new customer or group: %1.").arg(shown.join(tr("; "))),
+            tr("%n new customers and groups: %1.", nullptr, n).arg(shown.join(tr("; ")))));
     }
     if (!plan.ignoredColumns.isEmpty())
         lines.append(tr("Columns not imported: %1.").arg(plan.ignoredColumns.join(tr(", "))));

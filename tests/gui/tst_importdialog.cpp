@@ -133,8 +133,7 @@ private Q_SLOTS:
         QCOMPARE(dialog.preview().rows.errorCount(), 0);
         QVERIFY(dialog.importButton()->isEnabled());
         QVERIFY2(dialog.summaryLabel()->text().contains(
-                     QStringLiteral("New customers and groups: Nordwind Energie; Nordwind "
-                                    "Energie › Hafen")),
+                     QStringLiteral("2 new customers and groups: Nordwind Energie › Hafen.")),
             qPrintable(dialog.summaryLabel()->text()));
         QVERIFY(!dialog.onlyValidBox()->isVisible());
 
