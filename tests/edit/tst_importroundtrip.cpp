@@ -9,9 +9,8 @@
 // The test functions are the steps, in order: each works on the fleet the one before left.
 #include "edit/fleeteditor.h"
 #include "io/xlsx.h"
-#include "remote/particleclient.h"
+#include "sandboxconsole.h"
 #include "sandboxprocess.h"
-#include "store/cachestore.h"
 #include "sync/importoutcome.h"
 #include "sync/syncengine.h"
 #include "tree/fleetexport.h"
@@ -19,7 +18,6 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
-#include <QNetworkAccessManager>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -36,7 +34,6 @@ using Flotilla::Test::SandboxProcess;
 namespace {
 
 // Limits, never waits: generous enough for a loaded 2-core machine running ctest -j 2.
-constexpr int CacheTimeoutMs = 30000;
 constexpr int PushTimeoutMs = 180000;
 
 const QString Customer = QStringLiteral("Nordwind Energie GmbH");
@@ -154,10 +151,8 @@ class TestImportRoundTrip final : public QObject
 
     QTemporaryDir m_dir;
     SandboxProcess m_sandbox;
-    QNetworkAccessManager m_nam;
-    std::unique_ptr<Remote::ParticleClient> m_client;
-    std::unique_ptr<Store::CacheStore> m_store;
-    std::unique_ptr<Sync::SyncEngine> m_engine;
+    std::unique_ptr<TestSupport::SandboxConsole> m_console;
+    Sync::SyncEngine *m_engine = nullptr; // the console's
     QUndoStack m_stack;
     std::unique_ptr<Edit::FleetEditor> m_editor;
 
@@ -172,11 +167,7 @@ class TestImportRoundTrip final : public QObject
     QHash<QString, QString> m_renamed;
     QStringList m_moved;
 
-    bool pushed()
-    {
-        return QTest::qWaitFor(
-            [&] { return m_engine->pendingCount() == 0 && !m_engine->isPushing(); }, PushTimeoutMs);
-    }
+    bool pushed() { return m_console->pushed(PushTimeoutMs); }
 
     Edit::FleetEditor::ImportPreview plan(const Io::TextTable &table, const QString &fileName)
     {
@@ -220,52 +211,21 @@ private Q_SLOTS:
                      QStringLiteral("1"), QStringLiteral("--time-scale"), QStringLiteral("0.001")}),
             qPrintable(m_sandbox.errorString()));
 
-        Remote::ClientConfig clientConfig;
-        clientConfig.baseUrl = m_sandbox.url();
-        clientConfig.backoffBaseMs = 50;
-        m_client = std::make_unique<Remote::ParticleClient>(&m_nam, clientConfig);
-        m_store = std::make_unique<Store::CacheStore>();
-        QString openError = QStringLiteral("not opened");
-        bool opened = false;
-        m_store->open(m_dir.filePath(QStringLiteral("cache.sqlite")), [&](QString error) {
-            openError = error;
-            opened = true;
-        });
-        QVERIFY(QTest::qWaitFor([&] { return opened; }, CacheTimeoutMs));
-        QCOMPARE(openError, QString());
-
-        Sync::SyncConfig config;
-        config.productId = m_sandbox.productId();
-        config.refreshIntervalMs = 0;
-        config.retryBaseMs = 50;
-        config.retryMaxMs = 1000;
-        config.liveEvents = false;
-        config.actor = QStringLiteral("test");
-        m_engine
-            = std::make_unique<Sync::SyncEngine>(m_client.get(), m_store.get(), &m_nam, config);
-        m_engine->setAccessToken(m_sandbox.token());
-        const QJsonObject oauth
-            = m_sandbox.startLine().value(QStringLiteral("oauth_client")).toObject();
-        m_engine->setProductClient(oauth.value(QStringLiteral("id")).toString(),
-            oauth.value(QStringLiteral("secret")).toString());
-        QSignalSpy loaded(m_engine.get(), &Sync::SyncEngine::loaded);
-        m_engine->start(false);
-        QVERIFY(loaded.count() > 0 || loaded.wait(CacheTimeoutMs));
-        QSignalSpy pulled(m_engine.get(), &Sync::SyncEngine::pullFinished);
-        m_engine->pullNow();
-        QVERIFY(pulled.wait(PushTimeoutMs));
-        QVERIFY(pulled.first().at(0).toBool());
+        m_console = std::make_unique<TestSupport::SandboxConsole>(
+            m_sandbox, m_dir.filePath(QStringLiteral("cache.sqlite")));
+        m_engine = m_console->engine.get();
+        QVERIFY(m_console->load());
+        QVERIFY(m_console->pull());
         QCOMPARE(m_engine->state().devices.size(), 300);
-        m_editor = std::make_unique<Edit::FleetEditor>(m_engine.get(), &m_stack);
+        m_editor = std::make_unique<Edit::FleetEditor>(m_engine, &m_stack);
     }
 
     void cleanupTestCase()
     {
         // The engine first, then the cache (which commits what it was handed), then the cloud.
         m_editor.reset();
-        m_engine.reset();
-        m_store.reset();
-        m_client.reset();
+        m_engine = nullptr;
+        m_console.reset();
     }
 
     // 1. A list of factory stock, as German Excel saves "CSV UTF-8": a byte order mark, ';'
@@ -324,8 +284,8 @@ private Q_SLOTS:
 
         const QHash<QString, Placed> before = placedInCloud(m_sandbox);
         QCOMPARE(before.size(), 300);
-        QSignalSpy finished(m_engine.get(), &Sync::SyncEngine::importFinished);
-        QSignalSpy failed(m_engine.get(), &Sync::SyncEngine::changeFailed);
+        QSignalSpy finished(m_engine, &Sync::SyncEngine::importFinished);
+        QSignalSpy failed(m_engine, &Sync::SyncEngine::changeFailed);
         const int requestsBefore = cloudRequests(m_sandbox);
         QCOMPARE(m_editor->applyImport(preview, false), QString());
         QCOMPARE(m_stack.count(), 1);
@@ -491,7 +451,7 @@ private Q_SLOTS:
         }
         QVERIFY(preview.edit.canApply());
 
-        QSignalSpy failed(m_engine.get(), &Sync::SyncEngine::changeFailed);
+        QSignalSpy failed(m_engine, &Sync::SyncEngine::changeFailed);
         QCOMPARE(m_editor->applyImport(preview, false), QString());
         QCOMPARE(m_stack.count(), 2);
         QVERIFY(pushed());
@@ -579,7 +539,7 @@ private Q_SLOTS:
         QCOMPARE(m_stack.count(), 2);
         QElapsedTimer timer;
         timer.start();
-        QSignalSpy failed(m_engine.get(), &Sync::SyncEngine::changeFailed);
+        QSignalSpy failed(m_engine, &Sync::SyncEngine::changeFailed);
         m_stack.undo();
         QCOMPARE(m_stack.index(), 1);
         QVERIFY(pushed());

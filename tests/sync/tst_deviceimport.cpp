@@ -6,6 +6,7 @@
 // cannot be reached goes once it can; an import sent again (its answer lost, or queued twice)
 // changes nothing more; a damaged import is refused with a clear message.
 #include "remote/particleclient.h"
+#include "sandboxconsole.h"
 #include "sandboxprocess.h"
 #include "store/cachestore.h"
 #include "sync/importoutcome.h"
@@ -34,62 +35,10 @@ namespace {
 const QString Acme = QStringLiteral("acme@customers.flotilla.example");
 const QString ImportRoute = QStringLiteral("POST /v1/products/:p/devices");
 
-// The data layer of one console, on a cache file of its own.
-struct Console
+// The data layer of one console, on a cache file of its own, and how a test imports.
+struct Console : TestSupport::SandboxConsole
 {
-    QNetworkAccessManager nam;
-    std::unique_ptr<Remote::ParticleClient> client;
-    std::unique_ptr<Store::CacheStore> store;
-    std::unique_ptr<Sync::SyncEngine> engine;
-
-    Console(SandboxProcess &sandbox, const QString &cachePath)
-    {
-        Remote::ClientConfig clientConfig;
-        clientConfig.baseUrl = sandbox.url();
-        clientConfig.backoffBaseMs = 50;
-        client = std::make_unique<Remote::ParticleClient>(&nam, clientConfig);
-        store = std::make_unique<Store::CacheStore>();
-        Sync::SyncConfig config;
-        config.productId = sandbox.productId();
-        config.refreshIntervalMs = 0;
-        config.retryBaseMs = 50;
-        config.retryMaxMs = 1000;
-        config.liveEvents = false;
-        config.actor = QStringLiteral("test");
-        engine = std::make_unique<Sync::SyncEngine>(client.get(), store.get(), &nam, config);
-        engine->setAccessToken(sandbox.token());
-        const QJsonObject oauth
-            = sandbox.startLine().value(QStringLiteral("oauth_client")).toObject();
-        engine->setProductClient(oauth.value(QStringLiteral("id")).toString(),
-            oauth.value(QStringLiteral("secret")).toString());
-        QString openError = QStringLiteral("not opened");
-        bool opened = false;
-        store->open(cachePath, [&](QString error) {
-            openError = error;
-            opened = true;
-        });
-        if (!QTest::qWaitFor([&] { return opened; }, 30000))
-            qFatal("the cache did not open in time");
-        if (!openError.isEmpty())
-            qFatal("cannot open the cache: %s", qPrintable(openError));
-    }
-    bool load()
-    {
-        QSignalSpy loaded(engine.get(), &Sync::SyncEngine::loaded);
-        engine->start(false);
-        return loaded.count() > 0 || loaded.wait(30000);
-    }
-    bool pull()
-    {
-        QSignalSpy done(engine.get(), &Sync::SyncEngine::pullFinished);
-        engine->pullNow();
-        return done.wait(60000) && done.first().at(0).toBool();
-    }
-    bool pushed(int timeoutMs = 120000)
-    {
-        return QTest::qWaitFor(
-            [&] { return engine->pendingCount() == 0 && !engine->isPushing(); }, timeoutMs);
-    }
+    using SandboxConsole::SandboxConsole;
     QString import(const QList<ImportPlacement> &placements)
     {
         return engine->applyEdit(QStringLiteral("import"), QStringLiteral("an import"),
