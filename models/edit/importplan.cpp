@@ -6,6 +6,7 @@
 #include "domain/text.h"
 
 #include <QCryptographicHash>
+#include <QJsonArray>
 #include <QRegularExpression>
 #include <QSet>
 
@@ -722,6 +723,35 @@ QString identifierError(ImportField field, const QString &value)
         break;
     }
     return QString();
+}
+
+QJsonObject planToJson(const ImportPlan &plan, int requests)
+{
+    const auto orNull = [](const QString &text) {
+        return text.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(text);
+    };
+    QJsonObject counts;
+    for (RowAction action : {RowAction::Import, RowAction::Move, RowAction::Rename,
+             RowAction::Notes, RowAction::Unchanged, RowAction::Error})
+        counts.insert(actionKey(action), plan.count(action));
+    QJsonArray creates;
+    for (const ImportCreation &c : plan.creates)
+        creates.append(c.path);
+    QJsonArray rows;
+    for (const ImportRow &r : plan.rows) {
+        QJsonObject row;
+        row.insert(QStringLiteral("row"), r.row);
+        row.insert(QStringLiteral("action"), actionKey(r.action));
+        row.insert(QStringLiteral("device_id"), orNull(r.deviceId));
+        row.insert(QStringLiteral("from"), orNull(r.fromPath));
+        row.insert(QStringLiteral("to"), orNull(r.toPath));
+        row.insert(QStringLiteral("changes"), QJsonArray::fromStringList(r.changes));
+        row.insert(QStringLiteral("errors"), QJsonArray::fromStringList(r.errors));
+        rows.append(row);
+    }
+    return QJsonObject {{QStringLiteral("rows"), static_cast<int>(plan.rows.size())},
+        {QStringLiteral("counts"), counts}, {QStringLiteral("creates"), creates},
+        {QStringLiteral("requests"), requests}, {QStringLiteral("rows_detail"), rows}};
 }
 
 int ImportPlan::count(RowAction action) const

@@ -7,6 +7,7 @@
 
 #include <QCoreApplication>
 #include <QHash>
+#include <QJsonObject>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -131,6 +132,15 @@ struct ImportPlan
 // (hash lookups against the fleet).
 ImportPlan planImport(
     const Io::TextTable &table, const ImportOptions &options, const Sync::FleetState &state);
+
+// The plan as the command line prints it (`flotillactl import --dry-run --json`):
+// {"rows": N, "counts": {"import": n, "move": n, "rename": n, "notes": n, "unchanged": n,
+// "error": n}, "creates": [paths], "requests": n, "rows_detail": [{"row": 2, "action": "move",
+// "device_id": "…", "from": "acme--berlin", "to": "nordwind--hamburg", "changes": ["move"],
+// "errors": []}, …]}. Row numbers as the spreadsheet shows them; places as paths, the pools as
+// "unassigned" and "returns"; null where a row has no device ID, no place it comes from, or does
+// not move. `requests`: what the edit takes (FleetEditor::ImportPreview::requests).
+QJsonObject planToJson(const ImportPlan &plan, int requests);
 
 // Device IDs: 24 hexadecimal digits; ICCIDs: 19 or 20 digits; IMEIs: 15 digits. Empty when the
 // value is well formed for `field`, else why not (for people).

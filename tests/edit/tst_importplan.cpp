@@ -9,6 +9,8 @@
 #include "io/delimited.h"
 
 #include <QAbstractItemModelTester>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTest>
 
 using namespace Flotilla;
@@ -102,6 +104,7 @@ private Q_SLOTS:
     void mappingsAreRememberedByHeaderSet();
     void rowsKeepNamesAndPlacesForThePreview();
     void previewModelShowsAllChangesOrErrors();
+    void planAsTheCommandLinePrintsIt();
 };
 
 void TestImportPlan::rules_data()
@@ -466,6 +469,32 @@ void TestImportPlan::previewModelShowsAllChangesOrErrors()
     QCOMPARE(model.rowCount(), 1);
     QCOMPARE(cell(0, Edit::ImportPreviewModel::RowColumn), QStringLiteral("4"));
     QVERIFY(cell(0, Edit::ImportPreviewModel::DetailsColumn).contains(QStringLiteral("serial")));
+}
+
+void TestImportPlan::planAsTheCommandLinePrintsIt()
+{
+    const Edit::ImportPlan p = plan(QStringLiteral("serial,customer,group\n"
+                                                   "P046AF0001,Nordwind,Hafen\n"
+                                                   "P046AF0002,Returns,\n"
+                                                   "P046AF9999,,\n"
+                                                   "xx yy,beta,\n"),
+        true);
+    const QJsonObject json = Edit::planToJson(p, 7);
+    const QByteArray expected = R"({"counts":{"error":1,"import":1,"move":2,"notes":0,"rename":0,)"
+                                R"("unchanged":0},"creates":["nordwind","nordwind--hafen"],)"
+                                R"("requests":7,"rows":4,"rows_detail":[)"
+                                R"({"action":"move","changes":["move"],)"
+                                R"("device_id":"000000000000000000000001","errors":[],)"
+                                R"("from":"acme--berlin","row":2,"to":"nordwind--hafen"},)"
+                                R"({"action":"move","changes":["move"],)"
+                                R"("device_id":"000000000000000000000002","errors":[],)"
+                                R"("from":"acme--berlin","row":3,"to":"returns"},)"
+                                R"({"action":"import","changes":["import"],"device_id":null,)"
+                                R"("errors":[],"from":null,"row":4,"to":null},)"
+                                R"({"action":"error","changes":[],"device_id":null,)"
+                                R"("errors":["the serial number “xx yy” is not one word of at )"
+                                R"(most 64 characters"],"from":null,"row":5,"to":"beta"}]})";
+    QCOMPARE(QJsonDocument(json).toJson(QJsonDocument::Compact), expected);
 }
 
 QTEST_GUILESS_MAIN(TestImportPlan)
