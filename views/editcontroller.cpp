@@ -6,7 +6,6 @@
 #include "edit/accountservice.h"
 #include "edit/fleeteditor.h"
 #include "sync/importoutcome.h"
-#include "sync/outboxops.h"
 #include "sync/syncengine.h"
 #include "tree/fleettreemodel.h"
 #include "views/fleettreeview.h"
@@ -155,10 +154,6 @@ void EditController::importFile(const QString &path)
         // A refusal was said by the editor (refused()).
         if (!m_editor->applyImport(preview, dialog->onlyValidRows()).isEmpty())
             return;
-        for (const Edit::ImportRow &row : preview.rows.rows) {
-            if (row.action == Edit::RowAction::Import)
-                m_importRows.insert(Sync::Outbox::identifierKey(row.identifier), row.row);
-        }
         const int skipped = dialog->onlyValidRows() ? preview.rows.errorCount() : 0;
         Q_EMIT editApplied(preview.edit.text,
             skipped == 0 ? QString()
@@ -177,35 +172,13 @@ void EditController::importFinished(const Sync::ImportOutcome &outcome)
 {
     // Row by row, as the file had them: the rows Particle refused, and the rows it took that
     // could not be placed.
-    QList<QPair<int, QString>> lines;
-    // Each row is reported once: an undo sends the import again, and the cloud's refusals
-    // then are the ones already said.
-    const auto rowOf = [this](const QString &identifier) {
-        return m_importRows.take(Sync::Outbox::identifierKey(identifier));
-    };
-    const auto add = [&](const QString &identifier, const QString &reason) {
-        if (!m_importRows.contains(Sync::Outbox::identifierKey(identifier)))
-            return;
-        const int row = rowOf(identifier);
-        lines.append({row,
-            row > 0 ? tr("Row %1 (%2): %3").arg(row).arg(identifier, reason)
-                    : tr("%1: %2").arg(identifier, reason)});
-    };
-    for (auto it = outcome.refused.cbegin(); it != outcome.refused.cend(); ++it)
-        add(it.key(), it.value());
-    for (const QString &identifier : outcome.notFound)
-        add(identifier, tr("imported, but not found in the product afterwards"));
-    for (auto it = outcome.unplaced.cbegin(); it != outcome.unplaced.cend(); ++it)
-        add(it.key(), tr("imported, but not placed: %1").arg(it.value()));
-    for (const QString &identifier : outcome.imported + outcome.existing)
-        m_importRows.remove(Sync::Outbox::identifierKey(identifier));
-    if (lines.isEmpty())
+    const QList<Edit::FleetEditor::ImportRowReport> reports = m_editor->importReports(outcome);
+    if (reports.isEmpty())
         return;
-    std::sort(lines.begin(), lines.end());
     QStringList text;
-    for (const auto &line : std::as_const(lines))
-        text.append(line.second);
-    const int n = static_cast<int>(lines.size());
+    for (const Edit::FleetEditor::ImportRowReport &r : reports)
+        text.append(tr("Row %1 (%2): %3").arg(r.row).arg(r.identifier, r.reason));
+    const int n = static_cast<int>(reports.size());
     const QString headline = plural(n, tr("Particle did not take 1 device of the import."),
         tr("Particle did not take %n devices of the import.", nullptr, n));
     showError(headline);

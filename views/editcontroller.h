@@ -96,8 +96,6 @@ private:
     Edit::FleetEditor *m_editor;
     Tree::FleetTreeModel *m_tree;
     QPointer<QDialog> m_importDialog;
-    // The rows of the imports applied here, by identifier key (for the cloud's answer).
-    QHash<QString, int> m_importRows;
 };
 
 } // namespace Flotilla::Views

@@ -343,11 +343,6 @@ void ImportDialog::setField(int column, Edit::ImportField field)
         combo->setCurrentIndex(combo->findData(static_cast<int>(field)));
 }
 
-Edit::ColumnMapping ImportDialog::mapping() const
-{
-    return m_mapping;
-}
-
 void ImportDialog::replan()
 {
     if (!m_editor || !m_readError.isEmpty())

@@ -63,7 +63,6 @@ private:
     void replan();
     void chooseDestination();
     void rememberMapping() const;
-    Edit::ColumnMapping mapping() const;
     QString summaryText() const;
 
     QPointer<Edit::FleetEditor> m_editor;

@@ -6,6 +6,7 @@
 #include "domain/text.h"
 #include "edit/accountservice.h"
 #include "edit/logging.h"
+#include "sync/importoutcome.h"
 #include "sync/outboxops.h"
 #include "sync/syncengine.h"
 
@@ -880,7 +881,37 @@ QString FleetEditor::applyImport(const ImportPreview &preview, bool onlyValid)
                 : Text::tr("%n rows of the file have errors, so nothing was imported: correct "
                            "the file, or import only the rows without errors.",
                     nullptr, errors));
-    return apply(preview.edit);
+    const QString error = apply(preview.edit);
+    if (error.isEmpty()) {
+        for (const ImportRow &row : preview.rows.rows) {
+            if (row.action == RowAction::Import)
+                m_importRows.insert(Sync::Outbox::identifierKey(row.identifier), row.row);
+        }
+    }
+    return error;
+}
+
+QList<FleetEditor::ImportRowReport> FleetEditor::importReports(const Sync::ImportOutcome &outcome)
+{
+    QList<ImportRowReport> reports;
+    const auto add = [&](const QString &identifier, const QString &reason) {
+        const auto it = m_importRows.constFind(Sync::Outbox::identifierKey(identifier));
+        if (it == m_importRows.cend())
+            return;
+        reports.append({*it, identifier, reason});
+        m_importRows.erase(it);
+    };
+    for (auto it = outcome.refused.cbegin(); it != outcome.refused.cend(); ++it)
+        add(it.key(), it.value());
+    for (const QString &identifier : outcome.notFound)
+        add(identifier, Text::tr("imported, but not found in the product afterwards"));
+    for (auto it = outcome.unplaced.cbegin(); it != outcome.unplaced.cend(); ++it)
+        add(it.key(), Text::tr("imported, but not placed: %1").arg(it.value()));
+    for (const QString &identifier : outcome.imported + outcome.existing)
+        m_importRows.remove(Sync::Outbox::identifierKey(identifier));
+    std::sort(reports.begin(), reports.end(),
+        [](const ImportRowReport &a, const ImportRowReport &b) { return a.row < b.row; });
+    return reports;
 }
 
 // --- applying -------------------------------------------------------------------------------

@@ -22,7 +22,8 @@ class QUndoStack;
 
 namespace Flotilla::Sync {
 class SyncEngine;
-}
+struct ImportOutcome;
+} // namespace Flotilla::Sync
 
 namespace Flotilla::Edit {
 
@@ -180,8 +181,21 @@ public:
     ImportPreview planImport(const Io::TextTable &table, const ImportOptions &options,
         const QString &fileName = QString()) const;
     // Applies an import as one undoable edit. Rows with errors are never half-applied: with
-    // any, nothing is applied unless `onlyValid` says to apply the other rows knowingly.
+    // any, nothing is applied unless `onlyValid` says to apply the other rows knowingly. The
+    // rows of devices to import are remembered for importReports().
     QString applyImport(const ImportPreview &preview, bool onlyValid);
+
+    // A row of an import applied here that the cloud did not take, or took but could not place.
+    struct ImportRowReport
+    {
+        int row = 0; // the spreadsheet's row number
+        QString identifier; // as the row wrote it
+        QString reason; // for people
+    };
+    // The rows of the imports applied here that `outcome` names as refused, not found or not
+    // placed, in row order. Each row is reported once: an undo sends the import again, and the
+    // cloud's refusals then are the ones already said.
+    QList<ImportRowReport> importReports(const Sync::ImportOutcome &outcome);
 
     // Applies a plan as one undoable command: empty when applied, else why not (a refusal, also
     // emitted as refused(); or the plan's notice when it has nothing to do). The plan is checked
@@ -227,6 +241,8 @@ private:
     bool m_refused = false;
     bool m_accountCreated = false; // applyWithAccount() has created the plan's account
     QString m_lastRefusal;
+    // The rows of applied imports' devices to import, by identifier key, until reported.
+    QHash<QString, int> m_importRows;
 };
 
 } // namespace Flotilla::Edit

@@ -199,12 +199,6 @@ private:
     std::array<bool, Count> m_has {};
 };
 
-// The values of one row, by field (the first non-empty cell of the columns mapped to it).
-struct RowValues
-{
-    FieldValues text;
-};
-
 // Finds destinations by title or path, and plans the nodes to create (createMissing).
 class Destinations
 {
@@ -491,11 +485,6 @@ struct DeviceIndex
         }
     }
 };
-
-QString fieldWord(ImportField field)
-{
-    return fieldTitle(field);
-}
 
 // What the row does to its device, to compare rows that name the same device.
 QString effectKey(const ImportRow &row)
@@ -854,7 +843,8 @@ ImportPlan planImport(
         r.row = row.number;
 
         // The row's values.
-        RowValues values;
+        // By field: the first non-empty cell of the columns mapped to it.
+        FieldValues values;
         for (auto it = columns.cbegin(); it != columns.cend(); ++it) {
             for (int c : it.value()) {
                 QString cell = c < row.cells.size() ? row.cells.at(c).trimmed() : QString();
@@ -871,11 +861,11 @@ ImportPlan planImport(
                     r.errors.append(
                         Text::tr("column %1 holds %2 as a number that the spreadsheet rounded "
                                  "(%3): format the column as text and enter the numbers again")
-                            .arg(columnName(c), fieldWord(it.key()), cell));
+                            .arg(columnName(c), fieldTitle(it.key()), cell));
                     break;
                 }
-                if (!values.text.contains(it.key()))
-                    values.text.insert(it.key(), cell);
+                if (!values.contains(it.key()))
+                    values.insert(it.key(), cell);
                 break;
             }
         }
@@ -884,9 +874,9 @@ ImportPlan planImport(
         FieldValues ids;
         for (ImportField f : {ImportField::Identifier, ImportField::DeviceId, ImportField::Serial,
                  ImportField::Iccid, ImportField::Imei}) {
-            if (!values.text.contains(f))
+            if (!values.contains(f))
                 continue;
-            QString v = values.text.value(f);
+            QString v = values.value(f);
             ImportField kind = f == ImportField::Identifier ? classify(v) : f;
             if (kind == ImportField::DeviceId)
                 v = v.toLower();
@@ -895,7 +885,7 @@ ImportPlan planImport(
                 continue;
             }
             if (ids.contains(kind) && ids.value(kind).compare(v, Qt::CaseInsensitive) != 0) {
-                r.errors.append(Text::tr("the row has two different %1s").arg(fieldWord(kind)));
+                r.errors.append(Text::tr("the row has two different %1s").arg(fieldTitle(kind)));
                 continue;
             }
             ids.insert(kind, v);
@@ -917,13 +907,13 @@ ImportPlan planImport(
                 return;
             if (found.isEmpty()) {
                 found = id;
-                foundBy = fieldWord(f);
+                foundBy = fieldTitle(f);
                 return;
             }
             twoDevices = true;
             r.errors.append(
                 Text::tr("the identifiers name two different devices: %1 by %2 and %3 by %4")
-                    .arg(found, foundBy, id, fieldWord(f)));
+                    .arg(found, foundBy, id, fieldTitle(f)));
         };
         if (ids.contains(ImportField::DeviceId)) {
             const QString id = ids.value(ImportField::DeviceId);
@@ -952,7 +942,7 @@ ImportPlan planImport(
                 if (!twoDevices && ids.contains(f) && !own.isEmpty()
                     && ids.value(f).compare(own, Qt::CaseInsensitive) != 0)
                     r.errors.append(Text::tr("the %1 %2 is not that of device %3 (%4)")
-                                        .arg(fieldWord(f), ids.value(f), found, own));
+                                        .arg(fieldTitle(f), ids.value(f), found, own));
             }
             r.deviceId = found;
             r.label = device->name.isEmpty() ? found : device->name;
@@ -964,8 +954,8 @@ ImportPlan planImport(
 
         // Where it goes.
         if (placesByColumn) {
-            const QString customer = values.text.value(ImportField::Customer);
-            const QString group = values.text.value(ImportField::Group);
+            const QString customer = values.value(ImportField::Customer);
+            const QString group = values.value(ImportField::Group);
             if (!customer.isEmpty() || !group.isEmpty()) {
                 const Destinations::Result d = destinations.resolve(customer, group);
                 if (!d.error.isEmpty())
@@ -979,8 +969,8 @@ ImportPlan planImport(
         }
 
         // Its name and notes.
-        if (values.text.contains(ImportField::Name)) {
-            const QString name = values.text.value(ImportField::Name);
+        if (values.contains(ImportField::Name)) {
+            const QString name = values.value(ImportField::Name);
             // A name the device has already is no change, whatever it is.
             if (!device || name != device->name) {
                 if (const QString e = Domain::deviceNameError(name); !e.isEmpty())
@@ -989,8 +979,8 @@ ImportPlan planImport(
                     r.name = name;
             }
         }
-        if (values.text.contains(ImportField::Notes)) {
-            const QString notes = values.text.value(ImportField::Notes);
+        if (values.contains(ImportField::Notes)) {
+            const QString notes = values.value(ImportField::Notes);
             // Cells are trimmed and spreadsheets end lines their own way: notes that differ
             // only so are the same notes.
             const auto same = [](QString a, QString b) {
