@@ -16,6 +16,7 @@
 // the lines before it give details.
 //
 //   bench_spreadsheet [--devices N] [--dir DIR]
+#include "../support/peakrss.h"
 #include "../tree/treefixture.h"
 #include "edit/importplan.h"
 #include "io/xlsx.h"
@@ -37,19 +38,9 @@
 
 using namespace Flotilla;
 
-namespace {
+using Flotilla::TestSupport::peakRssMb;
 
-double peakRssMb()
-{
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith("VmHWM:"))
-            return line.mid(6).trimmed().split(' ').first().toDouble() / 1024.0;
-    }
-    return -1;
-}
+namespace {
 
 [[noreturn]] void fail(const QString &message)
 {

@@ -20,6 +20,7 @@
 //
 //   bench_console --cache FILE [--url URL --product ID] [--start-ns NS]
 //                 [--move-from PATH] [--move-to PATH]
+#include "../support/peakrss.h"
 #include "app/appcontext.h"
 #include "domain/hierarchy.h"
 #include "sync/syncengine.h"
@@ -47,6 +48,8 @@
 
 using namespace Flotilla;
 
+using Flotilla::TestSupport::peakRssMb;
+
 namespace {
 
 qint64 realtimeNs()
@@ -71,18 +74,6 @@ qint64 processStartNs()
     const qint64 sinceBootNs = qint64(boot.tv_sec) * 1000000000 + boot.tv_nsec;
     const qint64 startSinceBootNs = qint64(ticks / double(sysconf(_SC_CLK_TCK)) * 1e9);
     return realtimeNs() - (sinceBootNs - startSinceBootNs);
-}
-
-double peakRssMb()
-{
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith("VmHWM:"))
-            return line.mid(6).trimmed().split(' ').first().toDouble() / 1024.0;
-    }
-    return -1;
 }
 
 [[noreturn]] void fail(const QString &message)

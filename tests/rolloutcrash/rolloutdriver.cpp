@@ -13,6 +13,7 @@
 // then prints a "progress" line every --progress-ms, and a "final" line once the rollout is
 // Completed, Aborted, RolledBack or Paused. Exit code 0 then; 2 on errors (bad arguments, the
 // cache, a refused rollout, signed out, --deadline-s passed).
+#include "../support/peakrss.h"
 #include "domain/hierarchy.h"
 #include "domain/rollout.h"
 #include "remote/particleclient.h"
@@ -35,6 +36,8 @@
 
 using namespace Flotilla;
 
+using Flotilla::TestSupport::peakRssMb;
+
 namespace {
 
 constexpr qint64 RateWindowMs = 300 * 1000;
@@ -55,18 +58,6 @@ void emitLine(const QJsonObject &object)
 }
 
 // Peak resident memory of this process in MiB (Linux), or -1.
-double peakRssMb()
-{
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith("VmHWM:"))
-            return line.mid(6).trimmed().split(' ').first().toDouble() / 1024.0;
-    }
-    return -1;
-}
-
 QStringList list(const QString &text)
 {
     QStringList out;

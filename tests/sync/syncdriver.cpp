@@ -8,6 +8,7 @@
 //   COMMAND: pull | load | push | dump | moves FILE | import FILE
 //   moves FILE: each line is "TARGET id,id,..." with TARGET a node path, :unassigned or :returns
 //   import FILE: each line is "IDENTIFIER TARGET [NAME]", one import of all lines
+#include "../support/peakrss.h"
 #include "domain/moves.h"
 #include "remote/particleclient.h"
 #include "store/cachestore.h"
@@ -28,6 +29,8 @@
 
 using namespace Flotilla;
 
+using Flotilla::TestSupport::peakRssMb;
+
 namespace {
 
 void emitLine(const QJsonObject &object)
@@ -38,18 +41,6 @@ void emitLine(const QJsonObject &object)
 }
 
 // Peak resident memory of this process in MiB (Linux), or -1.
-double peakRssMb()
-{
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith("VmHWM:"))
-            return line.mid(6).trimmed().split(' ').first().toDouble() / 1024.0;
-    }
-    return -1;
-}
-
 [[noreturn]] void fail(const QString &message)
 {
     emitLine(QJsonObject {
