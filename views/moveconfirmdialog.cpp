@@ -3,7 +3,6 @@
 
 #include "domain/precedence.h"
 #include "edit/commands.h"
-#include "views/plural.h"
 
 #include <QDialogButtonBox>
 #include <QHeaderView>
@@ -63,43 +62,7 @@ MoveConfirmDialog::MoveConfirmDialog(const MovePreview &preview, QWidget *parent
     headline->setWordWrap(true);
     layout->addWidget(headline);
 
-    const int moving = static_cast<int>(impact.devices.size()) - impact.alreadyThere;
-    m_lines.append(plural(moving, tr("1 device moves."), tr("%n devices move.", nullptr, moving)));
-    const int renames = static_cast<int>(preview.renames.size());
-    if (renames > 0)
-        m_lines.append(plural(renames,
-            tr("1 Particle group gets a new name to follow its new place; its devices and "
-               "firmware release stay with it."),
-            tr("%n Particle groups get new names to follow their new place; their devices "
-               "and firmware releases stay with them.",
-                nullptr, renames)));
-    for (auto it = impact.claimsByAccount.cbegin(); it != impact.claimsByAccount.cend(); ++it)
-        m_lines.append(
-            plural(it.value(), tr("1 device will be claimed to the customer account %1."),
-                tr("%n devices will be claimed to the customer account %1.", nullptr, it.value()))
-                .arg(it.key()));
-    if (impact.unclaims > 0)
-        m_lines.append(plural(impact.unclaims,
-            tr("1 device will be released from its current owner."),
-            tr("%n devices will be released from their current owner.", nullptr, impact.unclaims)));
-    const int flashes = impact.targetChanges();
-    if (flashes > 0)
-        m_lines.append(plural(flashes,
-            tr("1 device gets a new firmware target: Particle will flash it when it next "
-               "connects (or now, if it is online)."),
-            tr("%n devices get a new firmware target: Particle will flash them when they next "
-               "connect (or now, if they are online).",
-                nullptr, flashes)));
-    else
-        m_lines.append(tr("No device changes its firmware target."));
-    if (impact.alreadyThere > 0)
-        m_lines.append(plural(impact.alreadyThere,
-            tr("1 device is already there and does not change."),
-            tr("%n devices are already there and do not change.", nullptr, impact.alreadyThere)));
-    const int unknown = static_cast<int>(impact.unknownDevices.size());
-    if (unknown > 0)
-        m_lines.append(plural(unknown, tr("1 device is no longer in the fleet and is left out."),
-            tr("%n devices are no longer in the fleet and are left out.", nullptr, unknown)));
+    m_lines = Edit::impactSummary(impact, static_cast<int>(preview.renames.size()));
 
     auto *summary = new QLabel(QStringLiteral("• ") + m_lines.join(QStringLiteral("\n• ")));
     summary->setObjectName(QStringLiteral("moveSummary"));

@@ -66,4 +66,9 @@ MoveImpact computeMoveImpact(
 // groups; owners change as FleetEditor::changeSubtree changes them. Always to be confirmed.
 MoveImpact subtreeImpact(const Sync::FleetState &state, const SubtreeEdit &edit);
 
+// What a move or subtree edit does, sentence by sentence, as the confirmation shows it and the
+// command line prints it: devices that move, Particle groups renamed (`renames`), claims and
+// releases, firmware targets that change, devices already there or no longer in the fleet.
+QStringList impactSummary(const MoveImpact &impact, int renames);
+
 } // namespace Flotilla::Edit

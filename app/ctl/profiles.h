@@ -1,0 +1,37 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QList>
+#include <QString>
+#include <QUrl>
+
+#include <optional>
+
+namespace Flotilla::Ctl {
+
+// A named connection (`flotillactl --profile NAME`): a cloud, a product and the cache it uses.
+// Kept in the settings (Flotilla/Profiles); the access token never is (it stays in the system
+// keychain, per cloud).
+struct Profile
+{
+    QString name;
+    QUrl apiUrl;
+    int productId = 0;
+    QString productName;
+    QString cachePath; // empty: the usual place for the cloud and product
+    QString username; // who signed in ("" for an API user's token)
+};
+
+namespace Profiles {
+QList<Profile> all(); // by name
+std::optional<Profile> find(const QString &name);
+void save(const Profile &profile);
+void remove(const QString &name);
+// The profile used without --profile: the one set as default, or the only one.
+QString defaultName();
+void setDefault(const QString &name);
+// A profile name: letters, digits, '.', '_' and '-', at most 64 characters. Empty when fine.
+QString nameError(const QString &name);
+} // namespace Profiles
+
+} // namespace Flotilla::Ctl
