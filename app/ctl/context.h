@@ -51,8 +51,10 @@ public:
     // "Moving devices: 120/500" on one line of a terminal's stderr; nothing elsewhere.
     void progress(const QString &what, qint64 done, qint64 total);
     void endProgress();
-    // The JSON document of the command (the last one set counts).
+    // The JSON document of the command (the last one set counts), and the one set so far
+    // (null when none).
     void setResult(const QJsonValue &result);
+    QJsonValue result() const { return m_result.value_or(QJsonValue()); }
     // Ends the command's output, once (later calls do nothing): `error` on stderr, and with
     // --json the document: the result (with "status" and "error" added when it failed), or
     // {"error": …, "status": N} when none was set.
