@@ -18,6 +18,7 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QLabel>
 #include <QStatusBar>
 #include <QUndoStack>
 
@@ -147,9 +148,47 @@ void AppContext::open(const Connection &connection, std::function<void(QString e
             m_window->cacheProblems()->showUnusable(reason);
             return;
         }
+        // Another Flotilla (flotillactl) may have the same cache open: one of them sends.
+        startSharing();
         startEngine();
         done(QString());
     });
+}
+
+void AppContext::startSharing()
+{
+    if (m_session->isSharing())
+        return;
+    connect(m_session.get(), &Session::CloudSession::drivingChanged, this, &AppContext::showDriver);
+    m_session->startSharing();
+    showDriver(m_session->isDriving());
+}
+
+void AppContext::showDriver(bool driving)
+{
+    if (!m_window)
+        return;
+    if (!m_driverLabel) {
+        m_driverLabel = new QLabel(m_window->statusBar());
+        m_window->statusBar()->addPermanentWidget(m_driverLabel);
+    }
+    if (driving) {
+        if (m_driverLabel->isVisible()) {
+            qCInfo(lcApp) << "this console sends the changes of its cache again";
+            m_window->statusBar()->showMessage(tr("This window sends the changes again."), 10000);
+        }
+        m_driverLabel->hide();
+        return;
+    }
+    const QString program = m_session->driverName();
+    m_driverLabel->setText(program.isEmpty()
+            ? tr("Changes are sent by another Flotilla on this computer")
+            : tr("Changes are sent by another Flotilla on this computer (%1)").arg(program));
+    m_driverLabel->setToolTip(
+        tr("Another Flotilla program has this fleet's local cache open and sends its changes "
+           "and runs its rollouts. Edits made here are saved and sent by it; this window "
+           "shows what it does. This window takes over when it ends."));
+    m_driverLabel->show();
 }
 
 void AppContext::startEngine()
@@ -171,6 +210,7 @@ void AppContext::setCacheAside()
                 return;
             }
             qCWarning(lcApp) << "the unreadable cache was set aside";
+            startSharing();
             m_window->statusBar()->showMessage(
                 tr("The unreadable cache is kept as %1; a new one is read from the cloud.")
                     .arg(QDir::toNativeSeparators(damagedCopy)),

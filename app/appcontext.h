@@ -2,12 +2,14 @@
 #pragma once
 
 #include <QObject>
+#include <QPointer>
 #include <QString>
 #include <QUrl>
 
 #include <functional>
 #include <memory>
 
+class QLabel;
 class QUndoStack;
 
 namespace Flotilla::Remote {
@@ -101,6 +103,10 @@ public:
 private:
     void useToken(const QString &token);
     void startEngine();
+    // Shares the cache with other Flotilla processes (Session::CloudSession::startSharing);
+    // the status bar says when another one sends the changes.
+    void startSharing();
+    void showDriver(bool driving);
     void setCacheAside();
     // The product's OAuth client for this session (empty: none), for the engine's claims and
     // the window's customer dialog.
@@ -117,6 +123,7 @@ private:
     std::unique_ptr<Edit::FleetEditor> m_editor;
     std::unique_ptr<Views::MainWindow> m_window;
     bool m_signingIn = false;
+    QPointer<QLabel> m_driverLabel; // in the window's status bar
 };
 
 } // namespace Flotilla::App

@@ -39,6 +39,7 @@ RolloutEngine::RolloutEngine(Remote::ParticleClient *client, Store::CacheStore *
     Sync::SyncEngine *sync, const RolloutConfig &config, QObject *parent)
     : QObject(parent)
     , m_ctx(std::make_unique<RolloutContext>())
+    , m_store(store)
 {
     m_ctx->owner = this;
     m_ctx->client = client;
@@ -64,7 +65,11 @@ RolloutEngine::RolloutEngine(Remote::ParticleClient *client, Store::CacheStore *
     connect(&m_tick, &QTimer::timeout, this, &RolloutEngine::tick);
     connect(sync, &Sync::SyncEngine::deviceEvent, this,
         [this](const QString &deviceId, const QString &name, const QString &data, int version,
-            qint64) { m_poller->onDeviceEvent(deviceId, name, data, version); });
+            qint64) {
+            // Only the driver follows the devices (and writes what it sees).
+            if (m_driving)
+                m_poller->onDeviceEvent(deviceId, name, data, version);
+        });
     connect(sync, &Sync::SyncEngine::eventStreamChanged, this,
         [this](bool connected) { m_poller->setStreamConnected(connected); });
 }
@@ -121,11 +126,18 @@ void RolloutEngine::start(std::function<void(QString)> done)
         }
         m_started = true;
         m_poller->start(m_ctx->sync->isEventStreamConnected());
-        m_tick.start();
-        for (RolloutRun *run : m_journal->runs())
-            drive(*run);
+        if (m_driving) {
+            m_tick.start();
+            for (RolloutRun *run : m_journal->runs())
+                drive(*run);
+        }
         if (done)
             done(QString());
+        // Another process wrote while the rollouts were read; controls may wait for the driver.
+        if (m_reloadWanted)
+            reloadNow();
+        else if (m_driving)
+            runWaitingControls();
     });
 }
 
@@ -191,6 +203,8 @@ void RolloutEngine::startRollout(
         return refuse(invalid);
     if (!m_started)
         return refuse(tr("The rollouts are not loaded yet."));
+    if (!m_driving)
+        return requestControl(Control::Start, 0, spec, std::move(done));
     if (!m_ctx->sync->state().firmware.contains(spec.version) && !m_uploaded.contains(spec.version))
         return refuse(tr("The product has no firmware version %1.").arg(spec.version));
     RolloutPlan plan = RolloutPlanner(m_ctx->sync->state(), m_journal->runs())
@@ -392,6 +406,8 @@ void RolloutEngine::complete(RolloutRun &run)
 
 QString RolloutEngine::pause(qint64 id)
 {
+    if (!m_driving)
+        return askDriver(Control::Pause, id);
     RolloutRun *run = findRun(id);
     if (!run)
         return tr("There is no such rollout.");
@@ -407,6 +423,8 @@ QString RolloutEngine::pause(qint64 id)
 
 QString RolloutEngine::resume(qint64 id)
 {
+    if (!m_driving)
+        return askDriver(Control::Resume, id);
     RolloutRun *run = findRun(id);
     if (!run)
         return tr("There is no such rollout.");
@@ -438,6 +456,8 @@ QString RolloutEngine::resume(qint64 id)
 
 QString RolloutEngine::startNextWave(qint64 id)
 {
+    if (!m_driving)
+        return askDriver(Control::NextWave, id);
     RolloutRun *run = findRun(id);
     if (!run)
         return tr("There is no such rollout.");
@@ -457,6 +477,8 @@ QString RolloutEngine::startNextWave(qint64 id)
 
 QString RolloutEngine::abort(qint64 id)
 {
+    if (!m_driving)
+        return askDriver(Control::Abort, id);
     RolloutRun *run = findRun(id);
     if (!run)
         return tr("There is no such rollout.");
@@ -487,6 +509,8 @@ void RolloutEngine::abortNow(RolloutRun &run, const QString &reason)
 
 QString RolloutEngine::rollback(qint64 id)
 {
+    if (!m_driving)
+        return askDriver(Control::Rollback, id);
     RolloutRun *run = findRun(id);
     if (!run)
         return tr("There is no such rollout.");
@@ -506,6 +530,8 @@ QString RolloutEngine::rollback(qint64 id)
 
 QString RolloutEngine::remove(qint64 id)
 {
+    if (!m_driving)
+        return askDriver(Control::Remove, id);
     RolloutRun *run = findRun(id);
     if (!run)
         return tr("There is no such rollout.");

@@ -4,6 +4,7 @@
 #include "domain/entities.h"
 #include "domain/rollout.h"
 
+#include <QHash>
 #include <QList>
 #include <QObject>
 #include <QSet>
@@ -18,7 +19,8 @@ class ParticleClient;
 }
 namespace Flotilla::Store {
 class CacheStore;
-}
+struct RolloutControl;
+} // namespace Flotilla::Store
 namespace Flotilla::Sync {
 class SyncEngine;
 }
@@ -118,6 +120,45 @@ public:
     // Forgets a finished rollout (not Running, Paused or RollingBack).
     QString remove(qint64 id);
 
+    // ---- Several Flotilla processes on one cache (Session::CloudSession::startSharing) ----
+    // Exactly one process drives the cache (Session::CacheLease): it runs the rollouts (waves,
+    // requests, polling, thresholds) and the controls. Another process follows them from the
+    // cache (reloadFromCache) and asks the driver for controls: pause(), resume(),
+    // startNextWave(), abort(), rollback(), remove() and startRollout() called there are queued
+    // in the cache for the driver (the quick checks are made at once; a refusal of the driver
+    // comes as problem(), or to startRollout()'s `done`).
+    enum class Control { Start, Pause, Resume, NextWave, Abort, Rollback, Remove };
+    Q_ENUM(Control)
+    // The name a control has in the cache and on the command line ("start", "pause", "resume",
+    // "next", "abort", "rollback", "remove"); an unknown name gives std::nullopt.
+    static QString controlName(Control control);
+    static std::optional<Control> controlFromName(const QString &name);
+
+    // True unless set (a process alone on its cache). Becoming the driver reads every rollout
+    // from the cache again and resumes the active ones, as start() does, then runs the controls
+    // waiting in the cache; no longer driving stops the rollouts' progress here (requests on the
+    // wire finish) after writing what is waiting.
+    void setDriving(bool driving);
+    bool isDriving() const { return m_driving; }
+    // Another process wrote to the cache: when not driving, every rollout is read again
+    // (rolloutAdded, rolloutChanged, devicesChanged, rolloutRemoved follow it); when driving,
+    // rollouts this process does not know are taken up and resumed, and the controls waiting
+    // in the cache are run and answered. Controls this process asked for that have been
+    // answered meanwhile report. Reloads asked for while one runs are coalesced; one asked for
+    // before start() runs after it. Then `done`.
+    void reloadFromCache(std::function<void()> done = {});
+    // A control of a rollout for scripts and other front ends. When this process drives, the
+    // control runs here (Start: startRollout(spec); the others: pause(), resume(),
+    // startNextWave(), abort(), rollback() or remove() of `rolloutId`) and `done` reports at
+    // once (never from inside this call); otherwise it is queued in the cache and `done`
+    // reports once the driver has run it and written its answer (the driver's refusal, or the
+    // cache's error, in `error`). `done` gets the rollout's id (Start: the new rollout's) and
+    // an empty error, or why not. `spec` is for Start only.
+    void requestControl(Control control, qint64 rolloutId, const Domain::RolloutSpec &spec,
+        std::function<void(qint64 rolloutId, QString error)> done);
+    // Controls asked of the driver that have not been answered yet.
+    int waitingControls() const { return static_cast<int>(m_waiting.size()); }
+
     const RolloutConfig &config() const;
     // For tests: the time source (ms since the epoch).
     void setClock(std::function<qint64()> clock);
@@ -148,6 +189,26 @@ private:
     void advanceTo(RolloutRun &run, int wave, bool byOperator);
     void complete(RolloutRun &run);
 
+    // Sharing the cache (rolloutsharing.cpp).
+    struct WaitingControl
+    {
+        Control control = Control::Pause;
+        qint64 rolloutId = 0;
+        std::function<void(qint64, QString)> done;
+    };
+    // Asks the driver for `control` of `id` (a process that does not drive); refusals come as
+    // problem(). Empty, or why not at once.
+    QString askDriver(Control control, qint64 id);
+    // Runs `control` here (the driver) and reports to `done` later.
+    void runControl(Control control, qint64 rolloutId, const Domain::RolloutSpec &spec,
+        std::function<void(qint64, QString)> done);
+    void reloadNow();
+    void reloaded(QList<Domain::Rollout> rollouts, const QString &error);
+    void takeUpAll(QList<Domain::Rollout> rollouts);
+    void runWaitingControls();
+    void runNextControl();
+    void checkAnswers();
+
     std::unique_ptr<RolloutContext> m_ctx; // what the parts below share
     std::unique_ptr<RolloutJournal> m_journal;
     std::unique_ptr<RolloutPoller> m_poller;
@@ -159,6 +220,16 @@ private:
     bool m_started = false;
     QSet<int> m_uploaded; // versions uploaded here (the fleet state may not know them yet)
     QTimer m_tick;
+    Store::CacheStore *m_store = nullptr;
+    bool m_driving = true;
+    bool m_reloading = false;
+    bool m_reloadWanted = false;
+    bool m_takeUpAll = false; // the next reload reads every rollout again (became the driver)
+    QList<std::function<void()>> m_reloadWaiters;
+    QHash<qint64, WaitingControl> m_waiting; // asked of the driver, by control id
+    QList<Store::RolloutControl> m_controls; // the driver's: to run, in order
+    QSet<qint64> m_controlsTaken; // the driver's: run or running, not answered yet
+    bool m_controlRunning = false;
 };
 
 } // namespace Flotilla::Rollout

@@ -35,32 +35,100 @@ void RolloutJournal::load(std::function<void(QString)> done)
                 return;
             }
             for (Domain::Rollout &r : rollouts) {
-                auto run = std::make_unique<RolloutRun>();
-                run->r = std::move(r);
-                run->waves = run->r.spec.effectiveWaves();
-                while (run->r.waves.size() < run->waves.size())
-                    run->r.waves.append(Domain::WaveProgress {});
-                run->reindex();
-                if (isActive(run->r.state) || run->r.state == RolloutState::Aborted) {
-                    for (const RolloutDevice &d : std::as_const(run->r.devices)) {
-                        if (d.state == RolloutDeviceState::Sending)
-                            run->verify.append(d.id);
-                        else if (d.state == RolloutDeviceState::Cancelled
-                            && d.stage == CancellingStage
-                            && run->r.spec.method == RolloutMethod::Lock)
-                            run->unlockQueue.append(d.id);
-                        else if (d.state == RolloutDeviceState::RollingBack && d.startedMs == 0)
-                            run->rollbackQueue.append(d.id);
-                    }
-                    // Events may have been missed while Flotilla was not running.
-                    run->pollWanted = isActive(run->r.state);
-                }
+                std::unique_ptr<RolloutRun> run = readyRun(std::move(r));
                 const qint64 id = run->r.id;
                 m_runs.emplace(id, std::move(run));
                 qCInfo(lcRollout) << "loaded rollout" << id;
             }
             done(QString());
         });
+}
+
+std::unique_ptr<RolloutRun> RolloutJournal::readyRun(Domain::Rollout rollout)
+{
+    auto run = std::make_unique<RolloutRun>();
+    run->r = std::move(rollout);
+    run->waves = run->r.spec.effectiveWaves();
+    while (run->r.waves.size() < run->waves.size())
+        run->r.waves.append(Domain::WaveProgress {});
+    run->reindex();
+    if (isActive(run->r.state) || run->r.state == RolloutState::Aborted) {
+        for (const RolloutDevice &d : std::as_const(run->r.devices)) {
+            if (d.state == RolloutDeviceState::Sending)
+                run->verify.append(d.id);
+            else if (d.state == RolloutDeviceState::Cancelled && d.stage == CancellingStage
+                && run->r.spec.method == RolloutMethod::Lock)
+                run->unlockQueue.append(d.id);
+            else if (d.state == RolloutDeviceState::RollingBack && d.startedMs == 0)
+                run->rollbackQueue.append(d.id);
+        }
+        // Events may have been missed while Flotilla was not running.
+        run->pollWanted = isActive(run->r.state);
+    }
+    return run;
+}
+
+RolloutJournal::Replaced RolloutJournal::replaceAll(QList<Domain::Rollout> rollouts)
+{
+    Replaced out;
+    std::map<qint64, std::unique_ptr<RolloutRun>> runs;
+    for (Domain::Rollout &r : rollouts) {
+        const qint64 id = r.id;
+        auto old = m_runs.find(id);
+        if (old == m_runs.end()) {
+            auto run = std::make_unique<RolloutRun>();
+            run->r = std::move(r);
+            run->waves = run->r.spec.effectiveWaves();
+            run->reindex();
+            runs.emplace(id, std::move(run));
+            out.added.append(id);
+            continue;
+        }
+        std::unique_ptr<RolloutRun> run = std::move(old->second);
+        m_runs.erase(old);
+        if (!(run->r == r)) {
+            QStringList devices;
+            for (const RolloutDevice &d : std::as_const(r.devices)) {
+                const auto at = run->index.constFind(d.id);
+                if (at == run->index.cend() || !(run->r.devices.at(*at) == d))
+                    devices.append(d.id);
+            }
+            const bool sameDevices = run->r.devices.size() == r.devices.size();
+            run->r = std::move(r);
+            if (!sameDevices)
+                run->waveIds.clear();
+            run->reindex();
+            out.changed.append(id);
+            if (!devices.isEmpty())
+                out.devices.insert(id, devices);
+        }
+        runs.emplace(id, std::move(run));
+    }
+    for (const auto &[id, run] : m_runs)
+        out.removed.append(id);
+    m_runs = std::move(runs);
+    return out;
+}
+
+QList<qint64> RolloutJournal::adopt(QList<Domain::Rollout> rollouts)
+{
+    QList<qint64> ids;
+    for (Domain::Rollout &r : rollouts) {
+        if (m_runs.find(r.id) != m_runs.end())
+            continue;
+        std::unique_ptr<RolloutRun> run = readyRun(std::move(r));
+        const qint64 id = run->r.id;
+        m_runs.emplace(id, std::move(run));
+        ids.append(id);
+        qCInfo(lcRollout) << "took up rollout" << id;
+    }
+    return ids;
+}
+
+void RolloutJournal::clear()
+{
+    m_saveTimer.stop();
+    m_runs.clear();
 }
 
 void RolloutJournal::create(Domain::Rollout rollout, const Store::ActivityRecord &activity,

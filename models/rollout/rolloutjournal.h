@@ -3,6 +3,7 @@
 
 #include "rollout/rolloutrun.h"
 
+#include <QHash>
 #include <QObject>
 #include <QTimer>
 
@@ -42,6 +43,23 @@ public:
     // Forgets a rollout and deletes it from the cache.
     void remove(qint64 id);
 
+    // What replaceAll() changed.
+    struct Replaced
+    {
+        QList<qint64> added;
+        QList<qint64> changed; // header, waves or samples
+        QList<qint64> removed;
+        QHash<qint64, QStringList> devices; // of changed rollouts: the devices whose row changed
+    };
+    // A process that does not drive the cache follows the rollouts another one runs: the
+    // rollouts in memory become `rollouts` as read from the cache (nothing is written).
+    Replaced replaceAll(QList<Domain::Rollout> rollouts);
+    // The driver takes up rollouts of the cache it does not hold (another process created or
+    // ran them), readied to resume as load() readies them; their ids.
+    QList<qint64> adopt(QList<Domain::Rollout> rollouts);
+    // Forgets every rollout (nothing is written): before the driver reads them all again.
+    void clear();
+
     RolloutRun *find(qint64 id) const;
     // Oldest first.
     QList<RolloutRun *> runs() const;
@@ -71,6 +89,8 @@ private:
     void scheduleSave();
     Store::RolloutUpdate takeUpdate(RolloutRun &run);
     void notify(RolloutRun &run);
+    // A run of `rollout` as read from the cache, readied to resume (see load()).
+    static std::unique_ptr<RolloutRun> readyRun(Domain::Rollout rollout);
 
     Store::CacheStore *m_store;
     QString m_actor;

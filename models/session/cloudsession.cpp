@@ -4,13 +4,20 @@
 #include "remote/particleclient.h"
 #include "rollout/rolloutengine.h"
 #include "session/apiusage.h"
+#include "session/cachelease.h"
 #include "session/signin.h"
 #include "store/cachestore.h"
 #include "sync/syncengine.h"
 
+#include <QLoggingCategory>
 #include <QNetworkAccessManager>
+#include <QTimer>
+
+#include <algorithm>
 
 namespace Flotilla::Session {
+
+Q_LOGGING_CATEGORY(lcSession, "flotilla.session")
 
 CloudSession::CloudSession(const SessionConfig &config, QObject *parent)
     : QObject(parent)
@@ -34,6 +41,10 @@ CloudSession::CloudSession(const SessionConfig &config, QObject *parent)
     Rollout::RolloutConfig rolloutConfig;
     rolloutConfig.productId = config.productId;
     rolloutConfig.actor = config.actor;
+    if (config.rolloutTickMs > 0)
+        rolloutConfig.tickMs = config.rolloutTickMs;
+    if (config.rolloutSaveDelayMs > 0)
+        rolloutConfig.saveDelayMs = config.rolloutSaveDelayMs;
     m_rollouts = std::make_unique<Rollout::RolloutEngine>(
         m_client.get(), m_store.get(), m_engine.get(), rolloutConfig);
     m_usage = std::make_unique<ApiUsage>(m_client.get());
@@ -43,10 +54,14 @@ CloudSession::~CloudSession()
 {
     // The rollout engine follows the sync engine and writes to the cache: before both. The
     // cache last of the three: its destructor waits for the writes already handed to it.
+    // The lease goes last: the next driver finds every write of this one in the cache.
+    m_pollTimer.reset();
+    m_leaseTimer.reset();
     m_usage.reset();
     m_rollouts.reset();
     m_engine.reset();
     m_store.reset();
+    m_lease.reset();
     m_client.reset();
     m_nam.reset();
 }
@@ -75,6 +90,7 @@ void CloudSession::openCache(
     const QString &path, QObject *context, std::function<void(QString)> done)
 {
     // The cache goes with the session, and the callback with either.
+    m_cachePath = path;
     m_store->open(path, context ? context : this, std::move(done));
 }
 
@@ -88,6 +104,119 @@ std::unique_ptr<SignIn> CloudSession::makeSignIn(
     Remote::TokenStore *store, const QString &tokenKey) const
 {
     return std::make_unique<SignIn>(m_nam.get(), m_config.apiUrl, store, tokenKey);
+}
+
+// ---- several processes on one cache ----------------------------------------------------
+
+void CloudSession::startSharing()
+{
+    if (m_lease || m_cachePath.isEmpty())
+        return;
+    m_lease = std::make_unique<CacheLease>(m_cachePath);
+    m_pollTimer = std::make_unique<QTimer>();
+    m_pollTimer->setInterval(std::max(10, m_config.sharePollMs));
+    connect(m_pollTimer.get(), &QTimer::timeout, this, &CloudSession::pollDataVersion);
+    m_pollTimer->start();
+    pollDataVersion(); // what is in the cache from now on counts as written by another
+    m_leaseTimer = std::make_unique<QTimer>();
+    m_leaseTimer->setInterval(std::max(10, m_config.leaseRetryMs));
+    connect(m_leaseTimer.get(), &QTimer::timeout, this, [this] {
+        if (!m_lease->isHeld())
+            tryDrive();
+    });
+    // Not driving until the lease is taken.
+    m_driving = false;
+    m_engine->setDriving(false);
+    m_rollouts->setDriving(false);
+    if (m_config.driveWhenFree) {
+        m_leaseTimer->start();
+        tryDrive();
+    }
+    if (!m_lease->isHeld()) {
+        if (m_config.driveWhenFree)
+            qCInfo(lcSession).noquote()
+                << "another Flotilla process drives the cache" << m_cachePath << driverName();
+        Q_EMIT drivingChanged(false);
+    }
+}
+
+bool CloudSession::isSharing() const
+{
+    return m_lease != nullptr;
+}
+
+bool CloudSession::tryDrive()
+{
+    if (!m_lease)
+        return m_driving;
+    if (m_lease->isHeld())
+        return true;
+    if (!m_lease->tryAcquire())
+        return false;
+    becomeDriver();
+    return true;
+}
+
+void CloudSession::becomeDriver()
+{
+    // Changes the previous driver sent leave the outbox before this one sends any.
+    m_becoming = true;
+    const auto drive = [this] {
+        if (!m_becoming || !m_lease || !m_lease->isHeld())
+            return;
+        m_becoming = false;
+        m_driving = true;
+        m_engine->setDriving(true);
+        m_rollouts->setDriving(true);
+        Q_EMIT drivingChanged(true);
+    };
+    if (!m_engine->isLoaded()) {
+        drive(); // its load reads the cache as it is now
+        return;
+    }
+    m_engine->reloadFromCache(drive);
+}
+
+void CloudSession::releaseDriving()
+{
+    if (!m_lease || !m_lease->isHeld())
+        return;
+    m_becoming = false;
+    const bool was = m_driving;
+    m_driving = false;
+    m_engine->setDriving(false);
+    m_rollouts->setDriving(false);
+    // The rollouts' last writes are queued: they reach the cache before another process can
+    // read it as its driver (the store writes in order, and the lease goes once they are in).
+    m_store->flush(this, [this] {
+        if (!m_driving && m_lease)
+            m_lease->release();
+    });
+    if (was)
+        Q_EMIT drivingChanged(false);
+}
+
+QString CloudSession::driverName() const
+{
+    return m_lease ? m_lease->holderName() : QString();
+}
+
+void CloudSession::pollDataVersion()
+{
+    if (m_versionAsked)
+        return;
+    m_versionAsked = true;
+    m_store->dataVersion(this, [this](qint64 version, QString error) {
+        m_versionAsked = false;
+        if (!error.isEmpty())
+            return; // not open (yet), or closing
+        const bool changed = m_dataVersion >= 0 && version != m_dataVersion;
+        m_dataVersion = version;
+        if (!changed)
+            return;
+        m_rollouts->reloadFromCache();
+        m_engine->reloadFromCache([this] { Q_EMIT externalChange(); });
+    });
 }
 
 } // namespace Flotilla::Session

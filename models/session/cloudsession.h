@@ -10,6 +10,7 @@
 
 QT_BEGIN_NAMESPACE
 class QNetworkAccessManager;
+class QTimer;
 QT_END_NAMESPACE
 
 namespace Flotilla::Remote {
@@ -29,6 +30,7 @@ class RolloutEngine;
 namespace Flotilla::Session {
 
 class ApiUsage;
+class CacheLease;
 class SignIn;
 
 // Which cloud and product a session works with, and how.
@@ -38,6 +40,16 @@ struct SessionConfig
     int productId = 0;
     QString actor; // who the activity log names
     bool liveEvents = true; // follow the product event stream
+
+    // Several Flotilla processes on one cache (startSharing()). Whether this process takes
+    // the cache's driver lease whenever it is free (the console), or only when tryDrive() asks
+    // for it (the command line, for the commands that do cloud work).
+    bool driveWhenFree = true;
+    int sharePollMs = 500; // how often the cache is checked for other processes' writes
+    int leaseRetryMs = 2000; // how often a free lease is tried for (driveWhenFree)
+    // The rollout engine's tick and save delay (Rollout::RolloutConfig); 0: its defaults.
+    int rolloutTickMs = 0;
+    int rolloutSaveDelayMs = 0;
 };
 
 // One session with a Particle cloud: the network access, the REST client, the local cache,
@@ -82,11 +94,48 @@ public:
     void setCacheAside(const QString &path, QObject *context,
         std::function<void(QString damagedCopy, QString error)> done);
 
+    // ---- Several Flotilla processes on one cache ----
+    // The console and flotillactl may open the same cache. Exactly one process drives it
+    // (sends the outbox, runs the rollouts): the one holding its driver lease (CacheLease, a
+    // lock file next to the cache). Once the cache is open, startSharing() takes the lease
+    // when it is free and SessionConfig::driveWhenFree (else see tryDrive()), retries every
+    // SessionConfig::leaseRetryMs while another process holds it, and checks every
+    // SessionConfig::sharePollMs whether another process wrote to the cache (SQLite's data
+    // version): then the sync engine and the rollout engine read it again (their
+    // reloadFromCache()) and externalChange() follows. Until startSharing() the session drives
+    // (a process alone on its cache).
+    void startSharing();
+    bool isSharing() const;
+    // This process drives the cache: its engines send the outbox and run the rollouts.
+    bool isDriving() const { return m_driving; }
+    // Takes the lease now if it is free (also for a session with driveWhenFree false); true
+    // when this process holds it. The engines drive once the cache is read again (at once
+    // while the fleet is not loaded yet): drivingChanged(true).
+    bool tryDrive();
+    // Gives the lease back (the engines stop sending; requests on the wire finish and are
+    // written): for a command that did its cloud work. A session with driveWhenFree takes it
+    // again when it is free.
+    void releaseDriving();
+    // When another process drives: its program name ("flotilla", "flotillactl"), when known.
+    QString driverName() const;
+    // The cache file opened (openCache), or empty.
+    QString cachePath() const { return m_cachePath; }
+
     // Checking and keeping access tokens typed by the user for this cloud, kept in `store`
     // (not owned) under `tokenKey`.
     std::unique_ptr<SignIn> makeSignIn(Remote::TokenStore *store, const QString &tokenKey) const;
 
+Q_SIGNALS:
+    // This process began or stopped driving the cache (startSharing()).
+    void drivingChanged(bool driving);
+    // Another process wrote to the cache, and the engines read it again (the fleet, the
+    // pending changes and the rollouts are up to date; the activity log may have new lines).
+    void externalChange();
+
 private:
+    void pollDataVersion();
+    void becomeDriver();
+
     SessionConfig m_config;
     std::unique_ptr<QNetworkAccessManager> m_nam;
     std::unique_ptr<Remote::ParticleClient> m_client;
@@ -94,6 +143,14 @@ private:
     std::unique_ptr<Sync::SyncEngine> m_engine;
     std::unique_ptr<Rollout::RolloutEngine> m_rollouts;
     std::unique_ptr<ApiUsage> m_usage;
+    QString m_cachePath;
+    std::unique_ptr<CacheLease> m_lease; // while sharing
+    std::unique_ptr<QTimer> m_pollTimer;
+    std::unique_ptr<QTimer> m_leaseTimer;
+    qint64 m_dataVersion = -1; // as last read (-1: not read yet)
+    bool m_versionAsked = false;
+    bool m_driving = true;
+    bool m_becoming = false; // the lease is taken, the engines are being readied to drive
 };
 
 } // namespace Flotilla::Session

@@ -405,6 +405,82 @@ void CacheStore::flush(QObject *context, std::function<void()> done)
     });
 }
 
+void CacheStore::dataVersion(QObject *context, std::function<void(qint64, QString)> done)
+{
+    done = boundTo(context, std::move(done));
+    post([this, done = std::move(done)](CacheWorker &worker) mutable {
+        qint64 version = 0;
+        const QString error
+            = m_closing.load() ? QStringLiteral("closing") : worker.dataVersion(version);
+        deliver([done = std::move(done), version, error] {
+            if (done)
+                done(version, error);
+        });
+    });
+}
+
+void CacheStore::requestRolloutControl(
+    const RolloutControl &control, QObject *context, std::function<void(qint64, QString)> done)
+{
+    done = boundTo(context, std::move(done));
+    post([this, control, done = std::move(done)](CacheWorker &worker) mutable {
+        qint64 id = 0;
+        const QString error = worker.requestRolloutControl(control, id);
+        logFailure("requestRolloutControl", error);
+        deliver([done = std::move(done), id, error] {
+            if (done)
+                done(id, error);
+        });
+    });
+}
+
+void CacheStore::pendingRolloutControls(
+    QObject *context, std::function<void(QList<RolloutControl>, QString)> done)
+{
+    done = boundTo(context, std::move(done));
+    post([this, done = std::move(done)](CacheWorker &worker) mutable {
+        QList<RolloutControl> controls;
+        QString error = QStringLiteral("closing");
+        if (!m_closing.load()) {
+            error = worker.pendingRolloutControls(controls);
+            logFailure("pendingRolloutControls", error);
+        }
+        deliver([done = std::move(done), controls, error] {
+            if (done)
+                done(controls, error);
+        });
+    });
+}
+
+void CacheStore::answerRolloutControl(
+    const RolloutControl &answer, QObject *context, std::function<void(QString)> done)
+{
+    done = boundTo(context, std::move(done));
+    post([this, answer, done = std::move(done)](CacheWorker &worker) mutable {
+        const QString error = worker.answerRolloutControl(answer);
+        logFailure("answerRolloutControl", error);
+        deliver([done = std::move(done), error] {
+            if (done)
+                done(error);
+        });
+    });
+}
+
+void CacheStore::rolloutControl(
+    qint64 id, QObject *context, std::function<void(RolloutControl, QString)> done)
+{
+    done = boundTo(context, std::move(done));
+    post([this, id, done = std::move(done)](CacheWorker &worker) mutable {
+        RolloutControl control;
+        const QString error
+            = m_closing.load() ? QStringLiteral("closing") : worker.rolloutControl(id, control);
+        deliver([done = std::move(done), control, error] {
+            if (done)
+                done(control, error);
+        });
+    });
+}
+
 void CacheStore::setWorkerHook(std::function<void(QStringView)> hook)
 {
     post([hook = std::move(hook)](CacheWorker &worker) { worker.setHook(hook); });

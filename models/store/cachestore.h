@@ -120,6 +120,27 @@ public:
     // waves, devices and samples; refuses others.
     void deleteRollout(qint64 id, QObject *context, std::function<void(QString error)> done);
 
+    // ---- Several Flotilla processes on one cache (Session::CacheLease) ----
+    // SQLite's data version (PRAGMA data_version) on this store's connection: it changes when
+    // another connection (another process, or another CacheStore) committed a change since the
+    // last time it was read; what this store writes leaves it as it is.
+    void dataVersion(QObject *context, std::function<void(qint64 version, QString error)> done);
+    // Queues a rollout control for the process that drives the cache (`control.id`, `state`,
+    // `result` and `resultId` are ignored); reports the control's id.
+    void requestRolloutControl(const RolloutControl &control, QObject *context,
+        std::function<void(qint64 id, QString error)> done);
+    // The controls waiting for the driver, oldest first.
+    void pendingRolloutControls(
+        QObject *context, std::function<void(QList<RolloutControl> controls, QString error)> done);
+    // Writes the driver's answer to the waiting control `answer.id` (its state Done or Refused,
+    // `result` and `resultId`); a control answered already is an error, and left as it is.
+    // Answers older than a week are deleted.
+    void answerRolloutControl(
+        const RolloutControl &answer, QObject *context, std::function<void(QString error)> done);
+    // One control, answered or not (an error when there is no such control).
+    void rolloutControl(qint64 id, QObject *context,
+        std::function<void(RolloutControl control, QString error)> done);
+
     // Calls `done` once every request made before it has finished. Never blocks.
     void flush(QObject *context, std::function<void()> done);
 

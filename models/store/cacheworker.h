@@ -53,6 +53,12 @@ public:
     QString loadRollouts(QList<Domain::Rollout> &rollouts, const std::atomic<bool> &cancelled);
     QString saveRollout(const RolloutUpdate &update);
     QString deleteRollout(qint64 id);
+    // Sharing the cache with other processes, in cachesharing.cpp.
+    QString dataVersion(qint64 &version);
+    QString requestRolloutControl(const RolloutControl &control, qint64 &id);
+    QString pendingRolloutControls(QList<RolloutControl> &controls);
+    QString answerRolloutControl(const RolloutControl &answer);
+    QString rolloutControl(qint64 id, RolloutControl &control);
 
     // Test hook, called on this thread at named points ("open", "beforeCommit").
     void setHook(std::function<void(QStringView point)> hook) { m_hook = std::move(hook); }

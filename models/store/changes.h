@@ -148,4 +148,21 @@ struct RolloutUpdate
     QList<ActivityRecord> activity;
 };
 
+// A rollout control that a Flotilla process which does not drive the cache (see
+// Session::CacheLease) asks of the one that does: kept in the cache until the driver has run it
+// and written its answer.
+struct RolloutControl
+{
+    enum class State { Pending, Done, Refused };
+
+    qint64 id = 0; // assigned by the store, increasing, never reused
+    qint64 rolloutId = 0; // the rollout it is for (0 for "start")
+    QString action; // "start", "pause", "resume", "next", "abort", "rollback" or "remove"
+    QJsonObject spec; // "start": Domain::RolloutSpec::toJson()
+    qint64 requestedMs = 0; // 0 when written: the store stamps the current time
+    State state = State::Pending;
+    QString result; // Refused: why, as the operator reads it
+    qint64 resultId = 0; // Done "start": the new rollout's id
+};
+
 } // namespace Flotilla::Store

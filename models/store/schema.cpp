@@ -95,6 +95,35 @@ const QList<Step> &steps()
                 QStringLiteral(
                     "CREATE INDEX rollout_samples_rollout ON rollout_samples(rollout_id)"),
             }},
+        // The activity log says where each line came from (console, import, flotillactl,
+        // sync, rollout), how many devices it concerns, from where to where (as people read
+        // it) and the requests it took.
+        {4,
+            {
+                QStringLiteral(
+                    "ALTER TABLE activity ADD COLUMN source TEXT NOT NULL DEFAULT 'console'"),
+                QStringLiteral(
+                    "ALTER TABLE activity ADD COLUMN devices INTEGER NOT NULL DEFAULT 0"),
+                QStringLiteral(
+                    "ALTER TABLE activity ADD COLUMN from_text TEXT NOT NULL DEFAULT ''"),
+                QStringLiteral("ALTER TABLE activity ADD COLUMN to_text TEXT NOT NULL DEFAULT ''"),
+                QStringLiteral(
+                    "ALTER TABLE activity ADD COLUMN requests INTEGER NOT NULL DEFAULT 0"),
+            }},
+        // Several Flotilla processes on one cache: controls of rollouts asked by a process that
+        // does not drive the cache, run and answered by the one that does (RolloutControl).
+        {5,
+            {
+                QStringLiteral(
+                    "CREATE TABLE rollout_controls(id INTEGER PRIMARY KEY AUTOINCREMENT, "
+                    "rollout_id INTEGER NOT NULL DEFAULT 0, action TEXT NOT NULL, "
+                    "spec TEXT NOT NULL DEFAULT '', requested_ms INTEGER NOT NULL, "
+                    "state INTEGER NOT NULL DEFAULT 0, "
+                    "result TEXT NOT NULL DEFAULT '', "
+                    "result_id INTEGER NOT NULL DEFAULT 0)"),
+                QStringLiteral(
+                    "CREATE INDEX rollout_controls_state ON rollout_controls(state, id)"),
+            }},
     };
     return all;
 }

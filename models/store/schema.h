@@ -14,6 +14,8 @@ inline constexpr int ApplicationId = 0x466c6f74;
 //      sync_state
 //   2  activity.detail column; indexes activity(at_ms) and outbox(state, id)
 //   3  rollouts, rollout_waves, rollout_devices, rollout_samples (docs/rollouts.md)
+//   4  activity.source, devices, from_text, to_text, requests
+//   5  rollout_controls (controls asked by a process that does not drive the cache)
 int latestVersion();
 
 // PRAGMA user_version of `db`, or -1 with `error` set.

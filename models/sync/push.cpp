@@ -104,7 +104,7 @@ void Pusher::pushSingle(const OutboxEntry &entry)
 
 void Pusher::schedule(int delayMs)
 {
-    if (m_pushing || m_paused || m_shared.signedOut || !m_shared.loaded
+    if (m_pushing || m_paused || !m_shared.driving || m_shared.signedOut || !m_shared.loaded
         || m_shared.pending.isEmpty() || (!m_held.isEmpty() && sendable().isEmpty()))
         return;
     // A new edit does not cut short the wait after a failure.
@@ -115,7 +115,7 @@ void Pusher::schedule(int delayMs)
 
 void Pusher::pushNext()
 {
-    if (m_pushing || m_paused || m_shared.signedOut || !m_shared.loaded
+    if (m_pushing || m_paused || !m_shared.driving || m_shared.signedOut || !m_shared.loaded
         || m_shared.pending.isEmpty())
         return;
     const QList<OutboxEntry> queue = sendable();

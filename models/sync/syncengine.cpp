@@ -7,6 +7,7 @@
 #include "remote/apierror.h"
 #include "remote/particleclient.h"
 #include "store/cachestore.h"
+#include "sync/cachereload.h"
 #include "sync/liveevents.h"
 #include "sync/outboxops.h"
 #include "sync/overviewkeeper.h"
@@ -109,6 +110,15 @@ SyncEngine::SyncEngine(Remote::ParticleClient *client, Store::CacheStore *store,
         m_refreshTimer.setInterval(config.refreshIntervalMs);
         connect(&m_refreshTimer, &QTimer::timeout, this, &SyncEngine::pullNow);
     }
+    m_reloadTimer.setSingleShot(true);
+    connect(&m_reloadTimer, &QTimer::timeout, this, &SyncEngine::startReload);
+    // While a reload reads the cache, every change this process holds as pending is noted (each
+    // change added to the pending list is announced before it can be sent and leave it): one
+    // it held and no longer does is never taken back from an older read of the outbox.
+    connect(this, &SyncEngine::pendingChanged, this, [this] {
+        if (m_reload)
+            notePending();
+    });
     // Signed out means the client's own token was refused: a 401 on a customer token (claims)
     // or a late answer to an old token is not that.
     connect(client, &Remote::ParticleClient::signedOut, this,
@@ -342,6 +352,8 @@ void SyncEngine::loadSnapshot(Store::Snapshot snapshot)
     startEvents();
     m_pusher->schedule();
     m_puller->resume();
+    if (m_reloadWanted)
+        startReload(); // another process wrote while the cache was being read
 }
 
 void SyncEngine::setAccessToken(const QString &token)
@@ -406,6 +418,8 @@ void SyncEngine::publish(const FleetDelta &delta, bool writeToCache)
 {
     if (delta.isEmpty())
         return;
+    if (m_reload)
+        noteTouched(delta);
     apply(m_shared->state, delta);
     Q_EMIT fleetChanged(delta);
     if (writeToCache) {

@@ -151,6 +151,24 @@ public:
     void refreshDevices(const QStringList &ids);
     void pushNow();
 
+    // ---- Several Flotilla processes on one cache (Session::CloudSession::startSharing) ----
+    // Whether this process sends the outbox: it holds the cache's driver lease
+    // (Session::CacheLease). True unless set (a process alone on its cache). A process that
+    // does not drive applies its edits locally and queues them in the cache's outbox as always;
+    // the driver sends them. Pulls and live events go on either way. Becoming the driver sends
+    // what is pending.
+    void setDriving(bool driving);
+    bool isDriving() const;
+    // Another process wrote to the cache (its data version changed): reads the cache, publishes
+    // what differs from the fleet in memory (fleetChanged; nothing is written back), takes the
+    // outbox as the cache has it (changes queued by another process join the pending ones,
+    // changes it sent leave them; pendingChanged) and, when driving, sends what is new. Edits
+    // of this process still being written, and what it published after the cache was read, are
+    // kept as they are. Reloads asked for while one runs are coalesced into one that follows it
+    // (at most one reload per twice the time the last one took); one asked for before the
+    // cache is loaded runs once it is. Then externalChange(), then `done`.
+    void reloadFromCache(std::function<void()> done = {});
+
 Q_SIGNALS:
     // Before loaded(), when the cache keeps an overview: the fleet without its devices, and the
     // counts per container from when the overview was written (for painting the tree early).
@@ -189,6 +207,9 @@ Q_SIGNALS:
     // placements are queued (or it was sent again after its answer was lost: the same outcome,
     // with the identifiers "existing").
     void importFinished(const Flotilla::Sync::ImportOutcome &outcome);
+    // A reload (reloadFromCache) read what another process wrote to the cache: the fleet and
+    // the pending changes are up to date, and the activity log may have new lines.
+    void externalChange();
 
 private:
     // SyncHost: what the parts ask of the engine.
@@ -222,6 +243,17 @@ private:
     QMetaObject::Connection m_afterRepair; // says what a repair did once its cache is loaded
     bool m_online = true;
     QTimer m_refreshTimer;
+    // Reading what other processes wrote (reloadFromCache, in cachereload.cpp).
+    struct Reload;
+    void startReload();
+    void finishReload(Store::Snapshot snapshot, const QString &error);
+    void noteTouched(const FleetDelta &delta);
+    void notePending();
+    std::unique_ptr<Reload> m_reload; // the reload under way
+    QList<std::function<void()>> m_reloadWaiters; // those of the next reload
+    bool m_reloadWanted = false; // another reload follows (or follows the load)
+    qint64 m_lastReloadMs = 0; // how long the last reload took
+    QTimer m_reloadTimer; // the next reload, once the last one has rested
 };
 
 } // namespace Flotilla::Sync

@@ -67,6 +67,8 @@ struct SyncShared
     bool loaded = false;
     bool signedOut = false;
     bool replan = false; // kept changes are planned again at the first pull (after a repair)
+    // This process sends the outbox (it holds the cache's driver lease: SyncEngine::setDriving).
+    bool driving = true;
     int batchLimit = std::numeric_limits<int>::max(); // lowered when the cloud refuses a size
 
     // Changes not yet confirmed by the cloud (including those still being written locally).
