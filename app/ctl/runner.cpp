@@ -38,6 +38,12 @@ QList<GlobalOption> globalOptions()
     };
 }
 
+// An option as it is typed: "-o" for a one-letter name, "--output" for the others.
+QString flag(const QString &name)
+{
+    return (name.size() == 1 ? QStringLiteral("-") : QStringLiteral("--")) + name;
+}
+
 QList<Command> allCommands()
 {
     QList<Command> commands;
@@ -98,7 +104,10 @@ void printHelp(Output &out, const Command &command)
         out.line(Text::tr("Options:"));
         QList<QStringList> rows;
         for (const QCommandLineOption &o : command.options) {
-            const QString names = QStringLiteral("--") + o.names().join(QStringLiteral(", --"))
+            QStringList flags;
+            for (const QString &n : o.names())
+                flags.append(flag(n));
+            const QString names = flags.join(QStringLiteral(", "))
                 + (o.valueName().isEmpty() ? QString() : QLatin1Char(' ') + o.valueName());
             rows.append({QStringLiteral("  ") + names, o.description()});
         }
@@ -126,9 +135,9 @@ QString completionScript(const QList<Command> &commands, bool zsh)
         QStringList names;
         for (const QCommandLineOption &o : c.options) {
             for (const QString &n : o.names()) {
-                names.append(QStringLiteral("--") + n);
+                names.append(flag(n));
                 if (!o.valueName().isEmpty())
-                    valued.append(QStringLiteral("--") + n);
+                    valued.append(flag(n));
             }
         }
         options[c.name()] = names;
@@ -167,7 +176,7 @@ QString completionScript(const QList<Command> &commands, bool zsh)
         "    for ((i = 1; i < COMP_CWORD; i++)); do\n"
         "        word=\"${COMP_WORDS[i]}\"\n"
         "        if ((skip)); then skip=0; continue; fi\n"
-        "        if [[ $word == --* ]]; then\n"
+        "        if [[ $word == -* ]]; then\n"
         "            [[ $valued == *\" $word \"* ]] && skip=1\n"
         "            continue\n"
         "        fi\n"

@@ -584,6 +584,20 @@ private Q_SLOTS:
             = Io::readSpreadsheet(workbook.readAll(), QStringLiteral("two.xlsx"), {}, &error);
         QVERIFY2(error.isEmpty(), qPrintable(error));
         QCOMPARE(table.rows.size(), acme + borealis + 1);
+        // Imported back from its sheet, every row is where it says.
+        const CtlResult back = ctl({QStringLiteral("import"), xlsx, QStringLiteral("--sheet"),
+            QStringLiteral("Devices"), QStringLiteral("--dry-run")});
+        QVERIFY2(back.exitCode == 0, back.describe().constData());
+        QCOMPARE(back.object()
+                     .value(QStringLiteral("counts"))
+                     .toObject()
+                     .value(QStringLiteral("unchanged"))
+                     .toInt(),
+            acme + borealis);
+        QCOMPARE(ctl({QStringLiteral("import"), csv, QStringLiteral("--sheet"),
+                         QStringLiteral("Devices"), QStringLiteral("--dry-run")})
+                     .exitCode,
+            2);
 
         // The console's filter, over the whole fleet.
         const CtlResult online = ctl(
@@ -613,6 +627,12 @@ private Q_SLOTS:
             QVERIFY(bad.isJson());
         }
         QVERIFY(!QFile::exists(out));
+
+        // The file's option is written as it is typed.
+        const CtlResult help
+            = m_ctl->run({QStringLiteral("help"), QStringLiteral("export")}, {}, false);
+        QCOMPARE(help.exitCode, 0);
+        QVERIFY2(help.out.contains("\n  -o, --output FILE"), help.out.constData());
     }
 };
 
