@@ -21,6 +21,9 @@ class Hierarchy;
 namespace Flotilla::Rollout {
 class RolloutEngine;
 }
+namespace Flotilla::Sync {
+struct FleetState;
+}
 
 namespace Flotilla::Tree {
 
@@ -70,6 +73,21 @@ QString rolloutNodeTitle(const Domain::Rollout &rollout, const QString &path);
 // separated by ", ". Never a node's group name or a "flotilla-rollout-…" name.
 QString releasedToText(
     const Domain::Hierarchy &hierarchy, const RolloutSource &rollouts, const QStringList &groups);
+
+// How a flash is named and planned by default, the same in the Flash dialog and in flotillactl.
+// The default waves of a staged rollout of `nodes`: the test groups under them (descendant
+// nodes whose last slug or title contains "test") first, then 25%, then the rest.
+QList<Domain::WaveSpec> defaultWaves(const Domain::Hierarchy &hierarchy, const QStringList &nodes);
+// A wave of the devices at or under `path`, named for people: the titles below the selected
+// node it is under ("Test", "Berlin depot › Test"), else its short title path.
+QString waveName(
+    const Domain::Hierarchy &hierarchy, const QStringList &selectedNodes, const QString &path);
+// What is flashed as people name it, for a rollout's title ("v6 to <title>"): nodes by their
+// title paths ("Acme Logistics › Berlin depot › Test", shortened as "Customer › … › Test" when
+// long; "… and 2 more"), devices by name or count and, when they all sit under one node, where
+// ("3 devices in Acme Logistics › Berlin depot").
+QString flashSelectionTitle(
+    const Sync::FleetState &state, const QStringList &nodes, const QStringList &devices);
 
 // The rollouts, oldest first: title, state, progress, requests. One row per rollout; rows are
 // inserted, changed and removed as the engine reports.
