@@ -7,6 +7,7 @@
 #include "tree/devicetablemodel.h"
 #include "tree/fleettreemodel.h"
 #include "tree/rolloutmodels.h"
+#include "views/activitywindow.h"
 #include "views/cacheproblems.h"
 #include "views/detailpane.h"
 #include "views/editcontroller.h"
@@ -314,6 +315,7 @@ void MainWindow::connectActions()
     connect(a.problems, &QAction::triggered, this, &MainWindow::showProblems);
     connect(a.flash, &QAction::triggered, this, &MainWindow::showFlashDialog);
     connect(a.rollouts, &QAction::triggered, this, [this] { showRollouts(); });
+    connect(a.activity, &QAction::triggered, this, &MainWindow::showActivity);
     connect(a.copyRows, &QAction::triggered, this, &MainWindow::copyRows);
     connect(a.copyIds, &QAction::triggered, this, &MainWindow::copyDeviceIds);
     connect(a.notes, &QAction::triggered, this, &MainWindow::editNotes);
@@ -755,6 +757,15 @@ void MainWindow::showRollouts(qint64 id)
     m_monitor->show();
     m_monitor->raise();
     m_monitor->activateWindow();
+}
+
+void MainWindow::showActivity()
+{
+    if (!m_activity)
+        m_activity = new ActivityWindow(m_engine, this);
+    m_activity->show();
+    m_activity->raise();
+    m_activity->activateWindow();
 }
 
 } // namespace Flotilla::Views

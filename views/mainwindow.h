@@ -39,6 +39,7 @@ class FleetEditor;
 
 namespace Flotilla::Views {
 
+class ActivityWindow;
 class CacheProblems;
 class DetailPane;
 class EditController;
@@ -140,6 +141,8 @@ public Q_SLOTS:
     void showFlashDialog();
     // The Rollouts window, on rollout `id` when given.
     void showRollouts(qint64 id = 0);
+    // View › Activity: the activity log (made when first shown).
+    void showActivity();
 
 Q_SIGNALS:
     void signInRequested();
@@ -201,6 +204,7 @@ private:
     int m_toolBarTextWidth = 0; // the width the toolbar needs with texts
     QPointer<ProblemsDialog> m_problems;
     QPointer<RolloutMonitor> m_monitor;
+    QPointer<ActivityWindow> m_activity;
     CacheProblems *m_cacheProblems = nullptr;
 };
 

@@ -135,6 +135,10 @@ void MainWindowActions::create(QWidget *owner, bool withRollouts)
         s->standardIcon(QStyle::SP_FileDialogInfoView),
         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R),
         MainWindow::tr("Follow the firmware rollouts device by device"));
+    activity = make(QStringLiteral("actionActivity"), MainWindow::tr("&Activity"),
+        s->standardIcon(QStyle::SP_FileDialogContentsView),
+        QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A),
+        MainWindow::tr("The activity log: every change, who made it, from where, and its result"));
     if (!withRollouts) {
         flash->setVisible(false);
         rollouts->setVisible(false);
@@ -192,7 +196,7 @@ void MainWindowActions::fillMenus(QMenuBar *bar) const
     QMenu *view = bar->addMenu(MainWindow::tr("&View"));
     view->addActions({expand, collapse});
     view->addSeparator();
-    view->addAction(rollouts);
+    view->addActions({rollouts, activity});
 
     QMenu *help = bar->addMenu(MainWindow::tr("&Help"));
     help->addAction(about);

@@ -51,6 +51,7 @@ struct MainWindowActions
     QAction *problems = nullptr;
     QAction *flash = nullptr;
     QAction *rollouts = nullptr;
+    QAction *activity = nullptr;
     QAction *find = nullptr;
     QAction *copyRows = nullptr;
     QAction *copyIds = nullptr;

@@ -338,7 +338,10 @@ QString FleetEditor::moveDevices(const QStringList &deviceIds, const Domain::Mov
 {
     if (!m_engine)
         return report(notAvailable());
-    return report(m_engine->moveDevices(deviceIds, target));
+    // The engine says how many devices go from where to where.
+    Store::ActivityRecord activity;
+    activity.source = m_source;
+    return report(m_engine->moveDevices(deviceIds, target, activity));
 }
 
 QString FleetEditor::setDeviceGroups(const QHash<QString, QStringList> &groupsByDevice)
@@ -352,8 +355,12 @@ QString FleetEditor::setDeviceGroups(const QHash<QString, QStringList> &groupsBy
     if (entries.isEmpty())
         return QString();
     const int n = static_cast<int>(groupsByDevice.size());
-    return report(m_engine->applyEdit(QStringLiteral("restore groups"),
-        n == 1 ? Text::tr("1 device") : Text::tr("%n devices", nullptr, n), entries));
+    Store::ActivityRecord activity;
+    activity.action = QStringLiteral("restore groups");
+    activity.subject = n == 1 ? Text::tr("1 device") : Text::tr("%n devices", nullptr, n);
+    activity.source = m_source;
+    activity.devices = n;
+    return report(m_engine->applyEdit(activity, entries));
 }
 
 QString FleetEditor::changeSubtree(const SubtreeEdit &edit)
@@ -366,7 +373,21 @@ QString FleetEditor::changeSubtree(const SubtreeEdit &edit)
         return report(error);
     if (entries.isEmpty())
         return QString();
-    return report(m_engine->applyEdit(QStringLiteral("move group"), edit.subject, entries));
+    // Where the node was and where it is after the edit, by titles: its parents' titles at the
+    // new place, and its own title (a rename keeps it).
+    const Domain::Hierarchy hierarchy = m_engine->state().hierarchy();
+    const QString oldPath = edit.renames.isEmpty() ? edit.subject : edit.renames.first().from;
+    const QString newPath = edit.renames.isEmpty() ? edit.subject : edit.renames.first().to;
+    const Domain::Node *node = hierarchy.node(oldPath);
+    const QString title = node && !node->title.isEmpty() ? node->title : Domain::lastSlug(newPath);
+    Store::ActivityRecord activity;
+    activity.action = QStringLiteral("move group");
+    activity.source = m_source;
+    activity.fromText = Domain::titlePath(hierarchy, oldPath);
+    activity.toText = childTitlePath(hierarchy, Domain::parentPath(newPath), title);
+    activity.subject = activity.fromText;
+    activity.devices = static_cast<int>(edit.deviceIds.size());
+    return report(m_engine->applyEdit(activity, entries));
 }
 
 QString FleetEditor::applyEntries(
@@ -374,7 +395,56 @@ QString FleetEditor::applyEntries(
 {
     if (!m_engine)
         return report(notAvailable());
-    return report(m_engine->applyEdit(action, subject, entries));
+    // The activity row names customers and groups by their titles: `subject` is a node's path
+    // for the edits of nodes (a node being created, or created again by an undo, is named by
+    // the title its new group carries).
+    const Domain::Hierarchy hierarchy = m_engine->state().hierarchy();
+    const auto titleOf = [&](const QString &path) -> QString {
+        if (hierarchy.node(path))
+            return Domain::titlePath(hierarchy, path);
+        for (const OutboxEntry &e : entries) {
+            if (e.kind != Sync::Outbox::GroupCreate
+                || e.payload.value(QStringLiteral("name")).toString() != path)
+                continue;
+            const auto tag = Domain::parseDescription(
+                e.payload.value(QStringLiteral("description")).toString());
+            const QString title
+                = tag && !tag->title.isEmpty() ? tag->title : Domain::lastSlug(path);
+            return childTitlePath(hierarchy, Domain::parentPath(path), title);
+        }
+        return QString();
+    };
+    Store::ActivityRecord activity;
+    activity.action = action;
+    activity.subject = subject;
+    activity.source = m_source;
+    const bool nodeEdit = action.endsWith(QLatin1String(" group"))
+        && !action.endsWith(QLatin1String("restore groups"));
+    if (nodeEdit && Domain::isNodePath(subject)) {
+        if (const QString title = titleOf(subject); !title.isEmpty())
+            activity.subject = title;
+        if (action == QLatin1String("create group") || action == QLatin1String("undo delete group"))
+            activity.toText = activity.subject;
+        else if (action == QLatin1String("delete group")
+            || action == QLatin1String("undo create group"))
+            activity.fromText = activity.subject;
+        // A new title: the old one and the new one.
+        if (action.endsWith(QLatin1String("update group")) && hierarchy.node(subject)) {
+            for (const OutboxEntry &e : entries) {
+                const auto tag = Domain::parseDescription(e.payload.value(QStringLiteral("fields"))
+                                                              .toObject()
+                                                              .value(QStringLiteral("description"))
+                                                              .toString());
+                if (!tag || tag->title == hierarchy.node(subject)->title)
+                    continue;
+                activity.fromText = activity.subject;
+                activity.toText
+                    = childTitlePath(hierarchy, Domain::parentPath(subject), tag->title);
+                break;
+            }
+        }
+    }
+    return report(m_engine->applyEdit(activity, entries));
 }
 
 // --- planning -------------------------------------------------------------------------------
@@ -881,7 +951,13 @@ QString FleetEditor::applyImport(const ImportPreview &preview, bool onlyValid)
                 : Text::tr("%n rows of the file have errors, so nothing was imported: correct "
                            "the file, or import only the rows without errors.",
                     nullptr, errors));
-    const QString error = apply(preview.edit);
+    QString error;
+    {
+        // Its activity rows say they came from an import (its undo and redo, later, are the
+        // console's or the command line's).
+        const QScopedValueRollback source(m_source, QString(Store::ActivitySource::Import));
+        error = apply(preview.edit);
+    }
     if (error.isEmpty()) {
         for (const ImportRow &row : preview.rows.rows) {
             if (row.action == RowAction::Import)

@@ -243,6 +243,9 @@ private:
     QString m_lastRefusal;
     // The rows of applied imports' devices to import, by identifier key, until reported.
     QHash<QString, int> m_importRows;
+    // The source of the activity rows of the edit being applied (an import's); empty: the sync
+    // engine's (this process's).
+    QString m_source;
 };
 
 } // namespace Flotilla::Edit

@@ -52,8 +52,9 @@ QString writeActivity(
         return {};
     QSqlQuery query(db);
     if (!query.prepare(QStringLiteral(
-            "INSERT INTO activity(at_ms, actor, action, subject, result, detail, outbox_id) "
-            "VALUES(?, ?, ?, ?, ?, ?, (SELECT id FROM outbox WHERE id = ?))")))
+            "INSERT INTO activity(at_ms, actor, action, subject, result, detail, outbox_id, "
+            "source, devices, from_text, to_text, requests) "
+            "VALUES(?, ?, ?, ?, ?, ?, (SELECT id FROM outbox WHERE id = ?), ?, ?, ?, ?, ?)")))
         return failure(query, QStringLiteral("cannot write the activity log"));
     const qint64 now = nowMs();
     for (const ActivityRecord &record : records) {
@@ -65,6 +66,13 @@ QString writeActivity(
         query.bindValue(4, text(record.result));
         query.bindValue(5, text(record.detail));
         query.bindValue(6, outboxId ? QVariant(outboxId) : QVariant());
+        query.bindValue(7,
+            record.source.isEmpty() ? QVariant(QString(ActivitySource::Console))
+                                    : QVariant(record.source));
+        query.bindValue(8, record.devices);
+        query.bindValue(9, text(record.fromText));
+        query.bindValue(10, text(record.toText));
+        query.bindValue(11, record.requests);
         if (!query.exec())
             return failure(query, QStringLiteral("cannot write the activity log"));
     }

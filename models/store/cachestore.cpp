@@ -210,7 +210,10 @@ void CacheStore::applyLocalEdit(
         QList<qint64> ids;
         const QString error = worker.applyLocalEdit(edit, ids);
         logFailure("applyLocalEdit", error);
-        deliver([done = std::move(done), ids, error] {
+        const bool wroteActivity = error.isEmpty() && !edit.activity.isEmpty();
+        deliver([this, done = std::move(done), ids, error, wroteActivity] {
+            if (wroteActivity)
+                Q_EMIT activityWritten();
             if (done)
                 done(ids, error);
         });
@@ -238,7 +241,10 @@ void CacheStore::completeOutbox(const QList<qint64> &ids, const QList<ActivityRe
     post([this, ids, activity, done = std::move(done)](CacheWorker &worker) mutable {
         const QString error = worker.completeOutbox(ids, activity);
         logFailure("completeOutbox", error);
-        deliver([done = std::move(done), error] {
+        const bool wroteActivity = error.isEmpty() && !activity.isEmpty();
+        deliver([this, done = std::move(done), error, wroteActivity] {
+            if (wroteActivity)
+                Q_EMIT activityWritten();
             if (done)
                 done(error);
         });
@@ -290,11 +296,19 @@ void CacheStore::discardOutbox(
 void CacheStore::activity(
     int limit, QObject *context, std::function<void(QList<ActivityRecord>)> done)
 {
+    ActivityQuery filter;
+    filter.limit = limit;
+    activity(filter, context, std::move(done));
+}
+
+void CacheStore::activity(
+    const ActivityQuery &filter, QObject *context, std::function<void(QList<ActivityRecord>)> done)
+{
     done = boundTo(context, std::move(done));
-    post([this, limit, done = std::move(done)](CacheWorker &worker) mutable {
+    post([this, filter, done = std::move(done)](CacheWorker &worker) mutable {
         QList<ActivityRecord> records;
         if (!m_closing.load())
-            logFailure("activity", worker.activity(limit, records));
+            logFailure("activity", worker.activity(filter, records));
         deliver([done = std::move(done), records] {
             if (done)
                 done(records);
@@ -338,7 +352,10 @@ void CacheStore::createRollout(const Domain::Rollout &rollout, const ActivityRec
         qint64 id = 0;
         const QString error = worker.createRollout(rollout, activity, id);
         logFailure("createRollout", error);
-        deliver([done = std::move(done), id, error] {
+        const bool wroteActivity = error.isEmpty() && !activity.isEmpty();
+        deliver([this, done = std::move(done), id, error, wroteActivity] {
+            if (wroteActivity)
+                Q_EMIT activityWritten();
             if (done)
                 done(id, error);
         });
@@ -374,7 +391,10 @@ void CacheStore::saveRollout(
     post([this, update, done = std::move(done)](CacheWorker &worker) mutable {
         const QString error = worker.saveRollout(update);
         logFailure("saveRollout", error);
-        deliver([done = std::move(done), error] {
+        const bool wroteActivity = error.isEmpty() && !update.activity.isEmpty();
+        deliver([this, done = std::move(done), error, wroteActivity] {
+            if (wroteActivity)
+                Q_EMIT activityWritten();
             if (done)
                 done(error);
         });

@@ -95,6 +95,9 @@ public:
     void discardOutbox(
         const QList<qint64> &ids, QObject *context, std::function<void(QString error)> done);
 
+    // The activity rows `filter` asks for, newest first (empty on error).
+    void activity(const ActivityQuery &filter, QObject *context,
+        std::function<void(QList<ActivityRecord> records)> done);
     // The newest `limit` activity rows (all when limit <= 0), newest first (empty on error).
     void activity(
         int limit, QObject *context, std::function<void(QList<ActivityRecord> records)> done);
@@ -107,7 +110,8 @@ public:
 
     // ---- Rollouts (docs/rollouts.md) ----
     // Writes a new rollout (header, spec, waves, devices, samples) and `activity` in one
-    // transaction; `rollout.id` is ignored and the new id reported.
+    // transaction; `rollout.id` is ignored and the new id reported. The activity rows of
+    // rollouts (here and in saveRollout) without a source are the rollout engine's.
     void createRollout(const Domain::Rollout &rollout, const ActivityRecord &activity,
         QObject *context, std::function<void(qint64 id, QString error)> done);
     // Every rollout, complete, oldest first (empty and an error when the cache cannot be read).
@@ -195,6 +199,10 @@ public:
     {
         activity(limit, nullptr, std::move(done));
     }
+    void activity(const ActivityQuery &filter, std::function<void(QList<ActivityRecord>)> done)
+    {
+        activity(filter, nullptr, std::move(done));
+    }
     void setProduct(const Domain::Product &product, std::function<void(QString)> done = {})
     {
         setProduct(product, nullptr, std::move(done));
@@ -225,6 +233,11 @@ public:
     // For tests: `hook` is called on the store's thread at named points of its work ("open"
     // after a successful open, "beforeCommit" before each write transaction commits).
     void setWorkerHook(std::function<void(QStringView point)> hook);
+
+Q_SIGNALS:
+    // Rows were added to the activity log by this store (an edit, a change completed or
+    // refused, a rollout's record), just before the request's callback.
+    void activityWritten();
 
 private:
     void post(std::function<void(CacheWorker &worker)> task);

@@ -778,22 +778,48 @@ QString CacheWorker::discardOutbox(const QList<qint64> &ids)
     });
 }
 
-QString CacheWorker::activity(int limit, QList<ActivityRecord> &records)
+QString CacheWorker::activity(const ActivityQuery &filter, QList<ActivityRecord> &records)
 {
     const QSqlDatabase db = database();
     if (!db.isOpen())
         return notOpen();
+    // Time, id and source narrow the rows in SQL; the text is matched here, as Qt lowercases
+    // (SQLite's lower() knows ASCII only), so rows are read newest first until enough match.
+    QStringList where;
+    QVariantList values;
+    if (filter.sinceMs > 0) {
+        where.append(QStringLiteral("at_ms >= ?"));
+        values.append(filter.sinceMs);
+    }
+    if (filter.afterId > 0) {
+        where.append(QStringLiteral("id > ?"));
+        values.append(filter.afterId);
+    }
+    if (!filter.source.isEmpty()) {
+        where.append(QStringLiteral("source = ?"));
+        values.append(filter.source);
+    }
+    const QString needle = filter.text.trimmed();
+    QString sql = QStringLiteral("SELECT id, at_ms, actor, action, subject, result, detail, "
+                                 "outbox_id, source, devices, from_text, to_text, requests "
+                                 "FROM activity");
+    if (!where.isEmpty())
+        sql += QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "));
+    sql += QStringLiteral(" ORDER BY at_ms DESC, id DESC");
+    if (needle.isEmpty()) {
+        sql += QStringLiteral(" LIMIT ?");
+        values.append(filter.limit > 0 ? filter.limit : -1);
+    }
     QSqlQuery query(db);
     query.setForwardOnly(true);
-    if (!query.prepare(QStringLiteral("SELECT id, at_ms, actor, action, subject, result, detail, "
-                                      "outbox_id FROM activity ORDER BY at_ms DESC, id DESC "
-                                      "LIMIT ?")))
+    if (!query.prepare(sql))
         return failure(query, QStringLiteral("cannot read the activity log"));
-    query.bindValue(0, limit > 0 ? limit : -1);
+    for (int i = 0; i < values.size(); ++i)
+        query.bindValue(i, values.at(i));
     if (!query.exec())
         return failure(query, QStringLiteral("cannot read the activity log"));
     while (query.next()) {
-        ActivityRecord &record = records.emplace_back();
+        ActivityRecord record;
         record.id = query.value(0).toLongLong();
         record.atMs = query.value(1).toLongLong();
         record.actor = query.value(2).toString();
@@ -802,6 +828,22 @@ QString CacheWorker::activity(int limit, QList<ActivityRecord> &records)
         record.result = query.value(5).toString();
         record.detail = query.value(6).toString();
         record.outboxId = query.value(7).toLongLong(); // NULL reads as 0
+        record.source = query.value(8).toString();
+        record.devices = query.value(9).toInt();
+        record.fromText = query.value(10).toString();
+        record.toText = query.value(11).toString();
+        record.requests = query.value(12).toInt();
+        if (!needle.isEmpty()) {
+            const QString *fields[] = {&record.actor, &record.action, &record.subject,
+                &record.result, &record.detail, &record.fromText, &record.toText};
+            if (std::none_of(std::cbegin(fields), std::cend(fields), [&](const QString *field) {
+                    return field->contains(needle, Qt::CaseInsensitive);
+                }))
+                continue;
+        }
+        records.append(std::move(record));
+        if (filter.limit > 0 && records.size() >= filter.limit)
+            break;
     }
     return {};
 }

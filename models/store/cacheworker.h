@@ -44,7 +44,7 @@ public:
     QString failOutbox(const QList<qint64> &ids, const QString &reason, bool permanent);
     QString retryOutbox(const QList<qint64> &ids);
     QString discardOutbox(const QList<qint64> &ids);
-    QString activity(int limit, QList<ActivityRecord> &records);
+    QString activity(const ActivityQuery &filter, QList<ActivityRecord> &records);
     QString setProduct(const Domain::Product &product);
     QString setSyncState(const QHash<QString, QString> &state);
     // Rollout records, in rolloutrecords.cpp.

@@ -43,6 +43,15 @@ struct OutboxEntry
     enum class State { Pending, Failed, Done } state = State::Pending;
 };
 
+// Where a line of the activity log came from (ActivityRecord::source).
+namespace ActivitySource {
+inline constexpr QLatin1String Console("console"); // an edit made in the console
+inline constexpr QLatin1String Import("import"); // a spreadsheet import and what it queued
+inline constexpr QLatin1String Ctl("flotillactl"); // an edit made on the command line
+inline constexpr QLatin1String Sync("sync"); // the sync engine: changes sent, refused, pulled
+inline constexpr QLatin1String Rollout("rollout"); // the rollout engine
+} // namespace ActivitySource
+
 // One line of the activity log.
 struct ActivityRecord
 {
@@ -54,6 +63,13 @@ struct ActivityRecord
     QString result;
     QString detail;
     qint64 outboxId = 0; // 0: not linked (or the outbox entry was discarded)
+    // ActivitySource; empty when written: "console". Rows written before schema version 4 read
+    // as "console" with the counts and places below empty.
+    QString source {};
+    int devices = 0; // how many devices the change concerns
+    QString fromText {}; // where they were, as people read it ("Acme Logistics › Berlin depot")
+    QString toText {}; // where they went ("Unassigned")
+    int requests = 0; // the requests to the cloud it took (once confirmed)
     bool isEmpty() const
     {
         return actor.isEmpty() && action.isEmpty() && subject.isEmpty() && result.isEmpty()
@@ -146,6 +162,18 @@ struct RolloutUpdate
     QList<Domain::RolloutDevice> devices;
     QList<Domain::RolloutSample> samples;
     QList<ActivityRecord> activity;
+};
+
+// Which lines of the activity log to read (CacheStore::activity). Newest first.
+struct ActivityQuery
+{
+    qint64 sinceMs = 0; // at or after this time (0: any time)
+    qint64 afterId = 0; // with a larger id only: the lines written since one already read
+    int limit = 0; // the newest `limit` lines that match (<= 0: all)
+    QString source; // an ActivitySource (empty: every source)
+    // Lines whose actor, action, subject, result, detail, from or to holds this text (case
+    // insensitive; empty: every line).
+    QString text;
 };
 
 // A rollout control that a Flotilla process which does not drive the cache (see

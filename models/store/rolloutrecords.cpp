@@ -16,6 +16,16 @@ using namespace Sql;
 
 namespace {
 
+// A rollout's activity rows say they came from the rollout engine (unless they say otherwise).
+QList<ActivityRecord> fromRollouts(QList<ActivityRecord> rows)
+{
+    for (ActivityRecord &row : rows) {
+        if (row.source.isEmpty())
+            row.source = ActivitySource::Rollout;
+    }
+    return rows;
+}
+
 // Writes `rows` with multi-row INSERT statements of up to RowsPerStatement rows each (one
 // prepared statement for the full chunks, one for the last, shorter one): far fewer statement
 // executions than one per row. `bind(row, query, first)` binds one row's `columns` values at the
@@ -172,7 +182,7 @@ QString CacheWorker::createRollout(
         if (error.isEmpty())
             error = writeRolloutSamples(db, newId, rollout.samples);
         if (error.isEmpty() && !activity.isEmpty())
-            error = writeActivity(db, {activity});
+            error = writeActivity(db, fromRollouts({activity}));
         return error;
     });
     if (failed.isEmpty())
@@ -345,7 +355,7 @@ QString CacheWorker::saveRollout(const RolloutUpdate &update)
         if (error.isEmpty())
             error = writeRolloutSamples(db, update.id, update.samples);
         if (error.isEmpty())
-            error = writeActivity(db, update.activity);
+            error = writeActivity(db, fromRollouts(update.activity));
         return error;
     });
 }

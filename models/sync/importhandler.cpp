@@ -41,6 +41,7 @@ struct PushHandlers::ImportRun
     Remote::ApiError lastRefusal; // the cloud's answer to the last chunk it refused
     ImportOutcome outcome;
     Finish finish;
+    int requests = 0; // import requests sent (the reads of the new devices aside)
 };
 
 void PushHandlers::importDevices(const OutboxEntry &entry, const Finish &finish, const Finish &)
@@ -82,6 +83,7 @@ void PushHandlers::importChunk(const std::shared_ptr<ImportRun> &run, qsizetype 
     // One chunk after the other: an import can make the cloud flash the devices it adds, and
     // a failure on the way leaves fewer requests to send again.
     const QStringList chunk = run->identifiers.mid(from, Outbox::ImportChunk);
+    ++run->requests;
     m_shared.client->importDevices(m_shared.config.productId, chunk, {}, this,
         [this, run, chunk, next = from + chunk.size()](Remote::Result<Remote::ImportResult> r) {
             // A failure on the way, or an answer that cannot be read: the whole import goes
@@ -332,6 +334,9 @@ void PushHandlers::placeImported(const std::shared_ptr<ImportRun> &run)
     activity.subject = parts.join(QStringLiteral("; "));
     activity.result = QStringLiteral("done");
     activity.detail = named.join(QStringLiteral("; "));
+    activity.source = Store::ActivitySource::Import;
+    activity.devices = count(run->identifiers.size());
+    activity.requests = run->requests;
 
     // The placements are queued and the import marked done in one cache transaction: after a
     // crash either both are there or the import is sent again.

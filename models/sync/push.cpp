@@ -91,6 +91,7 @@ void Pusher::dropSupersededClaims(const QSet<QString> &devices, const QList<qint
 void Pusher::pushSingle(const OutboxEntry &entry)
 {
     const QList<OutboxEntry> one {entry};
+    ++m_requests[entry.id];
     m_handlers.send(
         entry,
         [this, one](const ApiError &error) {
@@ -215,6 +216,8 @@ void Pusher::pushGroups(const QList<OutboxEntry> &entries)
             for (qsizetype i = 0; i < fresh.size(); ++i)
                 fresh[i].id = ids.at(i);
             const QSet<qint64> replaced(oldIds.cbegin(), oldIds.cend());
+            for (const qint64 id : oldIds)
+                m_requests.remove(id); // their earlier attempts are not the new entries'
             m_shared.pending.erase(
                 std::remove_if(m_shared.pending.begin(), m_shared.pending.end(),
                     [&](const OutboxEntry &e) { return replaced.contains(e.id); }),
@@ -238,7 +241,7 @@ void Pusher::sendBatches(const QList<OutboxEntry> &entries)
     run->outstanding = static_cast<int>(entries.size());
     for (const OutboxEntry &entry : entries) {
         sendGroupChange(
-            entry.deviceIds, Outbox::deltaOf(entry), [this, run, entry](ApiError error) {
+            entry.id, entry.deviceIds, Outbox::deltaOf(entry), [this, run, entry](ApiError error) {
                 if (!error.isError())
                     markDone({entry}, QStringLiteral("done"));
                 else
@@ -253,8 +256,8 @@ void Pusher::sendBatches(const QList<OutboxEntry> &entries)
     }
 }
 
-void Pusher::sendGroupChange(const QStringList &deviceIds, const Domain::GroupDelta &delta,
-    std::function<void(ApiError)> done)
+void Pusher::sendGroupChange(qint64 entryId, const QStringList &deviceIds,
+    const Domain::GroupDelta &delta, std::function<void(ApiError)> done)
 {
     // Particle's reference shows batch requests that add groups; whether one request that adds
     // and removes applies both is not documented. Two requests, adding first, are right under
@@ -262,7 +265,7 @@ void Pusher::sendGroupChange(const QStringList &deviceIds, const Domain::GroupDe
     // of its old and new groups together, which is its old target or its new one, never a
     // third version.
     if (delta.add.isEmpty()) {
-        sendGroupBatch(deviceIds, {}, delta.remove,
+        sendGroupBatch(entryId, deviceIds, {}, delta.remove,
             [done = std::move(done)](ApiError error, bool) { done(error); });
         return;
     }
@@ -270,20 +273,21 @@ void Pusher::sendGroupChange(const QStringList &deviceIds, const Domain::GroupDe
     // removed: the device had none of them before), so that no device is left in two places
     // while it is reported as undone. When that cannot be done now, the outcome stays unknown
     // and the change goes again later.
-    const auto takeBack = [this, deviceIds, add = delta.add](
+    const auto takeBack = [this, entryId, deviceIds, add = delta.add](
                               ApiError refusal, std::function<void(ApiError)> then) {
-        sendGroupBatch(deviceIds, {}, add, [refusal, then = std::move(then)](ApiError error, bool) {
-            then(error.isError() ? unknownOutcome(refusal) : refusal);
-        });
+        sendGroupBatch(
+            entryId, deviceIds, {}, add, [refusal, then = std::move(then)](ApiError error, bool) {
+                then(error.isError() ? unknownOutcome(refusal) : refusal);
+            });
     };
-    sendGroupBatch(deviceIds, delta.add, {},
-        [this, deviceIds, remove = delta.remove, takeBack, done = std::move(done)](
+    sendGroupBatch(entryId, deviceIds, delta.add, {},
+        [this, entryId, deviceIds, remove = delta.remove, takeBack, done = std::move(done)](
             ApiError error, bool someApplied) mutable {
             if (isRefusal(error) && someApplied)
                 return takeBack(error, std::move(done));
             if (error.isError() || remove.isEmpty())
                 return done(error);
-            sendGroupBatch(deviceIds, {}, remove,
+            sendGroupBatch(entryId, deviceIds, {}, remove,
                 [takeBack, done = std::move(done)](ApiError removeError, bool) mutable {
                     if (isRefusal(removeError))
                         return takeBack(removeError, std::move(done));
@@ -292,11 +296,13 @@ void Pusher::sendGroupChange(const QStringList &deviceIds, const Domain::GroupDe
         });
 }
 
-void Pusher::sendGroupBatch(const QStringList &deviceIds, const QStringList &add,
+void Pusher::sendGroupBatch(qint64 entryId, const QStringList &deviceIds, const QStringList &add,
     const QStringList &remove, std::function<void(ApiError, bool)> done)
 {
+    ++m_requests[entryId];
     m_shared.client->batchGroups(m_shared.config.productId, deviceIds, add, remove, this,
-        [this, deviceIds, add, remove, done = std::move(done)](Remote::Result<bool> r) mutable {
+        [this, entryId, deviceIds, add, remove, done = std::move(done)](
+            Remote::Result<bool> r) mutable {
             // A 400 for a large batch may mean "too many devices at once" (Particle documents
             // no limit): halve it and try again, down to a size no such limit could refuse.
             if (r.error.kind != ApiError::Kind::BadRequest || deviceIds.size() <= MinSplitBatch)
@@ -324,8 +330,8 @@ void Pusher::sendGroupBatch(const QStringList &deviceIds, const QStringList &add
                 if (--split->outstanding == 0)
                     split->done(split->error, split->someApplied);
             };
-            sendGroupBatch(deviceIds.mid(0, half), add, remove, part);
-            sendGroupBatch(deviceIds.mid(half), add, remove, part);
+            sendGroupBatch(entryId, deviceIds.mid(0, half), add, remove, part);
+            sendGroupBatch(entryId, deviceIds.mid(half), add, remove, part);
         });
 }
 
@@ -371,6 +377,22 @@ QList<OutboxEntry> Pusher::sendable() const
         out.append(e);
     }
     return out;
+}
+
+Store::ActivityRecord Pusher::sentRecord(const QList<OutboxEntry> &entries) const
+{
+    Store::ActivityRecord record;
+    record.actor = m_shared.config.actor;
+    record.source = Store::ActivitySource::Sync;
+    record.action = QStringLiteral("push");
+    record.subject = describe(entries);
+    QSet<QString> devices;
+    for (const OutboxEntry &e : entries) {
+        for (const QString &id : e.deviceIds)
+            devices.insert(id);
+    }
+    record.devices = static_cast<int>(devices.size());
+    return record;
 }
 
 QString Pusher::describe(const QList<OutboxEntry> &entries) const
@@ -432,8 +454,10 @@ void Pusher::markDone(const QList<OutboxEntry> &entries, const QString &result)
 {
     QList<qint64> ids;
     QList<OutboxEntry> toComplete;
+    int requests = 0;
     for (const OutboxEntry &e : entries) {
         ids.append(e.id);
+        requests += m_requests.take(e.id);
         // An import marks itself done with the entries it queues (its own activity row).
         if (!m_handlers.takeCompleted(e.id))
             toComplete.append(e);
@@ -442,11 +466,9 @@ void Pusher::markDone(const QList<OutboxEntry> &entries, const QString &result)
         QList<qint64> completeIds;
         for (const OutboxEntry &e : std::as_const(toComplete))
             completeIds.append(e.id);
-        Store::ActivityRecord record;
-        record.actor = m_shared.config.actor;
-        record.action = QStringLiteral("push");
-        record.subject = describe(toComplete);
+        Store::ActivityRecord record = sentRecord(toComplete);
         record.result = result;
+        record.requests = requests;
         record.outboxId = completeIds.first();
         m_shared.store->completeOutbox(completeIds, {record}, this, [this](QString error) {
             if (!error.isEmpty())
@@ -540,10 +562,9 @@ void Pusher::handleFailures(const QList<QPair<OutboxEntry, ApiError>> &failures)
         const QString what = describe(refused);
         qCWarning(lcSync) << "change refused:" << what << refusal.toString();
         m_shared.store->failOutbox(ids, refusal.message, true);
-        Store::ActivityRecord record;
-        record.actor = m_shared.config.actor;
-        record.action = QStringLiteral("push");
-        record.subject = what;
+        Store::ActivityRecord record = sentRecord(refused);
+        for (const qint64 id : std::as_const(ids))
+            record.requests += m_requests.take(id);
         record.result = QStringLiteral("failed");
         record.detail = refusal.message;
         record.outboxId = ids.first();

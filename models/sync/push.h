@@ -63,11 +63,11 @@ private:
     void pushGroups(const QList<Store::OutboxEntry> &entries);
     void sendBatches(const QList<Store::OutboxEntry> &entries);
     // One group change of `deviceIds`: the groups added, then (a second request) removed.
-    void sendGroupChange(const QStringList &deviceIds, const Domain::GroupDelta &delta,
-        std::function<void(Remote::ApiError)> done);
+    void sendGroupChange(qint64 entryId, const QStringList &deviceIds,
+        const Domain::GroupDelta &delta, std::function<void(Remote::ApiError)> done);
     // One batch request, halved and sent again when the cloud refuses its size; `done` also
     // says whether some of it was applied (a part of a halved batch).
-    void sendGroupBatch(const QStringList &deviceIds, const QStringList &add,
+    void sendGroupBatch(qint64 entryId, const QStringList &deviceIds, const QStringList &add,
         const QStringList &remove, std::function<void(Remote::ApiError, bool)> done);
     void pushSingle(const Store::OutboxEntry &entry);
     void holdForClient(const Store::OutboxEntry &entry, const Remote::ApiError &error);
@@ -82,6 +82,8 @@ private:
     // The pending entries without the held ones and the later entries of their devices.
     QList<Store::OutboxEntry> sendable() const;
     QString describe(const QList<Store::OutboxEntry> &entries) const;
+    // The activity row of entries sent (or refused): who, what, how many devices.
+    Store::ActivityRecord sentRecord(const QList<Store::OutboxEntry> &entries) const;
 
     SyncShared &m_shared;
     SyncHost &m_host;
@@ -92,6 +94,10 @@ private:
     bool m_paused = false;
     int m_failures = 0;
     QSet<qint64> m_held; // outbox ids waiting for the product's OAuth client
+    // Requests sent for each outbox entry so far (all attempts), for its activity row: one per
+    // attempt of a change that goes on its own, each batch request of a group change (halves
+    // included).
+    QHash<qint64, int> m_requests;
     QString m_heldReason;
 };
 

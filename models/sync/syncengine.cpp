@@ -110,6 +110,7 @@ SyncEngine::SyncEngine(Remote::ParticleClient *client, Store::CacheStore *store,
         m_refreshTimer.setInterval(config.refreshIntervalMs);
         connect(&m_refreshTimer, &QTimer::timeout, this, &SyncEngine::pullNow);
     }
+    connect(store, &Store::CacheStore::activityWritten, this, &SyncEngine::activityChanged);
     m_reloadTimer.setSingleShot(true);
     connect(&m_reloadTimer, &QTimer::timeout, this, &SyncEngine::startReload);
     // While a reload reads the cache, every change this process holds as pending is noted (each
@@ -310,6 +311,12 @@ void SyncEngine::describeChanges(
         });
 }
 
+void SyncEngine::activity(const Store::ActivityQuery &filter, QObject *context,
+    std::function<void(QList<Store::ActivityRecord>)> done) const
+{
+    m_shared->store->activity(filter, context, std::move(done));
+}
+
 void SyncEngine::block(const QString &reason)
 {
     if (!m_repairing)
@@ -502,7 +509,8 @@ void SyncEngine::setPaused(bool paused)
 
 // --- local edits ------------------------------------------------------------------------
 
-QString SyncEngine::moveDevices(const QStringList &deviceIds, const Domain::MoveTarget &target)
+QString SyncEngine::moveDevices(
+    const QStringList &deviceIds, const Domain::MoveTarget &target, Store::ActivityRecord activity)
 {
     if (const QString why = notReady(); !why.isEmpty())
         return why;
@@ -528,12 +536,47 @@ QString SyncEngine::moveDevices(const QStringList &deviceIds, const Domain::Move
         return error;
     if (entries.isEmpty())
         return QString();
-    return applyEdit(QStringLiteral("move"),
-        (deviceIds.size() == 1
+    activity.action = QStringLiteral("move");
+    if (activity.subject.isEmpty())
+        activity.subject = (deviceIds.size() == 1
                 ? Text::tr("1 device to %1")
                 : Text::tr("%n devices to %1", nullptr, static_cast<int>(deviceIds.size())))
-            .arg(targetTitle),
-        entries);
+                               .arg(targetTitle);
+    if (activity.devices == 0)
+        activity.devices
+            = static_cast<int>(QSet<QString>(deviceIds.cbegin(), deviceIds.cend()).size());
+    if (activity.toText.isEmpty())
+        activity.toText = targetTitle;
+    if (activity.fromText.isEmpty()) {
+        // Where the devices are now: one place, or how many.
+        QSet<QString> places;
+        for (const QString &id : deviceIds) {
+            const auto it = m_shared->state.devices.constFind(id);
+            if (it == m_shared->state.devices.cend())
+                continue;
+            const Domain::Placement p = Domain::placeDevice(it->groups, hierarchy);
+            switch (p.kind) {
+            case Domain::PlacementKind::Node:
+                places.insert(Domain::titlePath(hierarchy, p.path));
+                break;
+            case Domain::PlacementKind::Returns:
+                places.insert(hierarchy.returnsTitle().isEmpty() ? Text::tr("Returns")
+                                                                 : hierarchy.returnsTitle());
+                break;
+            case Domain::PlacementKind::Unassigned:
+                places.insert(Text::tr("Unassigned"));
+                break;
+            case Domain::PlacementKind::Inconsistent:
+                places.insert(Text::tr("Needs repair"));
+                break;
+            }
+        }
+        if (places.size() == 1)
+            activity.fromText = *places.cbegin();
+        else if (places.size() > 1)
+            activity.fromText = Text::tr("%n places", nullptr, static_cast<int>(places.size()));
+    }
+    return applyEdit(std::move(activity), entries);
 }
 
 QString SyncEngine::updateDevice(const QString &deviceId, const QJsonObject &fields)
@@ -577,8 +620,21 @@ QString SyncEngine::applyEdit(
     Store::ActivityRecord activity;
     activity.action = action;
     activity.subject = subject;
+    return applyEdit(std::move(activity), entries);
+}
+
+QString SyncEngine::applyEdit(Store::ActivityRecord activity, const QList<OutboxEntry> &entries)
+{
     activity.result = QStringLiteral("queued");
-    return applyLocalEdit(activity, entries, {}, {});
+    if (activity.devices == 0) {
+        QSet<QString> devices;
+        for (const OutboxEntry &e : entries) {
+            for (const QString &id : e.deviceIds)
+                devices.insert(id);
+        }
+        activity.devices = static_cast<int>(devices.size());
+    }
+    return applyLocalEdit(std::move(activity), entries, {}, {});
 }
 
 void SyncEngine::queueEdit(const Store::ActivityRecord &activity, const QList<OutboxEntry> &entries,
@@ -656,6 +712,8 @@ QString SyncEngine::applyLocalEdit(Store::ActivityRecord activity,
     edit.outbox = entries;
     edit.activity = std::move(activity);
     edit.activity.actor = m_shared->config.actor;
+    if (edit.activity.source.isEmpty())
+        edit.activity.source = m_shared->config.source;
     edit.replaces = replaces;
     publish(delta, false);
     m_shared->uncommitted += static_cast<int>(entries.size());

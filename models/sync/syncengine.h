@@ -56,6 +56,9 @@ struct SyncConfig
     int verifyMissingLimit = 100; // devices missing from a pull checked one by one, at most
     bool liveEvents = true; // follow the product event stream
     QString actor; // who the activity log names
+    // Where this process's edits come from, for the activity log (Store::ActivitySource): the
+    // console, or "flotillactl" for the command line.
+    QString source = Store::ActivitySource::Console;
 };
 
 // Keeps the local cache and the cloud in step. Pulls (full, on demand, periodic, and live
@@ -96,6 +99,10 @@ public:
     // were sent are no longer named there.
     void describeChanges(
         const QList<qint64> &outboxIds, std::function<void(QStringList edits)> done) const;
+    // The lines of the activity log that `filter` asks for, newest first (empty when the
+    // cache cannot be read). `done` is dropped once `context` is gone.
+    void activity(const Store::ActivityQuery &filter, QObject *context,
+        std::function<void(QList<Store::ActivityRecord> records)> done) const;
     const FleetState &state() const;
     bool isLoaded() const;
     bool isPulling() const;
@@ -125,7 +132,11 @@ public:
 
     // Local edits. Each returns an empty string when queued, else why it was refused
     // (nothing is changed then).
-    QString moveDevices(const QStringList &deviceIds, const Domain::MoveTarget &target);
+    // `activity`: what the caller knows of the move for its activity row (its source, where the
+    // devices were); the engine names the action and fills in what is left empty (the subject,
+    // the devices, where they were and go).
+    QString moveDevices(const QStringList &deviceIds, const Domain::MoveTarget &target,
+        Store::ActivityRecord activity = {});
     QString updateDevice(const QString &deviceId, const QJsonObject &fields); // name, notes
     QString createGroup(const Domain::Group &group);
     QString updateGroup(const QString &name, const QJsonObject &fields);
@@ -133,6 +144,10 @@ public:
     // Several edits as one (one transaction, one activity record).
     QString applyEdit(
         const QString &action, const QString &subject, const QList<Store::OutboxEntry> &entries);
+    // The same with the activity row as the caller describes it (action, subject, source,
+    // devices, from, to); the engine sets the actor, the result ("queued") and, when empty,
+    // the source (SyncConfig::source) and the devices (those the entries touch).
+    QString applyEdit(Store::ActivityRecord activity, const QList<Store::OutboxEntry> &entries);
 
     // Paused ("work offline"): edits keep being applied locally and queued, nothing is sent
     // until resumed.
@@ -210,6 +225,9 @@ Q_SIGNALS:
     // A reload (reloadFromCache) read what another process wrote to the cache: the fleet and
     // the pending changes are up to date, and the activity log may have new lines.
     void externalChange();
+    // This process wrote lines to the activity log (an edit, a change sent or refused, an
+    // import, a rollout's record): read them with activity().
+    void activityChanged();
 
 private:
     // SyncHost: what the parts ask of the engine.

@@ -4,13 +4,15 @@
 // node selected and a device shown, the confirmation of a move, Move to…, a new customer, the
 // Flash dialog, the Rollouts window following a staged rollout, the Flash dialog for the rest
 // of the customer, and a shipment list of 300 factory units imported into a new customer's
-// groups (the import preview, the tree after it, the Export dialog); the customer is also
-// exported to OUTPUT_DIR/../shipment-export.xlsx for a look in a spreadsheet. Run it on a
-// display (or under xvfb-run); it is not a test.
+// groups (the import preview, the tree after it, the Export dialog), then the Activity window;
+// the customer is also exported to OUTPUT_DIR/../shipment-export.xlsx for a look in a
+// spreadsheet. Run it on a display (or under xvfb-run); it is not a test.
 #include "consolefixture.h"
 #include "edit/moveimpact.h"
 #include "rollout/rolloutengine.h"
+#include "tree/activitymodel.h"
 #include "tree/fleetexport.h"
+#include "views/activitywindow.h"
 #include "views/exportdialog.h"
 #include "views/flashdialog.h"
 #include "views/fleettreeview.h"
@@ -227,6 +229,20 @@ int main(int argc, char *argv[])
     ok = save(exporter, out.filePath(QStringLiteral("export.png"))) && ok;
     exporter->startExport();
     QTest::qWait(3000);
+
+    // View › Activity after all this: the moves, the import, the rollout, what was sent.
+    window->findChild<QAction *>(QStringLiteral("actionActivity"))->trigger();
+    Views::ActivityWindow *activity = nullptr;
+    if (!QTest::qWaitFor(
+            [&] {
+                activity = window->findChild<Views::ActivityWindow *>();
+                return activity && activity->model()->rowCount() > 0;
+            },
+            5000))
+        return 1;
+    activity->resize(1500, 560);
+    QTest::qWait(300);
+    ok = save(activity, out.filePath(QStringLiteral("activity.png"))) && ok;
     console.close();
     return ok ? 0 : 1;
 }

@@ -125,6 +125,13 @@ private Q_SLOTS:
                 QCOMPARE(log.size(), 1);
                 QCOMPARE(log.at(0).detail, QString()); // the column added by version 2
                 QCOMPARE(log.at(0).outboxId, 1);
+                // The columns added by version 4: a row from before reads as the console's,
+                // with no counts and no places.
+                QCOMPARE(log.at(0).source, QStringLiteral("console"));
+                QCOMPARE(log.at(0).devices, 0);
+                QCOMPARE(log.at(0).fromText, QString());
+                QCOMPARE(log.at(0).toText, QString());
+                QCOMPARE(log.at(0).requests, 0);
             } else {
                 QVERIFY(s.devices.isEmpty());
             }
@@ -133,9 +140,20 @@ private Q_SLOTS:
             edit.outbox = {OutboxEntry {}};
             edit.outbox[0].kind = QStringLiteral("notes");
             edit.activity.detail = QStringLiteral("after migration");
+            edit.activity.source = ActivitySource::Ctl;
+            edit.activity.devices = 3;
+            edit.activity.fromText = QStringLiteral("Acme Logistics \u203a Berlin depot");
+            edit.activity.toText = QStringLiteral("Unassigned");
+            edit.activity.requests = 2;
             QCOMPARE(applyLocalEdit(store, edit, &error).size(), 1);
             QCOMPARE(error, QString());
-            QCOMPARE(activity(store, 1).at(0).detail, QStringLiteral("after migration"));
+            const ActivityRecord written = activity(store, 1).at(0);
+            QCOMPARE(written.detail, QStringLiteral("after migration"));
+            QCOMPARE(written.source, QStringLiteral("flotillactl"));
+            QCOMPARE(written.devices, 3);
+            QCOMPARE(written.fromText, QStringLiteral("Acme Logistics \u203a Berlin depot"));
+            QCOMPARE(written.toText, QStringLiteral("Unassigned"));
+            QCOMPARE(written.requests, 2);
 
             // The rollout tables of version 3: empty, and usable.
             const auto none = await<QList<Domain::Rollout>, QString>(
@@ -222,6 +240,30 @@ private Q_SLOTS:
         QCOMPARE(peek.value(QStringLiteral("SELECT count(*) FROM sqlite_master "
                                            "WHERE name IN ('rollouts', 'rollout_waves', "
                                            "'rollout_devices')"))
+                     .toInt(),
+            0);
+    }
+
+    void aFailingActivityStepLeavesVersion3()
+    {
+        // A column in the way of step 4 (added by hand): none of its columns is added,
+        // user_version stays 3, and the log reads as before.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("cache.sqlite"));
+        const QString prepared = prepareAtVersion(
+            path, 3, {QStringLiteral("ALTER TABLE activity ADD COLUMN requests TEXT")});
+        QVERIFY2(prepared.isEmpty(), qPrintable(prepared));
+        {
+            CacheStore store;
+            const QString error = open(store, path);
+            QVERIFY2(error.contains(QLatin1String("migration to schema version 4 failed")),
+                qPrintable(error));
+        }
+        Peek peek(path);
+        QCOMPARE(peek.value(QStringLiteral("PRAGMA user_version")).toInt(), 3);
+        QCOMPARE(peek.value(QStringLiteral("SELECT count(*) FROM pragma_table_info('activity') "
+                                           "WHERE name IN ('source', 'devices', 'from_text', "
+                                           "'to_text')"))
                      .toInt(),
             0);
     }

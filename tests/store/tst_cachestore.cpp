@@ -8,6 +8,7 @@
 #include <QJsonArray>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -555,6 +556,116 @@ private Q_SLOTS:
         QCOMPARE(all.size(), 4);
         QCOMPARE(all.at(2).atMs, 2000);
         QCOMPARE(all.at(3).atMs, 1000);
+    }
+
+    void activityQueryFilters_data()
+    {
+        QTest::addColumn<qint64>("sinceMs");
+        QTest::addColumn<int>("afterRow"); // the rows after this one (by write order; -1: any)
+        QTest::addColumn<int>("limit");
+        QTest::addColumn<QString>("source");
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QStringList>("subjects"); // newest first
+        const QString any;
+        QTest::addRow("everything")
+            << qint64(0) << -1 << 0 << any << any
+            << QStringList {QStringLiteral("e"), QStringLiteral("d"), QStringLiteral("c"),
+                   QStringLiteral("b"), QStringLiteral("a")};
+        QTest::addRow("since") << qint64(3000) << -1 << 0 << any << any
+                               << QStringList {QStringLiteral("e"), QStringLiteral("d"),
+                                      QStringLiteral("c")};
+        QTest::addRow("after a row") << qint64(0) << 2 << 0 << any << any
+                                     << QStringList {QStringLiteral("e"), QStringLiteral("d")};
+        QTest::addRow("limit") << qint64(0) << -1 << 2 << any << any
+                               << QStringList {QStringLiteral("e"), QStringLiteral("d")};
+        QTest::addRow("source") << qint64(0) << -1 << 0 << QStringLiteral("import") << any
+                                << QStringList {QStringLiteral("d"), QStringLiteral("b")};
+        QTest::addRow("source unknown")
+            << qint64(0) << -1 << 0 << QStringLiteral("nobody") << any << QStringList {};
+        // Case-insensitive, beyond ASCII, in any of the texts (the places included).
+        QTest::addRow("text in a place") << qint64(0) << -1 << 0 << any << QStringLiteral("MÜNCHEN")
+                                         << QStringList {QStringLiteral("c"), QStringLiteral("a")};
+        QTest::addRow("text in the actor") << qint64(0) << -1 << 0 << any << QStringLiteral("Lena")
+                                           << QStringList {QStringLiteral("e")};
+        QTest::addRow("text and limit") << qint64(0) << -1 << 1 << any << QStringLiteral("münchen")
+                                        << QStringList {QStringLiteral("c")};
+        QTest::addRow("text and source") << qint64(0) << -1 << 0 << QStringLiteral("import")
+                                         << QStringLiteral("münchen") << QStringList {};
+        QTest::addRow("since, source, limit") << qint64(2000) << -1 << 1 << QStringLiteral("import")
+                                              << any << QStringList {QStringLiteral("d")};
+    }
+    void activityQueryFilters()
+    {
+        QFETCH(qint64, sinceMs);
+        QFETCH(int, afterRow);
+        QFETCH(int, limit);
+        QFETCH(QString, source);
+        QFETCH(QString, text);
+        QFETCH(QStringList, subjects);
+        CacheStore store;
+        QCOMPARE(open(store, path()), QString());
+        QList<ActivityRecord> rows;
+        const auto row = [&](qint64 at, const char *subject, QLatin1String from,
+                             const QString &place, const QString &actor) {
+            ActivityRecord r;
+            r.atMs = at;
+            r.subject = QLatin1String(subject);
+            r.source = from;
+            r.toText = place;
+            r.actor = actor;
+            r.devices = 2;
+            rows.append(r);
+        };
+        row(1000, "a", ActivitySource::Console, QStringLiteral("Acme \u203a München"),
+            QStringLiteral("ops"));
+        row(2000, "b", ActivitySource::Import, QStringLiteral("Unassigned"), QStringLiteral("ops"));
+        row(3000, "c", ActivitySource::Ctl, QStringLiteral("Nordwind \u203a münchen Süd"),
+            QStringLiteral("ops"));
+        row(4000, "d", ActivitySource::Import, QStringLiteral("Returns"), QStringLiteral("ops"));
+        row(5000, "e", ActivitySource::Sync, QString(), QStringLiteral("lena@example.com"));
+        QCOMPARE(result([&](auto cb) { store.completeOutbox({}, rows, cb); }), QString());
+        const QList<ActivityRecord> all = activity(store, 0);
+        QCOMPARE(all.size(), 5);
+
+        ActivityQuery query;
+        query.sinceMs = sinceMs;
+        query.afterId = afterRow < 0 ? 0 : all.at(all.size() - 1 - afterRow).id;
+        query.limit = limit;
+        query.source = source;
+        query.text = text;
+        const auto read
+            = await<QList<ActivityRecord>>([&](auto done) { store.activity(query, done); });
+        QVERIFY(read);
+        QStringList got;
+        for (const ActivityRecord &r : std::get<0>(*read)) {
+            got.append(r.subject);
+            QCOMPARE(r.devices, 2);
+        }
+        QCOMPARE(got, subjects);
+    }
+
+    void activityWrittenIsSignalled()
+    {
+        // Each request that adds rows to the log says so (and only those).
+        CacheStore store;
+        QCOMPARE(open(store, path()), QString());
+        QSignalSpy written(&store, &CacheStore::activityWritten);
+        LocalEdit edit;
+        edit.outbox = {outboxEntry(QStringLiteral("notes"), {})};
+        edit.activity.action = QStringLiteral("update");
+        const QList<qint64> ids = applyLocalEdit(store, edit);
+        QCOMPARE(ids.size(), 1);
+        QCOMPARE(written.size(), 1);
+        LocalEdit quiet; // no activity row
+        quiet.outbox = {outboxEntry(QStringLiteral("notes"), {})};
+        QCOMPARE(applyLocalEdit(store, quiet).size(), 1);
+        QCOMPARE(result([&](auto cb) { store.completeOutbox(ids, {}, cb); }), QString());
+        QCOMPARE(written.size(), 1);
+        ActivityRecord sent;
+        sent.action = QStringLiteral("push");
+        QCOMPARE(result([&](auto cb) { store.completeOutbox({}, {sent}, cb); }), QString());
+        QCOMPARE(written.size(), 2);
+        QCOMPARE(activity(store, 0).at(0).source, QStringLiteral("console")); // none given
     }
 
     void defaultPathIsPerHostAndProduct()
