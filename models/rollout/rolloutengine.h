@@ -144,7 +144,8 @@ public:
     // (rolloutAdded, rolloutChanged, devicesChanged, rolloutRemoved follow it); when driving,
     // rollouts this process does not know are taken up and resumed, and the controls waiting
     // in the cache are run and answered. Controls this process asked for that have been
-    // answered meanwhile report. Reloads asked for while one runs are coalesced; one asked for
+    // answered meanwhile report (also before start(): a process may ask for controls without
+    // loading the rollouts). Reloads asked for while one runs are coalesced; one asked for
     // before start() runs after it. Then `done`.
     void reloadFromCache(std::function<void()> done = {});
     // A control of a rollout for scripts and other front ends. When this process drives, the

@@ -66,8 +66,12 @@ void RolloutEngine::reloadFromCache(std::function<void()> done)
     if (done)
         m_reloadWaiters.append(std::move(done));
     m_reloadWanted = true;
-    if (!m_started || m_reloading)
-        return; // once started, or after the reload under way
+    if (!m_started) {
+        checkAnswers(); // the rollouts are read once started; answers can be read now
+        return;
+    }
+    if (m_reloading)
+        return; // after the reload under way
     reloadNow();
 }
 

@@ -298,10 +298,13 @@ private Q_SLOTS:
         QCOMPARE(driver.state(id), Domain::toString(RolloutState::Completed));
         QCOMPARE(other.requests->count(), otherRequests); // it sent nothing itself
 
-        // A control the driver refuses comes back as the driver's reason.
+        // A control the driver refuses comes back with the driver's reason, also to a process
+        // that asks without reading the rollouts (as a command line does).
+        Process script(sandbox, cache, QStringLiteral("script"), false, false);
+        QCOMPARE(script.openError, QString());
         QString error;
         bool answered = false;
-        other.rollouts().requestControl(
+        script.rollouts().requestControl(
             Rollout::RolloutEngine::Control::Pause, id, {}, [&](qint64, QString e) {
                 error = e;
                 answered = true;
