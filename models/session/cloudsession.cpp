@@ -34,6 +34,8 @@ CloudSession::CloudSession(const SessionConfig &config, QObject *parent)
     syncConfig.productId = config.productId;
     syncConfig.liveEvents = config.liveEvents;
     syncConfig.actor = config.actor;
+    if (!config.source.isEmpty())
+        syncConfig.source = config.source;
     m_engine = std::make_unique<Sync::SyncEngine>(
         m_client.get(), m_store.get(), m_nam.get(), syncConfig);
     m_engine->setEventsUrl(m_client->productEventsUrl(config.productId));

@@ -39,6 +39,9 @@ struct SessionConfig
     QUrl apiUrl; // https://api.particle.io, or a sandbox's http://127.0.0.1:PORT
     int productId = 0;
     QString actor; // who the activity log names
+    // Where the edits of this process come from, for the activity log: "console" when empty,
+    // "flotillactl" for the command line (Store::ActivitySource).
+    QString source;
     bool liveEvents = true; // follow the product event stream
 
     // Several Flotilla processes on one cache (startSharing()). Whether this process takes

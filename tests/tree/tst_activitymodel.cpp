@@ -7,9 +7,11 @@
 // edits of FleetEditor, whose lines say where they came from, how many devices went from where
 // to where, by titles.
 #include "../support/localengine.h"
+#include "domain/moves.h"
 #include "edit/fleeteditor.h"
 #include "io/delimited.h"
 #include "io/tablewriter.h"
+#include "session/cloudsession.h"
 #include "tree/activitymodel.h"
 #include "treefixture.h"
 
@@ -403,6 +405,57 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), 6, CacheTimeoutMs);
         QCOMPARE(model.record(0).source, QStringLiteral("console"));
         e.close();
+    }
+
+    void aSessionNamesItsSourceOnItsLines()
+    {
+        // The command line's session says so on the lines of its edits: a cache seeded here,
+        // then opened by a CloudSession whose source is "flotillactl" (its engine paused: nothing
+        // is sent).
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("cache.sqlite"));
+        {
+            TestSupport::LocalEngine seeder;
+            QVERIFY(seeder.open(path, TreeTest::smallFleet().product.id));
+            QVERIFY(seeder.seed(TreeTest::smallFleet()));
+            seeder.close();
+        }
+        Session::SessionConfig config;
+        config.apiUrl = QUrl(QStringLiteral("http://127.0.0.1:9"));
+        config.productId = TreeTest::smallFleet().product.id;
+        config.actor = QStringLiteral("script");
+        config.source = Store::ActivitySource::Ctl;
+        config.liveEvents = false;
+        Session::CloudSession session(config);
+        bool opened = false;
+        QString error = QStringLiteral("no answer");
+        session.openCache(path, this, [&](const QString &e) {
+            error = e;
+            opened = true;
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(opened, CacheTimeoutMs);
+        QCOMPARE(error, QString());
+        Sync::SyncEngine *engine = session.engine();
+        engine->setPaused(true);
+        QSignalSpy loaded(engine, &Sync::SyncEngine::loaded);
+        engine->start(false);
+        QVERIFY(loaded.count() > 0 || loaded.wait(CacheTimeoutMs));
+
+        ActivityModel model;
+        QSignalSpy modelLoaded(&model, &ActivityModel::loaded);
+        model.setEngine(engine);
+        QVERIFY(modelLoaded.count() > 0 || modelLoaded.wait(CacheTimeoutMs));
+        Edit::FleetEditor editor(engine);
+        QCOMPARE(editor.apply(editor.planMoveDevices(
+                     {TreeTest::deviceId(7)}, Domain::MoveTarget::node(QStringLiteral("beta")))),
+            QString());
+        QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), 1, CacheTimeoutMs);
+        QCOMPARE(model.record(0).source, QStringLiteral("flotillactl"));
+        QCOMPARE(model.record(0).actor, QStringLiteral("script"));
+        QCOMPARE(
+            model.index(0, ActivityModel::Source).data().toString(), QStringLiteral("flotillactl"));
+        QCOMPARE(model.index(0, ActivityModel::FromTo).data().toString(),
+            QStringLiteral("Unassigned \u2192 Beta Energy"));
     }
 };
 
