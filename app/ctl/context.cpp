@@ -342,7 +342,11 @@ int Context::openCache()
             p && !p->username.isEmpty())
             config.actor = p->username;
     }
-    config.liveEvents = false;
+    config.liveEvents = m_liveEvents;
+    // Beside a console on the same cache, the console sends what is pending and runs the
+    // rollouts; a command takes that over only for cloud work, and only while it runs
+    // (CloudSession::tryDrive).
+    config.driveWhenFree = false;
     m_session = std::make_unique<Session::CloudSession>(config);
     if (!m_connection.token.isEmpty())
         m_session->setAccessToken(m_connection.token);

@@ -108,6 +108,9 @@ public:
     // and loads it; pulls when the cache has never been pulled (or `pull`). Returns 0, or the
     // exit status with the reason printed.
     int open(bool pull = false);
+    // Before open(): the session follows the product event stream (for commands that run
+    // rollouts for a while and follow their devices).
+    void setLiveEvents(bool live) { m_liveEvents = live; }
     const Connection &connection() const { return m_connection; }
     bool hasToken() const { return !m_connection.token.isEmpty(); }
 
@@ -163,6 +166,7 @@ private:
     std::unique_ptr<Edit::FleetEditor> m_editor;
     QStringList m_refusals; // changes the cloud refused while this command ran
     bool m_rolloutsStarted = false;
+    bool m_liveEvents = false;
 };
 
 } // namespace Flotilla::Ctl
