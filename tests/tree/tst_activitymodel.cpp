@@ -407,6 +407,43 @@ private Q_SLOTS:
         e.close();
     }
 
+    void followsTheLinesOfAnotherProcess()
+    {
+        // Two engines on one cache file, as the console and flotillactl: the lines the second
+        // writes come into the first one's model, at the top, once its engine has read the
+        // cache again (reloadFromCache, which a session starts when the cache's data version
+        // changed).
+        Engine console;
+        QVERIFY(console.open(TreeTest::smallFleet()));
+        QVERIFY(console.start());
+        TestSupport::LocalEngine other;
+        QVERIFY(other.open(console.dir.filePath(QStringLiteral("cache.sqlite")),
+            TreeTest::smallFleet().product.id));
+        QVERIFY(other.start());
+        ActivityModel model;
+        QAbstractItemModelTester tester(
+            &model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+        QSignalSpy loaded(&model, &ActivityModel::loaded);
+        model.setEngine(console.engine.get());
+        QVERIFY(loaded.count() > 0 || loaded.wait(CacheTimeoutMs));
+        QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+
+        Edit::FleetEditor editor(other.engine.get());
+        QSignalSpy written(other.engine.get(), &Sync::SyncEngine::activityChanged);
+        QCOMPARE(editor.apply(editor.planMoveDevices(
+                     {TreeTest::deviceId(7)}, Domain::MoveTarget::node(QStringLiteral("beta")))),
+            QString());
+        QVERIFY(written.count() > 0 || written.wait(CacheTimeoutMs));
+        QCOMPARE(model.rowCount(), 0); // not read yet
+        console.engine->reloadFromCache();
+        QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), 1, CacheTimeoutMs);
+        QCOMPARE(model.record(0).fromText, QStringLiteral("Unassigned"));
+        QCOMPARE(model.record(0).toText, QStringLiteral("Beta Energy"));
+        QCOMPARE(resets.size(), 0);
+        other.close();
+        console.close();
+    }
+
     void aSessionNamesItsSourceOnItsLines()
     {
         // The command line's session says so on the lines of its edits: a cache seeded here,
