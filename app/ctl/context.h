@@ -2,6 +2,7 @@
 #pragma once
 
 #include "app/ctl/ctl.h"
+#include "domain/text.h"
 
 #include <QJsonValue>
 #include <QString>
@@ -150,6 +151,9 @@ public:
     int applyPlan(const Edit::EditPlan &plan, bool dryRun);
     // The effect of a plan, line by line, as the console's confirmation says it.
     QStringList describe(const Edit::EditPlan &plan) const;
+    // Takes the cache's driver lease when it is free (this process then sends the outbox and
+    // runs rollouts); false, with a note, when another Flotilla process drives.
+    bool drive();
     // Waits until no change is pending: 0 when every change was taken, 1 when the cloud refused
     // one (the reasons printed), 4 when it cannot be reached (they stay queued), 3 signed out.
     int waitForPush(int timeoutMs = 10 * 60 * 1000);

@@ -16,12 +16,6 @@ class QCommandLineParser;
 // share.
 namespace Flotilla::Ctl {
 
-// The command's text, for tr() outside a QObject.
-struct Text
-{
-    Q_DECLARE_TR_FUNCTIONS(Flotilla::Ctl::Text)
-};
-
 // The exit statuses scripts rely on.
 enum ExitStatus : int {
     Done = 0, // done

@@ -3,6 +3,7 @@
 #include "app/ctl/ctl.h"
 
 #include <QCoreApplication>
+#include <QLoggingCategory>
 
 int main(int argc, char *argv[])
 {
@@ -12,5 +13,10 @@ int main(int argc, char *argv[])
     QCoreApplication::setOrganizationDomain(QStringLiteral("flotilla.example"));
     QCoreApplication::setApplicationName(QStringLiteral("Console"));
     QCoreApplication::setApplicationVersion(QStringLiteral(FLOTILLA_VERSION));
+    // A command line speaks through its output: Flotilla's debug and info logs only when asked
+    // for (QT_LOGGING_RULES="flotilla.*=true"); warnings stay.
+    if (qEnvironmentVariableIsEmpty("QT_LOGGING_RULES"))
+        QLoggingCategory::setFilterRules(
+            QStringLiteral("flotilla.*.debug=false\nflotilla.*.info=false"));
     return Flotilla::Ctl::run(QCoreApplication::arguments());
 }

@@ -2,6 +2,7 @@
 #include "app/ctl/profiles.h"
 
 #include "app/ctl/ctl.h"
+#include "domain/text.h"
 
 #include <QRegularExpression>
 #include <QSettings>

@@ -2,6 +2,7 @@
 // The command line itself: global options, the command tables, help, completion scripts.
 #include "app/ctl/context.h"
 #include "app/ctl/ctl.h"
+#include "domain/text.h"
 
 #include <QCommandLineParser>
 #include <QMap>

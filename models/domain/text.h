@@ -55,6 +55,18 @@ struct Text
     Q_DECLARE_TR_FUNCTIONS(Flotilla::Edit)
 };
 } // namespace Edit
+namespace Session {
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(Flotilla::Session)
+};
+} // namespace Session
+namespace Ctl {
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(Flotilla::Ctl)
+};
+} // namespace Ctl
 namespace Views {
 struct Text
 {

@@ -500,6 +500,13 @@ void ParticleClient::request(const QByteArray &method, const QString &path, cons
     submit(method, path, query, body, contentType, {}, context, std::move(callback));
 }
 
+void ParticleClient::requestToken(const QByteArray &form, const QString &clientId,
+    const QString &clientSecret, QObject *context, ReplyCallback callback)
+{
+    submit("POST", QStringLiteral("/oauth/token"), {}, form, "application/x-www-form-urlencoded",
+        basicAuth(clientId, clientSecret), context, std::move(callback));
+}
+
 void ParticleClient::requestJson(const QByteArray &method, const QString &path,
     const QJsonObject &body, QObject *context, ReplyCallback callback)
 {

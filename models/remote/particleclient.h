@@ -164,6 +164,12 @@ public:
     void requestJson(const QByteArray &method, const QString &path, const QJsonObject &body,
         QObject *context, ReplyCallback callback);
 
+    // POST /oauth/token with `form` (application/x-www-form-urlencoded) and the OAuth client
+    // in HTTP Basic authentication: needs no access token (signing in by password and
+    // one-time code). The raw answer, so that a caller reads "mfa_required" and its mfa_token.
+    void requestToken(const QByteArray &form, const QString &clientId, const QString &clientSecret,
+        QObject *context, ReplyCallback callback);
+
     // ---- Typed calls. `product` is the product ID. ----
     void listProducts(QObject *context, Callback<QList<Domain::Product>> callback);
     void listDevices(

@@ -1,13 +1,16 @@
 // SPDX-License-Identifier: MIT
 #include "session/cloudaccount.h"
 
+#include "domain/text.h"
 #include "remote/apierror.h"
 #include "remote/particleclient.h"
+#include "session/signin.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QPointer>
+#include <QUrlQuery>
 
 namespace Flotilla::Session {
 
@@ -28,13 +31,15 @@ CloudAccount::Failure failureOf(const Remote::ApiError &error)
 
 CloudAccount::CloudAccount(const QUrl &apiUrl, const QString &token, QObject *parent)
     : QObject(parent)
+    , m_apiUrl(apiUrl)
     , m_nam(std::make_unique<QNetworkAccessManager>())
 {
     Remote::ClientConfig config;
     config.baseUrl = apiUrl;
     config.maxAttempts = 2;
     m_client = std::make_unique<Remote::ParticleClient>(m_nam.get(), config);
-    m_client->setAccessToken(token);
+    if (!token.isEmpty())
+        m_client->setAccessToken(token);
 }
 
 CloudAccount::~CloudAccount() = default;
@@ -73,6 +78,82 @@ void CloudAccount::owner(QObject *context, std::function<void(Owner)> done)
             }
             done(result);
         });
+}
+
+void CloudAccount::logIn(const QString &username, const QString &password, QObject *context,
+    std::function<void(Login)> done)
+{
+    QUrlQuery form;
+    form.addQueryItem(QStringLiteral("grant_type"), QStringLiteral("password"));
+    form.addQueryItem(QStringLiteral("username"), username);
+    form.addQueryItem(QStringLiteral("password"), password);
+    requestToken(form.toString(QUrl::FullyEncoded).toUtf8(), context, std::move(done));
+}
+
+void CloudAccount::logInWithCode(const QString &mfaToken, const QString &oneTimeCode,
+    QObject *context, std::function<void(Login)> done)
+{
+    QUrlQuery form;
+    form.addQueryItem(QStringLiteral("grant_type"), QStringLiteral("urn:custom:mfa-otp"));
+    form.addQueryItem(QStringLiteral("mfa_token"), mfaToken);
+    form.addQueryItem(QStringLiteral("otp"), oneTimeCode);
+    requestToken(form.toString(QUrl::FullyEncoded).toUtf8(), context, std::move(done));
+}
+
+void CloudAccount::requestToken(
+    const QByteArray &form, QObject *context, std::function<void(Login)> done)
+{
+    // The public client of Particle's own tools.
+    const QPointer<QObject> guard(context);
+    m_client->requestToken(form, QStringLiteral("particle"), QStringLiteral("particle"), this,
+        [guard, context, done = std::move(done)](const Remote::ApiReply &reply) {
+            if (context && !guard)
+                return;
+            Login result;
+            const QJsonObject answer = QJsonDocument::fromJson(reply.body).object();
+            if (reply.ok()) {
+                result.token = answer.value(QStringLiteral("access_token")).toString();
+                if (result.token.isEmpty()) {
+                    result.failure = Failure::Other;
+                    result.error = Text::tr("The cloud's answer has no access token.");
+                }
+            } else if (answer.value(QStringLiteral("error")).toString()
+                    == QLatin1String("mfa_required")
+                && !answer.value(QStringLiteral("mfa_token")).toString().isEmpty()) {
+                result.mfaToken = answer.value(QStringLiteral("mfa_token")).toString();
+            } else {
+                // A wrong password or code is refused with invalid_grant (400 or 401).
+                const QString code = answer.value(QStringLiteral("error")).toString();
+                result.failure = code == QLatin1String("invalid_grant")
+                        || reply.error.kind == Remote::ApiError::Kind::Unauthorized
+                    ? Failure::Refused
+                    : failureOf(reply.error);
+                const QString description
+                    = answer.value(QStringLiteral("error_description")).toString();
+                result.error = description.isEmpty() ? reply.error.toString() : description;
+            }
+            done(result);
+        });
+}
+
+void CloudAccount::revoke(QObject *context, std::function<void(Failure, QString)> done)
+{
+    const QPointer<QObject> guard(context);
+    m_client->requestJson("DELETE", QStringLiteral("/v1/access_tokens/current"), {}, this,
+        [guard, context, done = std::move(done)](const Remote::ApiReply &reply) {
+            if (context && !guard)
+                return;
+            if (reply.ok())
+                done(Failure::None, QString());
+            else
+                done(failureOf(reply.error), reply.error.toString());
+        });
+}
+
+std::unique_ptr<SignIn> CloudAccount::makeSignIn(
+    Remote::TokenStore *store, const QString &tokenKey) const
+{
+    return std::make_unique<SignIn>(m_nam.get(), m_apiUrl, store, tokenKey);
 }
 
 const Domain::Product *CloudAccount::findProduct(

@@ -17,9 +17,13 @@ QT_END_NAMESPACE
 
 namespace Flotilla::Remote {
 class ParticleClient;
-}
+class TokenStore;
+struct ApiReply;
+} // namespace Flotilla::Remote
 
 namespace Flotilla::Session {
+
+class SignIn;
 
 // What an access token can see of a Particle cloud before a product is chosen: who it belongs
 // to and the products it may work with. For front ends that pick a product (the command line's
@@ -50,8 +54,29 @@ public:
         QString error;
     };
 
+    // The answer to a sign-in with a username and password: a token, or the multi-factor step.
+    struct Login
+    {
+        QString token; // the new access token (empty unless it succeeded)
+        QString mfaToken; // set when Particle asks for the one-time code next
+        Failure failure = Failure::None;
+        QString error; // for people
+    };
+
+    // `token` may be empty (for logIn()).
     CloudAccount(const QUrl &apiUrl, const QString &token, QObject *parent = nullptr);
     ~CloudAccount() override;
+
+    // POST /oauth/token with the password grant (the public client "particle", as Particle's
+    // own tools sign in). `Login::mfaToken` set: call logInWithCode() with the one-time code.
+    void logIn(const QString &username, const QString &password, QObject *context,
+        std::function<void(Login)> done);
+    void logInWithCode(const QString &mfaToken, const QString &oneTimeCode, QObject *context,
+        std::function<void(Login)> done);
+    // DELETE /v1/access_tokens/current: the token of this account is revoked.
+    void revoke(QObject *context, std::function<void(Failure, QString error)> done);
+    // Checking an access token and keeping it in `store` under `tokenKey` (SignIn).
+    std::unique_ptr<SignIn> makeSignIn(Remote::TokenStore *store, const QString &tokenKey) const;
 
     void products(QObject *context, std::function<void(Products)> done);
     void owner(QObject *context, std::function<void(Owner)> done);
@@ -61,6 +86,9 @@ public:
         const QList<Domain::Product> &products, const QString &text);
 
 private:
+    void requestToken(const QByteArray &form, QObject *context, std::function<void(Login)> done);
+
+    QUrl m_apiUrl;
     std::unique_ptr<QNetworkAccessManager> m_nam;
     std::unique_ptr<Remote::ParticleClient> m_client;
 };

@@ -4,6 +4,7 @@
 #include "ctlprocess.h"
 #include "sandboxprocess.h"
 
+#include <QDirIterator>
 #include <QStandardPaths>
 #include <QTcpServer>
 #include <QTemporaryDir>
@@ -286,6 +287,81 @@ private Q_SLOTS:
         const CtlResult badColumns = m_ctl->run({QStringLiteral("devices"),
             QStringLiteral("--columns"), QStringLiteral("device_id,colour")});
         QCOMPARE(badColumns.exitCode, 2);
+    }
+
+    // Signing in: a token or a password (with the one-time code when Particle asks for it) read
+    // from stdin, never from an argument; the profile keeps the cloud and product, not the token.
+    void loginAndProfiles()
+    {
+        CtlProcess fresh(m_dir.filePath(QStringLiteral("login")));
+        const QStringList cloud {QStringLiteral("--api"), m_sandbox.url().toString(),
+            QStringLiteral("--product"), m_sandbox.productSlug()};
+        const CtlResult byToken
+            = fresh.run(cloud + QStringList {QStringLiteral("--json"), QStringLiteral("login")},
+                m_sandbox.token().toUtf8() + '\n', false);
+        QCOMPARE(byToken.exitCode, 0);
+        QVERIFY2(byToken.isJson(), byToken.describe().constData());
+        QCOMPARE(byToken.object().value(QStringLiteral("profile")).toString(),
+            QStringLiteral("default"));
+        QCOMPARE(byToken.object()
+                     .value(QStringLiteral("product"))
+                     .toObject()
+                     .value(QStringLiteral("id"))
+                     .toInt(),
+            m_sandbox.productId());
+        QVERIFY(!byToken.out.contains(m_sandbox.token().toUtf8()));
+        QVERIFY(!byToken.err.contains(m_sandbox.token().toUtf8()));
+
+        const QString password = m_sandbox.startLine().value(QStringLiteral("password")).toString();
+        const CtlResult wrong = fresh.run(cloud
+                + QStringList {QStringLiteral("--profile"), QStringLiteral("other"),
+                    QStringLiteral("login"), QStringLiteral("--username"),
+                    QStringLiteral("demo@flotilla.example")},
+            "not-the-password\n", false);
+        QCOMPARE(wrong.exitCode, 3);
+
+        // The MFA user: the password, then the code the sandbox's authenticator shows now.
+        Http admin(m_sandbox.adminToken());
+        const QString code = admin.get(m_sandbox.url(QStringLiteral("/admin/mfa")))
+                                 .json()
+                                 .value(QStringLiteral("otp"))
+                                 .toString();
+        QVERIFY(!code.isEmpty());
+        const CtlResult mfa = fresh.run(cloud
+                + QStringList {QStringLiteral("--json"), QStringLiteral("--profile"),
+                    QStringLiteral("mfa"), QStringLiteral("login"), QStringLiteral("--username"),
+                    QStringLiteral("mfa@flotilla.example")},
+            (password + QLatin1Char('\n') + code + QLatin1Char('\n')).toUtf8(), false);
+        QCOMPARE(mfa.exitCode, 0);
+        QCOMPARE(mfa.object().value(QStringLiteral("user")).toString(),
+            QStringLiteral("mfa@flotilla.example"));
+        const CtlResult badCode = fresh.run(cloud
+                + QStringList {QStringLiteral("--profile"), QStringLiteral("mfa2"),
+                    QStringLiteral("login"), QStringLiteral("--username"),
+                    QStringLiteral("mfa@flotilla.example")},
+            (password + QStringLiteral("\n000000\n")).toUtf8(), false);
+        QCOMPARE(badCode.exitCode, 3);
+
+        const CtlResult profiles
+            = fresh.run({QStringLiteral("--json"), QStringLiteral("profiles")}, {}, false);
+        QCOMPARE(profiles.exitCode, 0);
+        const QJsonArray list = profiles.object().value(QStringLiteral("profiles")).toArray();
+        QCOMPARE(list.size(), 2); // default and mfa; the refused sign-ins made none
+        QCOMPARE(list.at(0).toObject().value(QStringLiteral("name")).toString(),
+            QStringLiteral("default"));
+        QVERIFY(list.at(0).toObject().value(QStringLiteral("default")).toBool());
+        // Nothing secret in the settings file.
+        QDirIterator files(m_dir.filePath(QStringLiteral("login/config")), QDir::Files,
+            QDirIterator::Subdirectories);
+        while (files.hasNext()) {
+            QFile f(files.next());
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            const QByteArray content = f.readAll();
+            QVERIFY(!content.contains(m_sandbox.token().toUtf8()));
+            QVERIFY(!content.contains(password.toUtf8()));
+        }
+        const CtlResult usage = fresh.run({QStringLiteral("login")}, {}, false);
+        QCOMPARE(usage.exitCode, 2);
     }
 
     void pushWithNothingPending()
