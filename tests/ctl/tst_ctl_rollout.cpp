@@ -3,7 +3,10 @@
 // whose devices flash in a fraction of a second: uploads, the three ways to flash, a staged
 // rollout watched to completion, the controls, and refusals that leave nothing started.
 #include "ctlprocess.h"
+#include "rollout/rolloutengine.h"
 #include "sandboxprocess.h"
+#include "session/cloudsession.h"
+#include "sync/syncengine.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -60,6 +63,25 @@ private:
         for (const QJsonValue &d : r.object()[QStringLiteral("devices")].toArray())
             ids.append(d[QStringLiteral("device_id")].toString());
         return ids;
+    }
+
+    // Runs flotillactl --json while this process's event loop runs (a console beside it).
+    CtlResult runBeside(const QStringList &arguments, int timeoutMs = 100000) const
+    {
+        std::unique_ptr<QProcess> process
+            = m_ctl->start(QStringList {QStringLiteral("--json")} + arguments);
+        process->closeWriteChannel();
+        CtlResult result;
+        result.finished = QTest::qWaitFor(
+            [&process] { return process->state() == QProcess::NotRunning; }, timeoutMs);
+        if (!result.finished) {
+            process->kill();
+            process->waitForFinished(10000);
+        }
+        result.exitCode = process->exitStatus() == QProcess::NormalExit ? process->exitCode() : -1;
+        result.out = process->readAllStandardOutput();
+        result.err = process->readAllStandardError();
+        return result;
     }
 
     int rolloutCount() const
@@ -363,6 +385,66 @@ private Q_SLOTS:
                 QVERIFY2(r.err.contains(step.state), r.describe().constData());
             }
         }
+    }
+
+    // With a console open on the same cache, the console runs the rollouts: flotillactl asks it
+    // to start and pause them, and watch follows a rollout as the console writes it.
+    void besideAConsole()
+    {
+        Session::SessionConfig config;
+        config.apiUrl = m_sandbox.url();
+        config.productId = m_sandbox.productId();
+        config.actor = QStringLiteral("console");
+        Session::CloudSession console(config);
+        console.setAccessToken(m_sandbox.token());
+        std::optional<QString> opened;
+        console.openCache(cachePath(), nullptr, [&opened](const QString &e) { opened = e; });
+        QTRY_VERIFY_WITH_TIMEOUT(opened.has_value(), 30000);
+        QCOMPARE(*opened, QString());
+        console.engine()->start(false);
+        QTRY_VERIFY_WITH_TIMEOUT(console.engine()->isLoaded(), 30000);
+        std::optional<QString> started;
+        console.rollouts()->start([&started](const QString &e) { started = e; });
+        QTRY_VERIFY_WITH_TIMEOUT(started.has_value(), 30000);
+        console.startSharing();
+        QTRY_VERIFY_WITH_TIMEOUT(console.isDriving(), 30000);
+
+        const CtlResult start = runBeside({QStringLiteral("--yes"), QStringLiteral("rollout"),
+            QStringLiteral("start"), QStringLiteral("7"), QStringLiteral("--to"),
+            QStringLiteral("fjord"), QStringLiteral("--wave"), QStringLiteral("50%"),
+            QStringLiteral("--wave"), QStringLiteral("100%")});
+        QVERIFY2(start.exitCode == 0, start.describe().constData());
+        QVERIFY2(start.err.contains("asks it"), start.describe().constData());
+        const qint64 id = start.object().value(QStringLiteral("id")).toInteger();
+        // The console started it.
+        QVERIFY(console.rollouts()->rollout(id));
+
+        const CtlResult watch
+            = runBeside({QStringLiteral("rollout"), QStringLiteral("watch"), QString::number(id)});
+        QVERIFY2(watch.exitCode == 0, watch.describe().constData());
+        QCOMPARE(
+            watch.object().value(QStringLiteral("state")).toString(), QStringLiteral("completed"));
+        QVERIFY(console.rollouts()->rollout(id)->state == Domain::RolloutState::Completed);
+
+        // A control is asked of the console, which runs it.
+        Http admin(m_sandbox.adminToken());
+        for (const QString &deviceId : devicesUnder(QStringLiteral("evergreen")))
+            QCOMPARE(admin
+                         .putJson(m_sandbox.url(QStringLiteral("/admin/devices/%1").arg(deviceId)),
+                             QJsonObject {{QStringLiteral("online"), false},
+                                 {QStringLiteral("active"), false}})
+                         .status,
+                200);
+        const CtlResult second = runBeside(
+            {QStringLiteral("--yes"), QStringLiteral("rollout"), QStringLiteral("start"),
+                QStringLiteral("7"), QStringLiteral("--to"), QStringLiteral("evergreen")});
+        QVERIFY2(second.exitCode == 0, second.describe().constData());
+        const qint64 held = second.object().value(QStringLiteral("id")).toInteger();
+        const CtlResult pause = runBeside({QStringLiteral("--yes"), QStringLiteral("rollout"),
+            QStringLiteral("pause"), QString::number(held)});
+        QVERIFY2(pause.exitCode == 0, pause.describe().constData());
+        QVERIFY(console.rollouts()->rollout(held)->state == Domain::RolloutState::Paused);
+        QVERIFY(console.isDriving());
     }
 };
 
