@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "views/activitywindow.h"
 
-#include "store/changes.h"
 #include "tree/activitymodel.h"
 #include "tree/fleetexport.h"
 #include "views/logging.h"
@@ -38,11 +37,8 @@ ActivityWindow::ActivityWindow(Sync::SyncEngine *engine, QWidget *parent)
     m_source = new QComboBox;
     m_source->setObjectName(QStringLiteral("activitySource"));
     m_source->addItem(tr("All sources"), QString());
-    m_source->addItem(tr("Console"), QString(Store::ActivitySource::Console));
-    m_source->addItem(tr("Import"), QString(Store::ActivitySource::Import));
-    m_source->addItem(QStringLiteral("flotillactl"), QString(Store::ActivitySource::Ctl));
-    m_source->addItem(tr("Rollouts"), QString(Store::ActivitySource::Rollout));
-    m_source->addItem(tr("Sync"), QString(Store::ActivitySource::Sync));
+    for (const auto &[source, title] : Tree::ActivityModel::sourceChoices())
+        m_source->addItem(title, source);
     auto *sourceLabel = new QLabel(tr("&Source:"));
     sourceLabel->setBuddy(m_source);
 

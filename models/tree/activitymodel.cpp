@@ -131,6 +131,14 @@ QString ActivityModel::sourceTitle(const QString &source)
     return source;
 }
 
+QList<QPair<QString, QString>> ActivityModel::sourceChoices()
+{
+    namespace Source = Store::ActivitySource;
+    return {{Source::Console, tr("Console")}, {Source::Import, tr("Import")},
+        {Source::Ctl, QStringLiteral("flotillactl")}, {Source::Rollout, tr("Rollouts")},
+        {Source::Sync, tr("Sync")}};
+}
+
 QString ActivityModel::actionTitle(const QString &action)
 {
     if (action.startsWith(QLatin1String("undo ")))

@@ -6,6 +6,7 @@
 
 #include <QAbstractTableModel>
 #include <QList>
+#include <QPair>
 #include <QPointer>
 #include <QSortFilterProxyModel>
 #include <QString>
@@ -79,6 +80,9 @@ public:
     // "Acme Logistics › Berlin depot → Unassigned" (one side alone when the other is empty).
     static QString fromToText(const Store::ActivityRecord &record);
     static bool isFailed(const Store::ActivityRecord &record);
+    // The sources to filter by, in the order a view offers them: the source
+    // (ActivityFilterModel::setSource) and its title for a menu ("Rollouts").
+    static QList<QPair<QString, QString>> sourceChoices();
 
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
     int columnCount(const QModelIndex &parent = QModelIndex()) const override;
