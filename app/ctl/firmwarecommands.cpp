@@ -13,6 +13,7 @@
 #include "tree/rolloutmodels.h"
 
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -636,23 +637,27 @@ bool settled(const Domain::Rollout &r)
     return true;
 }
 
-// Waits (this process running the rollouts) until `id`'s last step is sent to the cloud.
-void waitSettled(Context &ctx, qint64 id)
+// Waits (this process running the rollouts) until `id`'s last step is sent to the cloud: 0, or
+// 4 (the cloud could not be reached in time; the rest is sent later) with the reason printed.
+int waitSettled(Context &ctx, qint64 id)
 {
     if (!ctx.session()->isDriving())
-        return; // the driver sends it
+        return Done; // the driver sends it
     Rollout::RolloutEngine *engine = ctx.rollouts();
     const auto done = [engine, id] {
         const Domain::Rollout *r = engine->rollout(id);
         return !r || settled(*r);
     };
     if (done())
-        return;
+        return Done;
     ctx.out().note(Text::tr("Sending the requests to the cloud…"));
-    if (!ctx.waitUntil(done, SettleTimeoutMs))
-        ctx.out().note(Text::tr("The rest is sent while Flotilla runs on this cache: the console, "
-                                "or \"flotillactl rollout watch %1\".")
-                           .arg(id));
+    if (ctx.waitUntil(done, SettleTimeoutMs))
+        return Done;
+    ctx.out().note(Text::tr("The cloud has not taken every request in time: the rest is sent "
+                            "while Flotilla runs on this cache (the console, or \"flotillactl "
+                            "rollout watch %1\").")
+                       .arg(id));
+    return Unreachable;
 }
 
 // A release changed where versions are released: the cache learns of it from a read of the
@@ -700,8 +705,8 @@ int startFlash(Context &ctx, const Domain::RolloutSpec &spec)
         ctx.out().finish(Partial, error);
         return Partial;
     }
-    waitSettled(ctx, id);
-    if (spec.method != RolloutMethod::Lock && ctx.session()->isDriving())
+    const int sent = waitSettled(ctx, id);
+    if (sent == Done && spec.method != RolloutMethod::Lock && ctx.session()->isDriving())
         rereadReleases(ctx);
     result.insert(QStringLiteral("started"), true);
     const Domain::Rollout *r = ctx.rollouts()->rollout(id);
@@ -716,7 +721,7 @@ int startFlash(Context &ctx, const Domain::RolloutSpec &spec)
                            .arg(id));
     else
         ctx.out().note(Text::tr("Follow it with \"flotillactl rollout watch %1\".").arg(id));
-    return Done;
+    return sent;
 }
 
 // ---- commands ----
@@ -1175,14 +1180,14 @@ int runControl(Context &ctx, const Arguments &args, Action action)
         ctx.out().finish(Partial, error);
         return Partial;
     }
-    waitSettled(ctx, id);
+    const int sent = waitSettled(ctx, id);
     result.insert(QStringLiteral("done"), true);
     if (const Domain::Rollout *now = ctx.rollouts()->rollout(id)) {
         result.insert(QStringLiteral("rollout"), rolloutJson(*now, false));
         ctx.out().line(Text::tr("Rollout %1: %2.").arg(id).arg(Domain::displayName(now->state)));
     }
     ctx.out().setResult(result);
-    return Done;
+    return sent;
 }
 
 int runRolloutWatch(Context &ctx, const Arguments &args)
@@ -1207,6 +1212,8 @@ int runRolloutWatch(Context &ctx, const Arguments &args)
     });
     takeOver.start();
     QString last;
+    QString lastPhase; // state and wave: a change is printed at once
+    QElapsedTimer sinceLine;
     QString problem;
     const QMetaObject::Connection problems
         = QObject::connect(engine, &Rollout::RolloutEngine::problem, engine,
@@ -1216,7 +1223,7 @@ int runRolloutWatch(Context &ctx, const Arguments &args)
                     ctx.out().note(Text::tr("Problem: %1").arg(m));
                 }
             });
-    const auto finished = [engine, session, id, &ctx, &last] {
+    const auto finished = [engine, session, id, &ctx, &last, &lastPhase, &sinceLine] {
         const Domain::Rollout *r = engine->rollout(id);
         if (!r)
             return true;
@@ -1224,16 +1231,25 @@ int runRolloutWatch(Context &ctx, const Arguments &args)
             = QStringLiteral("%1 — %2").arg(Domain::displayName(r->state), progressText(*r))
             + (r->stateReason.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(r->stateReason));
         const Domain::WaveCounts c = totalCounts(*r);
-        if (line != last) {
+        const QString phase = QStringLiteral("%1/%2/%3")
+                                  .arg(Domain::toString(r->state))
+                                  .arg(currentWave(*r))
+                                  .arg(r->stateReason);
+        // Counts change with every device: a line for them at most every two seconds.
+        const bool ended = r->state == RolloutState::Completed || r->state == RolloutState::Aborted
+            || r->state == RolloutState::RolledBack
+            || (r->state == RolloutState::Paused && r->pausedForFailures);
+        if (line != last
+            && (phase != lastPhase || ended || !sinceLine.isValid()
+                || sinceLine.hasExpired(2000))) {
             last = line;
+            lastPhase = phase;
+            sinceLine.start();
             ctx.out().note(QStringLiteral("%1  %2").arg(
                 QDateTime::currentDateTime().toString(QStringLiteral("HH:mm:ss")), line));
         }
         ctx.out().progress(Text::tr("Rollout %1").arg(id),
             c.succeeded + c.failures() + c.cancelled + c.rolledBack, c.total);
-        const bool ended = r->state == RolloutState::Completed || r->state == RolloutState::Aborted
-            || r->state == RolloutState::RolledBack
-            || (r->state == RolloutState::Paused && r->pausedForFailures);
         // A finished rollout's last cloud work (its final release, cancellations) first, when
         // it is sent from here.
         return ended && (!session->isDriving() || settled(*r));
