@@ -70,6 +70,84 @@ int requestsFor(const QList<OutboxEntry> &entries)
     return n;
 }
 
+// A place as people read it: a node's titles, Unassigned, Returns or Needs repair.
+QString placeLabel(const Domain::Hierarchy &hierarchy, const Domain::Placement &placement)
+{
+    switch (placement.kind) {
+    case Domain::PlacementKind::Node:
+        return Domain::titlePath(hierarchy, placement.path);
+    case Domain::PlacementKind::Returns:
+        return hierarchy.returnsTitle().isEmpty() ? Text::tr("Returns") : hierarchy.returnsTitle();
+    case Domain::PlacementKind::Unassigned:
+        return Text::tr("Unassigned");
+    case Domain::PlacementKind::Inconsistent:
+        break;
+    }
+    return Text::tr("Needs repair");
+}
+
+// "Acme Logistics › Berlin depot" when every label is that one, "3 places" otherwise.
+QString onePlace(const QSet<QString> &labels)
+{
+    if (labels.size() == 1)
+        return *labels.cbegin();
+    return labels.isEmpty() ? QString()
+                            : Text::tr("%n places", nullptr, static_cast<int>(labels.size()));
+}
+
+// For the activity line of a batch of entries (an import): how many devices change groups or
+// are imported, where they are and where they will be, by titles.
+void describePlaces(
+    const Sync::FleetState &state, const QList<OutboxEntry> &entries, Store::ActivityRecord &line)
+{
+    QList<Domain::Group> groups = state.groups.values();
+    for (const OutboxEntry &e : entries) {
+        if (e.kind != Sync::Outbox::GroupCreate)
+            continue;
+        Domain::Group g;
+        g.name = e.payload.value(QStringLiteral("name")).toString();
+        g.description = e.payload.value(QStringLiteral("description")).toString();
+        groups.append(g);
+    }
+    const Domain::Hierarchy before = state.hierarchy();
+    const Domain::Hierarchy after(groups);
+    QHash<QString, QStringList> moved; // device -> its groups after the entries
+    QSet<QString> from;
+    QSet<QString> to;
+    int imported = 0;
+    for (const OutboxEntry &e : entries) {
+        if (e.kind == Sync::Outbox::DeviceImport) {
+            for (const Sync::Outbox::ImportPlacement &p : Sync::Outbox::placementsOf(e)) {
+                ++imported;
+                if (p.target)
+                    to.insert(targetLabel(after, *p.target));
+            }
+            continue;
+        }
+        if (e.kind != Sync::Outbox::DeviceGroups)
+            continue;
+        const Domain::GroupDelta delta = Sync::Outbox::deltaOf(e);
+        for (const QString &id : e.deviceIds) {
+            const auto it = state.devices.constFind(id);
+            if (it == state.devices.cend())
+                continue;
+            auto m = moved.find(id);
+            if (m == moved.end()) {
+                from.insert(placeLabel(before, Domain::placeDevice(it->groups, before)));
+                m = moved.insert(id, it->groups);
+            }
+            *m = Domain::applyDelta(*m, delta);
+        }
+    }
+    for (const QStringList &g : std::as_const(moved))
+        to.insert(placeLabel(after, Domain::placeDevice(g, after)));
+    if (moved.isEmpty() && imported == 0)
+        return;
+    line.devices = static_cast<int>(moved.size()) + imported;
+    line.fromText = onePlace(from);
+    line.toText = onePlace(to);
+}
+
 // Why a device cannot go to `target` (empty: it can).
 QString targetError(const Domain::Hierarchy &hierarchy, const Domain::MoveTarget &target)
 {
@@ -444,6 +522,8 @@ QString FleetEditor::applyEntries(
             }
         }
     }
+    if (action == QLatin1String("batch") || action == QLatin1String("undo batch"))
+        describePlaces(m_engine->state(), entries, activity);
     return report(m_engine->applyEdit(activity, entries));
 }
 

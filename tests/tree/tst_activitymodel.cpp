@@ -401,9 +401,13 @@ private Q_SLOTS:
         QCOMPARE(model.record(0).source, QStringLiteral("import"));
         QCOMPARE(model.index(0, ActivityModel::Source).data().toString(), QStringLiteral("Import"));
         QCOMPARE(model.record(0).devices, 1);
+        QCOMPARE(model.record(0).fromText, QStringLiteral("Beta Energy \u203a North"));
+        QCOMPARE(model.record(0).toText, QStringLiteral("Acme Logistics \u203a Hamburg port"));
         editor.undoStack()->undo();
         QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), 6, CacheTimeoutMs);
         QCOMPARE(model.record(0).source, QStringLiteral("console"));
+        QCOMPARE(model.record(0).fromText, QStringLiteral("Acme Logistics \u203a Hamburg port"));
+        QCOMPARE(model.record(0).toText, QStringLiteral("Beta Energy \u203a North"));
         e.close();
     }
 
