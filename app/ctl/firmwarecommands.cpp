@@ -557,15 +557,15 @@ QString driverText(Context &ctx)
 int loadRollouts(Context &ctx, bool drive)
 {
     Session::CloudSession *session = ctx.session();
-    if (!session->isSharing()) {
+    const bool first = !ctx.rollouts()->isStarted();
+    if (!session->isSharing())
         session->startSharing();
-        if (drive && session->tryDrive())
-            ctx.waitUntil([session] { return session->isDriving(); }, AnswerTimeoutMs);
-        if (drive && !session->isDriving())
-            ctx.out().note(Text::tr("The rollouts of this cache are run by %1: this command asks "
-                                    "it and follows what it does.")
-                               .arg(driverText(ctx)));
-    }
+    if (drive && !session->isDriving() && session->tryDrive())
+        ctx.waitUntil([session] { return session->isDriving(); }, AnswerTimeoutMs);
+    if (drive && first && !session->isDriving())
+        ctx.out().note(Text::tr("The rollouts of this cache are run by %1: this command asks it "
+                                "and follows what it does.")
+                           .arg(driverText(ctx)));
     return ctx.startRollouts();
 }
 
