@@ -8,6 +8,7 @@
 #include "session/cloudsession.h"
 #include "sync/syncengine.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QStandardPaths>
@@ -385,6 +386,75 @@ private Q_SLOTS:
                 QVERIFY2(r.err.contains(step.state), r.describe().constData());
             }
         }
+    }
+
+    // A rollout that pauses for failures ends the watch with exit status 1 and says what to do.
+    void watchOfAFailingRollout()
+    {
+        Http admin(m_sandbox.adminToken());
+        const QStringList ids = devicesUnder(QStringLiteral("borealis--south"));
+        const auto setDevices = [&](bool online) {
+            for (const QString &deviceId : ids) {
+                if (admin
+                        .putJson(m_sandbox.url(QStringLiteral("/admin/devices/%1").arg(deviceId)),
+                            QJsonObject {{QStringLiteral("online"), online},
+                                {QStringLiteral("active"), online}})
+                        .status
+                    != 200)
+                    return false;
+            }
+            return true;
+        };
+        QVERIFY(setDevices(false));
+        const QUrl simulation = m_sandbox.url(QStringLiteral("/admin/simulation"));
+        QCOMPARE(
+            admin.putJson(simulation, QJsonObject {{QStringLiteral("update_failure_rate"), 1.0}})
+                .status,
+            200);
+        const CtlResult start
+            = json({QStringLiteral("--yes"), QStringLiteral("rollout"), QStringLiteral("start"),
+                QStringLiteral("7"), QStringLiteral("--to"), QStringLiteral("borealis--south"),
+                QStringLiteral("--wave"), QStringLiteral("100%:100%:1")});
+        QVERIFY2(start.exitCode == 0, start.describe().constData());
+        const QString id = QString::number(start.object().value(QStringLiteral("id")).toInteger());
+
+        std::unique_ptr<QProcess> watch = m_ctl->start(
+            {QStringLiteral("--json"), QStringLiteral("rollout"), QStringLiteral("watch"), id});
+        watch->closeWriteChannel();
+        // Failures come only as events: the devices come back (a handshake, an update that
+        // fails) every second until the watch, once it follows the event stream, sees them.
+        QElapsedTimer sinceBack;
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                if (!sinceBack.isValid() || sinceBack.hasExpired(1000)) {
+                    sinceBack.start();
+                    setDevices(false);
+                    setDevices(true);
+                }
+                return watch->state() == QProcess::NotRunning;
+            },
+            90000));
+        QByteArray err;
+        QCOMPARE(
+            admin.putJson(simulation, QJsonObject {{QStringLiteral("update_failure_rate"), 0.0}})
+                .status,
+            200);
+        err += watch->readAllStandardError();
+        CtlResult r;
+        r.exitCode = watch->exitStatus() == QProcess::NormalExit ? watch->exitCode() : -1;
+        r.out = watch->readAllStandardOutput();
+        r.err = err;
+        QVERIFY2(r.exitCode == 1, r.describe().constData());
+        QVERIFY2(r.isJson(), r.describe().constData());
+        QCOMPARE(r.object().value(QStringLiteral("state")).toString(), QStringLiteral("paused"));
+        QCOMPARE(r.object().value(QStringLiteral("paused_for_failures")).toBool(), true);
+        QVERIFY(r.object()
+                    .value(QStringLiteral("counts"))
+                    .toObject()
+                    .value(QStringLiteral("failed"))
+                    .toInt()
+            >= 1);
+        QVERIFY2(r.err.contains("rollout resume"), r.describe().constData());
     }
 
     // With a console open on the same cache, the console runs the rollouts: flotillactl asks it
