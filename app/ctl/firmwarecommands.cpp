@@ -24,6 +24,7 @@
 #include <QTimer>
 
 #include <algorithm>
+#include <memory>
 #include <optional>
 
 namespace Flotilla::Ctl {
@@ -677,6 +678,17 @@ void rereadReleases(Context &ctx)
         ctx.out().note(Text::tr("The fleet could not be read again: %1").arg(*finished));
 }
 
+// When another process runs the rollouts: reads them again from the cache, so that what is
+// printed shows what its driver made of a control.
+void followDriver(Context &ctx)
+{
+    if (ctx.session()->isDriving())
+        return;
+    auto reloaded = std::make_shared<bool>(false);
+    ctx.rollouts()->reloadFromCache([reloaded] { *reloaded = true; });
+    ctx.waitUntil([reloaded] { return *reloaded; }, AnswerTimeoutMs);
+}
+
 // Flash or rollout start: prints the impact, asks, starts, waits for the first requests.
 int startFlash(Context &ctx, const Domain::RolloutSpec &spec)
 {
@@ -1181,6 +1193,7 @@ int runControl(Context &ctx, const Arguments &args, Action action)
         return Partial;
     }
     const int sent = waitSettled(ctx, id);
+    followDriver(ctx);
     result.insert(QStringLiteral("done"), true);
     if (const Domain::Rollout *now = ctx.rollouts()->rollout(id)) {
         result.insert(QStringLiteral("rollout"), rolloutJson(*now, false));

@@ -514,6 +514,13 @@ private Q_SLOTS:
             QStringLiteral("pause"), QString::number(held)});
         QVERIFY2(pause.exitCode == 0, pause.describe().constData());
         QVERIFY(console.rollouts()->rollout(held)->state == Domain::RolloutState::Paused);
+        // What it prints is what the console made of it.
+        QCOMPARE(pause.object()
+                     .value(QStringLiteral("rollout"))
+                     .toObject()
+                     .value(QStringLiteral("state"))
+                     .toString(),
+            QStringLiteral("paused"));
         QVERIFY(console.isDriving());
     }
 };
