@@ -21,6 +21,7 @@
 #include <QTimer>
 #include <QUndoStack>
 
+#include <algorithm>
 #include <cstdio>
 
 #ifdef Q_OS_WIN
@@ -96,7 +97,9 @@ void Output::table(const QStringList &headers, const QList<QStringList> &rows)
         }
         return text;
     };
-    line(format(headers));
+    if (std::any_of(
+            headers.cbegin(), headers.cend(), [](const QString &h) { return !h.isEmpty(); }))
+        line(format(headers));
     for (const QStringList &row : rows)
         line(format(row));
 }
@@ -343,13 +346,28 @@ int Context::openCache()
             config.actor = p->username;
     }
     config.liveEvents = m_liveEvents;
-    // Beside a console on the same cache, the console sends what is pending and runs the
-    // rollouts; a command takes that over only for cloud work, and only while it runs
-    // (CloudSession::tryDrive).
+    // A console open on the same cache keeps driving it; this process takes the lease only
+    // for the cloud work of a command, when it is free (waitForPush, the rollout commands).
     config.driveWhenFree = false;
+    config.source = QStringLiteral("flotillactl"); // on the activity log's lines
     m_session = std::make_unique<Session::CloudSession>(config);
     if (!m_connection.token.isEmpty())
         m_session->setAccessToken(m_connection.token);
+    // The product's OAuth client, as the console keeps it in the keychain (claims to customer
+    // accounts need it).
+    {
+        const std::shared_ptr<Remote::TokenStore> store = tokenStore();
+        const Session::Credentials credentials(store.get());
+        QObject here;
+        bool answered = false;
+        credentials.readProductClient(m_connection.apiUrl, m_connection.productId, &here,
+            [this, &answered](const QString &id, const QString &secret, const QString &) {
+                answered = true;
+                if (!id.isEmpty() && !secret.isEmpty())
+                    m_session->setProductClient(id, secret);
+            });
+        waitUntil([&answered] { return answered; }, 30000);
+    }
 
     std::optional<QString> opened;
     m_session->openCache(
@@ -378,6 +396,7 @@ int Context::openCache()
         m_out->finish(Partial, Text::tr("The local cache cannot be used: %1").arg(problem));
         return Partial;
     }
+    m_session->startSharing();
     m_undoStack = std::make_unique<QUndoStack>();
     m_editor = std::make_unique<Edit::FleetEditor>(sync, m_undoStack.get());
     return Done;
@@ -626,48 +645,75 @@ int Context::applyPlan(const Edit::EditPlan &plan, bool dryRun)
     return status;
 }
 
+bool Context::drive()
+{
+    if (m_session->isDriving() || m_session->tryDrive())
+        return true;
+    const QString driver = m_session->driverName();
+    m_out->note(driver.isEmpty()
+            ? Text::tr("Another Flotilla open on this cache sends the changes and runs the "
+                       "rollouts.")
+            : Text::tr("%1, open on this cache, sends the changes and runs the rollouts.")
+                  .arg(driver));
+    return false;
+}
+
 int Context::waitForPush(int timeoutMs)
 {
     Sync::SyncEngine *sync = engine();
     const qsizetype refusalsBefore = m_refusals.size();
-    if (sync->pendingCount() > 0 && !hasToken()) {
+    const int heldBefore = sync->heldCount();
+    if (sync->pendingCount() == 0)
+        return Done;
+    if (!hasToken()) {
         m_out->note(Text::tr("Not signed in: %n change(s) stay queued in the local cache.", nullptr,
             sync->pendingCount()));
         return NotSignedIn;
     }
-    sync->pushNow();
+    // The driver sends: this process when the lease is free, else the console that holds it
+    // (its confirmations reach this process when it reads the cache again).
+    const bool driving = drive();
+    if (driving)
+        sync->pushNow();
     const int total = std::max(1, sync->pendingCount());
     const bool finished = waitUntil(
         [&] {
             const int pending = sync->pendingCount();
             m_out->progress(Text::tr("Sending changes"), total - std::min(total, pending), total);
-            return (pending == 0 && !sync->isPushing()) || !sync->isOnline() || sync->isSignedOut()
-                || (pending > 0 && pending == sync->heldCount());
+            const bool settled = pending == sync->heldCount();
+            return (settled && !sync->isPushing()) || !sync->isOnline() || sync->isSignedOut();
         },
-        timeoutMs);
+        driving || timeoutMs < 0 ? timeoutMs : std::min(timeoutMs, 2 * 60 * 1000));
     m_out->endProgress();
     const int pending = sync->pendingCount();
+    const int held = sync->heldCount();
     if (sync->isSignedOut()) {
         m_out->note(Text::tr(
             "The cloud refused the access token: %n change(s) stay queued.", nullptr, pending));
         return NotSignedIn;
     }
     if (!finished || !sync->isOnline()) {
-        m_out->note(Text::tr("The cloud cannot be reached: %n change(s) stay queued in the local "
-                             "cache; \"flotillactl push\" sends them.",
-            nullptr, pending));
+        m_out->note(driving
+                ? Text::tr("The cloud cannot be reached: %n change(s) stay queued in the local "
+                           "cache; \"flotillactl push\" sends them.",
+                    nullptr, pending)
+                : Text::tr("Not confirmed yet: %n change(s) stay queued in the local cache for "
+                           "the Flotilla that sends them.",
+                    nullptr, pending));
         return Unreachable;
     }
-    if (pending > 0) {
-        m_out->note(Text::tr("%n change(s) wait: %1", nullptr, pending).arg(sync->heldReason()));
-        return Partial;
-    }
+    if (held > 0)
+        m_out->note(Text::tr("%n change(s) wait: %1", nullptr, held).arg(sync->heldReason()));
     if (m_refusals.size() > refusalsBefore) {
         for (qsizetype i = refusalsBefore; i < m_refusals.size(); ++i)
             m_out->note(Text::tr("Refused by the cloud: %1").arg(m_refusals.at(i)));
         return Partial;
     }
-    m_out->note(Text::tr("Every change was taken by the cloud."));
+    // Changes held back before this command are not its own.
+    if (held > heldBefore)
+        return Partial;
+    m_out->note(pending == held ? Text::tr("Every change was taken by the cloud.")
+                                : Text::tr("%n change(s) still pending.", nullptr, pending - held));
     return Done;
 }
 

@@ -9,6 +9,7 @@
 #include "session/cloudaccount.h"
 #include "session/cloudsession.h"
 #include "sync/syncengine.h"
+#include "tree/activitymodel.h"
 #include "tree/fleetexport.h"
 
 #include <QDateTime>
@@ -435,6 +436,70 @@ int runPush(Context &ctx, const Arguments &args)
     return status;
 }
 
+int runLog(Context &ctx, const Arguments &args)
+{
+    Store::ActivityQuery query;
+    if (args.isSet(QStringLiteral("since"))) {
+        const QString text = args.value(QStringLiteral("since"));
+        QDateTime since = QDateTime::fromString(text, Qt::ISODateWithMs);
+        if (!since.isValid())
+            since = QDateTime::fromString(text, Qt::ISODate);
+        if (!since.isValid()) {
+            ctx.out().finish(Usage,
+                Text::tr("--since takes a date and time as ISO 8601 (2026-12-07T09:30:00Z or "
+                         "2026-12-07), not \"%1\".")
+                    .arg(text));
+            return Usage;
+        }
+        query.sinceMs = since.toMSecsSinceEpoch();
+    }
+    query.limit = 50;
+    if (args.isSet(QStringLiteral("limit"))) {
+        bool ok = false;
+        query.limit = args.value(QStringLiteral("limit")).toInt(&ok);
+        if (!ok || query.limit < 0) {
+            ctx.out().finish(Usage, Text::tr("--limit takes a number of lines (0: all)."));
+            return Usage;
+        }
+    }
+    std::optional<QList<Store::ActivityRecord>> lines;
+    QObject here;
+    ctx.engine()->activity(
+        query, &here, [&lines](QList<Store::ActivityRecord> records) { lines = records; });
+    ctx.waitUntil([&lines] { return lines.has_value(); });
+    QJsonArray entries;
+    QList<QStringList> rows;
+    // Oldest first on a terminal, as a log reads; newest first in the JSON as it was read.
+    for (const Store::ActivityRecord &r : *lines) {
+        const QString source = r.source.isEmpty() ? QStringLiteral("console") : r.source;
+        entries.append(
+            QJsonObject {{QStringLiteral("id"), r.id}, {QStringLiteral("at"), isoOrNull(r.atMs)},
+                {QStringLiteral("actor"), r.actor}, {QStringLiteral("source"), source},
+                {QStringLiteral("action"), r.action}, {QStringLiteral("subject"), r.subject},
+                {QStringLiteral("devices"), r.devices}, {QStringLiteral("from"), r.fromText},
+                {QStringLiteral("to"), r.toText}, {QStringLiteral("result"), r.result},
+                {QStringLiteral("requests"), r.requests}, {QStringLiteral("detail"), r.detail}});
+        const QString where = r.fromText.isEmpty() && r.toText.isEmpty()
+            ? QString()
+            : QStringLiteral("%1 → %2").arg(r.fromText, r.toText);
+        rows.prepend(
+            {QDateTime::fromMSecsSinceEpoch(r.atMs).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")),
+                r.actor, Tree::ActivityModel::sourceTitle(source),
+                r.subject.isEmpty() ? r.action : QStringLiteral("%1: %2").arg(r.action, r.subject),
+                r.devices > 0 ? QString::number(r.devices) : QString(), where, r.result,
+                r.requests > 0 ? QString::number(r.requests) : QString()});
+    }
+    ctx.out().setResult(QJsonObject {{QStringLiteral("entries"), entries}});
+    if (rows.isEmpty())
+        ctx.out().note(Text::tr("The activity log has no line that matches."));
+    else
+        ctx.out().table({Text::tr("When"), Text::tr("Who"), Text::tr("Source"), Text::tr("What"),
+                            Text::tr("Devices"), Text::tr("From → To"), Text::tr("Result"),
+                            Text::tr("Requests")},
+            rows);
+    return Done;
+}
+
 } // namespace
 
 QList<Command> fleetCommands()
@@ -511,6 +576,22 @@ QList<Command> fleetCommands()
         c.options = {QCommandLineOption(QStringLiteral("wait"),
             Text::tr("Wait until each change is confirmed, however long it takes."))};
         c.run = runPush;
+        commands.append(c);
+    }
+    {
+        Command c;
+        c.words = {QStringLiteral("log")};
+        c.synopsis = QStringLiteral("[--since ISO8601] [--limit N]");
+        c.summary = Text::tr("The activity log: who changed what, from where, with what result");
+        c.help = Text::tr("The lines of every Flotilla on this cache: the console, imports, "
+                          "flotillactl, rollouts and what was sent (source). --limit: the newest "
+                          "N lines (50 by default, 0 for all), printed oldest first; --json "
+                          "lists them newest first.");
+        c.options = {QCommandLineOption(QStringLiteral("since"),
+                         Text::tr("Lines at or after this time."), QStringLiteral("ISO8601")),
+            QCommandLineOption(
+                QStringLiteral("limit"), Text::tr("The newest N lines."), QStringLiteral("N"))};
+        c.run = runLog;
         commands.append(c);
     }
     return commands;

@@ -3,7 +3,6 @@
 #include "app/ctl/context.h"
 #include "app/ctl/ctl.h"
 #include "app/ctl/profiles.h"
-#include "remote/tokenstore.h"
 #include "session/cloudaccount.h"
 #include "session/cloudsession.h"
 #include "session/credentials.h"
@@ -316,8 +315,8 @@ int runLogout(Context &ctx, const Arguments &)
         revoked = *failure == Session::CloudAccount::Failure::None;
     }
     std::optional<QString> removed;
-    store->remove(Session::Credentials::tokenKey(target->api), &here,
-        [&removed](const QString &error) { removed = error; });
+    credentials.forgetToken(
+        target->api, &here, [&removed](const QString &error) { removed = error; });
     ctx.waitUntil([&removed] { return removed.has_value(); });
     ctx.out().setResult(QJsonObject {{QStringLiteral("api"), target->api.toString()},
         {QStringLiteral("revoked"), revoked}, {QStringLiteral("forgotten"), removed->isEmpty()}});

@@ -45,6 +45,12 @@ void Credentials::readToken(const QUrl &apiUrl, QObject *context,
     m_store->read(tokenKey(apiUrl), context, std::move(done));
 }
 
+void Credentials::forgetToken(
+    const QUrl &apiUrl, QObject *context, std::function<void(QString error)> done) const
+{
+    m_store->remove(tokenKey(apiUrl), context, std::move(done));
+}
+
 void Credentials::readProductClient(const QUrl &apiUrl, int productId, QObject *context,
     std::function<void(QString, QString, QString)> done) const
 {

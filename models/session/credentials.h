@@ -43,6 +43,9 @@ public:
     // The access token kept for `apiUrl` (nullopt when none).
     void readToken(const QUrl &apiUrl, QObject *context,
         std::function<void(std::optional<QString> token, QString error)> done) const;
+    // Forgets the access token kept for `apiUrl` (none kept: not an error).
+    void forgetToken(
+        const QUrl &apiUrl, QObject *context, std::function<void(QString error)> done) const;
     // The product's OAuth client kept for `apiUrl` and `productId` (both empty when none, or
     // when what is kept cannot be read as a client).
     void readProductClient(const QUrl &apiUrl, int productId, QObject *context,

@@ -10,6 +10,7 @@
 #include <QProcessEnvironment>
 #include <QString>
 #include <QStringList>
+#include <QTest>
 #include <QUrl>
 
 #include <memory>
@@ -60,6 +61,8 @@ public:
         m_token = token;
     }
     void setToken(const QString &token) { m_token = token; }
+    // Runs this thread's event loop while a command runs (for sessions of the test itself).
+    void setSpinEvents(bool spin) { m_spin = spin; }
     QStringList cloudArguments() const { return m_cloud; }
 
     QProcessEnvironment environment() const
@@ -97,7 +100,12 @@ public:
         if (!input.isEmpty())
             process->write(input);
         process->closeWriteChannel();
-        result.finished = process->waitForFinished(timeoutMs);
+        // With a cloud session of the test on the same cache (a console), its event loop runs
+        // while flotillactl waits for it to send.
+        result.finished = m_spin
+            ? QTest::qWaitFor(
+                [&process] { return process->state() == QProcess::NotRunning; }, timeoutMs)
+            : process->waitForFinished(timeoutMs);
         if (!result.finished) {
             process->kill();
             process->waitForFinished(10000);
@@ -112,6 +120,7 @@ private:
     QString m_home;
     QStringList m_cloud;
     QString m_token;
+    bool m_spin = false;
 };
 
 } // namespace Flotilla::Test
