@@ -212,6 +212,15 @@ int main(int argc, char *argv[])
         connection.sandbox = true;
         qCInfo(App::lcApp) << "sandbox ready at" << connection.apiUrl.toString() << "product"
                            << connection.productId;
+        // flotillactl works beside the console on its cache; the sandbox's own demo token is
+        // what it prints on its start line too.
+        std::fprintf(stderr, "%s\n",
+            qPrintable(App::Text::tr("flotillactl on this sandbox (the console shows what it "
+                                     "does):\n  export FLOTILLA_TOKEN=%1\n  flotillactl --api %2 "
+                                     "--product %3 --cache %4 status")
+                           .arg(connection.token, connection.apiUrl.toString())
+                           .arg(connection.productId)
+                           .arg(QDir::toNativeSeparators(connection.cachePath))));
         context.open(connection, opened);
         context.window()->show();
     });

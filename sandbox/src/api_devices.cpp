@@ -328,14 +328,18 @@ Outcome Api::importDevices(Context &ctx)
             existing.append(ident);
             continue;
         }
+        const bool wasStock = !d.inProduct;
         d.inProduct = true;
         d.quarantined = false;
         if (!claimUser.isEmpty())
             d.owner = claimUser;
         m_fleet.revision();
         updated.append(ident);
-        if (m_fleet.observer)
+        if (m_fleet.observer) {
             m_fleet.observer->targetMayHaveChanged(i, false);
+            if (wasStock && m_fleet.importedStockConnects)
+                m_fleet.observer->connectImported(i);
+        }
     }
     return respond(ApiResponse::json(200,
         QJsonObject {{QStringLiteral("updated"), updated.size()},

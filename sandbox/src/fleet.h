@@ -155,6 +155,8 @@ public:
     // at once and then runs `version` (0: not product firmware). False if it cannot start now.
     virtual bool flashNow(int deviceIndex, int version) = 0;
     virtual void publish(const CloudEvent &event) = 0;
+    // A unit of factory stock was imported and is powered on: it connects and churns from now.
+    virtual void connectImported(int deviceIndex) = 0;
 };
 
 // The whole state of the sandbox cloud: one product, its devices, groups, firmware, customers,
@@ -178,6 +180,8 @@ public:
     QHash<QString, Token> tokens;
     QHash<QString, QString> refreshTokens; // refresh token -> access token
     bool requireFirmwareRanBeforeRelease = true;
+    // Factory stock connects once it is imported (FleetObserver::connectImported).
+    bool importedStockConnects = false;
     // A batch group request with both lists applies only `add` (--batch-applies-add-only).
     bool batchAppliesAddOnly = false;
     // A renamed group loses the firmware released to it (--rename-drops-release).

@@ -75,6 +75,10 @@ ParsedOptions parseOptions(const QStringList &arguments)
         "Idle keep-alive connections are closed after this long.", "MS", QStringLiteral("120000"));
     const QCommandLineOption keepAlive = value("keepalive-ms",
         "Interval of keep-alive comments on event streams.", "MS", QStringLiteral("9000"));
+    const QCommandLineOption stockOnline(QStringLiteral("stock-online"),
+        QStringLiteral("Factory stock connects once it is imported into the product (units "
+                       "unpacked and powered on at the bench; demos)."));
+    parser.addOption(stockOnline);
     const QCommandLineOption allowUnproven(QStringLiteral("allow-unproven-release"),
         QStringLiteral("Allow releasing a version that has not run on any device yet (demos)."));
     parser.addOption(allowUnproven);
@@ -189,6 +193,7 @@ ParsedOptions parseOptions(const QStringList &arguments)
             "--fault-error-rate plus --fault-drop-rate plus --fault-garble-rate must not exceed 1");
     o.statePath = parser.value(state);
     o.allowUnprovenRelease = parser.isSet(allowUnproven);
+    o.stockOnline = parser.isSet(stockOnline);
     o.batchAppliesAddOnly = parser.isSet(batchAddOnly);
     o.renameDropsRelease = parser.isSet(renameDrops);
     if (number(cutDescriptions, 0, 1000000, &v))

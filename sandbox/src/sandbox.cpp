@@ -48,6 +48,7 @@ Sandbox::Sandbox(const SandboxOptions &options, QObject *parent)
 {
     m_faults.settings = options.faults;
     m_fleet.requireFirmwareRanBeforeRelease = !options.allowUnprovenRelease;
+    m_fleet.importedStockConnects = options.stockOnline;
     m_fleet.batchAppliesAddOnly = options.batchAppliesAddOnly;
     m_fleet.renameDropsRelease = options.renameDropsRelease;
     m_fleet.descriptionCut = options.descriptionCut;

@@ -240,6 +240,12 @@ void Simulator::setOnline(int deviceIndex, bool online)
     }
 }
 
+void Simulator::connectImported(int deviceIndex)
+{
+    setActive(deviceIndex, true);
+    setOnline(deviceIndex, true);
+}
+
 void Simulator::setActive(int deviceIndex, bool active)
 {
     Device &d = m_fleet.devices[static_cast<size_t>(deviceIndex)];

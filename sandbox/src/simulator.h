@@ -72,6 +72,7 @@ public:
 
     void targetMayHaveChanged(int deviceIndex, bool pushNow) override;
     bool flashNow(int deviceIndex, int version) override;
+    void connectImported(int deviceIndex) override;
     void publish(const CloudEvent &event) override;
 
     std::function<void(const CloudEvent &)> sink; // the event streams
