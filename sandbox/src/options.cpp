@@ -75,6 +75,10 @@ ParsedOptions parseOptions(const QStringList &arguments)
         "Idle keep-alive connections are closed after this long.", "MS", QStringLiteral("120000"));
     const QCommandLineOption keepAlive = value("keepalive-ms",
         "Interval of keep-alive comments on event streams.", "MS", QStringLiteral("9000"));
+    const QCommandLineOption stockCsv = value("stock-csv",
+        "Writes the factory stock to FILE as a warehouse's shipment list (serial number, ICCID, "
+        "IMEI; CSV), ready for an import.",
+        "FILE", QString());
     const QCommandLineOption stockOnline(QStringLiteral("stock-online"),
         QStringLiteral("Factory stock connects once it is imported into the product (units "
                        "unpacked and powered on at the bench; demos)."));
@@ -194,6 +198,7 @@ ParsedOptions parseOptions(const QStringList &arguments)
     o.statePath = parser.value(state);
     o.allowUnprovenRelease = parser.isSet(allowUnproven);
     o.stockOnline = parser.isSet(stockOnline);
+    o.stockCsvPath = parser.value(stockCsv);
     o.batchAppliesAddOnly = parser.isSet(batchAddOnly);
     o.renameDropsRelease = parser.isSet(renameDrops);
     if (number(cutDescriptions, 0, 1000000, &v))

@@ -20,6 +20,7 @@ struct SandboxOptions
     int stock = -1; // factory stock outside the product; -1: 1% of the devices, at least 5
     QString statePath;
     bool allowUnprovenRelease = false;
+    QString stockCsvPath; // the factory stock written there as a shipment list (CSV)
     bool stockOnline = false; // imported factory stock connects (and churns) from then on
     bool batchAppliesAddOnly = false;
     bool renameDropsRelease = false;

@@ -10,6 +10,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLoggingCategory>
+#include <QSaveFile>
 #include <QTimer>
 
 #include <cmath>
@@ -96,8 +97,32 @@ bool Sandbox::start(QString *error)
                          .arg(listenError);
         return false;
     }
+    if (!m_options.stockCsvPath.isEmpty() && !writeStockList(m_options.stockCsvPath, error))
+        return false;
     m_simulator->start();
     qCInfo(lcSandbox) << "serving" << m_fleet.devices.size() << "devices on port" << m_port;
+    return true;
+}
+
+bool Sandbox::writeStockList(const QString &path, QString *error) const
+{
+    // As a warehouse's shipment list comes: one unit a line, serial number, ICCID and IMEI.
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        if (error)
+            *error = QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
+        return false;
+    }
+    file.write("Serial number,ICCID,IMEI\r\n");
+    for (const Device &d : m_fleet.devices) {
+        if (!d.inProduct && d.foreignProductId == 0)
+            file.write(QStringLiteral("%1,%2,%3\r\n").arg(d.serial, d.iccid, d.imei).toUtf8());
+    }
+    if (!file.commit()) {
+        if (error)
+            *error = QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
+        return false;
+    }
     return true;
 }
 

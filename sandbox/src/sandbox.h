@@ -31,6 +31,8 @@ public:
     // "admin_token"}.
     QByteArray startLine() const;
     bool saveState(QString *error);
+    // The factory stock as a shipment list (--stock-csv).
+    bool writeStockList(const QString &path, QString *error) const;
     quint16 port() const { return m_port; }
     Fleet &fleet() { return m_fleet; }
     Simulator &simulator() { return *m_simulator; }

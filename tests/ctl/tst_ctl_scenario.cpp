@@ -78,6 +78,7 @@ private Q_SLOTS:
         QVERIFY2(
             m_sandbox.start({QStringLiteral("--devices"), QStringLiteral("40"),
                 QStringLiteral("--stock"), QStringLiteral("200"), QStringLiteral("--stock-online"),
+                QStringLiteral("--stock-csv"), m_dir.filePath(QStringLiteral("stock.csv")),
                 QStringLiteral("--uniform-fleet"), QStringLiteral("--time-scale"),
                 QStringLiteral("100"), QStringLiteral("--update-duration"), QStringLiteral("10"),
                 QStringLiteral("--update-failure-rate"), QStringLiteral("0"),
@@ -147,6 +148,13 @@ private Q_SLOTS:
         // Hamburg. One command.
         const QStringList serials = stockSerials();
         QCOMPARE(serials.size(), 200);
+        // The sandbox wrote the same units as a warehouse's list (a header, one unit a line).
+        QFile list(m_dir.filePath(QStringLiteral("stock.csv")));
+        QVERIFY(list.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = list.readAll().trimmed().split('\n');
+        QCOMPARE(lines.size(), 201);
+        QCOMPARE(lines.at(0).trimmed(), QByteArray("Serial number,ICCID,IMEI"));
+        QVERIFY(lines.at(1).startsWith(QByteArray(serials.constFirst().toUtf8() + ',')));
         QByteArray csv = "Serial number,Customer,Group\r\n";
         for (qsizetype i = 0; i < serials.size(); ++i)
             csv += serials.at(i).toUtf8() + ",Nordwind Energie GmbH,"
