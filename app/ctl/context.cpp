@@ -81,7 +81,11 @@ void Output::note(const QString &text)
 
 void Output::table(const QStringList &headers, const QList<QStringList> &rows)
 {
-    QList<qsizetype> widths(headers.size(), 0);
+    // As many columns as the widest row has (a key/value table has no headers).
+    qsizetype columns = headers.size();
+    for (const QStringList &row : rows)
+        columns = std::max(columns, row.size());
+    QList<qsizetype> widths(columns, 0);
     const auto measure = [&widths](const QStringList &cells) {
         for (qsizetype i = 0; i < cells.size() && i < widths.size(); ++i)
             widths[i] = std::max(widths[i], cells.at(i).size());
