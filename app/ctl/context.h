@@ -18,6 +18,9 @@ class QUndoStack;
 namespace Flotilla::Domain {
 struct MoveTarget;
 }
+namespace Flotilla::Tree {
+struct DeviceScope;
+}
 namespace Flotilla::Edit {
 class FleetEditor;
 struct EditPlan;
@@ -172,5 +175,9 @@ private:
     bool m_rolloutsStarted = false;
     bool m_liveEvents = false;
 };
+
+// What "devices PATH" and "export PATH" name: everything (empty), a node's subtree (a path or
+// titles), the pools "unassigned" and "returns", or "needs-repair". Nullopt with `error` set.
+std::optional<Tree::DeviceScope> deviceScope(Context &ctx, const QString &text, QString *error);
 
 } // namespace Flotilla::Ctl

@@ -547,25 +547,6 @@ int runImport(Context &ctx, const Arguments &args)
 
 // ---- export ----
 
-// What "export PATH" names: a node's subtree, a pool, or the devices that need repair.
-std::optional<Tree::DeviceScope> exportScope(Context &ctx, const QString &text, QString *error)
-{
-    if (text.trimmed().compare(QLatin1String("needs-repair"), Qt::CaseInsensitive) == 0)
-        return Tree::DeviceScope {Tree::DeviceScope::Kind::NeedsRepair, {}};
-    const std::optional<Domain::MoveTarget> target = ctx.resolveTarget(text, error);
-    if (!target)
-        return std::nullopt;
-    switch (target->kind) {
-    case Domain::MoveTarget::Kind::Unassigned:
-        return Tree::DeviceScope::unassigned();
-    case Domain::MoveTarget::Kind::Returns:
-        return Tree::DeviceScope::returns();
-    case Domain::MoveTarget::Kind::Node:
-        break;
-    }
-    return Tree::DeviceScope::node(target->path);
-}
-
 int runExport(Context &ctx, const Arguments &args)
 {
     const QString path = args.value(QStringLiteral("output"));
@@ -605,7 +586,7 @@ int runExport(Context &ctx, const Arguments &args)
     QList<Tree::DeviceScope> scopes;
     for (const QString &text : args.positional()) {
         QString error;
-        const std::optional<Tree::DeviceScope> scope = exportScope(ctx, text, &error);
+        const std::optional<Tree::DeviceScope> scope = deviceScope(ctx, text, &error);
         if (!scope)
             return refuse(ctx, Partial, error);
         scopes.append(*scope);

@@ -292,8 +292,9 @@ int runLs(Context &ctx, const Arguments &args)
     return Done;
 }
 
-// The scope of "devices [PATH]": a node, a pool or everything.
-std::optional<Tree::DeviceScope> scopeOf(Context &ctx, const QString &text, QString *error)
+} // namespace
+
+std::optional<Tree::DeviceScope> deviceScope(Context &ctx, const QString &text, QString *error)
 {
     if (text.isEmpty())
         return Tree::DeviceScope::all();
@@ -312,6 +313,8 @@ std::optional<Tree::DeviceScope> scopeOf(Context &ctx, const QString &text, QStr
     }
     return Tree::DeviceScope::node(target->path);
 }
+
+namespace {
 
 QJsonValue cellJson(const QVariant &cell)
 {
@@ -334,7 +337,8 @@ QString cellText(const QVariant &cell)
 int runDevices(Context &ctx, const Arguments &args)
 {
     QString error;
-    const std::optional<Tree::DeviceScope> scope = scopeOf(ctx, args.positional().value(0), &error);
+    const std::optional<Tree::DeviceScope> scope
+        = deviceScope(ctx, args.positional().value(0), &error);
     if (!scope) {
         ctx.out().finish(Partial, error);
         return Partial;

@@ -76,20 +76,6 @@ private:
         return out;
     }
 
-    // The serial numbers of the sandbox's factory stock (units in no product yet).
-    QStringList stockSerials()
-    {
-        QStringList out;
-        const QJsonArray stock = Http(m_sandbox.adminToken())
-                                     .get(m_sandbox.url(QStringLiteral("/admin/stock")))
-                                     .json()
-                                     .value(QStringLiteral("stock"))
-                                     .toArray();
-        for (const QJsonValue &v : stock)
-            out.append(v.toObject().value(QStringLiteral("serial_number")).toString());
-        return out;
-    }
-
     // What `flotillactl ls --json` says of a node: its devices, the groups below counted.
     int devicesUnder(const QString &path)
     {
@@ -403,7 +389,7 @@ private Q_SLOTS:
     // Factory stock pre-assigned to a new customer's two groups from one CSV file.
     void importStockIntoNewCustomer()
     {
-        const QStringList serials = stockSerials();
+        const QStringList serials = stockSerials(m_sandbox);
         QVERIFY(serials.size() >= 20);
         QByteArray csv = "Serial number,Customer,Group\n";
         for (int i = 0; i < 20; ++i)
@@ -518,7 +504,7 @@ private Q_SLOTS:
         for (const Domain::Device &d : cloudDevices(m_sandbox))
             inProduct.insert(d.serialNumber);
         QString serial;
-        for (const QString &s : stockSerials()) {
+        for (const QString &s : stockSerials(m_sandbox)) {
             if (!inProduct.contains(s)) {
                 serial = s;
                 break;

@@ -55,19 +55,6 @@ private:
         return count;
     }
 
-    QStringList stockSerials()
-    {
-        QStringList out;
-        const QJsonArray stock = Http(m_sandbox.adminToken())
-                                     .get(m_sandbox.url(QStringLiteral("/admin/stock")))
-                                     .json()
-                                     .value(QStringLiteral("stock"))
-                                     .toArray();
-        for (const QJsonValue &v : stock)
-            out.append(v.toObject().value(QStringLiteral("serial_number")).toString());
-        return out;
-    }
-
 private Q_SLOTS:
     void initTestCase()
     {
@@ -146,7 +133,7 @@ private Q_SLOTS:
 
         // 200 units of factory stock, as a warehouse's list: 20 to the test bench, the rest to
         // Hamburg. One command.
-        const QStringList serials = stockSerials();
+        const QStringList serials = stockSerials(m_sandbox);
         QCOMPARE(serials.size(), 200);
         // The sandbox wrote the same units as a warehouse's list (a header, one unit a line).
         QFile list(m_dir.filePath(QStringLiteral("stock.csv")));

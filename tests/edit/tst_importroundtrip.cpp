@@ -58,20 +58,6 @@ QString stockName(int i)
     return QString();
 }
 
-// The serial numbers of the sandbox's factory stock, as GET /admin/stock lists them.
-QStringList stockSerials(SandboxProcess &sandbox)
-{
-    QStringList out;
-    const QJsonArray stock = Http(sandbox.adminToken())
-                                 .get(sandbox.url(QStringLiteral("/admin/stock")))
-                                 .json()
-                                 .value(QStringLiteral("stock"))
-                                 .toArray();
-    for (const QJsonValue &v : stock)
-        out.append(v.toObject().value(QStringLiteral("serial_number")).toString());
-    return out;
-}
-
 // What an import may change of a device: its node groups (labels left out), owner, name and
 // notes.
 struct Placed

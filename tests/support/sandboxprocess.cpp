@@ -160,6 +160,19 @@ HttpResult Http::putForm(const QUrl &url, const QByteArray &form)
     return send("PUT", url, form, "application/x-www-form-urlencoded");
 }
 
+QStringList stockSerials(SandboxProcess &sandbox)
+{
+    QStringList out;
+    const QJsonArray stock = Http(sandbox.adminToken())
+                                 .get(sandbox.url(QStringLiteral("/admin/stock")))
+                                 .json()
+                                 .value(QStringLiteral("stock"))
+                                 .toArray();
+    for (const QJsonValue &v : stock)
+        out.append(v.toObject().value(QStringLiteral("serial_number")).toString());
+    return out;
+}
+
 QHash<QString, Domain::Device> cloudDevices(SandboxProcess &sandbox)
 {
     Http http(sandbox.token());

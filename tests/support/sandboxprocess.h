@@ -93,6 +93,10 @@ private:
     int m_requests = 0;
 };
 
+// The serial numbers of the sandbox's factory stock (units in no product yet), as
+// GET /admin/stock lists them.
+QStringList stockSerials(SandboxProcess &sandbox);
+
 // The product's devices as the sandbox has them (every page, by device ID), parsed like the
 // console parses them.
 QHash<QString, Domain::Device> cloudDevices(SandboxProcess &sandbox);
