@@ -12,6 +12,7 @@
 #include "session/credentials.h"
 #include "sync/syncengine.h"
 
+#include <QDateTime>
 #include <QDeadlineTimer>
 #include <QEventLoop>
 #include <QJsonArray>
@@ -50,8 +51,8 @@ void write(FILE *stream, const QString &text)
     std::fflush(stream);
 }
 
-// The token store of this run: the system keychain, or memory only when FLOTILLA_TOKEN_STORE
-// says so (tests and machines without a keychain; nothing is remembered then).
+} // namespace
+
 std::shared_ptr<Remote::TokenStore> tokenStore()
 {
     const bool memory = qEnvironmentVariable("FLOTILLA_TOKEN_STORE") == QLatin1String("memory");
@@ -59,7 +60,20 @@ std::shared_ptr<Remote::TokenStore> tokenStore()
                                                   : Session::Credentials::Keeping::Keychain);
 }
 
-} // namespace
+bool stdinIsTerminal()
+{
+    return isTerminal(stdin);
+}
+
+QString isoTime(qint64 ms)
+{
+    return ms > 0 ? QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODate) : QString();
+}
+
+QJsonValue isoOrNull(qint64 ms)
+{
+    return ms > 0 ? QJsonValue(isoTime(ms)) : QJsonValue();
+}
 
 // ---- Output ----
 
@@ -406,6 +420,20 @@ int Context::openCache()
     return Done;
 }
 
+QString Context::readFleet()
+{
+    Sync::SyncEngine *sync = engine();
+    std::optional<QString> finished;
+    const QMetaObject::Connection connection = QObject::connect(
+        sync, &Sync::SyncEngine::pullFinished, sync, [&finished](bool ok, const QString &error) {
+            finished = ok ? QString() : (error.isEmpty() ? Text::tr("the pull failed") : error);
+        });
+    sync->pullNow();
+    waitUntil([&finished] { return finished.has_value(); });
+    QObject::disconnect(connection);
+    return *finished;
+}
+
 int Context::pull()
 {
     if (!hasToken()) {
@@ -413,16 +441,10 @@ int Context::pull()
             Text::tr("Not signed in: set FLOTILLA_TOKEN or sign in with \"flotillactl login\"."));
         return NotSignedIn;
     }
-    Sync::SyncEngine *sync = engine();
-    std::optional<QPair<bool, QString>> finished;
-    const QMetaObject::Connection connection
-        = QObject::connect(sync, &Sync::SyncEngine::pullFinished, sync,
-            [&finished](bool ok, const QString &error) { finished = qMakePair(ok, error); });
-    sync->pullNow();
-    waitUntil([&finished] { return finished.has_value(); });
-    QObject::disconnect(connection);
-    if (finished->first)
+    const QString error = readFleet();
+    if (error.isEmpty())
         return Done;
+    Sync::SyncEngine *sync = engine();
     const int status = sync->isSignedOut() ? NotSignedIn
         : !sync->isOnline()                ? Unreachable
                                            : Partial;
@@ -430,7 +452,7 @@ int Context::pull()
         status == NotSignedIn
             ? Text::tr("The cloud refused the access token (invalid, expired or revoked): sign in "
                        "again.")
-            : Text::tr("The fleet could not be read from the cloud: %1").arg(finished->second));
+            : Text::tr("The fleet could not be read from the cloud: %1").arg(error));
     return status;
 }
 

@@ -25,6 +25,9 @@ namespace Flotilla::Edit {
 class FleetEditor;
 struct EditPlan;
 } // namespace Flotilla::Edit
+namespace Flotilla::Remote {
+class TokenStore;
+}
 namespace Flotilla::Rollout {
 class RolloutEngine;
 }
@@ -124,6 +127,8 @@ public:
     Edit::FleetEditor *editor() const { return m_editor.get(); }
     const Sync::FleetState &fleet() const;
 
+    // A full pull: empty, or why it failed (nothing printed).
+    QString readFleet();
     // A full pull: 0, or the exit status (3 not signed in, 4 unreachable, 1 other) with the
     // reason printed.
     int pull();
@@ -175,6 +180,16 @@ private:
     bool m_rolloutsStarted = false;
     bool m_liveEvents = false;
 };
+
+// Times as the JSON documents and tables give them: ISO 8601 UTC ("2026-12-07T09:30:00Z"); empty
+// (null) for 0.
+QString isoTime(qint64 ms);
+QJsonValue isoOrNull(qint64 ms);
+// Whether stdin is a terminal (a question can be asked, a secret typed without echo).
+bool stdinIsTerminal();
+// The token store of this run: the system keychain, or memory only when FLOTILLA_TOKEN_STORE is
+// "memory" (tests, machines without a keychain; nothing is remembered then).
+std::shared_ptr<Remote::TokenStore> tokenStore();
 
 // What "devices PATH" and "export PATH" name: everything (empty), a node's subtree (a path or
 // titles), the pools "unassigned" and "returns", or "needs-repair". Nullopt with `error` set.

@@ -41,16 +41,6 @@ constexpr int SettleTimeoutMs = 2 * 60 * 1000;
 // How long a control asked of the Flotilla that drives the cache may wait for its answer.
 constexpr int AnswerTimeoutMs = 60 * 1000;
 
-QString isoTime(qint64 ms)
-{
-    return ms > 0 ? QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODate) : QString();
-}
-
-QJsonValue isoOrNull(qint64 ms)
-{
-    return ms > 0 ? QJsonValue(isoTime(ms)) : QJsonValue();
-}
-
 QString methodKey(RolloutMethod method)
 {
     switch (method) {
@@ -519,27 +509,8 @@ void printFields(Output &out, const QList<QPair<QString, QString>> &fields)
 
 // ---- running the engine ----
 
-enum class Action { Start, Pause, Resume, Next, Abort, Rollback };
-
-Rollout::RolloutEngine::Control engineControl(Action action)
-{
-    using Control = Rollout::RolloutEngine::Control;
-    switch (action) {
-    case Action::Start:
-        return Control::Start;
-    case Action::Pause:
-        return Control::Pause;
-    case Action::Resume:
-        return Control::Resume;
-    case Action::Next:
-        return Control::NextWave;
-    case Action::Abort:
-        return Control::Abort;
-    case Action::Rollback:
-        break;
-    }
-    return Control::Rollback;
-}
+// A rollout control, as the rollout engine names it (RolloutEngine::controlName: "pause" …).
+using Action = Rollout::RolloutEngine::Control;
 
 // The other Flotilla that runs the rollouts of this cache, for people: "flotilla" is the
 // console.
@@ -578,7 +549,7 @@ qint64 control(
 {
     // The answer may come after this command gave up waiting for it.
     auto answer = std::make_shared<std::optional<QPair<qint64, QString>>>();
-    ctx.rollouts()->requestControl(engineControl(action), id, spec,
+    ctx.rollouts()->requestControl(action, id, spec,
         [answer](qint64 rolloutId, const QString &why) { *answer = qMakePair(rolloutId, why); });
     const bool here = ctx.session()->isDriving();
     if (!ctx.waitUntil([answer] { return answer->has_value(); }, here ? -1 : AnswerTimeoutMs)) {
@@ -666,16 +637,8 @@ int waitSettled(Context &ctx, qint64 id)
 // read only leaves the cache as it was until the next one.
 void rereadReleases(Context &ctx)
 {
-    Sync::SyncEngine *sync = ctx.engine();
-    std::optional<QString> finished;
-    const QMetaObject::Connection connection
-        = QObject::connect(sync, &Sync::SyncEngine::pullFinished, sync,
-            [&finished](bool ok, const QString &error) { finished = ok ? QString() : error; });
-    sync->pullNow();
-    ctx.waitUntil([&finished] { return finished.has_value(); });
-    QObject::disconnect(connection);
-    if (!finished->isEmpty())
-        ctx.out().note(Text::tr("The fleet could not be read again: %1").arg(*finished));
+    if (const QString error = ctx.readFleet(); !error.isEmpty())
+        ctx.out().note(Text::tr("The fleet could not be read again: %1").arg(error));
 }
 
 // When another process runs the rollouts: reads them again from the cache, so that what is
@@ -1065,6 +1028,7 @@ QString controlEffect(const Domain::Rollout &r, Action action, QString *refusal)
         = r.state == RolloutState::Running || r.state == RolloutState::Paused;
     switch (action) {
     case Action::Start:
+    case Action::Remove:
         break;
     case Action::Pause:
         if (r.state != RolloutState::Running) {
@@ -1085,7 +1049,7 @@ QString controlEffect(const Domain::Rollout &r, Action action, QString *refusal)
                   .arg(name)
                   .arg(w + 1)
             : Text::tr("Rollout %1 resumes.").arg(name);
-    case Action::Next: {
+    case Action::NextWave: {
         if (!runningOrPaused) {
             *refusal = Text::tr("Only a running or paused rollout can start its next wave.");
             return {};
@@ -1140,25 +1104,6 @@ QString controlEffect(const Domain::Rollout &r, Action action, QString *refusal)
     return {};
 }
 
-QString actionKey(Action action)
-{
-    switch (action) {
-    case Action::Start:
-        return QStringLiteral("start");
-    case Action::Pause:
-        return QStringLiteral("pause");
-    case Action::Resume:
-        return QStringLiteral("resume");
-    case Action::Next:
-        return QStringLiteral("next");
-    case Action::Abort:
-        return QStringLiteral("abort");
-    case Action::Rollback:
-        break;
-    }
-    return QStringLiteral("rollback");
-}
-
 int runControl(Context &ctx, const Arguments &args, Action action)
 {
     int status = Done;
@@ -1166,7 +1111,8 @@ int runControl(Context &ctx, const Arguments &args, Action action)
     if (!r)
         return status;
     const qint64 id = r->id;
-    QJsonObject result {{QStringLiteral("id"), id}, {QStringLiteral("action"), actionKey(action)},
+    QJsonObject result {{QStringLiteral("id"), id},
+        {QStringLiteral("action"), Rollout::RolloutEngine::controlName(action)},
         {QStringLiteral("done"), false}};
     QString refusal;
     const QString effect = controlEffect(*r, action, &refusal);
@@ -1422,10 +1368,12 @@ QList<Command> firmwareCommands()
     commands.append(rolloutCommand(QStringLiteral("resume"), Text::tr("Resumes a paused rollout"),
         Text::tr("After a pause for failures, the failures of that wave are accepted."),
         [](Context &ctx, const Arguments &args) { return runControl(ctx, args, Action::Resume); }));
-    commands.append(rolloutCommand(QStringLiteral("next"),
-        Text::tr("Starts a rollout's next wave now"),
-        Text::tr("Skips the success threshold (and a pause)."),
-        [](Context &ctx, const Arguments &args) { return runControl(ctx, args, Action::Next); }));
+    commands.append(
+        rolloutCommand(QStringLiteral("next"), Text::tr("Starts a rollout's next wave now"),
+            Text::tr("Skips the success threshold (and a pause)."),
+            [](Context &ctx, const Arguments &args) {
+                return runControl(ctx, args, Action::NextWave);
+            }));
     commands.append(rolloutCommand(QStringLiteral("abort"), Text::tr("Aborts a rollout"),
         Text::tr("Devices not started yet are cancelled; devices updating finish; updated "
                  "devices stay as they are."),

@@ -24,16 +24,6 @@ namespace Flotilla::Ctl {
 
 namespace {
 
-QString isoTime(qint64 ms)
-{
-    return ms > 0 ? QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODate) : QString();
-}
-
-QJsonValue isoOrNull(qint64 ms)
-{
-    return ms > 0 ? QJsonValue(isoTime(ms)) : QJsonValue();
-}
-
 QString ageText(qint64 ms)
 {
     if (ms <= 0)

@@ -28,15 +28,6 @@ namespace Flotilla::Ctl {
 
 namespace {
 
-bool stdinIsTerminal()
-{
-#ifdef Q_OS_WIN
-    return _isatty(_fileno(stdin)) != 0;
-#else
-    return isatty(fileno(stdin)) != 0;
-#endif
-}
-
 // Hides what is typed on a terminal while it lives (a password, a token).
 class NoEcho final
 {
@@ -92,13 +83,6 @@ QString readLine(Output &out, const QString &prompt, bool secret)
     if (terminal && secret)
         quiet.emplace();
     return in.readLine().trimmed();
-}
-
-std::shared_ptr<Remote::TokenStore> tokenStore()
-{
-    const bool memory = qEnvironmentVariable("FLOTILLA_TOKEN_STORE") == QLatin1String("memory");
-    return Session::Credentials::makeStore(memory ? Session::Credentials::Keeping::MemoryOnly
-                                                  : Session::Credentials::Keeping::Keychain);
 }
 
 int statusOf(Session::CloudAccount::Failure failure)
