@@ -1,0 +1,19 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QString>
+#include <QStringView>
+
+namespace Flotilla::Resources {
+
+// The reverse-DNS id of the application ("example.flotilla.Flotilla"): the name of its desktop
+// entry (without ".desktop"), of its AppStream metainfo and of its icon in the icon theme.
+QString applicationId();
+
+// The application icon's SVG, compiled in.
+QString applicationIconPath();
+
+// The compiled-in SVG of the icon `name` (resources/icons/<name>.svg), e.g. "customer".
+QString iconPath(QStringView name);
+
+} // namespace Flotilla::Resources

@@ -1,0 +1,271 @@
+// SPDX-License-Identifier: MIT
+#include "views/icons.h"
+
+#include "resources/iconpaths.h"
+
+#include <QApplication>
+#include <QFile>
+#include <QHash>
+#include <QIconEngine>
+#include <QPainter>
+#include <QPalette>
+#include <QPixmapCache>
+#include <QStyle>
+#include <QStyleOption>
+#include <QSvgRenderer>
+
+namespace Flotilla::Views::Icons {
+
+namespace {
+
+// The ink of resources/icons/*.svg and the one it becomes on a dark palette.
+constexpr QLatin1String darkInk("#27313d");
+constexpr QLatin1String lightInk("#dfe5ec");
+
+bool darkPalette()
+{
+    const QPalette palette = QGuiApplication::palette();
+    return palette.color(QPalette::Window).lightness()
+        < palette.color(QPalette::WindowText).lightness();
+}
+
+// Renders one of the console's SVG icons at any size, with the ink of the palette of the moment;
+// the disabled look is the style's. Pixmaps are kept in the QPixmapCache.
+class SvgIconEngine final : public QIconEngine
+{
+public:
+    explicit SvgIconEngine(const QString &path)
+        : m_path(path)
+    { }
+
+    QIconEngine *clone() const override { return new SvgIconEngine(m_path); }
+    QString key() const override { return QStringLiteral("flotilla-svg"); }
+    bool isNull() override { return source(false).isEmpty(); }
+
+    QSize actualSize(const QSize &size, QIcon::Mode, QIcon::State) override { return size; }
+
+    QList<QSize> availableSizes(QIcon::Mode, QIcon::State) override
+    {
+        return {QSize(16, 16), QSize(24, 24), QSize(32, 32), QSize(48, 48)};
+    }
+
+    void paint(QPainter *painter, const QRect &rect, QIcon::Mode mode, QIcon::State state) override
+    {
+        const qreal ratio = painter->device() ? painter->device()->devicePixelRatioF() : 1.0;
+        QPixmap pm = pixmap(rect.size() * ratio, mode, state);
+        pm.setDevicePixelRatio(ratio);
+        painter->drawPixmap(rect, pm);
+    }
+
+    QPixmap pixmap(const QSize &size, QIcon::Mode mode, QIcon::State) override
+    {
+        if (size.isEmpty())
+            return {};
+        const bool dark = darkPalette();
+        const QString cacheKey = QStringLiteral("flotilla-icon:%1:%2x%3:%4:%5")
+                                     .arg(m_path)
+                                     .arg(size.width())
+                                     .arg(size.height())
+                                     .arg(static_cast<int>(mode))
+                                     .arg(dark ? 1 : 0);
+        QPixmap pm;
+        if (QPixmapCache::find(cacheKey, &pm))
+            return pm;
+        QImage image(size, QImage::Format_ARGB32_Premultiplied);
+        image.fill(Qt::transparent);
+        QSvgRenderer renderer(source(dark));
+        if (renderer.isValid()) {
+            QPainter painter(&image);
+            painter.setRenderHint(QPainter::Antialiasing);
+            renderer.render(&painter, QRectF(QPointF(0, 0), QSizeF(size)));
+        }
+        pm = QPixmap::fromImage(image);
+        if (mode == QIcon::Disabled) {
+            const QStyleOption option;
+            pm = QApplication::style()->generatedIconPixmap(QIcon::Disabled, pm, &option);
+        }
+        QPixmapCache::insert(cacheKey, pm);
+        return pm;
+    }
+
+private:
+    QByteArray source(bool dark) const
+    {
+        QByteArray &svg = m_sources[dark ? 1 : 0];
+        if (svg.isEmpty()) {
+            QFile file(m_path);
+            if (file.open(QIODevice::ReadOnly))
+                svg = file.readAll();
+            if (dark)
+                svg.replace(QByteArray(darkInk.data(), darkInk.size()),
+                    QByteArray(lightInk.data(), lightInk.size()));
+        }
+        return svg;
+    }
+
+    QString m_path;
+    mutable QByteArray m_sources[2];
+};
+
+QIcon svgIcon(const QString &path)
+{
+    // One QIcon per file: item delegates ask for the icon of every row they paint.
+    static QHash<QString, QIcon> icons;
+    auto it = icons.find(path);
+    if (it == icons.end())
+        it = icons.insert(path, QIcon(new SvgIconEngine(path)));
+    return *it;
+}
+
+QIcon named(QStringView name)
+{
+    return svgIcon(Resources::iconPath(name));
+}
+
+} // namespace
+
+QIcon application()
+{
+    return svgIcon(Resources::applicationIconPath());
+}
+
+QIcon customer()
+{
+    return named(u"customer");
+}
+QIcon group()
+{
+    return named(u"group");
+}
+QIcon unassignedPool()
+{
+    return named(u"pool");
+}
+QIcon returnsPool()
+{
+    return named(u"returns");
+}
+QIcon needsRepairPool()
+{
+    return named(u"needs-repair");
+}
+QIcon deviceOnline()
+{
+    return named(u"device-online");
+}
+QIcon deviceOffline()
+{
+    return named(u"device-offline");
+}
+
+QIcon forItem(Tree::ItemKind kind, bool online)
+{
+    switch (kind) {
+    case Tree::ItemKind::Customer:
+        return customer();
+    case Tree::ItemKind::Group:
+        return group();
+    case Tree::ItemKind::Unassigned:
+        return unassignedPool();
+    case Tree::ItemKind::Returns:
+        return returnsPool();
+    case Tree::ItemKind::NeedsRepair:
+        return needsRepairPool();
+    case Tree::ItemKind::Device:
+        return online ? deviceOnline() : deviceOffline();
+    }
+    return {};
+}
+
+QIcon sync()
+{
+    return named(u"sync");
+}
+QIcon workOffline()
+{
+    return named(u"work-offline");
+}
+QIcon signIn()
+{
+    return named(u"sign-in");
+}
+QIcon importDevices()
+{
+    return named(u"import");
+}
+QIcon exportDevices()
+{
+    return named(u"export");
+}
+QIcon undo()
+{
+    return named(u"undo");
+}
+QIcon redo()
+{
+    return named(u"redo");
+}
+QIcon moveTo()
+{
+    return named(u"move");
+}
+QIcon newCustomer()
+{
+    return named(u"new-customer");
+}
+QIcon newGroup()
+{
+    return named(u"new-group");
+}
+QIcon rename()
+{
+    return named(u"rename");
+}
+QIcon remove()
+{
+    return named(u"delete");
+}
+QIcon problems()
+{
+    return named(u"problems");
+}
+QIcon flash()
+{
+    return named(u"flash");
+}
+QIcon rollouts()
+{
+    return named(u"rollouts");
+}
+QIcon activity()
+{
+    return named(u"activity");
+}
+QIcon copy()
+{
+    return named(u"copy");
+}
+QIcon find()
+{
+    return named(u"find");
+}
+QIcon notes()
+{
+    return named(u"notes");
+}
+QIcon expandAll()
+{
+    return named(u"expand-all");
+}
+QIcon collapseAll()
+{
+    return named(u"collapse-all");
+}
+
+void installApplicationIdentity()
+{
+    QApplication::setWindowIcon(application());
+    QGuiApplication::setDesktopFileName(Resources::applicationId());
+}
+
+} // namespace Flotilla::Views::Icons
