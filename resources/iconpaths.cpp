@@ -13,6 +13,11 @@ QString applicationIconPath()
     return QStringLiteral(":/flotilla/flotilla.svg");
 }
 
+QString smallApplicationIconPath()
+{
+    return QStringLiteral(":/flotilla/flotilla-small.svg");
+}
+
 QString iconPath(QStringView name)
 {
     return QStringLiteral(":/flotilla/icons/") + name + QStringLiteral(".svg");

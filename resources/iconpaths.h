@@ -10,8 +10,10 @@ namespace Flotilla::Resources {
 // entry (without ".desktop"), of its AppStream metainfo and of its icon in the icon theme.
 QString applicationId();
 
-// The application icon's SVG, compiled in.
+// The application icon's SVG, compiled in, and the same drawn for 16 to 24 px.
 QString applicationIconPath();
+QString smallApplicationIconPath();
+constexpr int largestSmallApplicationIcon = 24;
 
 // The compiled-in SVG of the icon `name` (resources/icons/<name>.svg), e.g. "customer".
 QString iconPath(QStringView name);

@@ -14,6 +14,8 @@
 #include <QStyleOption>
 #include <QSvgRenderer>
 
+#include <memory>
+
 namespace Flotilla::Views::Icons {
 
 namespace {
@@ -30,15 +32,21 @@ bool darkPalette()
 }
 
 // Renders one of the console's SVG icons at any size, with the ink of the palette of the moment;
-// the disabled look is the style's. Pixmaps are kept in the QPixmapCache.
+// the disabled look is the style's. Pixmaps are kept in the QPixmapCache. An icon may have a
+// second drawing for small sizes (up to `largestSmall` px).
 class SvgIconEngine final : public QIconEngine
 {
 public:
-    explicit SvgIconEngine(const QString &path)
+    explicit SvgIconEngine(const QString &path, const QString &smallPath = {}, int largestSmall = 0)
         : m_path(path)
+        , m_small(smallPath.isEmpty() ? nullptr : new SvgIconEngine(smallPath))
+        , m_largestSmall(largestSmall)
     { }
 
-    QIconEngine *clone() const override { return new SvgIconEngine(m_path); }
+    QIconEngine *clone() const override
+    {
+        return new SvgIconEngine(m_path, m_small ? m_small->m_path : QString(), m_largestSmall);
+    }
     QString key() const override { return QStringLiteral("flotilla-svg"); }
     bool isNull() override { return source(false).isEmpty(); }
 
@@ -49,46 +57,61 @@ public:
         return {QSize(16, 16), QSize(24, 24), QSize(32, 32), QSize(48, 48)};
     }
 
-    void paint(QPainter *painter, const QRect &rect, QIcon::Mode mode, QIcon::State state) override
+    void paint(QPainter *painter, const QRect &rect, QIcon::Mode mode, QIcon::State) override
     {
         const qreal ratio = painter->device() ? painter->device()->devicePixelRatioF() : 1.0;
-        QPixmap pm = pixmap(rect.size() * ratio, mode, state);
-        pm.setDevicePixelRatio(ratio);
-        painter->drawPixmap(rect, pm);
+        painter->drawPixmap(rect, render(rect.size(), ratio, mode));
     }
 
     QPixmap pixmap(const QSize &size, QIcon::Mode mode, QIcon::State) override
     {
-        if (size.isEmpty())
-            return {};
-        const bool dark = darkPalette();
-        const QString cacheKey = QStringLiteral("flotilla-icon:%1:%2x%3:%4:%5")
-                                     .arg(m_path)
-                                     .arg(size.width())
-                                     .arg(size.height())
-                                     .arg(static_cast<int>(mode))
-                                     .arg(dark ? 1 : 0);
-        QPixmap pm;
-        if (QPixmapCache::find(cacheKey, &pm))
-            return pm;
-        QImage image(size, QImage::Format_ARGB32_Premultiplied);
-        image.fill(Qt::transparent);
-        QSvgRenderer renderer(source(dark));
-        if (renderer.isValid()) {
-            QPainter painter(&image);
-            painter.setRenderHint(QPainter::Antialiasing);
-            renderer.render(&painter, QRectF(QPointF(0, 0), QSizeF(size)));
-        }
-        pm = QPixmap::fromImage(image);
-        if (mode == QIcon::Disabled) {
-            const QStyleOption option;
-            pm = QApplication::style()->generatedIconPixmap(QIcon::Disabled, pm, &option);
-        }
-        QPixmapCache::insert(cacheKey, pm);
-        return pm;
+        return render(size, 1.0, mode);
+    }
+
+    // `size` in device pixels, for a screen of `scale` device pixels per logical pixel.
+    QPixmap scaledPixmap(const QSize &size, QIcon::Mode mode, QIcon::State, qreal scale) override
+    {
+        return render(size / scale, scale, mode);
     }
 
 private:
+    // The icon for `size` logical pixels; the small drawing is chosen by the logical size, so
+    // a 16 px icon on a 2x screen is the small drawing with twice the detail.
+    QPixmap render(const QSize &size, qreal scale, QIcon::Mode mode) const
+    {
+        if (size.isEmpty())
+            return {};
+        if (m_small && qMax(size.width(), size.height()) <= m_largestSmall)
+            return m_small->render(size, scale, mode);
+        const QSize pixels = (QSizeF(size) * scale).toSize();
+        const bool dark = darkPalette();
+        const QString cacheKey = QStringLiteral("flotilla-icon:%1:%2x%3:%4:%5")
+                                     .arg(m_path)
+                                     .arg(pixels.width())
+                                     .arg(pixels.height())
+                                     .arg(static_cast<int>(mode))
+                                     .arg(dark ? 1 : 0);
+        QPixmap pm;
+        if (!QPixmapCache::find(cacheKey, &pm)) {
+            QImage image(pixels, QImage::Format_ARGB32_Premultiplied);
+            image.fill(Qt::transparent);
+            QSvgRenderer renderer(source(dark));
+            if (renderer.isValid()) {
+                QPainter painter(&image);
+                painter.setRenderHint(QPainter::Antialiasing);
+                renderer.render(&painter, QRectF(QPointF(0, 0), QSizeF(pixels)));
+            }
+            pm = QPixmap::fromImage(image);
+            if (mode == QIcon::Disabled) {
+                const QStyleOption option;
+                pm = QApplication::style()->generatedIconPixmap(QIcon::Disabled, pm, &option);
+            }
+            QPixmapCache::insert(cacheKey, pm);
+        }
+        pm.setDevicePixelRatio(scale);
+        return pm;
+    }
+
     QByteArray source(bool dark) const
     {
         QByteArray &svg = m_sources[dark ? 1 : 0];
@@ -104,6 +127,8 @@ private:
     }
 
     QString m_path;
+    std::unique_ptr<SvgIconEngine> m_small;
+    int m_largestSmall = 0;
     mutable QByteArray m_sources[2];
 };
 
@@ -117,6 +142,13 @@ QIcon svgIcon(const QString &path)
     return *it;
 }
 
+QIcon applicationIcon()
+{
+    static const QIcon icon(new SvgIconEngine(Resources::applicationIconPath(),
+        Resources::smallApplicationIconPath(), Resources::largestSmallApplicationIcon));
+    return icon;
+}
+
 QIcon named(QStringView name)
 {
     return svgIcon(Resources::iconPath(name));
@@ -126,7 +158,7 @@ QIcon named(QStringView name)
 
 QIcon application()
 {
-    return svgIcon(Resources::applicationIconPath());
+    return applicationIcon();
 }
 
 QIcon customer()

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
-// flotilla-iconbundle SVG OUTPUT_DIR NAME: renders the application icon's SVG into what the
-// installers and the Linux icon theme need, in OUTPUT_DIR:
+// flotilla-iconbundle SVG SMALL_SVG OUTPUT_DIR NAME: renders the application icon into what the
+// installers and the Linux icon theme need, in OUTPUT_DIR (SMALL_SVG, the icon drawn for small
+// sizes, up to 24 px; SVG above):
 //   NAME.ico   Windows: one PNG image per size, 16 to 256 px (ICONDIR + ICONDIRENTRY records)
 //   NAME.icns  macOS: PNG chunks from 32 to 1024 px (ic11, ic12, ic07, ic13, ic08, ic14, ic09,
 //              ic10)
@@ -23,8 +24,18 @@
 
 namespace {
 
-QByteArray renderPng(QSvgRenderer &svg, int size)
+// The application icon's two drawings: the small one up to 24 px.
+struct Drawings
 {
+    QSvgRenderer &large;
+    QSvgRenderer &small;
+};
+
+constexpr int largestSmallSize = 24;
+
+QByteArray renderPng(const Drawings &drawings, int size)
+{
+    QSvgRenderer &svg = size <= largestSmallSize ? drawings.small : drawings.large;
     QImage image(size, size, QImage::Format_ARGB32_Premultiplied);
     image.fill(Qt::transparent);
     {
@@ -63,7 +74,7 @@ void appendBe32(QByteArray &out, quint32 value)
 
 // ICO: a 6-byte header, a 16-byte entry per image, then the images (PNG data is allowed for
 // every size since Windows Vista; a width or height of 0 means 256).
-QByteArray ico(QSvgRenderer &svg)
+QByteArray ico(const Drawings &svg)
 {
     static constexpr std::array sizes {16, 20, 24, 32, 40, 48, 64, 128, 256};
     QList<QByteArray> images;
@@ -93,7 +104,7 @@ QByteArray ico(QSvgRenderer &svg)
 
 // ICNS: "icns" and the file's length, then chunks of a type, their length (with the 8-byte
 // chunk header) and PNG data, all big-endian.
-QByteArray icns(QSvgRenderer &svg)
+QByteArray icns(const Drawings &svg)
 {
     static constexpr std::array<std::pair<const char *, int>, 8> chunks {
         {{"ic11", 32}, {"ic12", 64}, {"ic07", 128}, {"ic13", 256}, {"ic08", 256}, {"ic14", 512},
@@ -129,17 +140,22 @@ int main(int argc, char *argv[])
 {
     const QCoreApplication app(argc, argv);
     const QStringList args = QCoreApplication::arguments();
-    if (args.size() != 4) {
-        std::fprintf(stderr, "usage: flotilla-iconbundle SVG OUTPUT_DIR NAME\n");
+    if (args.size() != 5) {
+        std::fprintf(stderr, "usage: flotilla-iconbundle SVG SMALL_SVG OUTPUT_DIR NAME\n");
         return 2;
     }
-    QSvgRenderer svg(args.at(1));
-    if (!svg.isValid()) {
-        std::fprintf(stderr, "flotilla-iconbundle: cannot read %s\n", qPrintable(args.at(1)));
-        return 1;
+    QSvgRenderer large(args.at(1));
+    QSvgRenderer small(args.at(2));
+    for (const QSvgRenderer *renderer : {&large, &small}) {
+        if (!renderer->isValid()) {
+            std::fprintf(stderr, "flotilla-iconbundle: cannot read %s\n",
+                qPrintable(args.at(renderer == &large ? 1 : 2)));
+            return 1;
+        }
     }
-    const QDir out(args.at(2));
-    const QString &name = args.at(3);
+    const Drawings svg {large, small};
+    const QDir out(args.at(3));
+    const QString &name = args.at(4);
     bool ok = write(out.filePath(name + QStringLiteral(".ico")), ico(svg))
         && write(out.filePath(name + QStringLiteral(".icns")), icns(svg));
     for (const int size : {16, 22, 24, 32, 48, 64, 128, 256}) {
