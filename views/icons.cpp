@@ -2,6 +2,7 @@
 #include "views/icons.h"
 
 #include "resources/iconpaths.h"
+#include "views/logging.h"
 
 #include <QApplication>
 #include <QFile>
@@ -115,10 +116,14 @@ private:
     QByteArray source(bool dark) const
     {
         QByteArray &svg = m_sources[dark ? 1 : 0];
-        if (svg.isEmpty()) {
+        if (svg.isEmpty() && !m_missing) {
             QFile file(m_path);
-            if (file.open(QIODevice::ReadOnly))
+            if (file.open(QIODevice::ReadOnly)) {
                 svg = file.readAll();
+            } else {
+                qCWarning(lcViews) << "icon not compiled in:" << m_path;
+                m_missing = true;
+            }
             if (dark)
                 svg.replace(QByteArray(darkInk.data(), darkInk.size()),
                     QByteArray(lightInk.data(), lightInk.size()));
@@ -130,6 +135,7 @@ private:
     std::unique_ptr<SvgIconEngine> m_small;
     int m_largestSmall = 0;
     mutable QByteArray m_sources[2];
+    mutable bool m_missing = false;
 };
 
 QIcon svgIcon(const QString &path)

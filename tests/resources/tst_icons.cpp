@@ -19,6 +19,7 @@
 #include <QStandardItemModel>
 #include <QStandardPaths>
 #include <QStyleFactory>
+#include <QSvgRenderer>
 #include <QTest>
 #include <QtEndian>
 
@@ -303,6 +304,32 @@ private Q_SLOTS:
         QCOMPARE(QApplication::windowIcon().cacheKey(), Views::Icons::application().cacheKey());
         QCOMPARE(QGuiApplication::desktopFileName(), QStringLiteral(FLOTILLA_APP_ID));
         QCOMPARE(Resources::applicationId(), QStringLiteral(FLOTILLA_APP_ID));
+    }
+
+    // Up to 24 px the application icon is its small drawing (the flagship and its signal);
+    // above, the whole flotilla.
+    void applicationIconHasASmallDrawing()
+    {
+        const auto rendered = [](const QString &path, int size) {
+            QImage image(size, size, QImage::Format_ARGB32_Premultiplied);
+            image.fill(Qt::transparent);
+            QSvgRenderer renderer(path);
+            QPainter painter(&image);
+            painter.setRenderHint(QPainter::Antialiasing);
+            renderer.render(&painter, QRectF(0, 0, size, size));
+            return image;
+        };
+        const QString small = Resources::smallApplicationIconPath();
+        const QString large = Resources::applicationIconPath();
+        for (const int size : {16, 24}) {
+            const QImage icon = Views::Icons::application().pixmap(size).toImage().convertToFormat(
+                QImage::Format_ARGB32_Premultiplied);
+            QCOMPARE(icon, rendered(small, size));
+            QVERIFY(icon != rendered(large, size));
+        }
+        const QImage icon = Views::Icons::application().pixmap(48).toImage().convertToFormat(
+            QImage::Format_ARGB32_Premultiplied);
+        QCOMPARE(icon, rendered(large, 48));
     }
 
     // The Windows icon: one PNG image per size from 16 to 256 px (a 0 in the entry means 256).
