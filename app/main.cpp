@@ -9,6 +9,7 @@
 #include "domain/text.h"
 #include "session/cloudsession.h"
 #include "session/credentials.h"
+#include "views/icons.h"
 #include "views/mainwindow.h"
 
 #include <QApplication>
@@ -113,6 +114,7 @@ int main(int argc, char *argv[])
 
     QApplication app(argc, argv);
     identify();
+    Views::Icons::installApplicationIdentity();
     parser.process(app);
     const App::SignalWatcher signalWatcher;
 

@@ -5,6 +5,7 @@ file(GLOB_RECURSE sources
     "${SOURCE_DIR}/models/*.cpp" "${SOURCE_DIR}/models/*.h"
     "${SOURCE_DIR}/views/*.cpp" "${SOURCE_DIR}/views/*.h"
     "${SOURCE_DIR}/app/*.cpp" "${SOURCE_DIR}/app/*.h"
+    "${SOURCE_DIR}/resources/*.cpp" "${SOURCE_DIR}/resources/*.h"
     "${SOURCE_DIR}/tests/*.cpp" "${SOURCE_DIR}/tests/*.h")
 list(FILTER sources EXCLUDE REGEX "/node_modules/")
 set(unformatted "")

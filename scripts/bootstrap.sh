@@ -14,6 +14,7 @@ FLOTILLA_APT_PACKAGES=(
     qt6-base-dev qt6-httpserver-dev qt6-websockets-dev libqt6sql6-sqlite
     qt6-tools-dev qt6-l10n-tools qtkeychain-qt6-dev libgl-dev
     libzip-dev libxlsxwriter-dev
+    qt6-svg-dev libqt6svg6 desktop-file-utils appstream
 )
 
 flotilla_say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }

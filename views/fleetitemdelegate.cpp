@@ -2,9 +2,7 @@
 #include "views/fleetitemdelegate.h"
 
 #include "tree/fleettreemodel.h"
-
-#include <QApplication>
-#include <QStyle>
+#include "views/icons.h"
 
 namespace Flotilla::Views {
 
@@ -23,29 +21,7 @@ void FleetItemDelegate::initStyleOption(
     const ItemKind kind = itemKind(index);
     const bool device = kind == ItemKind::Device;
     if (index.column() == 0) {
-        QStyle *style = option->widget ? option->widget->style() : QApplication::style();
-        QStyle::StandardPixmap pixmap = QStyle::SP_FileIcon;
-        switch (kind) {
-        case ItemKind::Customer:
-            pixmap = QStyle::SP_DirHomeIcon;
-            break;
-        case ItemKind::Group:
-            pixmap = QStyle::SP_DirIcon;
-            break;
-        case ItemKind::Unassigned:
-            pixmap = QStyle::SP_DriveHDIcon;
-            break;
-        case ItemKind::Returns:
-            pixmap = QStyle::SP_BrowserReload;
-            break;
-        case ItemKind::NeedsRepair:
-            pixmap = QStyle::SP_MessageBoxWarning;
-            break;
-        case ItemKind::Device:
-            pixmap = QStyle::SP_ComputerIcon;
-            break;
-        }
-        option->icon = style->standardIcon(pixmap);
+        option->icon = Icons::forItem(kind, index.data(Tree::OnlineRole).toBool());
         option->features |= QStyleOptionViewItem::HasDecoration;
     }
     if (device && !index.data(Tree::OnlineRole).toBool())

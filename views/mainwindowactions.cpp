@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "views/mainwindowactions.h"
 
+#include "views/icons.h"
 #include "views/mainwindow.h"
 
 #include <QAction>
@@ -8,7 +9,6 @@
 #include <QKeySequence>
 #include <QMenu>
 #include <QMenuBar>
-#include <QStyle>
 #include <QTextDocument>
 #include <QToolBar>
 #include <QUndoStack>
@@ -57,7 +57,6 @@ QAction *separator(QWidget *owner)
 
 void MainWindowActions::create(QWidget *owner, bool withRollouts)
 {
-    QStyle *s = owner->style();
     const auto make = [owner](const QString &name, const QString &text, const QIcon &icon,
                           const QKeySequence &shortcut, const QString &tip) {
         auto *action = new QAction(icon, text, owner);
@@ -68,13 +67,13 @@ void MainWindowActions::create(QWidget *owner, bool withRollouts)
         return action;
     };
 
-    sync = make(QStringLiteral("actionSyncNow"), MainWindow::tr("&Sync now"),
-        s->standardIcon(QStyle::SP_BrowserReload), QKeySequence::Refresh,
-        MainWindow::tr("Fetch the fleet from the cloud now"));
-    offline = make(QStringLiteral("actionWorkOffline"), MainWindow::tr("Work &offline"), QIcon(),
-        {}, MainWindow::tr("Keep changes local; send them when you go back online"));
+    sync = make(QStringLiteral("actionSyncNow"), MainWindow::tr("&Sync now"), Icons::sync(),
+        QKeySequence::Refresh, MainWindow::tr("Fetch the fleet from the cloud now"));
+    offline = make(QStringLiteral("actionWorkOffline"), MainWindow::tr("Work &offline"),
+        Icons::workOffline(), {},
+        MainWindow::tr("Keep changes local; send them when you go back online"));
     offline->setCheckable(true);
-    signIn = make(QStringLiteral("actionSignIn"), MainWindow::tr("Sign &in…"), QIcon(), {},
+    signIn = make(QStringLiteral("actionSignIn"), MainWindow::tr("Sign &in…"), Icons::signIn(), {},
         MainWindow::tr("Sign in to the Particle cloud with an access token"));
     signIn->setVisible(false);
     productClient = make(QStringLiteral("actionProductClient"),
@@ -84,11 +83,11 @@ void MainWindowActions::create(QWidget *owner, bool withRollouts)
             "customer accounts"));
     productClient->setVisible(false);
     importDevices = make(QStringLiteral("actionImport"), MainWindow::tr("&Import…"),
-        QIcon::fromTheme(QStringLiteral("document-open")), QKeySequence(Qt::CTRL | Qt::Key_I),
+        Icons::importDevices(), QKeySequence(Qt::CTRL | Qt::Key_I),
         MainWindow::tr("Read a list of devices from a CSV file or an Excel workbook: import them "
                        "into the product, place, name and annotate them, with a preview first"));
     exportDevices = make(QStringLiteral("actionExport"), MainWindow::tr("E&xport…"),
-        QIcon::fromTheme(QStringLiteral("document-save-as")), QKeySequence(Qt::CTRL | Qt::Key_E),
+        Icons::exportDevices(), QKeySequence(Qt::CTRL | Qt::Key_E),
         MainWindow::tr(
             "Write the devices of the selected node, the selection, the filter or the whole "
             "fleet to a CSV file or an Excel workbook"));
@@ -98,53 +97,46 @@ void MainWindowActions::create(QWidget *owner, bool withRollouts)
 
     // The toolbar shows "Undo" and "Redo" (icon texts); the edit they act on is in the menu's
     // text and in the tooltip (updateUndoRedo).
-    undo = make(QStringLiteral("actionUndo"), MainWindow::tr("&Undo"),
-        s->standardIcon(QStyle::SP_ArrowBack), QKeySequence::Undo,
-        MainWindow::tr("Undo the last edit"));
+    undo = make(QStringLiteral("actionUndo"), MainWindow::tr("&Undo"), Icons::undo(),
+        QKeySequence::Undo, MainWindow::tr("Undo the last edit"));
     undo->setIconText(MainWindow::tr("Undo"));
-    redo = make(QStringLiteral("actionRedo"), MainWindow::tr("&Redo"),
-        s->standardIcon(QStyle::SP_ArrowForward), QKeySequence::Redo,
-        MainWindow::tr("Redo the last edit"));
+    redo = make(QStringLiteral("actionRedo"), MainWindow::tr("&Redo"), Icons::redo(),
+        QKeySequence::Redo, MainWindow::tr("Redo the last edit"));
     redo->setIconText(MainWindow::tr("Redo"));
 
-    moveTo = make(QStringLiteral("actionMoveTo"), MainWindow::tr("&Move to…"),
-        s->standardIcon(QStyle::SP_ArrowRight), QKeySequence(Qt::CTRL | Qt::Key_M),
+    moveTo = make(QStringLiteral("actionMoveTo"), MainWindow::tr("&Move to…"), Icons::moveTo(),
+        QKeySequence(Qt::CTRL | Qt::Key_M),
         MainWindow::tr("Move the selected devices (or group) to a customer, group or pool"));
     newCustomer = make(QStringLiteral("actionNewCustomer"), MainWindow::tr("New &customer…"),
-        s->standardIcon(QStyle::SP_DirHomeIcon), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N),
+        Icons::newCustomer(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N),
         MainWindow::tr("Create a customer"));
     newGroup = make(QStringLiteral("actionNewGroup"), MainWindow::tr("New &group…"),
-        s->standardIcon(QStyle::SP_FileDialogNewFolder), QKeySequence::New,
+        Icons::newGroup(), QKeySequence::New,
         MainWindow::tr("Create a group under the selected customer or group"));
-    rename = make(QStringLiteral("actionRename"), MainWindow::tr("&Rename…"),
-        s->standardIcon(QStyle::SP_FileDialogDetailedView), QKeySequence(Qt::Key_F2),
-        MainWindow::tr("Rename the selected customer or group"));
-    remove = make(QStringLiteral("actionDelete"), MainWindow::tr("&Delete…"),
-        s->standardIcon(QStyle::SP_TrashIcon), QKeySequence::Delete,
-        MainWindow::tr("Delete the selected customer or group"));
+    rename = make(QStringLiteral("actionRename"), MainWindow::tr("&Rename…"), Icons::rename(),
+        QKeySequence(Qt::Key_F2), MainWindow::tr("Rename the selected customer or group"));
+    remove = make(QStringLiteral("actionDelete"), MainWindow::tr("&Delete…"), Icons::remove(),
+        QKeySequence::Delete, MainWindow::tr("Delete the selected customer or group"));
     // Delete acts on the tree's selection: only while the tree has the focus.
     remove->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     problems = make(QStringLiteral("actionProblems"), MainWindow::tr("&Problems"),
-        s->standardIcon(QStyle::SP_MessageBoxWarning), QKeySequence(Qt::CTRL | Qt::Key_P),
+        Icons::problems(), QKeySequence(Qt::CTRL | Qt::Key_P),
         MainWindow::tr("Devices and groups that contradict the tree, with a repair"));
-    flash = make(QStringLiteral("actionFlash"), MainWindow::tr("&Flash…"),
-        s->standardIcon(QStyle::SP_DialogApplyButton),
+    flash = make(QStringLiteral("actionFlash"), MainWindow::tr("&Flash…"), Icons::flash(),
         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F),
         MainWindow::tr("Flash firmware to the selected devices, groups or customers"));
     rollouts = make(QStringLiteral("actionRollouts"), MainWindow::tr("&Rollouts"),
-        s->standardIcon(QStyle::SP_FileDialogInfoView),
-        QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R),
+        Icons::rollouts(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R),
         MainWindow::tr("Follow the firmware rollouts device by device"));
     activity = make(QStringLiteral("actionActivity"), MainWindow::tr("&Activity"),
-        s->standardIcon(QStyle::SP_FileDialogContentsView),
-        QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A),
+        Icons::activity(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A),
         MainWindow::tr("The activity log: every change, who made it, from where, and its result"));
     if (!withRollouts) {
         flash->setVisible(false);
         rollouts->setVisible(false);
     }
-    copyRows = make(QStringLiteral("actionCopyRows"), MainWindow::tr("&Copy rows"),
-        QIcon::fromTheme(QStringLiteral("edit-copy")), QKeySequence::Copy,
+    copyRows = make(QStringLiteral("actionCopyRows"), MainWindow::tr("&Copy rows"), Icons::copy(),
+        QKeySequence::Copy,
         MainWindow::tr(
             "Copy the selected rows of the device table, tab-separated with a header line, to "
             "paste them into a spreadsheet"));
@@ -155,16 +147,16 @@ void MainWindowActions::create(QWidget *owner, bool withRollouts)
         MainWindow::tr(
             "Copy the IDs of the selected devices (or of every device of the selected customers, "
             "groups and pools), one per line"));
-    notes = make(QStringLiteral("actionEditNotes"), MainWindow::tr("Edit &notes…"), QIcon(), {},
-        MainWindow::tr("Edit the notes of the selected devices"));
-    find = make(QStringLiteral("actionFind"), MainWindow::tr("&Find devices"), QIcon(),
+    notes = make(QStringLiteral("actionEditNotes"), MainWindow::tr("Edit &notes…"), Icons::notes(),
+        {}, MainWindow::tr("Edit the notes of the selected devices"));
+    find = make(QStringLiteral("actionFind"), MainWindow::tr("&Find devices"), Icons::find(),
         QKeySequence::Find, MainWindow::tr("Filter the device table"));
-    expand = make(QStringLiteral("actionExpandAll"), MainWindow::tr("E&xpand all"), QIcon(), {},
-        MainWindow::tr("Expand every customer and group"));
-    collapse = make(QStringLiteral("actionCollapseAll"), MainWindow::tr("&Collapse all"), QIcon(),
-        {}, MainWindow::tr("Collapse the tree"));
-    about = make(QStringLiteral("actionAbout"), MainWindow::tr("&About Flotilla"), QIcon(), {},
-        MainWindow::tr("About Flotilla"));
+    expand = make(QStringLiteral("actionExpandAll"), MainWindow::tr("E&xpand all"),
+        Icons::expandAll(), {}, MainWindow::tr("Expand every customer and group"));
+    collapse = make(QStringLiteral("actionCollapseAll"), MainWindow::tr("&Collapse all"),
+        Icons::collapseAll(), {}, MainWindow::tr("Collapse the tree"));
+    about = make(QStringLiteral("actionAbout"), MainWindow::tr("&About Flotilla"),
+        Icons::application(), {}, MainWindow::tr("About Flotilla"));
     about->setMenuRole(QAction::AboutRole);
 }
 

@@ -3,6 +3,7 @@
 
 #include "domain/hierarchy.h"
 #include "edit/commands.h"
+#include "views/icons.h"
 
 #include <QCoreApplication>
 #include <QDialogButtonBox>
@@ -14,7 +15,6 @@
 #include <QRegularExpression>
 #include <QSortFilterProxyModel>
 #include <QStandardItemModel>
-#include <QStyle>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -51,8 +51,8 @@ NodePickerDialog::NodePickerDialog(const Domain::Hierarchy &hierarchy, const QSt
     layout->addWidget(m_search);
 
     m_model = new QStandardItemModel(this);
-    const QIcon customerIcon = style()->standardIcon(QStyle::SP_DirHomeIcon);
-    const QIcon groupIcon = style()->standardIcon(QStyle::SP_DirIcon);
+    const QIcon customerIcon = Icons::customer();
+    const QIcon groupIcon = Icons::group();
     QList<QPair<QString, const Domain::Node *>> nodes;
     for (const Domain::Node &node : hierarchy.nodes()) {
         if (!options.excludeSubtree.isEmpty()
@@ -74,11 +74,13 @@ NodePickerDialog::NodePickerDialog(const Domain::Hierarchy &hierarchy, const QSt
         m_model->appendRow(item);
     }
     if (options.includePools) {
-        const QIcon poolIcon = style()->standardIcon(QStyle::SP_DriveNetIcon);
         for (const Domain::MoveTarget &pool :
             {Domain::MoveTarget::unassigned(), Domain::MoveTarget::returns()}) {
             const QString text = Edit::targetLabel(hierarchy, pool);
-            auto *item = new QStandardItem(poolIcon, text);
+            auto *item = new QStandardItem(pool.kind == Domain::MoveTarget::Kind::Returns
+                    ? Icons::returnsPool()
+                    : Icons::unassignedPool(),
+                text);
             item->setData(static_cast<int>(pool.kind), TargetKindRole);
             item->setData(QString(), TargetPathRole);
             item->setData(text, SearchRole);
