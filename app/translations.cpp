@@ -153,7 +153,7 @@ QLocale installTranslations(const QString &language)
     state.underlying = base;
     state.applied = locale;
     QLocale::setDefault(locale);
-    qCInfo(lcTranslations) << "Language" << code << "locale" << locale.name();
+    qCDebug(lcTranslations) << "Language" << code << "locale" << locale.name();
     return locale;
 }
 
