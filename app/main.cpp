@@ -6,6 +6,7 @@
 #include "app/logging.h"
 #include "app/sandboxlauncher.h"
 #include "app/signalwatcher.h"
+#include "app/translations.h"
 #include "domain/text.h"
 #include "session/cloudsession.h"
 #include "session/credentials.h"
@@ -115,6 +116,7 @@ int main(int argc, char *argv[])
     QApplication app(argc, argv);
     identify();
     Views::Icons::installApplicationIdentity();
+    App::installTranslations(); // the language of the settings, else the system's
     parser.process(app);
     const App::SignalWatcher signalWatcher;
 

@@ -12,7 +12,7 @@ FLOTILLA_BUILD="${FLOTILLA_BUILD:-$FLOTILLA_ROOT/build/default}"
 FLOTILLA_APT_PACKAGES=(
     g++ cmake ninja-build pkg-config clang-format
     qt6-base-dev qt6-httpserver-dev qt6-websockets-dev libqt6sql6-sqlite
-    qt6-tools-dev qt6-l10n-tools qtkeychain-qt6-dev libgl-dev
+    qt6-tools-dev qt6-l10n-tools qt6-translations-l10n qtkeychain-qt6-dev libgl-dev
     libzip-dev libxlsxwriter-dev
     qt6-svg-dev libqt6svg6 desktop-file-utils appstream
 )

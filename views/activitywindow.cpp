@@ -146,9 +146,9 @@ void ActivityWindow::updateCount()
     if (!m_model->isLoaded())
         m_count->setText(tr("Reading the activity log…"));
     else if (shown == all)
-        m_count->setText(tr("%n line(s)", nullptr, all));
+        m_count->setText(tr("%Ln line(s)", nullptr, all));
     else
-        m_count->setText(tr("%1 of %n line(s)", nullptr, all).arg(QLocale().toString(shown)));
+        m_count->setText(tr("%1 of %Ln line(s)", nullptr, all).arg(QLocale().toString(shown)));
     m_export->setEnabled(shown > 0);
 }
 
@@ -182,7 +182,7 @@ void ActivityWindow::chooseExportFile()
     connect(dialog, &QFileDialog::fileSelected, this, [this](const QString &file) {
         const QString error = exportTo(file);
         m_count->setText(error.isEmpty()
-                ? tr("%n line(s) written to %1", nullptr, m_filter->rowCount())
+                ? tr("%Ln line(s) written to %1", nullptr, m_filter->rowCount())
                       .arg(QDir::toNativeSeparators(file))
                 : tr("The activity could not be exported: %1").arg(error));
     });

@@ -2,7 +2,6 @@
 #include "views/cacheproblems.h"
 
 #include "sync/syncengine.h"
-#include "views/plural.h"
 
 #include <QDir>
 #include <QMessageBox>
@@ -26,7 +25,7 @@ QStringList firstOf(const QStringList &lines, int limit)
     QStringList out = lines.mid(0, limit);
     if (lines.size() > limit)
         out.append(
-            CacheProblems::tr("and %n more", nullptr, static_cast<int>(lines.size() - limit)));
+            CacheProblems::tr("and %Ln more", nullptr, static_cast<int>(lines.size() - limit)));
     return out;
 }
 
@@ -66,12 +65,9 @@ void CacheProblems::showDamaged(const Store::CacheDamage &damage)
         QString text = damage.changesMayBeMissing && lost == 0
             ? tr("Flotilla's local copy of the fleet is damaged, and the changes made here and "
                  "not yet sent cannot all be read from it.")
-            : plural(lost,
-                tr("Flotilla's local copy of the fleet is damaged: 1 change made here and not "
-                   "yet sent cannot be read from it."),
-                tr("Flotilla's local copy of the fleet is damaged: %n changes made here and not "
-                   "yet sent cannot be read from it.",
-                    nullptr, lost));
+            : tr("Flotilla's local copy of the fleet is damaged: %Ln changes made here and not "
+                 "yet sent cannot be read from it.",
+                nullptr, lost);
         if (!edits.isEmpty())
             text += QStringLiteral("<p>") + tr("They were made by:") + bullets(firstOf(edits, 8));
         QMessageBox *box = newDialog(
@@ -107,30 +103,26 @@ void CacheProblems::showRepaired(
         const int devices
             = std::max<int>(static_cast<int>(damage.devices.size()), report.devicesDropped);
         if (devices > 0)
-            lines.append(plural(devices,
-                tr("1 device record could not be read; the device is read again from the cloud."),
-                tr("%n device records could not be read; the devices are read again from the "
+            lines.append(
+                tr("%Ln device records could not be read; the devices are read again from the "
                    "cloud.",
-                    nullptr, devices)));
+                    nullptr, devices));
         if (damage.fleetIncomplete)
             lines.append(tr("Parts of the fleet (groups, firmware, customers) could not be "
                             "read; they are read again from the cloud."));
         const int pending = report.changesKept;
         if (report.changesDropped > 0)
-            lines.append(plural(report.changesDropped,
-                tr("1 change made here and not yet sent could not be read and is lost."),
-                tr("%n changes made here and not yet sent could not be read and are lost.", nullptr,
-                    report.changesDropped)));
+            lines.append(
+                tr("%Ln changes made here and not yet sent could not be read and are lost.",
+                    nullptr, report.changesDropped));
         else if (report.changesMayBeMissing || damage.changesMayBeMissing)
             lines.append(tr("Changes made here and not yet sent may have been lost: how many "
                             "cannot be told."));
         else
             lines.append(tr("No change made here was lost."));
         if (report.activityDropped > 0)
-            lines.append(
-                plural(report.activityDropped, tr("1 line of the activity log could not be read."),
-                    tr("%n lines of the activity log could not be read.", nullptr,
-                        report.activityDropped)));
+            lines.append(tr("%Ln lines of the activity log could not be read.", nullptr,
+                report.activityDropped));
         if (report.rolloutRowsDropped > 0)
             lines.append(tr("Parts of the rollouts could not be read; check the Rollouts "
                             "window."));
@@ -140,10 +132,8 @@ void CacheProblems::showRepaired(
             + bullets(lines);
         if (pending > 0) {
             text += QStringLiteral("<p>")
-                + plural(pending,
-                    tr("1 change made here and not yet sent is kept and will be sent."),
-                    tr("%n changes made here and not yet sent are kept and will be sent.", nullptr,
-                        pending));
+                + tr("%Ln changes made here and not yet sent are kept and will be sent.", nullptr,
+                    pending);
             if (!edits.isEmpty())
                 text += QLatin1Char(' ') + tr("They were made by:") + bullets(firstOf(edits, 8));
             text += QStringLiteral("</p>");

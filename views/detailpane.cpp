@@ -191,8 +191,7 @@ void DetailPane::showDevice(const Sync::FleetState &state, const QString &device
             also.append(g);
     }
     if (rolloutWaves > 0)
-        also.append(rolloutWaves == 1 ? tr("a wave of a rollout")
-                                      : tr("%n rollout waves", nullptr, rolloutWaves));
+        also.append(tr("%Ln rollout waves", nullptr, rolloutWaves));
     set(QStringLiteral("groups"),
         also.isEmpty() ? tr("no other groups") : also.join(QStringLiteral(", ")));
     set(QStringLiteral("firmware"),

@@ -16,7 +16,6 @@
 #include "views/nodedialog.h"
 #include "views/nodepickerdialog.h"
 #include "views/notesdialog.h"
-#include "views/plural.h"
 
 #include <QMessageBox>
 #include <QPushButton>
@@ -116,7 +115,7 @@ void EditController::editNotes()
     const int count = static_cast<int>(ids.size());
     const Domain::Device first = state.devices.value(ids.constFirst());
     const QString subject = count == 1 ? (first.name.isEmpty() ? first.id : first.name)
-                                       : tr("%n devices", nullptr, count);
+                                       : tr("%Ln devices", nullptr, count);
     auto *dialog = new NotesDialog(subject, current, m_window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this,
@@ -156,9 +155,7 @@ void EditController::importFile(const QString &path)
             return;
         const int skipped = dialog->onlyValidRows() ? preview.rows.errorCount() : 0;
         Q_EMIT editApplied(preview.edit.text,
-            skipped == 0 ? QString()
-                         : plural(skipped, tr("1 row with an error was left out."),
-                             tr("%n rows with errors were left out.", nullptr, skipped)));
+            skipped == 0 ? QString() : tr("%Ln rows with errors were left out.", nullptr, skipped));
     });
     dialog->open();
 }
@@ -179,8 +176,7 @@ void EditController::importFinished(const Sync::ImportOutcome &outcome)
     for (const Edit::FleetEditor::ImportRowReport &r : reports)
         text.append(tr("Row %1 (%2): %3").arg(r.row).arg(r.identifier, r.reason));
     const int n = static_cast<int>(reports.size());
-    const QString headline = plural(n, tr("Particle did not take 1 device of the import."),
-        tr("Particle did not take %n devices of the import.", nullptr, n));
+    const QString headline = tr("Particle did not take %Ln devices of the import.", nullptr, n);
     showError(headline);
     auto *box
         = new QMessageBox(QMessageBox::Warning, tr("Import"), headline, QMessageBox::Ok, m_window);
@@ -221,9 +217,8 @@ void EditController::requestMoveDevices(
     const Sync::FleetState &state = m_engine->state();
     const int count = static_cast<int>(plan.impact.devices.devices.size());
     MovePreview preview;
-    preview.headline
-        = plural(count, tr("Move 1 device to %1?"), tr("Move %n devices to %1?", nullptr, count))
-              .arg(Edit::targetLabel(state.hierarchy(), target));
+    preview.headline = tr("Move %Ln devices to %1?", nullptr, count)
+                           .arg(Edit::targetLabel(state.hierarchy(), target));
     preview.impact = plan.impact.devices;
     for (const Edit::DeviceMoveImpact &d : plan.impact.devices.devices)
         preview.deviceNames.insert(d.deviceId, state.devices.value(d.deviceId).name);
@@ -293,10 +288,8 @@ void EditController::showMoveToPicker()
         picker->open();
         return;
     }
-    auto *picker = new NodePickerDialog(hierarchy,
-        plural(static_cast<int>(ids.size()), tr("Move 1 device to:"),
-            tr("Move %n devices to:", nullptr, static_cast<int>(ids.size()))),
-        {}, m_window);
+    auto *picker = new NodePickerDialog(
+        hierarchy, tr("Move %Ln devices to:", nullptr, static_cast<int>(ids.size())), {}, m_window);
     picker->setAttribute(Qt::WA_DeleteOnClose);
     connect(picker, &QDialog::accepted, this, [this, picker, ids] {
         if (const auto target = picker->target())
@@ -407,16 +400,14 @@ void EditController::deleteNode()
     if (deviceCount == 0) {
         sentences.append(tr("Delete %1? It has no devices.").arg(title));
     } else {
-        sentences.append(plural(deviceCount, tr("Delete %1? Its device goes to Unassigned."),
-            tr("Delete %1? Its %n devices go to Unassigned.", nullptr, deviceCount))
-                             .arg(title));
+        sentences.append(
+            tr("Delete %1? Its %Ln devices go to Unassigned.", nullptr, deviceCount).arg(title));
         if (!plan.account.isEmpty())
-            sentences.append(plural(deviceCount, tr("It is released from the customer account %1."),
-                tr("They are released from the customer account %1."))
-                                 .arg(plan.account));
+            sentences.append(
+                tr("They are released from the customer account %1.", nullptr, deviceCount)
+                    .arg(plan.account));
     }
-    sentences.append(plural(groupCount, tr("1 Particle group is deleted."),
-        tr("%n Particle groups are deleted.", nullptr, groupCount)));
+    sentences.append(tr("%Ln Particle groups are deleted.", nullptr, groupCount));
     if (!plan.impact.releasesLost.isEmpty())
         sentences.append(tr("The firmware released to %1 is not restored by Undo.")
                              .arg(plan.impact.releasesLost.join(QStringLiteral(", "))));

@@ -4,7 +4,6 @@
 #include "sync/syncengine.h"
 #include "tree/roles.h"
 #include "views/logging.h"
-#include "views/plural.h"
 
 #include <QAbstractItemView>
 #include <QButtonGroup>
@@ -156,19 +155,15 @@ void ExportDialog::buildUi()
     const int fleetCount
         = m_context.engine ? static_cast<int>(m_context.engine->state().devices.size()) : 0;
     const QString texts[4] = {
-        m_context.node ? plural(m_context.nodeCount, tr("“%1” (1 device)"),
-            tr("“%1” (%n devices)", nullptr, m_context.nodeCount))
-                             .arg(m_context.nodeTitle)
-                       : tr("The selected customer or group (none selected)"),
-        plural(static_cast<int>(m_context.selection.size()), tr("The selected device"),
-            tr("The %n selected devices", nullptr, static_cast<int>(m_context.selection.size()))),
+        m_context.node
+            ? tr("“%1” (%Ln devices)", nullptr, m_context.nodeCount).arg(m_context.nodeTitle)
+            : tr("The selected customer or group (none selected)"),
+        tr("The %Ln selected devices", nullptr, static_cast<int>(m_context.selection.size())),
         m_context.filterText.isEmpty()
             ? tr("The devices the filter shows (no filter)")
-            : plural(m_context.filterCount, tr("The device the filter “%1” shows"),
-                tr("The %n devices the filter “%1” shows", nullptr, m_context.filterCount))
+            : tr("The %Ln devices the filter “%1” shows", nullptr, m_context.filterCount)
                   .arg(m_context.filterText),
-        plural(fleetCount, tr("The whole fleet (1 device)"),
-            tr("The whole fleet (%n devices)", nullptr, fleetCount)),
+        tr("The whole fleet (%Ln devices)", nullptr, fleetCount),
     };
     const char *names[4] = {"exportNode", "exportSelection", "exportFilter", "exportFleet"};
     for (int i = 0; i < 4; ++i) {
@@ -290,8 +285,7 @@ ExportDialog *ExportDialog::showFor(const Context &context, QMainWindow *window)
     connect(dialog, &ExportDialog::exportFinished, window,
         [window](bool written, const QString &path, int rows) {
             if (written)
-                window->statusBar()->showMessage(plural(rows, tr("Exported 1 device to %1"),
-                                                     tr("Exported %n devices to %1", nullptr, rows))
+                window->statusBar()->showMessage(tr("Exported %Ln devices to %1", nullptr, rows)
                                                      .arg(QDir::toNativeSeparators(path)),
                     FinishedNoticeMs);
         });
@@ -617,7 +611,9 @@ void ExportDialog::startExport()
         }
         m_progress->setRange(0, qMax(total, 1));
         m_progress->setValue(qMin(j->rows.load(), total));
-        m_progress->setFormat(tr("%1 of %2 devices").arg(j->rows.load()).arg(total));
+        m_progress->setFormat(
+            tr("%1 of %2 devices")
+                .arg(QLocale().toString(j->rows.load()), QLocale().toString(total)));
     });
     m_progress->setRange(0, 0);
     m_progress->setVisible(true);

@@ -8,7 +8,6 @@
 #include "tree/rolloutmodels.h"
 #include "views/logging.h"
 #include "views/nodepickerdialog.h"
-#include "views/plural.h"
 #include "views/uploaddialog.h"
 #include "views/wavestable.h"
 
@@ -334,7 +333,7 @@ void FlashDialog::fillVersions()
         item->setText(3, released.join(QStringLiteral(", ")));
         item->setToolTip(3, released.join(QStringLiteral(", ")));
         const int count = running.value(fw.version);
-        item->setText(4, plural(count, tr("1 device"), tr("%Ln devices", nullptr, count)));
+        item->setText(4, tr("%Ln devices", nullptr, count));
         if (fw.version == current || (!select && current == 0))
             select = item; // the one chosen before, else the newest
     }
@@ -622,11 +621,10 @@ void FlashDialog::recompute()
     m_impactLines = lines;
     m_impactLabel->setText(lines.join(QLatin1Char('\n')));
     if (i.downgrades > 0) {
-        m_downgradeLabel->setText(plural(i.downgrades,
-            tr("1 downgrade: a device runs a newer version than v%1 and will be flashed back."),
-            tr("%n downgrades: devices run a newer version than v%1 and will be flashed back.",
-                nullptr, i.downgrades))
-                                      .arg(s.version));
+        m_downgradeLabel->setText(
+            tr("%Ln downgrades: devices run a newer version than v%1 and will be flashed back.",
+                nullptr, i.downgrades)
+                .arg(s.version));
         m_downgradeLabel->show();
     } else {
         m_downgradeLabel->clear();
@@ -644,12 +642,10 @@ void FlashDialog::recompute()
     m_start->setEnabled(error.isEmpty() && !m_starting);
     const int targeted = i.targeted;
     m_start->setText(s.method == Domain::RolloutMethod::Staged
-            ? plural(targeted, tr("Start rollout to 1 device"),
-                tr("Start rollout to %Ln devices", nullptr, targeted))
+            ? tr("Start rollout to %Ln devices", nullptr, targeted)
             : s.method == Domain::RolloutMethod::Release
-            ? plural(targeted, tr("Release to 1 device"),
-                tr("Release to %Ln devices", nullptr, targeted))
-            : plural(targeted, tr("Flash 1 device"), tr("Flash %Ln devices", nullptr, targeted)));
+            ? tr("Release to %Ln devices", nullptr, targeted)
+            : tr("Flash %Ln devices", nullptr, targeted));
 }
 
 void FlashDialog::start()

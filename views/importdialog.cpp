@@ -5,7 +5,6 @@
 #include "edit/importpreviewmodel.h"
 #include "io/xlsx.h"
 #include "views/nodepickerdialog.h"
-#include "views/plural.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -273,8 +272,8 @@ void ImportDialog::readFile(const QString &sheet)
     }
     m_readError.clear();
     const int rows = static_cast<int>(m_file.rows.size());
-    m_fileInfo->setText(plural(rows, tr("%1: 1 row, %2").arg(fileName(), encodingText(m_file)),
-        tr("%1: %n rows, %2", nullptr, rows).arg(fileName(), encodingText(m_file))));
+    m_fileInfo->setText(
+        tr("%1: %Ln rows, %2", nullptr, rows).arg(fileName(), encodingText(m_file)));
     m_mapping = Edit::guessMapping(m_file);
     const QString key = Edit::headerSetKey(m_file);
     if (!key.isEmpty()) {
@@ -396,8 +395,7 @@ QString ImportDialog::summaryText() const
         if (const int n = plan.count(action); n > 0)
             counts.append(text.arg(QLocale().toString(n)));
     }
-    lines.append(plural(rows, tr("1 row: %1.").arg(counts.join(tr(", "))),
-        tr("%n rows: %1.", nullptr, rows).arg(counts.join(tr(", ")))));
+    lines.append(tr("%Ln rows: %1.", nullptr, rows).arg(counts.join(tr(", "))));
     if (!plan.creates.isEmpty()) {
         // The deepest new nodes name their new parents too; the first few of them, since a
         // long list would push the rest of the summary away.
@@ -412,10 +410,9 @@ QString ImportDialog::summaryText() const
         const int more = static_cast<int>(leaves.size()) - Shown;
         QStringList shown = leaves.mid(0, Shown);
         if (more > 0)
-            shown.append(plural(more, tr("1 more"), tr("%n more", nullptr, more)));
+            shown.append(tr("%Ln more", nullptr, more));
         const int n = static_cast<int>(plan.creates.size());
-        lines.append(plural(n, tr("1 new customer or group: %1.").arg(shown.join(tr("; "))),
-            tr("%n new customers and groups: %1.", nullptr, n).arg(shown.join(tr("; ")))));
+        lines.append(tr("%Ln new customers and groups: %1.", nullptr, n).arg(shown.join(tr("; "))));
     }
     if (!plan.ignoredColumns.isEmpty())
         lines.append(tr("Columns not imported: %1.").arg(plan.ignoredColumns.join(tr(", "))));
@@ -424,30 +421,24 @@ QString ImportDialog::summaryText() const
     const Edit::EditImpact &impact = m_preview.edit.impact;
     for (auto it = impact.devices.claimsByAccount.cbegin();
          it != impact.devices.claimsByAccount.cend(); ++it)
-        lines.append(plural(it.value(), tr("1 device will be claimed to the customer account %1."),
-            tr("%n devices will be claimed to the customer account %1.", nullptr, it.value()))
-                         .arg(it.key()));
-    if (impact.devices.unclaims > 0)
         lines.append(
-            plural(impact.devices.unclaims, tr("1 device will be released from its current owner."),
-                tr("%n devices will be released from their current owner.", nullptr,
-                    impact.devices.unclaims)));
+            tr("%Ln devices will be claimed to the customer account %1.", nullptr, it.value())
+                .arg(it.key()));
+    if (impact.devices.unclaims > 0)
+        lines.append(tr("%Ln devices will be released from their current owner.", nullptr,
+            impact.devices.unclaims));
     const int flashes = impact.devices.targetChanges();
     if (flashes > 0) {
         QStringList changes;
         for (const Edit::FirmwareTargetChange &c : impact.devices.firmwareChanges)
             changes.append(c.label());
-        lines.append(plural(flashes,
-            tr("1 device gets a new firmware target, and Particle will flash it (%1).")
-                .arg(changes.join(tr(", "))),
-            tr("%n devices get a new firmware target, and Particle will flash them (%1).", nullptr,
-                flashes)
-                .arg(changes.join(tr(", ")))));
+        lines.append(tr("%Ln devices get a new firmware target, and Particle will flash them (%1).",
+            nullptr, flashes)
+                         .arg(changes.join(tr(", "))));
     }
     const bool canApply = m_preview.edit.canApply();
     if (canApply)
-        lines.append(plural(m_preview.requests, tr("It takes about 1 request to the cloud."),
-            tr("It takes about %n requests to the cloud.", nullptr, m_preview.requests)));
+        lines.append(tr("It takes about %Ln requests to the cloud.", nullptr, m_preview.requests));
     else if (m_preview.edit.isRefused())
         lines.append(m_preview.edit.error);
     const int errors = plan.errorCount();
@@ -456,8 +447,7 @@ QString ImportDialog::summaryText() const
                         "without errors."));
     enable(canApply && (errors == 0 || m_onlyValid->isChecked()));
     const int changing = plan.validChanges();
-    m_import->setText(
-        changing == 1 ? tr("&Import 1 row") : tr("&Import %n rows", nullptr, changing));
+    m_import->setText(tr("&Import %Ln rows", nullptr, changing));
     return lines.join(u'\n');
 }
 

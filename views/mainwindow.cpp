@@ -16,7 +16,6 @@
 #include "views/fleetitemdelegate.h"
 #include "views/fleettreeview.h"
 #include "views/logging.h"
-#include "views/plural.h"
 #include "views/problemsdialog.h"
 #include "views/rolloutmonitor.h"
 #include "views/statusbarcontroller.h"
@@ -418,10 +417,8 @@ void MainWindow::askBeforeQuitting()
     const int count = static_cast<int>(names.size());
     const QString which = names.size() <= 3
         ? names.join(QStringLiteral(", "))
-        : tr("%1 and %n more", nullptr, count - 3).arg(names.mid(0, 3).join(QStringLiteral(", ")));
-    const QString text = plural(count, tr("A rollout is still running: %1."),
-        tr("%n rollouts are still running: %1.", nullptr, count))
-                             .arg(which);
+        : tr("%1 and %Ln more", nullptr, count - 3).arg(names.mid(0, 3).join(QStringLiteral(", ")));
+    const QString text = tr("%Ln rollouts are still running: %1.", nullptr, count).arg(which);
     const QString detail = m_throwawayCloud
         ? tr("This session works on a sandbox cloud of its own, which stops when Flotilla "
              "closes: the rollouts, the devices' progress and everything else done in this "
@@ -647,8 +644,7 @@ void MainWindow::copyRows()
     QGuiApplication::clipboard()->setText(text);
     const int rows = static_cast<int>(text.count(QLatin1Char('\n'))) - 1;
     statusBar()->showMessage(
-        plural(rows, tr("Copied 1 row with a header line: it pastes into a spreadsheet"),
-            tr("Copied %n rows with a header line: they paste into a spreadsheet", nullptr, rows)),
+        tr("Copied %Ln rows with a header line: they paste into a spreadsheet", nullptr, rows),
         CopiedNoticeMs);
 }
 
@@ -662,9 +658,7 @@ void MainWindow::copyDeviceIds()
     }
     QGuiApplication::clipboard()->setText(ids.join(QLatin1Char('\n')) + QLatin1Char('\n'));
     const int count = static_cast<int>(ids.size());
-    statusBar()->showMessage(
-        plural(count, tr("Copied 1 device ID"), tr("Copied %n device IDs", nullptr, count)),
-        CopiedNoticeMs);
+    statusBar()->showMessage(tr("Copied %Ln device IDs", nullptr, count), CopiedNoticeMs);
 }
 
 // --- edits (EditController) ---------------------------------------------------------------

@@ -23,7 +23,7 @@ namespace Flotilla::Views {
 
 namespace {
 
-enum PickerRole : int {
+enum PickerRole {
     TargetKindRole = Qt::UserRole + 1,
     TargetPathRole,
     SearchRole,

@@ -5,7 +5,6 @@
 #include "tree/roles.h"
 #include "tree/rolloutmodels.h"
 #include "views/logging.h"
-#include "views/plural.h"
 #include "views/progresschart.h"
 
 #include <QApplication>
@@ -366,7 +365,7 @@ void RolloutMonitor::updateHeader()
                          locale.toString(totals.failures),
                          locale.toString(totals.active - totals.notStarted),
                          locale.toString(totals.notStarted)));
-    parts.append(plural(r->requests, tr("1 request"), tr("%Ln requests", nullptr, r->requests)));
+    parts.append(tr("%Ln requests", nullptr, r->requests));
     m_stateLabel->setText(parts.join(QStringLiteral(" · ")));
     m_chart->setSamples(r->samples, totals.targeted);
 

@@ -511,7 +511,7 @@ FlashSelection SelectionController::flashSelection() const
     if (devices == 1)
         parts.append(deviceNames.constFirst());
     else if (devices > 1)
-        parts.append(tr("%n devices", nullptr, devices));
+        parts.append(tr("%Ln devices", nullptr, devices));
     selection.title = parts.join(tr(" and "));
     return selection;
 }

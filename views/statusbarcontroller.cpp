@@ -6,7 +6,6 @@
 #include "sync/syncengine.h"
 #include "tree/rolloutmodels.h"
 #include "views/logging.h"
-#include "views/plural.h"
 
 #include <QAction>
 #include <QDateTime>
@@ -162,8 +161,7 @@ void StatusBarController::updateStatus()
     } else if (m_engine->heldCount() > 0) {
         // Lasting, unlike the message that said it first: claims wait until the product's
         // OAuth client is entered again (File menu), or a lockout is over.
-        connection = plural(m_engine->heldCount(), tr("1 claim to a customer waits"),
-            tr("%n claims to customers wait", nullptr, m_engine->heldCount()));
+        connection = tr("%Ln claims to customers wait", nullptr, m_engine->heldCount());
         color = QStringLiteral("#b35c00");
     } else if (m_engine->isPaused()) {
         connection = tr("Working offline");
@@ -190,12 +188,10 @@ void StatusBarController::updatePending()
         m_pendingLabel->setToolTip(tr("Every local change has been confirmed by the cloud"));
     } else {
         const int devices = static_cast<int>(m_engine->pendingDevices().size());
-        m_pendingLabel->setText(
-            plural(count, tr("1 pending change"), tr("%n pending changes", nullptr, count)));
+        m_pendingLabel->setText(tr("%Ln pending changes", nullptr, count));
         m_pendingLabel->setToolTip(
-            plural(devices, tr("Changes made here and not yet confirmed by the cloud (1 device)"),
-                tr("Changes made here and not yet confirmed by the cloud (%n devices)", nullptr,
-                    devices)));
+            tr("Changes made here and not yet confirmed by the cloud (%Ln devices)", nullptr,
+                devices));
     }
     if (count == 0 && m_sentNoticeCount > 0)
         QTimer::singleShot(0, this, &StatusBarController::reportSent);
@@ -250,14 +246,12 @@ void StatusBarController::reportSent()
         return;
     QString message;
     if (text.isEmpty())
-        message = plural(count, tr("1 change sent to the cloud"),
-            tr("%n changes sent to the cloud", nullptr, count));
+        message = tr("%Ln changes sent to the cloud", nullptr, count);
     else if (count == 1)
         message = tr("Sent to the cloud: %1").arg(text);
     else
-        message = plural(count - 1, tr("Sent to the cloud: %1, and 1 earlier change"),
-            tr("Sent to the cloud: %1, and %n earlier changes", nullptr, count - 1))
-                      .arg(text);
+        message
+            = tr("Sent to the cloud: %1, and %Ln earlier changes", nullptr, count - 1).arg(text);
     m_bar->showMessage(message, SentNoticeMs);
     m_lastNotice = message;
 }
@@ -270,13 +264,10 @@ void StatusBarController::announceOffline(bool offline)
     if (offline) {
         message = pending == 0
             ? tr("Working offline: edits are kept here and sent when you go back online")
-            : plural(pending,
-                tr("Working offline: 1 change kept here, will be sent when you go back online"),
-                tr("Working offline: %n changes kept here, will be sent when you go back online",
-                    nullptr, pending));
+            : tr("Working offline: %Ln changes kept here, will be sent when you go back online",
+                nullptr, pending);
     } else if (pending > 0) {
-        message = plural(pending, tr("Back online: sending 1 change to the cloud…"),
-            tr("Back online: sending %n changes to the cloud…", nullptr, pending));
+        message = tr("Back online: sending %Ln changes to the cloud…", nullptr, pending);
         if (m_sentNoticeCount == 0) {
             // Said "sent" once they all are.
             m_sentNotice.clear();

@@ -613,12 +613,12 @@ QStringList Context::describe(const Edit::EditPlan &plan) const
             Text::tr("The firmware release of %1 is deleted with it (Undo does not bring it back).")
                 .arg(lost));
     if (impact.devicesRenamed > 0)
-        lines.append(Text::tr("%n device(s) get a new name.", nullptr, impact.devicesRenamed));
+        lines.append(Text::tr("%Ln device(s) get a new name.", nullptr, impact.devicesRenamed));
     if (impact.notesChanged > 0)
-        lines.append(Text::tr("%n device(s) get new notes.", nullptr, impact.notesChanged));
+        lines.append(Text::tr("%Ln device(s) get new notes.", nullptr, impact.notesChanged));
     if (impact.devicesImported > 0)
         lines.append(Text::tr(
-            "%n device(s) are imported into the product.", nullptr, impact.devicesImported));
+            "%Ln device(s) are imported into the product.", nullptr, impact.devicesImported));
     lines.append(Text::tr("Requests to the cloud: about %1.").arg(impact.requests));
     return lines;
 }
@@ -692,8 +692,8 @@ int Context::waitForPush(int timeoutMs)
     if (sync->pendingCount() == 0)
         return Done;
     if (!hasToken()) {
-        m_out->note(Text::tr("Not signed in: %n change(s) stay queued in the local cache.", nullptr,
-            sync->pendingCount()));
+        m_out->note(Text::tr("Not signed in: %Ln change(s) stay queued in the local cache.",
+            nullptr, sync->pendingCount()));
         return NotSignedIn;
     }
     // The driver sends: this process when the lease is free, else the console that holds it
@@ -715,21 +715,21 @@ int Context::waitForPush(int timeoutMs)
     const int held = sync->heldCount();
     if (sync->isSignedOut()) {
         m_out->note(Text::tr(
-            "The cloud refused the access token: %n change(s) stay queued.", nullptr, pending));
+            "The cloud refused the access token: %Ln change(s) stay queued.", nullptr, pending));
         return NotSignedIn;
     }
     if (!finished || !sync->isOnline()) {
         m_out->note(driving
-                ? Text::tr("The cloud cannot be reached: %n change(s) stay queued in the local "
+                ? Text::tr("The cloud cannot be reached: %Ln change(s) stay queued in the local "
                            "cache; \"flotillactl push\" sends them.",
                     nullptr, pending)
-                : Text::tr("Not confirmed yet: %n change(s) stay queued in the local cache for "
+                : Text::tr("Not confirmed yet: %Ln change(s) stay queued in the local cache for "
                            "the Flotilla that sends them.",
                     nullptr, pending));
         return Unreachable;
     }
     if (held > 0)
-        m_out->note(Text::tr("%n change(s) wait: %1", nullptr, held).arg(sync->heldReason()));
+        m_out->note(Text::tr("%Ln change(s) wait: %1", nullptr, held).arg(sync->heldReason()));
     if (m_refusals.size() > refusalsBefore) {
         for (qsizetype i = refusalsBefore; i < m_refusals.size(); ++i)
             m_out->note(Text::tr("Refused by the cloud: %1").arg(m_refusals.at(i)));
@@ -738,8 +738,9 @@ int Context::waitForPush(int timeoutMs)
     // Changes held back before this command are not its own.
     if (held > heldBefore)
         return Partial;
-    m_out->note(pending == held ? Text::tr("Every change was taken by the cloud.")
-                                : Text::tr("%n change(s) still pending.", nullptr, pending - held));
+    m_out->note(pending == held
+            ? Text::tr("Every change was taken by the cloud.")
+            : Text::tr("%Ln change(s) still pending.", nullptr, pending - held));
     return Done;
 }
 

@@ -17,7 +17,7 @@ class QCommandLineParser;
 namespace Flotilla::Ctl {
 
 // The exit statuses scripts rely on.
-enum ExitStatus : int {
+enum ExitStatus {
     Done = 0, // done
     Partial = 1, // done in part, or refused (the reasons printed)
     Usage = 2, // the command line is wrong

@@ -189,7 +189,7 @@ int runMove(Context &ctx, const Arguments &args)
         ctx.out().setResult(QJsonObject {{QStringLiteral("applied"), false},
             {QStringLiteral("unknown"), QJsonArray::fromStringList(unknown)}});
         return refuse(ctx, Partial,
-            Text::tr("%n identifier(s) name no device of the fleet: nothing was moved.", nullptr,
+            Text::tr("%Ln identifier(s) name no device of the fleet: nothing was moved.", nullptr,
                 static_cast<int>(unknown.size())));
     }
     const Edit::EditPlan plan = ctx.editor()->planMoveDevices(ids, *target);
@@ -389,7 +389,7 @@ QStringList importSummary(Context &ctx, const Edit::FleetEditor::ImportPreview &
             counts.append(text.arg(n));
     }
     const int rows = static_cast<int>(plan.rows.size());
-    lines.append(Text::tr("%n row(s): %1.", nullptr, rows).arg(counts.join(QStringLiteral(", "))));
+    lines.append(Text::tr("%Ln row(s): %1.", nullptr, rows).arg(counts.join(QStringLiteral(", "))));
     if (!plan.ignoredColumns.isEmpty())
         lines.append(Text::tr("Columns not imported: %1.")
                          .arg(plan.ignoredColumns.join(QStringLiteral(", "))));
@@ -401,7 +401,7 @@ QStringList importSummary(Context &ctx, const Edit::FleetEditor::ImportPreview &
             continue;
         if (shown++ == ErrorRowsShown) {
             lines.append(Text::tr(
-                "… and %n more row(s) with errors.", nullptr, plan.errorCount() - ErrorRowsShown));
+                "… and %Ln more row(s) with errors.", nullptr, plan.errorCount() - ErrorRowsShown));
             break;
         }
         lines.append(Text::tr("Row %1 (%2): %3")
@@ -524,7 +524,7 @@ int runImport(Context &ctx, const Arguments &args)
     int status = ctx.waitForPush();
     QObject::disconnect(outcomes);
     if (errors > 0) {
-        ctx.out().note(Text::tr("%n row(s) with errors were left out.", nullptr, errors));
+        ctx.out().note(Text::tr("%Ln row(s) with errors were left out.", nullptr, errors));
         result.insert(QStringLiteral("skipped_rows"), errors);
         status = status == Done ? Partial : status;
     }
@@ -535,7 +535,7 @@ int runImport(Context &ctx, const Arguments &args)
             {QStringLiteral("identifier"), r.identifier}, {QStringLiteral("reason"), r.reason}});
     }
     if (!reports.isEmpty()) {
-        ctx.out().note(Text::tr("Particle did not take %n device(s) of the import.", nullptr,
+        ctx.out().note(Text::tr("Particle did not take %Ln device(s) of the import.", nullptr,
             static_cast<int>(reports.size())));
         status = status == Done ? Partial : status;
     }
@@ -636,7 +636,7 @@ int runExport(Context &ctx, const Arguments &args)
             options.format == Tree::ExportFormat::Xlsx ? QStringLiteral("xlsx")
                                                        : QStringLiteral("csv")},
         {QStringLiteral("columns"), QJsonArray::fromStringList(columns)}});
-    ctx.out().line(Text::tr("%n device(s) written to %1.", nullptr, table.rowCount)
+    ctx.out().line(Text::tr("%Ln device(s) written to %1.", nullptr, table.rowCount)
                        .arg(QDir::toNativeSeparators(absolute)));
     return Done;
 }

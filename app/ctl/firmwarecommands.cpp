@@ -32,7 +32,12 @@ namespace Flotilla::Ctl {
 namespace {
 
 using Domain::RolloutMethod;
+using Domain::RolloutSpec;
 using Domain::RolloutState;
+// A rollout as the cache and the engine keep it. (Functions of this file that call Text::tr
+// return unqualified types: lupdate files their texts under a qualified return type's
+// namespace.)
+using RolloutRecord = Domain::Rollout;
 
 // How long `rollout start` and the controls wait for the cloud work they set off (the first
 // wave's requests, cancellations, locks of a rollback) before leaving the rest to whichever
@@ -123,12 +128,12 @@ std::optional<qint64> parseDuration(const QString &text)
 QString durationText(qint64 seconds)
 {
     if (seconds % 86400 == 0)
-        return Text::tr("%n day(s)", nullptr, static_cast<int>(seconds / 86400));
+        return Text::tr("%Ln day(s)", nullptr, static_cast<int>(seconds / 86400));
     if (seconds % 3600 == 0)
-        return Text::tr("%n hour(s)", nullptr, static_cast<int>(seconds / 3600));
+        return Text::tr("%Ln hour(s)", nullptr, static_cast<int>(seconds / 3600));
     if (seconds % 60 == 0)
-        return Text::tr("%n minute(s)", nullptr, static_cast<int>(seconds / 60));
-    return Text::tr("%n second(s)", nullptr, static_cast<int>(seconds));
+        return Text::tr("%Ln minute(s)", nullptr, static_cast<int>(seconds / 60));
+    return Text::tr("%Ln second(s)", nullptr, static_cast<int>(seconds));
 }
 
 // "--to PATH…": the values of --to and the words after them. Node paths, or nothing with the
@@ -214,8 +219,8 @@ std::optional<Domain::WaveSpec> parseWave(
 }
 
 // The rollout as the Flash dialog plans it for this selection.
-Domain::RolloutSpec makeSpec(Context &ctx, RolloutMethod method, int version,
-    const QStringList &nodes, const QStringList &devices)
+RolloutSpec makeSpec(Context &ctx, RolloutMethod method, int version, const QStringList &nodes,
+    const QStringList &devices)
 {
     const Sync::FleetState &state = ctx.fleet();
     const Domain::Hierarchy hierarchy = state.hierarchy();
@@ -288,7 +293,7 @@ QJsonObject printImpact(Context &ctx, const Domain::RolloutSpec &spec, int *targ
                   .arg(i.targeted)
                   .arg(versionsText(i.targetedByVersion)));
     for (auto it = i.targetedByVersion.cbegin(); it != i.targetedByVersion.cend(); ++it)
-        bullet(Text::tr("%1 → v%2: %n device(s)", nullptr, it.value())
+        bullet(Text::tr("%1 → v%2: %Ln device(s)", nullptr, it.value())
                    .arg(it.key() == 0 ? Text::tr("none") : Text::tr("v%1").arg(it.key()))
                    .arg(spec.version));
     if (i.offline > 0)
@@ -310,8 +315,8 @@ QJsonObject printImpact(Context &ctx, const Domain::RolloutSpec &spec, int *targ
         bullet(
             Text::tr("Still being updated by another rollout, skipped: %1").arg(i.inOtherRollout));
     if (i.downgrades > 0)
-        bullet(Text::tr("%n downgrade(s): running a newer version than v%1, flashed back.", nullptr,
-            i.downgrades)
+        bullet(Text::tr("%Ln downgrade(s): running a newer version than v%1, flashed back.",
+            nullptr, i.downgrades)
                    .arg(spec.version));
     QJsonArray waveJson;
     for (qsizetype w = 0; w < waves.size(); ++w) {
@@ -322,7 +327,7 @@ QJsonObject printImpact(Context &ctx, const Domain::RolloutSpec &spec, int *targ
                 ? Text::tr("next wave at %1 succeeded, pause at %2 failed")
                       .arg(wave.success.toString(), wave.failure.toString())
                 : Text::tr("pause at %1 failed").arg(wave.failure.toString());
-            bullet(Text::tr("Wave %1 “%2”: %n device(s) (%3), %4", nullptr, perWave.value(w))
+            bullet(Text::tr("Wave %1 “%2”: %Ln device(s) (%3), %4", nullptr, perWave.value(w))
                        .arg(w + 1)
                        .arg(name, versionsText(waveVersions.at(w)), thresholds));
         }
@@ -791,7 +796,7 @@ int runFirmwareUpload(Context &ctx, const Arguments &args)
         {QStringLiteral("notes"), notes}, {QStringLiteral("file"), fileName},
         {QStringLiteral("size"), static_cast<qint64>(binary.size())},
         {QStringLiteral("uploaded"), false}};
-    ctx.out().line(Text::tr("Upload %1 (%n byte(s)) as version %2 “%3” of the product.", nullptr,
+    ctx.out().line(Text::tr("Upload %1 (%Ln byte(s)) as version %2 “%3” of the product.", nullptr,
         static_cast<int>(binary.size()))
                        .arg(fileName)
                        .arg(version)
@@ -909,7 +914,7 @@ int runRolloutStart(Context &ctx, const Arguments &args)
 }
 
 // ID → the rollout, or nothing with the reason printed (2: not a number; 1: no such rollout).
-const Domain::Rollout *findRollout(Context &ctx, const QString &text, bool drive, int *status)
+const RolloutRecord *findRollout(Context &ctx, const QString &text, bool drive, int *status)
 {
     bool ok = false;
     const qint64 id = text.trimmed().toLongLong(&ok);
@@ -1035,7 +1040,7 @@ QString controlEffect(const Domain::Rollout &r, Action action, QString *refusal)
             *refusal = Text::tr("Only a running rollout can be paused.");
             return {};
         }
-        return Text::tr("Rollout %1 pauses: no new wave starts and no new request is sent; %n "
+        return Text::tr("Rollout %1 pauses: no new wave starts and no new request is sent; %Ln "
                         "device(s) already targeted go on.",
             nullptr, all.waiting + all.updating)
             .arg(name);
@@ -1059,7 +1064,7 @@ QString controlEffect(const Domain::Rollout &r, Action action, QString *refusal)
             return {};
         }
         const Domain::WaveSpec next = r.spec.effectiveWaves().value(w + 1);
-        return Text::tr("Rollout %1 starts wave %2 “%3” now: %n device(s).", nullptr,
+        return Text::tr("Rollout %1 starts wave %2 “%3” now: %Ln device(s).", nullptr,
             Domain::countWave(r.devices, w + 1).total)
             .arg(name)
             .arg(w + 2)
@@ -1094,7 +1099,7 @@ QString controlEffect(const Domain::Rollout &r, Action action, QString *refusal)
         return (runningOrPaused ? Text::tr("Rollout %1 is aborted and rolled back: ").arg(name)
                                 : Text::tr("Rollout %1 is rolled back: ").arg(name))
             + (count == 0 ? Text::tr("no device runs v%1 yet.").arg(r.spec.version)
-                          : Text::tr("%n device(s) return from v%1 to their previous version "
+                          : Text::tr("%Ln device(s) return from v%1 to their previous version "
                                      "(%2) and stay locked to it.",
                               nullptr, count)
                                 .arg(r.spec.version)

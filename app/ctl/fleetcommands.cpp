@@ -30,12 +30,12 @@ QString ageText(qint64 ms)
         return Text::tr("never");
     const qint64 seconds = std::max<qint64>(0, (QDateTime::currentMSecsSinceEpoch() - ms) / 1000);
     if (seconds < 120)
-        return Text::tr("%n second(s) ago", nullptr, static_cast<int>(seconds));
+        return Text::tr("%Ln second(s) ago", nullptr, static_cast<int>(seconds));
     if (seconds < 2 * 3600)
-        return Text::tr("%n minute(s) ago", nullptr, static_cast<int>(seconds / 60));
+        return Text::tr("%Ln minute(s) ago", nullptr, static_cast<int>(seconds / 60));
     if (seconds < 2 * 86400)
-        return Text::tr("%n hour(s) ago", nullptr, static_cast<int>(seconds / 3600));
-    return Text::tr("%n day(s) ago", nullptr, static_cast<int>(seconds / 86400));
+        return Text::tr("%Ln hour(s) ago", nullptr, static_cast<int>(seconds / 3600));
+    return Text::tr("%Ln day(s) ago", nullptr, static_cast<int>(seconds / 86400));
 }
 
 // What the tree shows of a node or pool: devices, online, firmware they run.
@@ -369,7 +369,7 @@ int runDevices(Context &ctx, const Arguments &args)
         headers.append(column.header);
     if (!ctx.out().json())
         ctx.out().table(headers, rows);
-    ctx.out().note(Text::tr("%n device(s).", nullptr, table.rowCount));
+    ctx.out().note(Text::tr("%Ln device(s).", nullptr, table.rowCount));
     return Done;
 }
 
@@ -421,7 +421,7 @@ int runPush(Context &ctx, const Arguments &args)
         ctx.out().line(Text::tr("Nothing to send: every change was taken by the cloud."));
         return Done;
     }
-    ctx.out().note(Text::tr("Sending %n change(s)…", nullptr, before));
+    ctx.out().note(Text::tr("Sending %Ln change(s)…", nullptr, before));
     const int status = ctx.waitForPush(args.isSet(QStringLiteral("wait")) ? -1 : 10 * 60 * 1000);
     const int after = sync->pendingCount();
     ctx.out().setResult(QJsonObject {

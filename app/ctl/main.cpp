@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // flotillactl: the Flotilla console on the command line (docs/flotillactl.md).
 #include "app/ctl/ctl.h"
+#include "app/translations.h"
 
 #include <QCoreApplication>
 #include <QLoggingCategory>
@@ -18,5 +19,9 @@ int main(int argc, char *argv[])
     if (qEnvironmentVariableIsEmpty("QT_LOGGING_RULES"))
         QLoggingCategory::setFilterRules(
             QStringLiteral("flotilla.*.debug=false\nflotilla.*.info=false"));
+    // People read the language of the console's settings; --json is for programs: English.
+    const bool json = QCoreApplication::arguments().contains(QStringLiteral("--json"));
+    Flotilla::App::installTranslations(
+        json ? QStringLiteral("en") : Flotilla::App::languageSetting());
     return Flotilla::Ctl::run(QCoreApplication::arguments());
 }

@@ -4,8 +4,9 @@
 #include <QCoreApplication>
 
 // The translation contexts of Flotilla's code that has no QObject to call tr() on: one per layer.
-// Code in namespace Flotilla::<Layer> writes `Text::tr("…")` (or `Text::tr("%n device(s)", nullptr,
-// n)`); lupdate sees each call and files it under the layer's context ("Flotilla::Sync", …).
+// Code in namespace Flotilla::<Layer> writes `Text::tr("…")` (or `Text::tr("%Ln device(s)",
+// nullptr, n)`); lupdate sees each call and files it under the layer's context ("Flotilla::Sync",
+// …).
 namespace Flotilla {
 namespace Domain {
 struct Text

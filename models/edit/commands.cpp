@@ -119,7 +119,7 @@ std::unique_ptr<MoveDevicesCommand> MoveDevicesCommand::create(EditExecutor *exe
         const Domain::Device &device = state.devices.value(ids.constFirst());
         text = Text::tr("Move %1 to %2").arg(device.name.isEmpty() ? device.id : device.name, to);
     } else {
-        text = Text::tr("Move %n devices to %1", nullptr, static_cast<int>(ids.size())).arg(to);
+        text = Text::tr("Move %Ln devices to %1", nullptr, static_cast<int>(ids.size())).arg(to);
     }
     return std::make_unique<MoveDevicesCommand>(executor, ids, target, original, text, parent);
 }

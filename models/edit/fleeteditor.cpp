@@ -92,7 +92,7 @@ QString onePlace(const QSet<QString> &labels)
     if (labels.size() == 1)
         return *labels.cbegin();
     return labels.isEmpty() ? QString()
-                            : Text::tr("%n places", nullptr, static_cast<int>(labels.size()));
+                            : Text::tr("%Ln places", nullptr, static_cast<int>(labels.size()));
 }
 
 // For the activity line of a batch of entries (an import): how many devices change groups or
@@ -435,7 +435,7 @@ QString FleetEditor::setDeviceGroups(const QHash<QString, QStringList> &groupsBy
     const int n = static_cast<int>(groupsByDevice.size());
     Store::ActivityRecord activity;
     activity.action = QStringLiteral("restore groups");
-    activity.subject = n == 1 ? Text::tr("1 device") : Text::tr("%n devices", nullptr, n);
+    activity.subject = Text::tr("%Ln devices", nullptr, n);
     activity.source = m_source;
     activity.devices = n;
     return report(m_engine->applyEdit(activity, entries));
@@ -736,7 +736,7 @@ EditPlan FleetEditor::planDeviceNotes(const QStringList &deviceIds, const QStrin
     }
     const int count = static_cast<int>(plan.deviceIds.size());
     const QString subject = count == 1 ? deviceLabel(state, plan.deviceIds.constFirst())
-                                       : Text::tr("%n devices", nullptr, count);
+                                       : Text::tr("%Ln devices", nullptr, count);
     plan.text = Text::tr("Edit notes of %1").arg(subject);
     for (const QString &id : std::as_const(plan.deviceIds)) {
         const Domain::Device &d = state.devices.value(id);
@@ -804,7 +804,7 @@ EditPlan FleetEditor::planRepair(const QStringList &deviceIds) const
         return plan;
     }
     const int n = static_cast<int>(plan.deviceIds.size());
-    plan.text = n == 1 ? Text::tr("Repair 1 device") : Text::tr("Repair %n devices", nullptr, n);
+    plan.text = Text::tr("Repair %Ln devices", nullptr, n);
     plan.entries = groupsEntries(state, plan.groupsAfter, &plan.error);
     plan.impact.requests = requestsFor(plan.entries);
     return plan;
@@ -928,7 +928,7 @@ EditPlan FleetEditor::planBatch(const BatchEdit &batch) const
     if (!problems.isEmpty()) {
         plan.error = problems.size() == 1
             ? Text::tr("The change cannot be made: %1").arg(problems.constFirst())
-            : Text::tr("%n changes cannot be made:", nullptr, static_cast<int>(problems.size()))
+            : Text::tr("%Ln changes cannot be made:", nullptr, static_cast<int>(problems.size()))
                 + u'\n' + problems.join(u'\n');
         return plan;
     }
@@ -950,7 +950,8 @@ EditPlan FleetEditor::planBatch(const BatchEdit &batch) const
     }
     const int changes
         = static_cast<int>(batch.nodes.size() + batch.devices.size() + batch.imports.size());
-    plan.text = batch.text.isEmpty() ? Text::tr("Import %n changes", nullptr, changes) : batch.text;
+    plan.text
+        = batch.text.isEmpty() ? Text::tr("Import %Ln changes", nullptr, changes) : batch.text;
     plan.impact.requests = requestsFor(plan.entries);
     plan.needsConfirmation = plan.impact.devices.needsConfirmation;
     return plan;
@@ -986,12 +987,9 @@ FleetEditor::ImportPreview FleetEditor::planImport(
     const int changes = preview.rows.validChanges();
     // Counted phrases read right in English without a catalogue: the singular is its own string.
     if (fileName.isEmpty())
-        batch.text = changes == 1 ? Text::tr("Import 1 device")
-                                  : Text::tr("Import %n devices", nullptr, changes);
+        batch.text = Text::tr("Import %Ln devices", nullptr, changes);
     else
-        batch.text = (changes == 1 ? Text::tr("Import 1 device from %1")
-                                   : Text::tr("Import %n devices from %1", nullptr, changes))
-                         .arg(fileName);
+        batch.text = (Text::tr("Import %Ln devices from %1", nullptr, changes)).arg(fileName);
     if (batch.nodes.isEmpty() && batch.devices.isEmpty() && batch.imports.isEmpty()) {
         preview.edit.kind = EditPlan::Kind::Batch;
         preview.edit.notice = preview.rows.errorCount() > 0
@@ -1025,12 +1023,9 @@ QString FleetEditor::applyImport(const ImportPreview &preview, bool onlyValid)
         return report(preview.rows.error);
     const int errors = preview.rows.errorCount();
     if (errors > 0 && !onlyValid)
-        return report(errors == 1
-                ? Text::tr("1 row of the file has an error, so nothing was imported: correct the "
-                           "file, or import only the rows without errors.")
-                : Text::tr("%n rows of the file have errors, so nothing was imported: correct "
-                           "the file, or import only the rows without errors.",
-                    nullptr, errors));
+        return report(Text::tr("%Ln rows of the file have errors, so nothing was imported: correct "
+                               "the file, or import only the rows without errors.",
+            nullptr, errors));
     QString error;
     {
         // Its activity rows say they came from an import (its undo and redo, later, are the
@@ -1186,8 +1181,7 @@ QString FleetEditor::apply(const EditPlan &plan)
             const QPointer<FleetEditor> self(this);
             const int n = static_cast<int>(others.size());
             m_undoStack->push(new EntriesCommand(
-                this, QStringLiteral("restore groups"),
-                n == 1 ? Text::tr("1 device") : Text::tr("%n devices", nullptr, n),
+                this, QStringLiteral("restore groups"), Text::tr("%Ln devices", nullptr, n),
                 [] { return PlannedEntries {}; },
                 [self, others] {
                     if (!self || !self->m_engine)
@@ -1239,7 +1233,7 @@ QString FleetEditor::apply(const EditPlan &plan)
                               : Text::tr("The name is unchanged.");
         const int count = static_cast<int>(plan.deviceIds.size());
         const QString activity
-            = count == 1 ? plan.deviceIds.constFirst() : Text::tr("%n devices", nullptr, count);
+            = count == 1 ? plan.deviceIds.constFirst() : Text::tr("%Ln devices", nullptr, count);
         return push(new EntriesCommand(
                    this, QStringLiteral("update device"), activity, redo, undo, plan.text))
             ? QString()
@@ -1314,7 +1308,7 @@ QString FleetEditor::apply(const EditPlan &plan)
         const int n = static_cast<int>(
             plan.batch.devices.size() + plan.batch.nodes.size() + plan.batch.imports.size());
         return push(new EntriesCommand(this, QStringLiteral("batch"),
-                   Text::tr("%n changes", nullptr, n), redo, undo, plan.text))
+                   Text::tr("%Ln changes", nullptr, n), redo, undo, plan.text))
             ? QString()
             : m_lastRefusal;
     }

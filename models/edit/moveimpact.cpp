@@ -148,52 +148,37 @@ MoveImpact subtreeImpact(const Sync::FleetState &state, const SubtreeEdit &edit)
 
 QStringList impactSummary(const MoveImpact &impact, int renames)
 {
-    // Counted phrases: the singular is a source string of its own, so English reads right
-    // without a catalogue.
-    const auto plural
-        = [](int n, const QString &one, const QString &many) { return n == 1 ? one : many; };
+    // Counted phrases read right in English through the English catalogue's plural forms.
     QStringList lines;
     const int moving = static_cast<int>(impact.devices.size()) - impact.alreadyThere;
-    lines.append(
-        plural(moving, Text::tr("1 device moves."), Text::tr("%n devices move.", nullptr, moving)));
+    lines.append(Text::tr("%Ln devices move.", nullptr, moving));
     if (renames > 0)
-        lines.append(plural(renames,
-            Text::tr("1 Particle group gets a new name to follow its new place; its devices and "
-                     "firmware release stay with it."),
-            Text::tr("%n Particle groups get new names to follow their new place; their devices "
-                     "and firmware releases stay with them.",
-                nullptr, renames)));
-    for (auto it = impact.claimsByAccount.cbegin(); it != impact.claimsByAccount.cend(); ++it)
-        lines.append(plural(it.value(),
-            Text::tr("1 device will be claimed to the customer account %1."),
-            Text::tr("%n devices will be claimed to the customer account %1.", nullptr, it.value()))
-                         .arg(it.key()));
-    if (impact.unclaims > 0)
         lines.append(
-            plural(impact.unclaims, Text::tr("1 device will be released from its current owner."),
-                Text::tr("%n devices will be released from their current owner.", nullptr,
-                    impact.unclaims)));
+            Text::tr("%Ln Particle groups get new names to follow their new place; their devices "
+                     "and firmware releases stay with them.",
+                nullptr, renames));
+    for (auto it = impact.claimsByAccount.cbegin(); it != impact.claimsByAccount.cend(); ++it)
+        lines.append(
+            Text::tr("%Ln devices will be claimed to the customer account %1.", nullptr, it.value())
+                .arg(it.key()));
+    if (impact.unclaims > 0)
+        lines.append(Text::tr(
+            "%Ln devices will be released from their current owner.", nullptr, impact.unclaims));
     const int flashes = impact.targetChanges();
     if (flashes > 0)
-        lines.append(plural(flashes,
-            Text::tr("1 device gets a new firmware target: Particle will flash it when it next "
-                     "connects (or now, if it is online)."),
-            Text::tr(
-                "%n devices get a new firmware target: Particle will flash them when they next "
-                "connect (or now, if they are online).",
-                nullptr, flashes)));
+        lines.append(Text::tr(
+            "%Ln devices get a new firmware target: Particle will flash them when they next "
+            "connect (or now, if they are online).",
+            nullptr, flashes));
     else
         lines.append(Text::tr("No device changes its firmware target."));
     if (impact.alreadyThere > 0)
-        lines.append(
-            plural(impact.alreadyThere, Text::tr("1 device is already there and does not change."),
-                Text::tr("%n devices are already there and do not change.", nullptr,
-                    impact.alreadyThere)));
+        lines.append(Text::tr(
+            "%Ln devices are already there and do not change.", nullptr, impact.alreadyThere));
     const int unknown = static_cast<int>(impact.unknownDevices.size());
     if (unknown > 0)
-        lines.append(plural(unknown,
-            Text::tr("1 device is no longer in the fleet and is left out."),
-            Text::tr("%n devices are no longer in the fleet and are left out.", nullptr, unknown)));
+        lines.append(
+            Text::tr("%Ln devices are no longer in the fleet and are left out.", nullptr, unknown));
 
     return lines;
 }

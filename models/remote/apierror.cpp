@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "apierror.h"
 
+#include "domain/text.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonValue>
@@ -57,31 +59,31 @@ QString ApiError::kindName(Kind kind)
 {
     switch (kind) {
     case Kind::None:
-        return QStringLiteral("No error");
+        return Text::tr("No error");
     case Kind::Network:
-        return QStringLiteral("Network error");
+        return Text::tr("Network error");
     case Kind::Timeout:
-        return QStringLiteral("Timeout");
+        return Text::tr("Timeout");
     case Kind::Unauthorized:
-        return QStringLiteral("Unauthorized");
+        return Text::tr("Unauthorized");
     case Kind::Forbidden:
-        return QStringLiteral("Forbidden");
+        return Text::tr("Forbidden");
     case Kind::NotFound:
-        return QStringLiteral("Not found");
+        return Text::tr("Not found");
     case Kind::RateLimited:
-        return QStringLiteral("Rate limited");
+        return Text::tr("Rate limited");
     case Kind::Server:
-        return QStringLiteral("Server error");
+        return Text::tr("Server error");
     case Kind::BadRequest:
-        return QStringLiteral("Bad request");
+        return Text::tr("Bad request");
     case Kind::Malformed:
-        return QStringLiteral("Malformed answer");
+        return Text::tr("Malformed answer");
     case Kind::Insecure:
-        return QStringLiteral("Insecure");
+        return Text::tr("Insecure");
     case Kind::Cancelled:
-        return QStringLiteral("Cancelled");
+        return Text::tr("Cancelled");
     }
-    return QStringLiteral("Unknown error");
+    return Text::tr("Unknown error");
 }
 
 QString ApiError::toString() const

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "eventstream.h"
 
+#include "domain/text.h"
 #include "remote/logging.h"
 #include "remote/particleclient.h"
 
@@ -108,7 +109,7 @@ void EventStream::connectNow()
     if (!m_nam) {
         stop();
         Q_EMIT error(
-            ApiError {ApiError::Kind::Network, 0, {}, QStringLiteral("No network access manager")});
+            ApiError {ApiError::Kind::Network, 0, {}, Text::tr("No network access manager")});
         return;
     }
     m_parser.reset();
@@ -197,7 +198,7 @@ void EventStream::readyRead()
         if (!self || !m_running)
             return;
         Q_EMIT error(ApiError {ApiError::Kind::Malformed, 200, {},
-            QStringLiteral("The event stream sent a line longer than %1 bytes")
+            Text::tr("The event stream sent a line longer than %1 bytes")
                 .arg(SseParser::MaxLineBytes)});
         if (self && m_running && !m_reply)
             scheduleReconnect();
@@ -216,7 +217,7 @@ void EventStream::deadTimeout()
     if (!self || !m_running)
         return;
     Q_EMIT error(ApiError {ApiError::Kind::Timeout, 0, {},
-        QStringLiteral("The event stream was silent for %1 ms").arg(m_deadAfterMs)});
+        Text::tr("The event stream was silent for %1 ms").arg(m_deadAfterMs)});
     if (self && m_running)
         scheduleReconnect();
 }
@@ -243,11 +244,11 @@ void EventStream::replyFinished(QNetworkReply *reply)
     } else if (m_streaming) {
         failure = {ApiError::Kind::Network, status, {},
             reply->error() == QNetworkReply::NoError
-                ? QStringLiteral("The server ended the event stream")
-                : QStringLiteral("The event stream broke: %1").arg(reply->errorString())};
+                ? Text::tr("The server ended the event stream")
+                : Text::tr("The event stream broke: %1").arg(reply->errorString())};
     } else if (status >= 200 && status < 300) {
         failure = {ApiError::Kind::Malformed, status, {},
-            QStringLiteral("The server answered %1 with %2 instead of an event stream")
+            Text::tr("The server answered %1 with %2 instead of an event stream")
                 .arg(status)
                 .arg(reply->header(QNetworkRequest::ContentTypeHeader).toString())};
     } else if (status > 0) {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "particleclient.h"
 
+#include "domain/text.h"
 #include "remote/logging.h"
 
 #include <QDateTime>
@@ -124,7 +125,7 @@ std::optional<QList<T>> parseArray(const QJsonValue &value, const char *what,
     std::optional<T> (*parse)(const QJsonObject &, QString *), QString *error)
 {
     if (!value.isArray()) {
-        *error = QStringLiteral("Malformed answer from the server: '%1' is not an array")
+        *error = Text::tr("Malformed answer from the server: '%1' is not an array")
                      .arg(QLatin1String(what));
         return std::nullopt;
     }
@@ -133,8 +134,8 @@ std::optional<QList<T>> parseArray(const QJsonValue &value, const char *what,
     out.reserve(array.size());
     for (const QJsonValue &item : array) {
         if (!item.isObject()) {
-            *error = QStringLiteral("Malformed answer from the server: an item of '%1' is not an "
-                                    "object")
+            *error = Text::tr("Malformed answer from the server: an item of '%1' is not an "
+                              "object")
                          .arg(QLatin1String(what));
             return std::nullopt;
         }
@@ -149,7 +150,7 @@ std::optional<QList<T>> parseArray(const QJsonValue &value, const char *what,
 std::optional<QJsonObject> objectBody(const ApiReply &reply, QString *error)
 {
     if (!reply.json.isObject()) {
-        *error = QStringLiteral("Malformed answer from the server: expected a JSON object");
+        *error = Text::tr("Malformed answer from the server: expected a JSON object");
         return std::nullopt;
     }
     return reply.json.object();
@@ -165,8 +166,8 @@ std::optional<bool> okBody(const ApiReply &reply, QString *error)
         return std::nullopt;
     const QJsonValue ok = object->value(QStringLiteral("ok"));
     if (!ok.isUndefined() && ok != QJsonValue(true)) {
-        *error = QStringLiteral("Malformed answer from the server: a success status with "
-                                "\"ok\": %1")
+        *error = Text::tr("Malformed answer from the server: a success status with "
+                          "\"ok\": %1")
                      .arg(QString::fromUtf8(
                          QJsonDocument(QJsonArray {ok}).toJson(QJsonDocument::Compact)));
         return std::nullopt;
@@ -184,8 +185,8 @@ std::optional<T> wrapped(const ApiReply &reply, const char *key,
         return std::nullopt;
     const QJsonValue inner = object->value(QLatin1String(key));
     if (!inner.isObject()) {
-        *error = QStringLiteral("Malformed answer from the server: '%1' is missing or not an "
-                                "object")
+        *error = Text::tr("Malformed answer from the server: '%1' is missing or not an "
+                          "object")
                      .arg(QLatin1String(key));
         return std::nullopt;
     }
@@ -207,8 +208,8 @@ std::optional<int> readTotalPages(
         return absent;
     if (!total.isDouble() || total.toDouble() < 0
         || total.toDouble() != static_cast<double>(total.toInt())) {
-        *error = QStringLiteral("Malformed answer from the server: 'meta.total_pages' is "
-                                "missing or not a non-negative integer");
+        *error = Text::tr("Malformed answer from the server: 'meta.total_pages' is "
+                          "missing or not a non-negative integer");
         return std::nullopt;
     }
     const int pages = total.toInt();
@@ -219,8 +220,8 @@ std::optional<int> readTotalPages(
         pageSize = std::max(static_cast<int>(items), std::min(pageSize, MinPlausiblePageSize));
     const int most = ParticleClient::maxPlausiblePages(pageSize);
     if (pages > most) {
-        *error = QStringLiteral("Malformed answer from the server: 'meta.total_pages' is %1, "
-                                "more than %2 pages of %3 (a product holds at most %4)")
+        *error = Text::tr("Malformed answer from the server: 'meta.total_pages' is %1, "
+                          "more than %2 pages of %3 (a product holds at most %4)")
                      .arg(pages)
                      .arg(most)
                      .arg(pageSize)
@@ -236,7 +237,7 @@ QStringList stringList(const QJsonObject &object, const char *key, QString *erro
     if (value.isUndefined() || value.isNull())
         return {};
     if (!value.isArray()) {
-        *error = QStringLiteral("Malformed answer from the server: '%1' is not an array")
+        *error = Text::tr("Malformed answer from the server: '%1' is not an array")
                      .arg(QLatin1String(key));
         return {};
     }
@@ -244,8 +245,8 @@ QStringList stringList(const QJsonObject &object, const char *key, QString *erro
     const QJsonArray array = value.toArray();
     for (const QJsonValue &item : array) {
         if (!item.isString()) {
-            *error = QStringLiteral("Malformed answer from the server: an item of '%1' is not a "
-                                    "string")
+            *error = Text::tr("Malformed answer from the server: an item of '%1' is not a "
+                              "string")
                          .arg(QLatin1String(key));
             return {};
         }
@@ -360,15 +361,15 @@ QString ParticleClient::insecureUrlReason(const QUrl &url)
     if (scheme == QLatin1String("https"))
         return {};
     if (scheme != QLatin1String("http"))
-        return QStringLiteral("The scheme '%1' is not supported; use https").arg(scheme);
+        return Text::tr("The scheme '%1' is not supported; use https").arg(scheme);
     const QString host = url.host().toLower();
     if (host == QLatin1String("localhost"))
         return {};
     QHostAddress address;
     if (address.setAddress(host) && address.isLoopback())
         return {};
-    return QStringLiteral("Plain http to %1 would expose the access token; use https "
-                          "(http is only allowed to a loopback address)")
+    return Text::tr("Plain http to %1 would expose the access token; use https "
+                    "(http is only allowed to a loopback address)")
         .arg(host);
 }
 
@@ -381,13 +382,13 @@ QUrl ParticleClient::apiUrlFromUserInput(const QString &text, QString *error)
     };
     const QString trimmed = text.trimmed();
     if (trimmed.isEmpty())
-        return refuse(QStringLiteral("No API address given; use https://api.particle.io"));
+        return refuse(Text::tr("No API address given; use https://api.particle.io"));
     const qsizetype separator = trimmed.indexOf(QLatin1String("://"));
     if (separator >= 0) {
         const QString scheme = trimmed.left(separator).toLower();
         if (scheme != QLatin1String("https") && scheme != QLatin1String("http"))
-            return refuse(QStringLiteral("The scheme '%1' in '%2' is not supported; use "
-                                         "https://HOST (http:// only to a loopback address)")
+            return refuse(Text::tr("The scheme '%1' in '%2' is not supported; use "
+                                   "https://HOST (http:// only to a loopback address)")
                               .arg(trimmed.left(separator), trimmed));
     }
     QUrl url(separator >= 0 ? trimmed : QStringLiteral("https://") + trimmed, QUrl::StrictMode);
@@ -396,8 +397,8 @@ QUrl ParticleClient::apiUrlFromUserInput(const QString &text, QString *error)
                                      "https://api.particle.io")
                           .arg(trimmed));
     if (url.hasQuery() || url.hasFragment())
-        return refuse(QStringLiteral("The API address '%1' must not have a query or a fragment")
-                          .arg(trimmed));
+        return refuse(
+            Text::tr("The API address '%1' must not have a query or a fragment").arg(trimmed));
     url.setScheme(url.scheme().toLower());
     if ((url.scheme() == QLatin1String("https") && url.port() == 443)
         || (url.scheme() == QLatin1String("http") && url.port() == 80))
@@ -541,11 +542,10 @@ void ParticleClient::submit(const QByteArray &method, const QString &path, const
         refused.error = {ApiError::Kind::Insecure, 0, {}, m_baseInsecure};
     } else if (job->usesClientToken() && isSignedOut()) {
         refused.error = {ApiError::Kind::Unauthorized, 0, {},
-            m_signedOut ? QStringLiteral("Signed out: %1").arg(m_signOutReason)
-                        : QStringLiteral("Not signed in: there is no access token")};
+            m_signedOut ? Text::tr("Signed out: %1").arg(m_signOutReason)
+                        : Text::tr("Not signed in: there is no access token")};
     } else if (!m_nam) {
-        refused.error
-            = {ApiError::Kind::Network, 0, {}, QStringLiteral("No network access manager")};
+        refused.error = {ApiError::Kind::Network, 0, {}, Text::tr("No network access manager")};
     }
     if (refused.error.isError()) {
         qCDebug(lcRemote).noquote() << "refused" << job->what() << refused.error.toString();
@@ -579,7 +579,7 @@ void ParticleClient::pump()
             // The token was cleared while this waited.
             ApiReply refused;
             refused.error = {ApiError::Kind::Unauthorized, 0, {},
-                QStringLiteral("Not signed in: there is no access token")};
+                Text::tr("Not signed in: there is no access token")};
             completeLater(job, refused);
             continue;
         }
@@ -673,8 +673,8 @@ void ParticleClient::finished(const JobPtr &job, QNetworkReply *reply)
                                                     : job->tlsErrors.join(QStringLiteral("; ")));
         } else if (netError == QNetworkReply::InsecureRedirectError) {
             result.error.kind = ApiError::Kind::Insecure;
-            result.error.message = QStringLiteral("Refused a redirect to another origin: %1")
-                                       .arg(reply->errorString());
+            result.error.message
+                = Text::tr("Refused a redirect to another origin: %1").arg(reply->errorString());
         } else if (netError == QNetworkReply::TooManyRedirectsError) {
             result.error.kind = ApiError::Kind::Malformed;
             result.error.message = reply->errorString();
@@ -684,7 +684,7 @@ void ParticleClient::finished(const JobPtr &job, QNetworkReply *reply)
             // timeout.
             result.error.kind = ApiError::Kind::Timeout;
             result.error.message
-                = QStringLiteral("No answer within %1 ms").arg(m_config.transferTimeoutMs);
+                = Text::tr("No answer within %1 ms").arg(m_config.transferTimeoutMs);
         } else {
             result.error.kind = ApiError::Kind::Network;
             result.error.message = reply->errorString();
@@ -695,7 +695,7 @@ void ParticleClient::finished(const JobPtr &job, QNetworkReply *reply)
         // The connection closed before the whole answer arrived (QNetworkAccessManager does
         // not always report it): a network failure, retried, never data to parse.
         result.error = {ApiError::Kind::Network, result.status, {},
-            QStringLiteral("The connection closed after %1 of %2 bytes")
+            Text::tr("The connection closed after %1 of %2 bytes")
                 .arg(result.body.size())
                 .arg(reply->header(QNetworkRequest::ContentLengthHeader).toLongLong())};
     } else if (result.status >= 200 && result.status < 300) {
@@ -713,7 +713,7 @@ void ParticleClient::finished(const JobPtr &job, QNetworkReply *reply)
                 const QString type = reply->header(QNetworkRequest::ContentTypeHeader).toString();
                 result.json = QJsonDocument();
                 result.error = {ApiError::Kind::Malformed, result.status, {},
-                    QStringLiteral("Malformed answer to %1 (HTTP %2, %3): %4")
+                    Text::tr("Malformed answer to %1 (HTTP %2, %3): %4")
                         .arg(job->what())
                         .arg(result.status)
                         .arg(type.isEmpty() ? QStringLiteral("no content type") : type, problem)};
@@ -841,7 +841,7 @@ void ParticleClient::retryLater(const JobPtr &job, const ApiError &error, int de
         if (job->usesClientToken() && isSignedOut()) {
             ApiReply refused;
             refused.error = {ApiError::Kind::Unauthorized, 0, {},
-                QStringLiteral("Signed out: %1").arg(m_signOutReason)};
+                Text::tr("Signed out: %1").arg(m_signOutReason)};
             complete(job, refused);
             return;
         }
@@ -856,8 +856,7 @@ void ParticleClient::enterSignedOut(const QString &reason, const JobPtr &refused
     m_signedOut = true;
     m_signOutReason = reason;
     ApiReply refused;
-    refused.error
-        = {ApiError::Kind::Unauthorized, 0, {}, QStringLiteral("Signed out: %1").arg(reason)};
+    refused.error = {ApiError::Kind::Unauthorized, 0, {}, Text::tr("Signed out: %1").arg(reason)};
     // Every request that would use the refused token and is not on the wire fails now.
     const QList<JobPtr> pending = m_pending;
     for (const JobPtr &job : pending) {
@@ -945,7 +944,7 @@ void ParticleClient::typed(const QByteArray &method, const QString &path, const 
                 result.error = reply.error;
                 if (!result.error.isError())
                     result.error = {ApiError::Kind::Malformed, reply.status, {},
-                        QStringLiteral("Unexpected HTTP status %1").arg(reply.status)};
+                        Text::tr("Unexpected HTTP status %1").arg(reply.status)};
                 callback(std::move(result));
                 return;
             }
@@ -953,7 +952,7 @@ void ParticleClient::typed(const QByteArray &method, const QString &path, const 
             result.value = parse(reply, &problem);
             if (!result.value) {
                 if (problem.isEmpty())
-                    problem = QStringLiteral("Malformed answer from the server");
+                    problem = Text::tr("Malformed answer from the server");
                 result.error = {ApiError::Kind::Malformed, reply.status, {},
                     problem + QStringLiteral(" (%1)").arg(what)};
                 qCWarning(lcRemote).noquote() << result.error.message;
@@ -1049,7 +1048,7 @@ void ParticleClient::importDevices(int product, const QStringList &identifiers,
             || id.contains(QChar(0))) {
             failLater<ImportResult>(this, context, std::move(callback),
                 {ApiError::Kind::BadRequest, 0, {},
-                    QStringLiteral("Cannot import '%1': an identifier is one line, not blank")
+                    Text::tr("Cannot import '%1': an identifier is one line, not blank")
                         .arg(raw.left(64))});
             return;
         }
@@ -1057,7 +1056,7 @@ void ParticleClient::importDevices(int product, const QStringList &identifiers,
     }
     if (ids.isEmpty()) {
         failLater<ImportResult>(this, context, std::move(callback),
-            {ApiError::Kind::BadRequest, 0, {}, QStringLiteral("Nothing to import")});
+            {ApiError::Kind::BadRequest, 0, {}, Text::tr("Nothing to import")});
         return;
     }
     QByteArray body;
@@ -1110,8 +1109,8 @@ void ParticleClient::importDevices(int product, const QStringList &identifiers,
             else if (updated.isUndefined() || updated.isNull())
                 result.updated = static_cast<int>(result.updatedDeviceIds.size());
             else
-                *error = QStringLiteral("Malformed answer from the server: 'updated' is not a "
-                                        "number");
+                *error = Text::tr("Malformed answer from the server: 'updated' is not a "
+                                  "number");
             if (!error->isEmpty())
                 return std::optional<ImportResult>();
             return std::optional<ImportResult>(std::move(result));
@@ -1196,8 +1195,8 @@ void ParticleClient::listFirmware(
     typed<QList<Domain::Firmware>>("GET", productPath(product, QStringLiteral("/firmware")), {}, {},
         {}, {}, context, std::move(callback), [](const ApiReply &reply, QString *error) {
             if (!reply.json.isArray()) {
-                *error = QStringLiteral("Malformed answer from the server: expected a JSON array "
-                                        "of firmware");
+                *error = Text::tr("Malformed answer from the server: expected a JSON array "
+                                  "of firmware");
                 return std::optional<QList<Domain::Firmware>>();
             }
             return parseArray<Domain::Firmware>(
@@ -1367,8 +1366,8 @@ void ParticleClient::createCustomer(int product, const QString &email, bool noPa
         std::move(callback), [](const ApiReply &reply, QString *error) {
             std::optional<QJsonObject> object = objectBody(reply, error);
             if (object && !object->value(QStringLiteral("access_token")).isString()) {
-                *error = QStringLiteral("Malformed token answer from the server: "
-                                        "'access_token' is missing");
+                *error = Text::tr("Malformed token answer from the server: "
+                                  "'access_token' is missing");
                 return std::optional<QJsonObject>();
             }
             return object;
@@ -1395,8 +1394,8 @@ void ParticleClient::customerToken(const QString &clientId, const QString &clien
                 return std::optional<QString>();
             const QString token = object->value(QStringLiteral("access_token")).toString();
             if (token.isEmpty()) {
-                *error = QStringLiteral("Malformed token answer from the server: "
-                                        "'access_token' is missing");
+                *error = Text::tr("Malformed token answer from the server: "
+                                  "'access_token' is missing");
                 return std::optional<QString>();
             }
             return std::optional<QString>(token);

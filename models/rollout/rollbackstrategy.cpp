@@ -144,7 +144,7 @@ bool RollbackStrategy::finishIfDone(RolloutRun &run, qint64 t)
     run.r.finishedMs = t;
     if (timedOut > 0)
         run.r.stateReason = Text::tr(
-            "%n device(s) did not return to their previous version in time", nullptr, timedOut);
+            "%Ln device(s) did not return to their previous version in time", nullptr, timedOut);
     m_ctx.journal->addActivity(run, Text::tr("Rollback completed"), Text::tr("Rolled back"),
         timedOut > 0 ? run.r.stateReason : QString());
     m_ctx.journal->persist(run, {});

@@ -13,6 +13,7 @@
 #include "sync/syncengine.h"
 
 #include <QDateTime>
+#include <QLocale>
 
 #include <algorithm>
 
@@ -397,7 +398,8 @@ void RolloutEngine::complete(RolloutRun &run)
     }
     m_journal->addSample(run, t);
     m_journal->addActivity(run, tr("Rollout completed"), tr("Completed"),
-        tr("%1 devices updated, %2 failed or timed out").arg(succeeded).arg(failed));
+        tr("%1 devices updated, %2 failed or timed out")
+            .arg(QLocale().toString(succeeded), QLocale().toString(failed)));
     qCInfo(lcRollout) << "rollout" << run.r.id << "completed";
     m_journal->persist(run, m_ctx->driveAfter(run.r.id));
 }
@@ -523,7 +525,7 @@ QString RolloutEngine::rollback(qint64 id)
     run->r.stateReason = tr("Rolled back by %1").arg(m_ctx->config.actor);
     run->r.finishedMs = 0;
     m_journal->addActivity(*run, tr("Rollback started"), tr("Rolling back"),
-        tr("%n device(s) return to their previous version", nullptr, count));
+        tr("%Ln device(s) return to their previous version", nullptr, count));
     m_journal->persist(*run, m_ctx->driveAfter(id));
     return {};
 }

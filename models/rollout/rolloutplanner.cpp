@@ -163,7 +163,7 @@ RolloutPlan RolloutPlanner::plan(Domain::RolloutSpec spec, const QString &actor,
             }
             if (held > 0)
                 return refuse(
-                    Text::tr("%n device(s) of the selection are still being updated to v%1 by "
+                    Text::tr("%Ln device(s) of the selection are still being updated to v%1 by "
                              "the rollout “%2”, and this release would reach them too. Wait "
                              "for it to finish, abort it, or lock and flash instead.",
                         nullptr, held)
@@ -194,7 +194,7 @@ RolloutPlan RolloutPlanner::plan(Domain::RolloutSpec spec, const QString &actor,
     activity.action = Text::tr("Rollout started");
     activity.subject = spec.title;
     activity.result = Text::tr("Started");
-    activity.detail = Text::tr("Version %1 to %2 of %3 selected devices (%4 skipped), %n wave(s)",
+    activity.detail = Text::tr("Version %1 to %2 of %3 selected devices (%4 skipped), %Ln wave(s)",
         nullptr, static_cast<int>(waves.size()))
                           .arg(spec.version)
                           .arg(impact.targeted)

@@ -89,7 +89,7 @@ void RolloutPoller::checkTimeouts(RolloutRun &run, qint64 t)
             && device.startedMs > 0 && t - device.startedMs > timeoutMs) {
             RolloutDevice d = device;
             d.state = RolloutDeviceState::TimedOut;
-            d.reason = Text::tr("Not updated within %n hour(s)", nullptr, hours);
+            d.reason = Text::tr("Not updated within %Ln hour(s)", nullptr, hours);
             d.updatedMs = t;
             m_ctx.journal->markDevice(run, d);
         } else if (device.state == RolloutDeviceState::RollingBack && device.startedMs > 0
@@ -97,7 +97,7 @@ void RolloutPoller::checkTimeouts(RolloutRun &run, qint64 t)
             RolloutDevice d = device;
             d.state = RolloutDeviceState::TimedOut;
             d.stage = RollbackStage;
-            d.reason = Text::tr("Not back on version %1 within %n hour(s)", nullptr, hours)
+            d.reason = Text::tr("Not back on version %1 within %Ln hour(s)", nullptr, hours)
                            .arg(d.previousVersion);
             d.updatedMs = t;
             m_ctx.journal->markDevice(run, d);

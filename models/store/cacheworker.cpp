@@ -4,6 +4,7 @@
 #include "cacherepair.h"
 #include "cachesql.h"
 #include "devicecodec.h"
+#include "domain/text.h"
 #include "schema.h"
 #include "storelog.h"
 
@@ -366,8 +367,7 @@ QString CacheWorker::open(const QString &path)
     if (!error.isEmpty()) {
         close();
         qCWarning(lcStore).noquote() << "cannot open the cache" << path << ':' << error;
-        return QStringLiteral("Cannot open the cache %1: %2")
-            .arg(QDir::toNativeSeparators(path), error);
+        return Text::tr("Cannot open the cache %1: %2").arg(QDir::toNativeSeparators(path), error);
     }
     m_path = path;
     qCInfo(lcStore).noquote() << "cache open:" << path;
@@ -473,7 +473,7 @@ QString CacheWorker::repair(RepairReport &report)
         if (m_path == QLatin1String(":memory:"))
             return QStringLiteral("a cache in memory cannot be repaired");
         if (QString error = Repair::rebuild(db, fresh, report); !error.isEmpty())
-            return QStringLiteral("The cache could not be repaired: %1").arg(error);
+            return Text::tr("The cache could not be repaired: %1").arg(error);
     }
     close();
     QString error;
@@ -481,13 +481,12 @@ QString CacheWorker::repair(RepairReport &report)
     if (damaged.isEmpty()) {
         QFile::remove(fresh);
         const QString reopened = open(path);
-        return QStringLiteral("The cache could not be repaired: %1%2")
+        return Text::tr("The cache could not be repaired: %1%2")
             .arg(error, reopened.isEmpty() ? QString() : QStringLiteral("; ") + reopened);
     }
     if (!QFile::rename(fresh, path)) {
         QFile::rename(damaged, path); // put it back as it was
-        return QStringLiteral("The cache could not be repaired: cannot rename %1 to %2")
-            .arg(fresh, path);
+        return Text::tr("The cache could not be repaired: cannot rename %1 to %2").arg(fresh, path);
     }
     report.damagedCopy = damaged;
     qCWarning(lcStore).noquote() << "the cache was rebuilt; the damaged file is kept as" << damaged;
@@ -500,7 +499,7 @@ QString CacheWorker::setAside(const QString &path, QString &damagedCopy)
     QString error;
     damagedCopy = Repair::moveAside(path, &error);
     if (damagedCopy.isEmpty())
-        return QStringLiteral("The cache could not be set aside: %1").arg(error);
+        return Text::tr("The cache could not be set aside: %1").arg(error);
     qCWarning(lcStore).noquote() << "the cache was set aside as" << damagedCopy;
     return open(path);
 }

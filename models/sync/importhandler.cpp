@@ -289,12 +289,10 @@ void PushHandlers::placeImported(const std::shared_ptr<ImportRun> &run)
     const int imported = count(outcome.imported.size());
     if (imported == 0)
         parts.append(Text::tr("No device imported into the product"));
-    else if (imported == 1)
-        parts.append(Text::tr("Imported 1 device into the product"));
     else
-        parts.append(Text::tr("Imported %n devices into the product", nullptr, imported));
+        parts.append(Text::tr("Imported %Ln devices into the product", nullptr, imported));
     if (!outcome.existing.isEmpty())
-        parts.append(Text::tr("%n already in it", nullptr, count(outcome.existing.size())));
+        parts.append(Text::tr("%Ln already in it", nullptr, count(outcome.existing.size())));
     if (!outcome.refused.isEmpty()) {
         QStringList reasons;
         for (const QString &reason : std::as_const(outcome.refused)) {
@@ -302,19 +300,19 @@ void PushHandlers::placeImported(const std::shared_ptr<ImportRun> &run)
                 reasons.append(reason);
         }
         reasons.sort();
-        parts.append(Text::tr("%n refused (%1)", nullptr, count(outcome.refused.size()))
+        parts.append(Text::tr("%Ln refused (%1)", nullptr, count(outcome.refused.size()))
                          .arg(reasons.join(QStringLiteral(", "))));
     }
     if (!outcome.notFound.isEmpty())
         parts.append(
-            Text::tr("%n not found after the import", nullptr, count(outcome.notFound.size())));
+            Text::tr("%Ln not found after the import", nullptr, count(outcome.notFound.size())));
     if (!outcome.unplaced.isEmpty()) {
         QStringList reasons;
         if (gone > 0)
             reasons.append(Text::tr("their customer or group is gone"));
         if (conflicting > 0)
             reasons.append(Text::tr("rows naming one device differently"));
-        parts.append(Text::tr("%n not placed (%1)", nullptr, count(outcome.unplaced.size()))
+        parts.append(Text::tr("%Ln not placed (%1)", nullptr, count(outcome.unplaced.size()))
                          .arg(reasons.join(QStringLiteral(", "))));
     }
     QStringList named;
@@ -327,7 +325,7 @@ void PushHandlers::placeImported(const std::shared_ptr<ImportRun> &run)
     if (named.size() > DetailNamesAtMost) {
         const int more = count(named.size() - DetailNamesAtMost);
         named = named.mid(0, DetailNamesAtMost);
-        named.append(Text::tr("and %n more", nullptr, more));
+        named.append(Text::tr("and %Ln more", nullptr, more));
     }
     Store::ActivityRecord activity;
     activity.action = QStringLiteral("import");

@@ -424,24 +424,20 @@ QString Pusher::describe(const QList<OutboxEntry> &entries) const
             ? Text::tr("changing %1").arg(title(name))
             : Text::tr("renaming %1").arg(title(Outbox::renameOf(first).second));
     if (first.kind == Outbox::DeviceClaim)
-        return n == 1 ? Text::tr("claiming 1 device to its customer")
-                      : Text::tr("claiming %n devices to their customer", nullptr, n);
+        return Text::tr("claiming %Ln devices to their customer", nullptr, n);
     if (first.kind == Outbox::DeviceUnclaim)
-        return n == 1 ? Text::tr("releasing 1 device from its customer")
-                      : Text::tr("releasing %n devices from their customer", nullptr, n);
+        return Text::tr("releasing %Ln devices from their customer", nullptr, n);
     if (first.kind == Outbox::DeviceUpdate)
-        return n == 1 ? Text::tr("changing the name or notes of 1 device")
-                      : Text::tr("changing the names or notes of %n devices", nullptr, n);
+        return Text::tr("changing the names or notes of %Ln devices", nullptr, n);
     if (first.kind == Outbox::DeviceImport) {
         // Its devices are not in the fleet: the rows of the import count them.
         const int rows
             = static_cast<int>(first.payload.value(QStringLiteral("placements")).toArray().size());
         if (rows == 0) // a damaged import
             return Text::tr("importing devices");
-        return rows == 1 ? Text::tr("importing 1 device")
-                         : Text::tr("importing %n devices", nullptr, rows);
+        return Text::tr("importing %Ln devices", nullptr, rows);
     }
-    return n == 1 ? Text::tr("moving 1 device") : Text::tr("moving %n devices", nullptr, n);
+    return Text::tr("moving %Ln devices", nullptr, n);
 }
 
 void Pusher::entriesSucceeded(const QList<OutboxEntry> &entries, const QString &result)

@@ -538,10 +538,9 @@ QString SyncEngine::moveDevices(
         return QString();
     activity.action = QStringLiteral("move");
     if (activity.subject.isEmpty())
-        activity.subject = (deviceIds.size() == 1
-                ? Text::tr("1 device to %1")
-                : Text::tr("%n devices to %1", nullptr, static_cast<int>(deviceIds.size())))
-                               .arg(targetTitle);
+        activity.subject
+            = Text::tr("%Ln devices to %1", nullptr, static_cast<int>(deviceIds.size()))
+                  .arg(targetTitle);
     if (activity.devices == 0)
         activity.devices
             = static_cast<int>(QSet<QString>(deviceIds.cbegin(), deviceIds.cend()).size());
@@ -574,7 +573,7 @@ QString SyncEngine::moveDevices(
         if (places.size() == 1)
             activity.fromText = *places.cbegin();
         else if (places.size() > 1)
-            activity.fromText = Text::tr("%n places", nullptr, static_cast<int>(places.size()));
+            activity.fromText = Text::tr("%Ln places", nullptr, static_cast<int>(places.size()));
     }
     return applyEdit(std::move(activity), entries);
 }

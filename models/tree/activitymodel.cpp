@@ -8,6 +8,10 @@
 
 namespace Flotilla::Tree {
 
+// Unqualified in the signatures of functions that call tr(): lupdate files their texts under a
+// qualified return type's namespace.
+using Io::ExportTable;
+
 namespace {
 
 using Store::ActivityRecord;
@@ -361,7 +365,7 @@ bool ActivityFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sou
 
 // --- export -----------------------------------------------------------------------------------
 
-Io::ExportTable activityTable(const QAbstractItemModel *model)
+ExportTable activityTable(const QAbstractItemModel *model)
 {
     using Io::CellType;
     Io::ExportTable table;

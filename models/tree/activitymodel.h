@@ -21,7 +21,7 @@ namespace Flotilla::Tree {
 
 // Roles of the activity models (the Activity window, its export and tests). They start above
 // the rollout models' roles (rolloutmodels.h).
-enum ActivityRole : int {
+enum ActivityRole {
     ActivityIdRole = Qt::UserRole + 160, // qint64: the line's id in the log
     ActivityTimeRole, // qint64: when, in ms since the epoch (UTC)
     ActivitySourceRole, // QString: Store::ActivitySource ("console", "import", …)

@@ -27,7 +27,7 @@ namespace Flotilla::Tree {
 // KindRole (always ItemKind::Device), DeviceIdRole, TitleRole (the name), FirmwareVersionRole,
 // TargetVersionRole, OnlineRole, PendingRole, PlacementProblemRole. These live here because
 // roles.h belongs to the tree; they start well above its roles so that both can grow.
-enum DeviceTableRole : int {
+enum DeviceTableRole {
     LastHeardRole = Qt::UserRole + 64, // qint64: ms since the epoch, 0 = never
     LockedVersionRole, // int: the version the device is locked to; invalid QVariant when none
     DevelopmentRole, // bool
@@ -92,7 +92,7 @@ class DeviceTableModel final : public QAbstractTableModel
 public:
     using Scope = DeviceScope;
 
-    enum Column : int {
+    enum Column {
         NameColumn,
         IdColumn,
         SerialColumn,

@@ -25,6 +25,10 @@ namespace Flotilla::Tree {
 
 Q_LOGGING_CATEGORY(lcExport, "flotilla.tree.export")
 
+// Unqualified in the signatures of functions that call tr(): lupdate files their texts under a
+// qualified return type's namespace.
+using Io::ExportTable;
+
 namespace {
 
 enum class Field : quint8 {
@@ -316,7 +320,7 @@ QString exportColumnsError(const QStringList &keys)
     for (const FieldSpec &s : Specs)
         known.append(QString(s.key));
     return Text::tr(
-        "%n column(s) unknown: %1; the columns are %2", nullptr, static_cast<int>(unknown.size()))
+        "%Ln column(s) unknown: %1; the columns are %2", nullptr, static_cast<int>(unknown.size()))
         .arg(unknown.join(QStringLiteral(", ")), known.join(QStringLiteral(", ")));
 }
 
@@ -358,7 +362,7 @@ QString platformName(int platformId)
     return Text::tr("Platform %1").arg(platformId);
 }
 
-Io::ExportTable exportTable(const Sync::FleetState &state, const ExportScope &scope,
+ExportTable exportTable(const Sync::FleetState &state, const ExportScope &scope,
     const QStringList &columns, const QSet<QString> &pending)
 {
     auto snap = std::make_shared<Snapshot>();

@@ -6,6 +6,7 @@
 #include "sync/syncengine.h"
 
 #include <QCoreApplication>
+#include <QLocale>
 #include <QMimeData>
 
 #include <algorithm>
@@ -826,8 +827,9 @@ QString firmwareText(const FirmwareCounts &firmware)
 {
     QStringList parts;
     for (const auto &[version, count] : firmware) {
-        parts.append(version == 0 ? Text::tr("none ×%1").arg(count)
-                                  : Text::tr("v%1 ×%2").arg(version).arg(count));
+        const QString devices = QLocale().toString(count);
+        parts.append(version == 0 ? Text::tr("none ×%1").arg(devices)
+                                  : Text::tr("v%1 ×%2").arg(version).arg(devices));
     }
     return parts.join(QStringLiteral(", "));
 }

@@ -45,7 +45,7 @@ class FleetTreeModel final : public QAbstractItemModel
     Q_DISABLE_COPY_MOVE(FleetTreeModel)
 
 public:
-    enum Column : int {
+    enum Column {
         NameColumn,
         DevicesColumn,
         OnlineColumn,

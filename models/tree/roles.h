@@ -18,7 +18,7 @@ enum class ItemKind : int {
 
 // Custom data roles of FleetTreeModel, shared by models, delegates and tests. Aggregate roles
 // count the row's whole subtree; on a device row they count the device itself (0 or 1).
-enum ItemRole : int {
+enum ItemRole {
     KindRole = Qt::UserRole + 1, // int: ItemKind
     NodePathRole, // QString: the node's path (group name); customers and groups
     DeviceIdRole, // QString: devices

@@ -215,7 +215,7 @@ QString flashSelectionTitle(
         parts.append(Domain::shortTitlePath(hierarchy, nodes.constFirst()));
     else if (nodes.size() > 1)
         parts.append(
-            RolloutListModel::tr("%1 and %n more", nullptr, static_cast<int>(nodes.size() - 1))
+            RolloutListModel::tr("%1 and %Ln more", nullptr, static_cast<int>(nodes.size() - 1))
                 .arg(Domain::shortTitlePath(hierarchy, nodes.constFirst(), 40)));
     if (!devices.isEmpty()) {
         // Where the devices sit: the deepest node all of them are at or under.
@@ -240,7 +240,8 @@ QString flashSelectionTitle(
             ? devices.constFirst()
             : first->name;
         const int count = static_cast<int>(devices.size());
-        const QString what = count == 1 ? name : RolloutListModel::tr("%n devices", nullptr, count);
+        const QString what
+            = count == 1 ? name : RolloutListModel::tr("%Ln devices", nullptr, count);
         const bool inSelectedNode = std::any_of(nodes.cbegin(), nodes.cend(),
             [&](const QString &n) { return common && Domain::isAncestorOrSelf(n, *common); });
         parts.append(common && !common->isEmpty() && !inSelectedNode
@@ -328,7 +329,10 @@ QVariant RolloutListModel::data(const QModelIndex &index, int role) const
             const RolloutTotals t = m_totals.value(id);
             if (role == RolloutSortRole)
                 return t.percent();
-            return tr("%1/%2 (%3%)").arg(t.succeeded).arg(t.targeted).arg(t.percent());
+            const QLocale locale;
+            return tr("%1/%2 (%3%)")
+                .arg(locale.toString(t.succeeded), locale.toString(t.targeted),
+                    locale.toString(t.percent()));
         }
         case RequestsColumn:
             return role == RolloutSortRole ? QVariant(rollout->requests)

@@ -29,7 +29,7 @@ namespace Flotilla::Tree {
 
 // Roles of the rollout models (the monitor's delegates and tests). They start above the device
 // table's roles (devicetablemodel.h).
-enum RolloutRole : int {
+enum RolloutRole {
     RolloutIdRole = Qt::UserRole + 128, // qint64
     RolloutStateRole, // int: Domain::RolloutState
     ProgressRole, // int: percent (0..100) of the row's devices that succeeded
