@@ -153,26 +153,26 @@ void AppContext::open(const Connection &connection, std::function<void(QString e
     });
 
     qCInfo(lcApp) << "opening the cache for product" << connection.productId;
-    m_session->openCache(
-        m_connection.cachePath, this, [this, done = std::move(done)](QString error) {
-            if (!error.isEmpty()) {
-                const QString reason
-                    = tr("The local cache %1 cannot be used: %2")
-                          .arg(QDir::toNativeSeparators(m_connection.cachePath), error);
-                if (!QFileInfo::exists(m_connection.cachePath)) {
-                    done(reason); // nothing there to keep or set aside
-                    return;
-                }
-                // A file that may hold changes not yet sent: the window asks what to do.
-                done(QString());
-                m_window->cacheProblems()->showUnusable(reason);
+    const QString cachePath = m_connection.cachePath;
+    m_session->openCache(cachePath, this, [this, done = std::move(done)](QString error) {
+        if (!error.isEmpty()) {
+            const QString reason
+                = tr("The local cache %1 cannot be used: %2")
+                      .arg(QDir::toNativeSeparators(m_connection.cachePath), error);
+            if (!QFileInfo::exists(m_connection.cachePath)) {
+                done(reason); // nothing there to keep or set aside
                 return;
             }
-            // Another Flotilla (flotillactl) may have the same cache open: one of them sends.
-            startSharing();
-            startEngine();
+            // A file that may hold changes not yet sent: the window asks what to do.
             done(QString());
-        });
+            m_window->cacheProblems()->showUnusable(reason);
+            return;
+        }
+        // Another Flotilla (flotillactl) may have the same cache open: one of them sends.
+        startSharing();
+        startEngine();
+        done(QString());
+    });
 }
 
 void AppContext::startSharing()

@@ -327,6 +327,8 @@ void SettingsDialog::chooseCacheFolder()
 
 void SettingsDialog::askToClearCache()
 {
+    if (m_question)
+        return; // asked already
     if (m_pending > 0) {
         m_pages->setCurrentIndex(3);
         showError(pendingText() + QLatin1Char(' ')

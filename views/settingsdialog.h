@@ -30,13 +30,12 @@ class SettingsDialog final : public QDialog
     Q_DISABLE_COPY_MOVE(SettingsDialog)
 
 public:
-    // The cache in use: where it is, its size, and whether the cache folder applies to it (not
-    // to a sandbox's throwaway cache).
+    // The cache in use: where it is, its size, and where caches live without a cache folder.
     struct CacheInfo
     {
         QString path;
         qint64 bytes = 0;
-        QString usualFolder; // where caches live without a cache folder
+        QString usualFolder;
     };
 
     SettingsDialog(const Session::Preferences &preferences, const CacheInfo &cache,

@@ -21,8 +21,8 @@ namespace Flotilla::Session {
 //   preferences/proxyHost, proxyPort, proxyUser   a manual proxy (its password is never kept)
 //   preferences/cacheFolder      "" (the usual place) or the folder new caches live in
 //
-// Read once by a front end (load()) and handed down to what uses it: the models never read
-// settings themselves.
+// Read by a front end (load()) and handed down to what uses it: the models never read settings
+// themselves.
 struct Preferences
 {
     enum class Proxy { System, None, Manual };
