@@ -182,9 +182,13 @@ QWidget *SettingsDialog::makeNetworkPage()
     form->addRow(manual);
     auto *hostRow = new QHBoxLayout;
     hostRow->addWidget(m_proxyHost, 1);
-    hostRow->addWidget(new QLabel(tr("Port:")));
+    auto *portLabel = new QLabel(tr("P&ort:"));
+    portLabel->setBuddy(m_proxyPort);
+    hostRow->addWidget(portLabel);
     hostRow->addWidget(m_proxyPort);
-    form->addRow(tr("&Host:"), hostRow);
+    auto *hostLabel = new QLabel(tr("&Host:"));
+    hostLabel->setBuddy(m_proxyHost);
+    form->addRow(hostLabel, hostRow);
     form->addRow(tr("&User:"), m_proxyUser);
     form->addRow(tr("&Password:"), m_proxyPassword);
     form->addRow(note(tr("The password is kept only until Flotilla closes. A sandbox cloud on "
@@ -221,7 +225,9 @@ QWidget *SettingsDialog::makeCachePage()
     auto *form = new QFormLayout(page);
     form->addRow(tr("In use:"), where);
     form->addRow(tr("Size:"), size);
-    form->addRow(tr("Cache &folder:"), folderRow);
+    auto *folderLabel = new QLabel(tr("Cache &folder:"));
+    folderLabel->setBuddy(m_cacheFolder);
+    form->addRow(folderLabel, folderRow);
     form->addRow(note(tr("Empty: the usual place. Caches made from now on live there; the fleet "
                          "is read again from the cloud into it when Flotilla opens it next.")));
     form->addRow(QString(), m_clearCache);
