@@ -317,7 +317,8 @@ void SettingsDialog::updateRateText()
     const int limit = Session::CloudSession::rateLimitFor(m_rateShare->value());
     m_rateText->setText(
         tr("Flotilla sends at most %1 requests in 5 minutes. Particle counts the requests of "
-           "every program of the same internet address together: the rest is left to them.")
+           "every program of the same internet address together: the rest is left to them. A "
+           "new share applies when Flotilla opens the fleet next.")
             .arg(QLocale().toString(limit)));
 }
 
