@@ -7,6 +7,7 @@
 #include "rollout/rolloutengine.h"
 #include "session/cloudsession.h"
 #include "session/credentials.h"
+#include "session/preferences.h"
 #include "session/signin.h"
 #include "sync/syncengine.h"
 #include "tree/devicetablemodel.h"
@@ -14,12 +15,15 @@
 #include "views/cacheproblems.h"
 #include "views/mainwindow.h"
 #include "views/productclientdialog.h"
+#include "views/settingsdialog.h"
 #include "views/signindialog.h"
 
 #include <QDir>
+#include <QEventLoopLocker>
 #include <QFileInfo>
 #include <QLabel>
 #include <QStatusBar>
+#include <QTimer>
 #include <QUndoStack>
 
 namespace Flotilla::App {
@@ -29,6 +33,11 @@ AppContext::AppContext(QObject *parent)
 { }
 
 AppContext::~AppContext()
+{
+    closeSession();
+}
+
+void AppContext::closeSession()
 {
     // The window and the commands first (they refer to the engine), then the models, the
     // session last (the rollout engine, the sync engine, then the cache after its writes).
@@ -41,6 +50,7 @@ AppContext::~AppContext()
     m_tree.reset();
     m_signIn.reset();
     m_session.reset();
+    m_signingIn = false;
 }
 
 Sync::SyncEngine *AppContext::engine() const
@@ -73,7 +83,14 @@ void AppContext::setTokenStore(Remote::TokenStore *store)
 void AppContext::open(const Connection &connection, std::function<void(QString error)> done)
 {
     m_connection = connection;
+    // The preferences as kept now (Edit › Settings…): the proxy of every request, the
+    // request budget, where the cache lives, what new rollouts start from.
+    const Session::Preferences preferences = Session::Preferences::load();
+    preferences.applyProxy(m_proxyPassword);
+    if (m_connection.cachePath.isEmpty())
+        m_connection.cachePath = preferences.cachePath(connection.apiUrl, connection.productId);
     Session::SessionConfig config;
+    config.rateSharePercent = preferences.rateSharePercent;
     config.apiUrl = connection.apiUrl;
     config.productId = connection.productId;
     config.liveEvents = connection.liveEvents;
@@ -117,6 +134,7 @@ void AppContext::open(const Connection &connection, std::function<void(QString e
     parts.rollouts = rolloutEngine();
     m_window = std::make_unique<Views::MainWindow>(parts);
     m_window->setConnectionDescription(connection.description);
+    m_window->setRolloutDefaults(preferences.rolloutDefaults());
     m_window->setProductClient(connection.oauthClientId, connection.oauthClientSecret);
     m_window->setSignInAvailable(m_credentials != nullptr && !connection.sandbox);
     // The sandbox the session started goes with it: closing asks first while rollouts run.
@@ -126,6 +144,7 @@ void AppContext::open(const Connection &connection, std::function<void(QString e
         &AppContext::editProductClient);
     connect(m_window.get(), &Views::MainWindow::cacheSetAsideRequested, this,
         &AppContext::setCacheAside);
+    connect(m_window.get(), &Views::MainWindow::settingsRequested, this, &AppContext::editSettings);
     connect(engine(), &Sync::SyncEngine::signedOutChanged, this, [this](bool signedOut) {
         if (signedOut && !m_connection.sandbox && m_credentials) {
             qCInfo(lcApp) << "signed out by the cloud";
@@ -134,7 +153,8 @@ void AppContext::open(const Connection &connection, std::function<void(QString e
     });
 
     qCInfo(lcApp) << "opening the cache for product" << connection.productId;
-    m_session->openCache(connection.cachePath, this, [this, done = std::move(done)](QString error) {
+    const QString cachePath = m_connection.cachePath;
+    m_session->openCache(cachePath, this, [this, done = std::move(done)](QString error) {
         if (!error.isEmpty()) {
             const QString reason
                 = tr("The local cache %1 cannot be used: %2")
@@ -297,6 +317,75 @@ void AppContext::useProductClient(const QString &clientId, const QString &client
     m_connection.oauthClientSecret = clientSecret;
     m_session->setProductClient(clientId, clientSecret);
     m_window->setProductClient(clientId, clientSecret);
+}
+
+void AppContext::editSettings()
+{
+    if (!m_window || !m_session)
+        return;
+    if (auto *open = m_window->findChild<Views::SettingsDialog *>()) {
+        open->raise();
+        open->activateWindow();
+        return;
+    }
+    Views::SettingsDialog::CacheInfo cache;
+    cache.path = m_connection.cachePath;
+    cache.bytes = Session::CloudSession::cacheSize(m_connection.cachePath);
+    cache.usualFolder = QFileInfo(
+        Session::CloudSession::defaultCachePath(m_connection.apiUrl, m_connection.productId))
+                            .absolutePath();
+    auto *dialog = new Views::SettingsDialog(
+        Session::Preferences::load(), cache, engine()->pendingCount(), m_window.get());
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setProxyPassword(m_proxyPassword);
+    connect(engine(), &Sync::SyncEngine::pendingChanged, dialog,
+        &Views::SettingsDialog::setPendingChanges);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        const Session::Preferences preferences = dialog->preferences();
+        preferences.save();
+        m_proxyPassword = dialog->proxyPassword();
+        preferences.applyProxy(m_proxyPassword);
+        qCInfo(lcApp) << "the preferences were changed";
+        if (m_window)
+            m_window->setRolloutDefaults(preferences.rolloutDefaults());
+        // The window (the dialog's parent) goes: once the dialog has returned.
+        if (dialog->clearCacheRequested())
+            QTimer::singleShot(0, this, &AppContext::clearCache);
+    });
+    dialog->open();
+}
+
+void AppContext::clearCache()
+{
+    if (!m_session || !m_window)
+        return;
+    if (const int pending = engine()->pendingCount(); pending > 0) {
+        m_window->statusBar()->showMessage(
+            tr("The cache is kept: %n change(s) not sent yet live in it.", nullptr, pending),
+            20000);
+        return;
+    }
+    // The window goes and a new one comes: the application does not quit in between.
+    const QEventLoopLocker keepRunning;
+    const Connection connection = m_connection;
+    const QByteArray geometry = m_window->saveGeometry();
+    const bool shown = m_window->isVisible();
+    closeSession(); // the cache is closed and the driver lease released
+    QString error;
+    const bool removed = Session::CloudSession::removeCache(connection.cachePath, &error);
+    qCInfo(lcApp) << "the cache was" << (removed ? "cleared" : "kept");
+    open(connection, [this](QString openError) {
+        if (!openError.isEmpty() && m_window)
+            m_window->cacheProblems()->showUnusable(openError);
+    });
+    m_window->restoreGeometry(geometry);
+    if (shown)
+        m_window->show();
+    m_window->statusBar()->showMessage(removed
+            ? tr("The cache was cleared: the fleet is read from the cloud again.")
+            : tr("The cache could not be cleared: %1").arg(error),
+        20000);
+    Q_EMIT reopened();
 }
 
 void AppContext::useToken(const QString &token)

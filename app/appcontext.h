@@ -48,7 +48,7 @@ struct Connection
     QString token; // empty: ask the user to sign in (a real cloud)
     QString oauthClientId; // the product's OAuth client, for claims and customer accounts
     QString oauthClientSecret;
-    QString cachePath;
+    QString cachePath; // empty: where the preferences put it (Session::Preferences::cachePath)
     QString description; // for the window: "Sandbox 127.0.0.1:41234", "api.particle.io"
     QString actor; // who the activity log names
     // The sandbox cloud this session started: no sign-in, and it stops (its fleet discarded)
@@ -99,9 +99,20 @@ public:
     // Opens the dialog that sets or clears the product's OAuth client (File › Product OAuth
     // client…), kept in the token store.
     void editProductClient();
+    // Edit › Settings…: the preferences (Session::Preferences), kept when accepted.
+    void editSettings();
+    // Deletes the local cache and opens the session again on a new one, read from the cloud
+    // (a new window): refused while changes are still to be sent.
+    void clearCache();
+
+Q_SIGNALS:
+    // clearCache() closed the session and opened it again: window() is a new one.
+    void reopened();
 
 private:
     void useToken(const QString &token);
+    // Destroys what open() built, in the reverse order.
+    void closeSession();
     void startEngine();
     // Shares the cache with other Flotilla processes (Session::CloudSession::startSharing);
     // the status bar says when another one sends the changes.
@@ -123,6 +134,7 @@ private:
     std::unique_ptr<Edit::FleetEditor> m_editor;
     std::unique_ptr<Views::MainWindow> m_window;
     bool m_signingIn = false;
+    QString m_proxyPassword; // the manual proxy's, typed in Settings: memory only
     QPointer<QLabel> m_driverLabel; // in the window's status bar
 };
 

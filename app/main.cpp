@@ -154,7 +154,7 @@ int main(int argc, char *argv[])
         App::Connection connection;
         connection.apiUrl = url;
         connection.productId = productId;
-        connection.cachePath = Session::CloudSession::defaultCachePath(url, productId);
+        // connection.cachePath empty: where the preferences put it (Edit › Settings…).
         connection.description = url.host();
         connection.actor = qEnvironmentVariable("USER", QStringLiteral("operator"));
         context.setTokenStore(tokenStore.get());

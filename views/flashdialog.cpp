@@ -51,11 +51,12 @@ QString versionsText(const QMap<int, int> &byVersion)
 } // namespace
 
 FlashDialog::FlashDialog(Rollout::RolloutEngine *rollouts, Sync::SyncEngine *sync,
-    const Selection &selection, QWidget *parent)
+    const Selection &selection, const Domain::RolloutDefaults &defaults, QWidget *parent)
     : QDialog(parent)
     , m_rollouts(rollouts)
     , m_sync(sync)
     , m_selection(selection)
+    , m_defaults(defaults)
     , m_seed(QRandomGenerator::global()->generate64())
 {
     setObjectName(QStringLiteral("flashDialog"));
@@ -126,7 +127,7 @@ FlashDialog::FlashDialog(Rollout::RolloutEngine *rollouts, Sync::SyncEngine *syn
     m_timeoutHours = new QSpinBox;
     m_timeoutHours->setObjectName(QStringLiteral("deviceTimeout"));
     m_timeoutHours->setRange(1, 24 * 30);
-    m_timeoutHours->setValue(24);
+    m_timeoutHours->setValue(defaultTimeoutHours());
     m_timeoutHours->setSuffix(tr(" h"));
     m_timeoutHours->setToolTip(
         tr("A device that has not updated this long after it was "
@@ -225,7 +226,7 @@ FlashDialog::FlashDialog(Rollout::RolloutEngine *rollouts, Sync::SyncEngine *syn
 
     updateNames();
     fillVersions();
-    setWaves(defaultWaves(m_sync->state().hierarchy(), selection.nodes));
+    setWaves(defaultWaves(m_sync->state().hierarchy(), selection.nodes, m_defaults));
     if (selection.nodes.isEmpty()) {
         const QString reason
             = tr("Only individual devices are selected: a release goes to groups.");
@@ -247,10 +248,12 @@ FlashDialog::FlashDialog(Rollout::RolloutEngine *rollouts, Sync::SyncEngine *syn
     connect(m_intelligent, &QCheckBox::toggled, this, [this](bool intelligent) {
         // A standard release reaches devices at their next handshake, spread over about a
         // week: the untouched default timeout follows.
-        if (!intelligent && m_timeoutHours->value() == 24)
-            m_timeoutHours->setValue(24 * 7);
-        else if (intelligent && m_timeoutHours->value() == 24 * 7)
-            m_timeoutHours->setValue(24);
+        const int usual = defaultTimeoutHours();
+        const int week = std::max(usual, 24 * 7);
+        if (!intelligent && m_timeoutHours->value() == usual)
+            m_timeoutHours->setValue(week);
+        else if (intelligent && m_timeoutHours->value() == week)
+            m_timeoutHours->setValue(usual);
         recompute();
     });
     connect(m_waves, &WavesTable::edited, this, [this] {
@@ -420,6 +423,11 @@ void FlashDialog::setMethod(Domain::RolloutMethod method)
     }
 }
 
+int FlashDialog::defaultTimeoutHours() const
+{
+    return int(std::clamp<qint64>(m_defaults.deviceTimeoutS / 3600, 1, 24 * 30));
+}
+
 void FlashDialog::setWaves(const QList<Domain::WaveSpec> &waves)
 {
     m_waves->setWaves(waves, m_sync->state().hierarchy());
@@ -437,6 +445,8 @@ void FlashDialog::addWave()
     QString error;
     QList<Domain::WaveSpec> waves = readWaves(&error);
     Domain::WaveSpec wave;
+    wave.success = m_defaults.success;
+    wave.failure = m_defaults.failure;
     wave.percent = 50;
     const int current = m_waves->currentRow();
     const int at
@@ -462,6 +472,8 @@ void FlashDialog::addGroupWave()
         QString error;
         QList<Domain::WaveSpec> waves = readWaves(&error);
         Domain::WaveSpec wave;
+        wave.success = m_defaults.success;
+        wave.failure = m_defaults.failure;
         wave.nodes = {target->path};
         wave.name = waveName(hierarchy, m_selection.nodes, target->path);
         const int current = m_waves->currentRow();
@@ -561,7 +573,8 @@ void FlashDialog::recompute()
         // to flash (they already run the version, or another rollout holds them).
         if (!m_planEdited) {
             Domain::RolloutSpec planned = s;
-            planned.waves = defaultWaves(m_sync->state().hierarchy(), m_selection.nodes);
+            planned.waves
+                = defaultWaves(m_sync->state().hierarchy(), m_selection.nodes, m_defaults);
             QList<Domain::RolloutDevice> devices = m_impact.devices;
             const QList<int> counts = Domain::assignWaves(planned, devices);
             if (!planned.waves.isEmpty() && !planned.waves.constFirst().nodes.isEmpty()

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "domain/rollout.h"
+#include "domain/rolloutdefaults.h"
 #include "views/wavestable.h"
 
 #include <QDialog>
@@ -52,14 +53,18 @@ public:
         QString title;
     };
 
+    // `defaults`: the thresholds of the default waves and the device timeout (the
+    // preferences).
     FlashDialog(Rollout::RolloutEngine *rollouts, Sync::SyncEngine *sync,
-        const Selection &selection, QWidget *parent = nullptr);
+        const Selection &selection, const Domain::RolloutDefaults &defaults = {},
+        QWidget *parent = nullptr);
     ~FlashDialog() override;
 
     // The default waves of a staged rollout of `nodes`: the test groups under them (descendant
-    // nodes whose last slug or title contains "test") first, then 25%, then the rest.
-    static QList<Domain::WaveSpec> defaultWaves(
-        const Domain::Hierarchy &hierarchy, const QStringList &nodes);
+    // nodes whose last slug or title contains "test") first, then 25%, then the rest, with the
+    // thresholds of `defaults`.
+    static QList<Domain::WaveSpec> defaultWaves(const Domain::Hierarchy &hierarchy,
+        const QStringList &nodes, const Domain::RolloutDefaults &defaults = {});
     // The selection as people name it, for the dialog's title and the rollout's ("v6 to
     // <title>"): nodes by their title paths ("Acme Logistics › Berlin depot › Test", shortened
     // as "Customer › … › Test" when long; "… and 2 more"), devices by name or count and, when
@@ -106,6 +111,7 @@ private:
     void onFleetChanged(const Sync::FleetDelta &delta);
     void upload();
     void setWaves(const QList<Domain::WaveSpec> &waves);
+    int defaultTimeoutHours() const; // m_defaults' device timeout, as the spin box shows it
     QList<Domain::WaveSpec> readWaves(QString *error) const;
     void addWave();
     void addGroupWave();
@@ -119,6 +125,7 @@ private:
     Rollout::RolloutEngine *m_rollouts;
     Sync::SyncEngine *m_sync;
     Selection m_selection;
+    Domain::RolloutDefaults m_defaults;
     QString m_title; // selectionTitle()
     QMap<QString, QString> m_nodeTitles; // RolloutSpec::nodeTitles
     QLabel *m_selectionLabel = nullptr;

@@ -7,10 +7,10 @@
 
 namespace Flotilla::Views {
 
-QList<Domain::WaveSpec> FlashDialog::defaultWaves(
-    const Domain::Hierarchy &hierarchy, const QStringList &nodes)
+QList<Domain::WaveSpec> FlashDialog::defaultWaves(const Domain::Hierarchy &hierarchy,
+    const QStringList &nodes, const Domain::RolloutDefaults &defaults)
 {
-    return Tree::defaultWaves(hierarchy, nodes);
+    return Tree::defaultWaves(hierarchy, nodes, defaults);
 }
 
 QString FlashDialog::waveName(

@@ -269,6 +269,11 @@ void MainWindow::setThrowawayCloud(bool throwaway)
     m_actions.setThrowawayCloud(throwaway);
 }
 
+void MainWindow::setRolloutDefaults(const Domain::RolloutDefaults &defaults)
+{
+    m_rolloutDefaults = defaults;
+}
+
 void MainWindow::setSignInAvailable(bool available)
 {
     m_actions.signIn->setVisible(available);
@@ -290,6 +295,7 @@ void MainWindow::connectActions()
     });
     connect(a.signIn, &QAction::triggered, this, &MainWindow::signInRequested);
     connect(a.productClient, &QAction::triggered, this, &MainWindow::productClientRequested);
+    connect(a.settings, &QAction::triggered, this, &MainWindow::settingsRequested);
     connect(a.importDevices, &QAction::triggered, this, &MainWindow::chooseImportFile);
     connect(a.exportDevices, &QAction::triggered, this, [this] {
         ExportDialog::showFor(ExportDialog::contextOf(
@@ -731,7 +737,7 @@ void MainWindow::showFlashDialog()
     s.nodes = selection.nodes;
     s.devices = selection.devices;
     s.title = selection.title;
-    auto *dialog = new FlashDialog(m_rollouts, m_engine, s, this);
+    auto *dialog = new FlashDialog(m_rollouts, m_engine, s, m_rolloutDefaults, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &FlashDialog::rolloutStarted, this, [this](qint64 id) {
         statusBar()->showMessage(tr("Rollout started"), 8000);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "domain/moves.h"
+#include "domain/rolloutdefaults.h"
 #include "views/mainwindowactions.h"
 #include "views/selectioncontroller.h"
 
@@ -92,6 +93,8 @@ public:
     // Whether the cloud is the sandbox this session started, whose fleet (and every rollout on
     // it) is discarded when the window closes: closing asks first while rollouts run.
     void setThrowawayCloud(bool throwaway);
+    // What Flash… starts a rollout from: the default waves' thresholds, the device timeout.
+    void setRolloutDefaults(const Domain::RolloutDefaults &defaults);
 
     FleetTreeView *treeView() const { return m_treeView; }
     QTableView *deviceView() const { return m_tableView; }
@@ -149,6 +152,8 @@ Q_SIGNALS:
     void productClientRequested();
     // The user chose to set an unreadable cache aside and start a new one.
     void cacheSetAsideRequested();
+    // Edit › Settings… (Preferences on macOS).
+    void settingsRequested();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -190,6 +195,7 @@ private:
     StatusBarController *m_status = nullptr;
     MainWindowActions m_actions;
     bool m_throwawayCloud = false;
+    Domain::RolloutDefaults m_rolloutDefaults;
     bool m_quitConfirmed = false;
     bool m_editRefused = false;
     QPointer<QMessageBox> m_quitQuestion;

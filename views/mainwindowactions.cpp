@@ -155,6 +155,14 @@ void MainWindowActions::create(QWidget *owner, bool withRollouts)
         Icons::expandAll(), {}, MainWindow::tr("Expand every customer and group"));
     collapse = make(QStringLiteral("actionCollapseAll"), MainWindow::tr("&Collapse all"),
         Icons::collapseAll(), {}, MainWindow::tr("Collapse the tree"));
+    // Preferences on macOS (its application menu), Edit › Settings… elsewhere.
+    const QKeySequence preferences = QKeySequence(QKeySequence::Preferences).isEmpty()
+        ? QKeySequence(Qt::CTRL | Qt::Key_Comma)
+        : QKeySequence(QKeySequence::Preferences);
+    settings
+        = make(QStringLiteral("actionSettings"), MainWindow::tr("Se&ttings…"), QIcon(), preferences,
+            MainWindow::tr("Language, rollout defaults, network proxy and the local cache"));
+    settings->setMenuRole(QAction::PreferencesRole);
     about = make(QStringLiteral("actionAbout"), MainWindow::tr("&About Flotilla"),
         Icons::application(), {}, MainWindow::tr("About Flotilla"));
     about->setMenuRole(QAction::AboutRole);
@@ -177,6 +185,8 @@ void MainWindowActions::fillMenus(QMenuBar *bar) const
     edit->addActions({moveTo, notes, rename, remove});
     edit->addSeparator();
     edit->addAction(find);
+    edit->addSeparator();
+    edit->addAction(settings);
 
     QMenu *fleet = bar->addMenu(MainWindow::tr("F&leet"));
     fleet->addActions({newCustomer, newGroup});

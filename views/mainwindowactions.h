@@ -53,6 +53,7 @@ struct MainWindowActions
     QAction *rollouts = nullptr;
     QAction *activity = nullptr;
     QAction *find = nullptr;
+    QAction *settings = nullptr;
     QAction *copyRows = nullptr;
     QAction *copyIds = nullptr;
     QAction *notes = nullptr;

@@ -10,6 +10,7 @@
 #include "session/cloudaccount.h"
 #include "session/cloudsession.h"
 #include "session/credentials.h"
+#include "session/preferences.h"
 #include "sync/syncengine.h"
 
 #include <QDateTime>
@@ -183,7 +184,17 @@ void Output::finish(int status, const QString &error)
 Context::Context(const Globals &globals, Output *out)
     : m_globals(globals)
     , m_out(out)
-{ }
+    , m_preferences(std::make_unique<Session::Preferences>(Session::Preferences::load()))
+{
+    // Every request of the command (sign-in, the session) goes through the proxy the console
+    // is set to (never for a sandbox on this computer).
+    m_preferences->applyProxy();
+}
+
+Domain::RolloutDefaults Context::rolloutDefaults() const
+{
+    return m_preferences->rolloutDefaults();
+}
 
 Context::~Context()
 {
@@ -333,7 +344,7 @@ int Context::resolveConnection()
     if (!m_globals.cache.isEmpty())
         c.cachePath = m_globals.cache;
     if (c.cachePath.isEmpty())
-        c.cachePath = Session::CloudSession::defaultCachePath(c.apiUrl, c.productId);
+        c.cachePath = m_preferences->cachePath(c.apiUrl, c.productId);
     return Done;
 }
 
@@ -368,6 +379,7 @@ int Context::openCache()
     // for the cloud work of a command, when it is free (waitForPush, the rollout commands).
     config.driveWhenFree = false;
     config.source = QStringLiteral("flotillactl"); // on the activity log's lines
+    config.rateSharePercent = m_preferences->rateSharePercent;
     m_session = std::make_unique<Session::CloudSession>(config);
     if (!m_connection.token.isEmpty())
         m_session->setAccessToken(m_connection.token);

@@ -17,7 +17,8 @@ class QUndoStack;
 
 namespace Flotilla::Domain {
 struct MoveTarget;
-}
+struct RolloutDefaults;
+} // namespace Flotilla::Domain
 namespace Flotilla::Tree {
 struct DeviceScope;
 }
@@ -33,7 +34,8 @@ class RolloutEngine;
 }
 namespace Flotilla::Session {
 class CloudSession;
-}
+struct Preferences;
+} // namespace Flotilla::Session
 namespace Flotilla::Sync {
 class SyncEngine;
 struct FleetState;
@@ -109,6 +111,10 @@ public:
 
     Output &out() const { return *m_out; }
     const Globals &globals() const { return m_globals; }
+    // The console's preferences (Edit › Settings…), read once: the proxy (applied from the
+    // start), the request budget, the cache folder and what a new rollout starts from.
+    const Session::Preferences &preferences() const { return *m_preferences; }
+    Domain::RolloutDefaults rolloutDefaults() const;
     bool yes() const { return m_globals.yes; }
 
     // Resolves the connection (profile or --api/--product), reads the token, opens the cache
@@ -172,6 +178,7 @@ private:
 
     Globals m_globals;
     Output *m_out;
+    std::unique_ptr<Session::Preferences> m_preferences;
     Connection m_connection;
     std::unique_ptr<Session::CloudSession> m_session;
     std::unique_ptr<QUndoStack> m_undoStack;

@@ -7,6 +7,7 @@
 #include "domain/hierarchy.h"
 #include "domain/nodepath.h"
 #include "domain/rollout.h"
+#include "domain/rolloutdefaults.h"
 #include "rollout/rolloutengine.h"
 #include "session/cloudsession.h"
 #include "sync/syncengine.h"
@@ -173,7 +174,11 @@ std::optional<Domain::WaveSpec> parseWave(
                      .arg(text);
         return std::nullopt;
     }
+    // Thresholds not given: the console's defaults (its preferences).
+    const Domain::RolloutDefaults defaults = ctx.rolloutDefaults();
     Domain::WaveSpec wave;
+    wave.success = defaults.success;
+    wave.failure = defaults.failure;
     const QString what = parts.constFirst().trimmed();
     if (what.endsWith(QLatin1Char('%'))) {
         bool ok = false;
@@ -875,6 +880,7 @@ int runRolloutStart(Context &ctx, const Arguments &args)
     if (!nodes)
         return status;
     Domain::RolloutSpec spec = makeSpec(ctx, RolloutMethod::Staged, version, *nodes, {});
+    spec.deviceTimeoutS = ctx.rolloutDefaults().deviceTimeoutS;
     if (args.isSet(QStringLiteral("timeout"))) {
         const std::optional<qint64> timeout = parseDuration(args.value(QStringLiteral("timeout")));
         if (!timeout) {
@@ -889,7 +895,7 @@ int runRolloutStart(Context &ctx, const Arguments &args)
     if (waveTexts.isEmpty()) {
         // The console's default plan: the test groups, 25%, the rest; without the test wave
         // when it has nothing to flash.
-        spec.waves = Tree::defaultWaves(ctx.fleet().hierarchy(), *nodes);
+        spec.waves = Tree::defaultWaves(ctx.fleet().hierarchy(), *nodes, ctx.rolloutDefaults());
         if (const int loaded = loadRollouts(ctx, true); loaded != Done)
             return loaded;
         const Domain::FlashImpact impact

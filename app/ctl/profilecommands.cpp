@@ -6,6 +6,7 @@
 #include "session/cloudaccount.h"
 #include "session/cloudsession.h"
 #include "session/credentials.h"
+#include "session/preferences.h"
 #include "session/signin.h"
 
 #include <QDir>
@@ -321,7 +322,7 @@ int runProfiles(Context &ctx, const Arguments &)
     QList<QStringList> rows;
     for (const Profile &p : Profiles::all()) {
         const QString cache = p.cachePath.isEmpty()
-            ? Session::CloudSession::defaultCachePath(p.apiUrl, p.productId)
+            ? ctx.preferences().cachePath(p.apiUrl, p.productId)
             : p.cachePath;
         list.append(QJsonObject {{QStringLiteral("name"), p.name},
             {QStringLiteral("api"), p.apiUrl.toString()}, {QStringLiteral("product"), p.productId},

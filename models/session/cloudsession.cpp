@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "session/cloudsession.h"
 
+#include "domain/text.h"
 #include "remote/particleclient.h"
 #include "rollout/rolloutengine.h"
 #include "session/apiusage.h"
@@ -9,6 +10,9 @@
 #include "store/cachestore.h"
 #include "sync/syncengine.h"
 
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
 #include <QTimer>
@@ -27,6 +31,7 @@ CloudSession::CloudSession(const SessionConfig &config, QObject *parent)
     m_nam->setRedirectPolicy(QNetworkRequest::NoLessSafeRedirectPolicy);
     Remote::ClientConfig clientConfig;
     clientConfig.baseUrl = config.apiUrl;
+    clientConfig.rateLimit = rateLimitFor(config.rateSharePercent);
     m_client = std::make_unique<Remote::ParticleClient>(m_nam.get(), clientConfig);
     m_store = std::make_unique<Store::CacheStore>();
 
@@ -76,6 +81,51 @@ QUrl CloudSession::apiUrlFromUserInput(const QString &text, QString *error)
 QString CloudSession::defaultCachePath(const QUrl &apiUrl, int productId)
 {
     return Store::CacheStore::defaultPath(apiUrl, productId);
+}
+
+int CloudSession::rateLimitFor(int sharePercent)
+{
+    const int whole = Remote::ClientConfig {}.rateLimit;
+    return std::max(1, int(qint64(whole) * std::clamp(sharePercent, 0, 100) / 100));
+}
+
+QStringList CloudSession::cacheFiles(const QString &path)
+{
+    return {path, path + QStringLiteral("-wal"), path + QStringLiteral("-shm"),
+        path + QStringLiteral("-journal"), CacheLease::lockPath(path)};
+}
+
+qint64 CloudSession::cacheSize(const QString &path)
+{
+    qint64 size = 0;
+    for (const QString &file : cacheFiles(path))
+        size += QFileInfo(file).size(); // 0 for a file that is not there
+    return size;
+}
+
+bool CloudSession::removeCache(const QString &path, QString *error)
+{
+    {
+        // Another process driving this cache (flotillactl on it) keeps it.
+        CacheLease lease(path);
+        if (!lease.tryAcquire()) {
+            const QString holder = lease.holderName();
+            *error = holder.isEmpty()
+                ? Text::tr("Another Flotilla program on this computer has the cache open.")
+                : Text::tr("Another Flotilla program on this computer (%1) has the cache open.")
+                      .arg(holder);
+            return false;
+        }
+    } // released: its lock file goes with the others
+    for (const QString &file : cacheFiles(path)) {
+        if (QFile::exists(file) && !QFile::remove(file)) {
+            *error = Text::tr("%1 cannot be deleted.").arg(QDir::toNativeSeparators(file));
+            qCWarning(lcSession).noquote() << "the cache file" << file << "cannot be deleted";
+            return false;
+        }
+    }
+    qCInfo(lcSession).noquote() << "the cache" << path << "was deleted";
+    return true;
 }
 
 void CloudSession::setAccessToken(const QString &token)

@@ -3,6 +3,7 @@
 
 #include <QObject>
 #include <QString>
+#include <QStringList>
 #include <QUrl>
 
 #include <functional>
@@ -53,6 +54,9 @@ struct SessionConfig
     // The rollout engine's tick and save delay (Rollout::RolloutConfig); 0: its defaults.
     int rolloutTickMs = 0;
     int rolloutSaveDelayMs = 0;
+    // The share of the cloud's request budget (Particle's, per public IP) this session may
+    // use, in percent (Preferences::rateSharePercent).
+    int rateSharePercent = 100;
 };
 
 // One session with a Particle cloud: the network access, the REST client, the local cache,
@@ -75,6 +79,18 @@ public:
     // The usual place of the local cache for `apiUrl` and `productId` (one per host and
     // product, in the application's data folder).
     static QString defaultCachePath(const QUrl &apiUrl, int productId);
+    // The requests per window a session may send with SessionConfig::rateSharePercent `share`
+    // of the cloud's budget (at least 1).
+    static int rateLimitFor(int sharePercent);
+    // The files of the cache at `path`: the database, its write-ahead log and shared memory,
+    // its journal and its driver lease (CacheLease).
+    static QStringList cacheFiles(const QString &path);
+    // Their size in bytes, together.
+    static qint64 cacheSize(const QString &path);
+    // Deletes the cache at `path` (every file of cacheFiles()), to be read again from the cloud
+    // by the next session. Refused (false, `error` says why) while another Flotilla process has
+    // it open as its driver, and to be called only once this process's session on it is gone.
+    static bool removeCache(const QString &path, QString *error);
 
     const SessionConfig &config() const { return m_config; }
     Sync::SyncEngine *engine() const { return m_engine.get(); }

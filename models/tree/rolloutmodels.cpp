@@ -152,7 +152,8 @@ QString releasedToText(
     return parts.join(QStringLiteral(", "));
 }
 
-QList<Domain::WaveSpec> defaultWaves(const Domain::Hierarchy &hierarchy, const QStringList &nodes)
+QList<Domain::WaveSpec> defaultWaves(const Domain::Hierarchy &hierarchy, const QStringList &nodes,
+    const Domain::RolloutDefaults &defaults)
 {
     QStringList tests;
     QStringList titles;
@@ -175,17 +176,20 @@ QList<Domain::WaveSpec> defaultWaves(const Domain::Hierarchy &hierarchy, const Q
             titles.append(waveName(hierarchy, nodes, path));
         }
     }
+    Domain::WaveSpec wave;
+    wave.success = defaults.success;
+    wave.failure = defaults.failure;
     QList<Domain::WaveSpec> waves;
     if (!tests.isEmpty()) {
-        Domain::WaveSpec test;
+        Domain::WaveSpec test = wave;
         test.nodes = tests;
         test.name = titles.join(QStringLiteral(", "));
         waves.append(test);
     }
-    Domain::WaveSpec quarter;
+    Domain::WaveSpec quarter = wave;
     quarter.percent = 25;
     waves.append(quarter);
-    waves.append(Domain::WaveSpec {}); // the rest
+    waves.append(wave); // the rest
     return waves;
 }
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "domain/rollout.h"
+#include "domain/rolloutdefaults.h"
 #include "tree/roles.h"
 
 #include <QAbstractTableModel>
@@ -76,8 +76,10 @@ QString releasedToText(
 
 // How a flash is named and planned by default, the same in the Flash dialog and in flotillactl.
 // The default waves of a staged rollout of `nodes`: the test groups under them (descendant
-// nodes whose last slug or title contains "test") first, then 25%, then the rest.
-QList<Domain::WaveSpec> defaultWaves(const Domain::Hierarchy &hierarchy, const QStringList &nodes);
+// nodes whose last slug or title contains "test") first, then 25%, then the rest, each with the
+// thresholds of `defaults`.
+QList<Domain::WaveSpec> defaultWaves(const Domain::Hierarchy &hierarchy, const QStringList &nodes,
+    const Domain::RolloutDefaults &defaults = {});
 // A wave of the devices at or under `path`, named for people: the titles below the selected
 // node it is under ("Test", "Berlin depot › Test"), else its short title path.
 QString waveName(

@@ -4,7 +4,12 @@
 #include "ctlprocess.h"
 #include "sandboxprocess.h"
 
+#include <QDir>
 #include <QDirIterator>
+#include <QFile>
+#include <QFileInfo>
+#include <QScopeGuard>
+#include <QSettings>
 #include <QStandardPaths>
 #include <QTcpServer>
 #include <QTemporaryDir>
@@ -33,6 +38,38 @@ private Q_SLOTS:
             qPrintable(m_sandbox.errorString()));
         m_ctl = std::make_unique<CtlProcess>(m_dir.filePath(QStringLiteral("home")));
         m_ctl->setCloud(m_sandbox.url(), m_sandbox.productId(), m_sandbox.token(), cachePath());
+    }
+
+    // The console's preferences (Edit › Settings…, in its settings file) hold for flotillactl:
+    // the share of the request budget, the cache folder (without --cache) and the proxy, which
+    // a sandbox on this computer is never reached through.
+    void preferencesOfTheConsole()
+    {
+        const QString file = m_dir.filePath(QStringLiteral("home/config/Flotilla/Console.conf"));
+        const QString folder = m_dir.filePath(QStringLiteral("caches"));
+        {
+            QSettings settings(file, QSettings::IniFormat);
+            settings.setValue(QStringLiteral("preferences/rateSharePercent"), 50);
+            settings.setValue(QStringLiteral("preferences/cacheFolder"), folder);
+            settings.setValue(QStringLiteral("preferences/proxy"), QStringLiteral("manual"));
+            settings.setValue(
+                QStringLiteral("preferences/proxyHost"), QStringLiteral("proxy.invalid"));
+            settings.setValue(QStringLiteral("preferences/proxyPort"), 9);
+        }
+        const auto removeFile = qScopeGuard([&file] { QFile::remove(file); });
+        const CtlResult status
+            = m_ctl->run({QStringLiteral("--api"), m_sandbox.url().toString(),
+                             QStringLiteral("--product"), QString::number(m_sandbox.productId()),
+                             QStringLiteral("--json"), QStringLiteral("status")},
+                {}, false);
+        QVERIFY2(status.exitCode == 0, status.describe().constData());
+        const QJsonObject s = status.object();
+        QCOMPARE(s.value(QStringLiteral("rate")).toObject().value(QStringLiteral("limit")).toInt(),
+            5000);
+        const QString cache
+            = QDir::fromNativeSeparators(s.value(QStringLiteral("cache")).toString());
+        QVERIFY2(cache.startsWith(folder + QLatin1Char('/')), qPrintable(cache));
+        QVERIFY(QFileInfo::exists(cache));
     }
 
     void usageErrors_data()

@@ -11,6 +11,8 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
+#include <QScopeGuard>
+#include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -205,6 +207,54 @@ private Q_SLOTS:
         QVERIFY2(r.exitCode == status, r.describe().constData());
         QVERIFY2(r.isJson(), r.describe().constData());
         QVERIFY2(r.err.contains(says), r.describe().constData());
+        QCOMPARE(rolloutCount(), before);
+    }
+
+    // Thresholds and a timeout not given: `rollout start` plans with the console's preferences
+    // (Edit › Settings…, in the console's settings file), as the Flash dialog does.
+    void rolloutStartPlansWithThePreferences()
+    {
+        const QString file = m_dir.filePath(QStringLiteral("home/config/Flotilla/Console.conf"));
+        {
+            QSettings settings(file, QSettings::IniFormat);
+            settings.setValue(QStringLiteral("preferences/successPercent"), 80);
+            settings.setValue(QStringLiteral("preferences/failurePercent"), 3);
+            settings.setValue(QStringLiteral("preferences/deviceTimeoutHours"), 36);
+        }
+        const auto removeFile = qScopeGuard([&file] { QFile::remove(file); });
+        const int before = rolloutCount();
+        const auto waveOf = [](const CtlResult &r, int i) {
+            return r.object()[QStringLiteral("impact")][QStringLiteral("waves")][i].toObject();
+        };
+
+        // Not confirmed (no --yes, no terminal): the plan only. A wave's own thresholds win.
+        const CtlResult given
+            = json({QStringLiteral("rollout"), QStringLiteral("start"), QStringLiteral("6"),
+                QStringLiteral("--to"), QStringLiteral("acme"), QStringLiteral("--wave"),
+                QStringLiteral("50%"), QStringLiteral("--wave"), QStringLiteral("100%:99%")});
+        QVERIFY2(given.isJson(), given.describe().constData());
+        QCOMPARE(
+            waveOf(given, 0).value(QStringLiteral("success")).toString(), QStringLiteral("80%"));
+        QCOMPARE(
+            waveOf(given, 0).value(QStringLiteral("failure")).toString(), QStringLiteral("3%"));
+        QCOMPARE(
+            waveOf(given, 1).value(QStringLiteral("success")).toString(), QStringLiteral("99%"));
+        QCOMPARE(
+            waveOf(given, 1).value(QStringLiteral("failure")).toString(), QStringLiteral("3%"));
+        QCOMPARE(given.object()[QStringLiteral("impact")][QStringLiteral("timeout_s")].toInt(),
+            36 * 3600);
+
+        // The default plan: every wave with the preferred thresholds.
+        const CtlResult planned = json({QStringLiteral("rollout"), QStringLiteral("start"),
+            QStringLiteral("6"), QStringLiteral("--to"), QStringLiteral("acme")});
+        QVERIFY2(planned.isJson(), planned.describe().constData());
+        const QJsonArray waves
+            = planned.object()[QStringLiteral("impact")][QStringLiteral("waves")].toArray();
+        QVERIFY(!waves.isEmpty());
+        for (const QJsonValue &wave : waves) {
+            QCOMPARE(wave[QStringLiteral("success")].toString(), QStringLiteral("80%"));
+            QCOMPARE(wave[QStringLiteral("failure")].toString(), QStringLiteral("3%"));
+        }
         QCOMPARE(rolloutCount(), before);
     }
 
