@@ -174,3 +174,13 @@ cpack_add_component(flotilla
 cpack_add_component(sandbox
     DISPLAY_NAME "${CPACK_COMPONENT_SANDBOX_DISPLAY_NAME}"
     DESCRIPTION "A local Particle cloud with a simulated fleet, for the demo and for training.")
+
+# The components' contents, checked by installing each (Linux: on Windows and macOS the install
+# step runs the deploy tools, which is the CI workflow's cpack).
+if(BUILD_TESTING AND UNIX AND NOT APPLE)
+    add_test(NAME install_components
+             COMMAND ${CMAKE_COMMAND} -DBUILD_DIR=${CMAKE_BINARY_DIR}
+                     -DWORK_DIR=${CMAKE_BINARY_DIR}/packaging/install-check
+                     -P ${CMAKE_CURRENT_LIST_DIR}/check-install.cmake)
+    set_tests_properties(install_components PROPERTIES LABELS unit TIMEOUT 120)
+endif()
