@@ -91,6 +91,7 @@ set(CPACK_RESOURCE_FILE_LICENSE "${CMAKE_CURRENT_LIST_DIR}/LICENSE.txt")
 set(CPACK_STRIP_FILES ON)
 set(CPACK_PACKAGE_CHECKSUM SHA256)
 set(CPACK_SOURCE_IGNORE_FILES "/build/" "/\\\\.git/")
+set(CPACK_PROJECT_CONFIG_FILE "${CMAKE_CURRENT_LIST_DIR}/CPackProjectConfig.cmake")
 
 set(CPACK_COMPONENTS_ALL flotilla)
 if(FLOTILLA_PACKAGE_SANDBOX)
@@ -100,7 +101,8 @@ endif()
 set(CPACK_COMPONENT_FLOTILLA_DISPLAY_NAME "Flotilla console and flotillactl")
 set(CPACK_COMPONENT_SANDBOX_DISPLAY_NAME "Sandbox cloud (demo and training)")
 
-# DEB: one package per component, flotilla_<version>_amd64.deb and
+# DEB: one package per component (descriptions: the synopsis, then the text, which CPackDeb
+# indents), flotilla_<version>_amd64.deb and
 # flotilla-sandbox_<version>_amd64.deb.
 set(CPACK_DEB_COMPONENT_INSTALL ON)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
@@ -112,10 +114,10 @@ set(CPACK_DEBIAN_FLOTILLA_PACKAGE_NAME "flotilla")
 set(CPACK_DEBIAN_FLOTILLA_PACKAGE_SECTION "utils")
 set(CPACK_DEBIAN_FLOTILLA_DESCRIPTION
     "Operations console for Particle device fleets
- Flotilla shows a Particle product's fleet as customers, groups and device
- pools, pre-assigns shipments, takes back returned units and rolls firmware
- out in waves, with the changes staged and reviewed before they reach the
- cloud. flotillactl does the same from the command line.")
+Flotilla shows a Particle product's fleet as customers, groups and device
+pools, pre-assigns shipments, takes back returned units and rolls firmware
+out in waves, with the changes staged and reviewed before they reach the
+cloud. flotillactl does the same from the command line.")
 # What dpkg-shlibdeps cannot see: Qt's plugins (SQLite driver for the cache, the SVG icon engine
 # and image format) are loaded at run time.
 set(CPACK_DEBIAN_FLOTILLA_PACKAGE_DEPENDS "libqt6sql6-sqlite, libqt6svg6")
@@ -132,9 +134,9 @@ set(CPACK_DEBIAN_SANDBOX_PACKAGE_NAME "flotilla-sandbox")
 set(CPACK_DEBIAN_SANDBOX_PACKAGE_SECTION "devel")
 set(CPACK_DEBIAN_SANDBOX_DESCRIPTION
     "Local Particle cloud for Flotilla demos and training
- flotilla-sandbox serves the Particle REST API on the loopback interface and
- simulates a product's devices, so that Flotilla and flotillactl can be tried
- and taught without an account or real hardware.")
+flotilla-sandbox serves the Particle REST API on the loopback interface and
+simulates a product's devices, so that Flotilla and flotillactl can be tried
+and taught without an account or real hardware.")
 set(CPACK_DEBIAN_SANDBOX_PACKAGE_DEPENDS "libqt6sql6-sqlite")
 
 # NSIS (Windows): a component page (the sandbox can be left out), a start menu shortcut, the
