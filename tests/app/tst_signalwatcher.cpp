@@ -23,6 +23,8 @@ private Q_SLOTS:
 #ifdef Q_OS_UNIX
         QTest::newRow("SIGTERM") << int(SIGTERM);
         QTest::newRow("SIGINT") << int(SIGINT);
+#else
+        QTest::newRow("Ctrl+C") << 0;
 #endif
     }
     void signalQuitsTheEventLoop()
