@@ -185,7 +185,7 @@ fi
 # The console: --demo when this version has it, else the throw-away sandbox of a bare start.
 demo_args=()
 as_user flotilla --help 2>/dev/null | grep -q -- '--demo' && demo_args=(--demo)
-say "flotilla ${demo_args[*]} (offscreen)"
+say "flotilla${demo_args[*]:+ ${demo_args[*]}} (offscreen)"
 wait_for_line 'flotillactl on this sandbox' "$work/console.log" 90 \
     env QT_QPA_PLATFORM=offscreen flotilla "${demo_args[@]}" && demo_offscreen=ok \
     || { demo_offscreen=fail; tail -5 "$work/console.log" >&2; }
