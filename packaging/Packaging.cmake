@@ -94,7 +94,7 @@ set(CPACK_SOURCE_IGNORE_FILES "/build/" "/\\\\.git/")
 set(CPACK_PROJECT_CONFIG_FILE "${CMAKE_CURRENT_LIST_DIR}/CPackProjectConfig.cmake")
 
 set(CPACK_COMPONENTS_ALL flotilla)
-if(FLOTILLA_PACKAGE_SANDBOX)
+if(FLOTILLA_PACKAGE_SANDBOX AND NOT APPLE) # on macOS it is inside flotilla.app (sandbox/)
     list(APPEND CPACK_COMPONENTS_ALL sandbox)
 endif()
 # Listed before include(CPack): the component descriptions below need cpack_add_component.
