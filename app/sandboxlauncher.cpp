@@ -11,6 +11,8 @@
 #ifdef Q_OS_LINUX
 #include <csignal>
 #include <sys/prctl.h>
+#elif defined(Q_OS_WIN)
+#include <qt_windows.h>
 #endif
 
 namespace Flotilla::App {
@@ -24,9 +26,29 @@ constexpr qsizetype StderrKeep = 8192;
 SandboxLauncher::SandboxLauncher(QObject *parent)
     : QObject(parent)
 {
+    // Even if the console is killed outright, the sandbox does not outlive it. (macOS has no
+    // such tie: a sandbox left behind by a crashed console serves until it is stopped.)
 #ifdef Q_OS_LINUX
-    // Even if the console is killed outright, the sandbox does not outlive it.
     m_process.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
+#elif defined(Q_OS_WIN)
+    // A job that ends its processes when its last handle, the console's, closes.
+    m_job = ::CreateJobObjectW(nullptr, nullptr);
+    if (m_job) {
+        JOBOBJECT_EXTENDED_LIMIT_INFORMATION limits {};
+        limits.BasicLimitInformation.LimitFlags = JOB_OBJECT_LIMIT_KILL_ON_JOB_CLOSE;
+        ::SetInformationJobObject(
+            m_job, JobObjectExtendedLimitInformation, &limits, sizeof(limits));
+    }
+    connect(&m_process, &QProcess::started, this, [this] {
+        if (!m_job)
+            return;
+        const HANDLE process = ::OpenProcess(PROCESS_SET_QUOTA | PROCESS_TERMINATE, FALSE,
+            static_cast<DWORD>(m_process.processId()));
+        if (process) {
+            ::AssignProcessToJobObject(m_job, process);
+            ::CloseHandle(process);
+        }
+    });
 #endif
     m_timeout.setSingleShot(true);
     connect(&m_timeout, &QTimer::timeout, this, [this] {
@@ -71,9 +93,18 @@ SandboxLauncher::~SandboxLauncher()
 {
     m_done = nullptr;
     stop();
+#ifdef Q_OS_WIN
+    if (m_job)
+        ::CloseHandle(m_job);
+#endif
 }
 
 QString SandboxLauncher::findExecutable(QString *error)
+{
+    return findExecutable(QCoreApplication::applicationDirPath(), error);
+}
+
+QString SandboxLauncher::findExecutable(const QString &consoleDir, QString *error)
 {
     const QString fromEnv = qEnvironmentVariable("FLOTILLA_SANDBOX");
     if (!fromEnv.isEmpty()) {
@@ -84,9 +115,17 @@ QString SandboxLauncher::findExecutable(QString *error)
                          .arg(fromEnv);
         return QString();
     }
-    const QDir dir(QCoreApplication::applicationDirPath());
-    const QStringList candidates {dir.filePath(QStringLiteral("flotilla-sandbox")),
-        dir.filePath(QStringLiteral("../sandbox/flotilla-sandbox"))};
+#ifdef Q_OS_WIN
+    const QString name = QStringLiteral("flotilla-sandbox.exe");
+#else
+    const QString name = QStringLiteral("flotilla-sandbox");
+#endif
+    const QDir dir(consoleDir);
+    QStringList candidates {dir.filePath(name), dir.filePath(QStringLiteral("../sandbox/") + name)};
+#ifdef Q_OS_MACOS
+    // The build tree's console is build/app/flotilla.app/Contents/MacOS/flotilla.
+    candidates.append(dir.filePath(QStringLiteral("../../../../sandbox/") + name));
+#endif
     for (const QString &candidate : candidates) {
         if (QFileInfo(candidate).isExecutable())
             return QDir::cleanPath(candidate);

@@ -10,6 +10,9 @@
 #include <csignal>
 #include <sys/socket.h>
 #include <unistd.h>
+#elif defined(Q_OS_WIN)
+#include <QMetaObject>
+#include <qt_windows.h>
 #endif
 
 namespace Flotilla::App {
@@ -23,6 +26,22 @@ extern "C" void onSignal(int signal)
 {
     const char byte = static_cast<char>(signal);
     [[maybe_unused]] const ssize_t written = ::write(signalFds[0], &byte, 1);
+}
+
+} // namespace
+#elif defined(Q_OS_WIN)
+namespace {
+
+// Runs on a thread of its own that Windows starts for the event: the quit is queued to the main
+// thread. Other events (the console window closed, log off) keep their default handling.
+BOOL WINAPI onConsoleEvent(DWORD event)
+{
+    if (event != CTRL_C_EVENT && event != CTRL_BREAK_EVENT)
+        return FALSE;
+    qCInfo(lcApp) << "console event" << event << "received: quitting";
+    QMetaObject::invokeMethod(
+        QCoreApplication::instance(), &QCoreApplication::quit, Qt::QueuedConnection);
+    return TRUE;
 }
 
 } // namespace
@@ -50,6 +69,8 @@ SignalWatcher::SignalWatcher(QObject *parent)
     action.sa_flags = SA_RESTART;
     ::sigaction(SIGINT, &action, nullptr);
     ::sigaction(SIGTERM, &action, nullptr);
+#elif defined(Q_OS_WIN)
+    m_consoleHandler = ::SetConsoleCtrlHandler(onConsoleEvent, TRUE) != 0;
 #endif
 }
 
@@ -63,6 +84,9 @@ SignalWatcher::~SignalWatcher()
         ::close(signalFds[1]);
         signalFds[0] = signalFds[1] = -1;
     }
+#elif defined(Q_OS_WIN)
+    if (m_consoleHandler)
+        ::SetConsoleCtrlHandler(onConsoleEvent, FALSE);
 #endif
 }
 

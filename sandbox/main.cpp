@@ -45,20 +45,29 @@ void installSignalHandlers(QCoreApplication &app)
     std::signal(SIGPIPE, SIG_IGN);
 }
 } // namespace
-#else
-#include <csignal>
+#elif defined(Q_OS_WIN)
+#include <QMetaObject>
+#include <qt_windows.h>
 
 namespace {
-void onSignal(int)
+// Ctrl+C and Ctrl+Break in the console it runs in: an orderly quit (the --state file is saved).
+// Windows calls this on a thread of its own; the quit is queued to the main thread.
+BOOL WINAPI onConsoleEvent(DWORD event)
 {
+    if (event != CTRL_C_EVENT && event != CTRL_BREAK_EVENT)
+        return FALSE;
     QMetaObject::invokeMethod(
         QCoreApplication::instance(), &QCoreApplication::quit, Qt::QueuedConnection);
+    return TRUE;
 }
 void installSignalHandlers(QCoreApplication &)
 {
-    std::signal(SIGINT, onSignal);
-    std::signal(SIGTERM, onSignal);
+    ::SetConsoleCtrlHandler(onConsoleEvent, TRUE);
 }
+} // namespace
+#else
+namespace {
+void installSignalHandlers(QCoreApplication &) { }
 } // namespace
 #endif
 

@@ -3,8 +3,9 @@
 // the real console (AppContext: engine, models, MainWindow) on an existing cache file without a
 // token, so the engine only loads the cache and sends nothing, and measures:
 //   cold_start_ms  process start (--start-ns, CLOCK_REALTIME in ns, taken by the script just
-//                  before starting it; else the start time in /proc/self/stat) to the first
-//                  paint of the tree's viewport after the tree model has the fleet
+//                  before starting it; else the start time in /proc/self/stat on Linux, the
+//                  start of main() elsewhere) to the first paint of the tree's viewport after
+//                  the tree model has the fleet
 //   tree_paint_ms  process start to the first paint of the tree with its customers, groups and
 //                  counts: from the fleet overview kept in the cache, before the devices are
 //                  read (or with the fleet, when the cache has no overview)
@@ -39,12 +40,16 @@
 #include <QTest>
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <ctime>
 #include <functional>
-#include <unistd.h>
 #include <vector>
+
+#ifdef Q_OS_LINUX
+#include <unistd.h>
+#endif
 
 using namespace Flotilla;
 
@@ -52,16 +57,19 @@ using Flotilla::TestSupport::peakRssMb;
 
 namespace {
 
+// The wall clock in ns since the epoch (CLOCK_REALTIME on Linux, as the script's `date +%s%N`).
 qint64 realtimeNs()
 {
-    timespec ts {};
-    clock_gettime(CLOCK_REALTIME, &ts);
-    return qint64(ts.tv_sec) * 1000000000 + ts.tv_nsec;
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(
+        std::chrono::system_clock::now().time_since_epoch())
+        .count();
 }
 
-// When this process started, CLOCK_REALTIME in ns, from /proc/self/stat (clock-tick resolution).
+// When this process started, in realtimeNs() terms: from /proc/self/stat on Linux
+// (clock-tick resolution); 0 where it is not known.
 qint64 processStartNs()
 {
+#ifdef Q_OS_LINUX
     QFile file(QStringLiteral("/proc/self/stat"));
     if (!file.open(QIODevice::ReadOnly))
         return 0;
@@ -74,6 +82,9 @@ qint64 processStartNs()
     const qint64 sinceBootNs = qint64(boot.tv_sec) * 1000000000 + boot.tv_nsec;
     const qint64 startSinceBootNs = qint64(ticks / double(sysconf(_SC_CLK_TCK)) * 1e9);
     return realtimeNs() - (sinceBootNs - startSinceBootNs);
+#else
+    return 0;
+#endif
 }
 
 [[noreturn]] void fail(const QString &message)
@@ -142,8 +153,10 @@ int main(int argc, char *argv[])
     parser.process(app);
     if (!parser.isSet(cache))
         fail(QStringLiteral("--cache FILE is needed"));
-    const qint64 startedNs
+    qint64 startedNs
         = parser.isSet(startNs) ? parser.value(startNs).toLongLong() : processStartNs();
+    if (startedNs <= 0)
+        startedNs = mainNs;
     std::printf("process start to main(): %.1f ms\n", double(mainNs - startedNs) / 1e6);
 
     // --- cold start -------------------------------------------------------------------------

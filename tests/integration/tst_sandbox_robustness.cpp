@@ -21,6 +21,8 @@
 
 #ifdef Q_OS_UNIX
 #include <signal.h>
+#elif defined(Q_OS_WIN)
+#include <qt_windows.h>
 #endif
 
 using namespace Flotilla::Test;
@@ -198,6 +200,15 @@ bool processAlive(SandboxProcess &process)
     return paren > 0 && paren + 2 < s.size() && s.at(paren + 2) != 'Z' && s.at(paren + 2) != 'X';
 #elif defined(Q_OS_UNIX)
     return ::kill(static_cast<pid_t>(pid), 0) == 0;
+#elif defined(Q_OS_WIN)
+    const HANDLE handle
+        = ::OpenProcess(PROCESS_QUERY_LIMITED_INFORMATION, FALSE, static_cast<DWORD>(pid));
+    if (!handle)
+        return false;
+    DWORD code = 0;
+    const bool running = ::GetExitCodeProcess(handle, &code) != 0 && code == STILL_ACTIVE;
+    ::CloseHandle(handle);
+    return running;
 #else
     return true;
 #endif
