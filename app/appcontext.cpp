@@ -127,7 +127,7 @@ void AppContext::open(const Connection &connection, std::function<void(QString e
     connect(m_window.get(), &Views::MainWindow::cacheSetAsideRequested, this,
         &AppContext::setCacheAside);
     connect(engine(), &Sync::SyncEngine::signedOutChanged, this, [this](bool signedOut) {
-        if (signedOut && !m_connection.sandbox && m_credentials) {
+        if (signedOut && !m_connection.sandbox && (m_credentials || m_signInHandler)) {
             qCInfo(lcApp) << "signed out by the cloud";
             signIn();
         }
@@ -221,6 +221,10 @@ void AppContext::setCacheAside()
 
 void AppContext::signIn()
 {
+    if (m_signInHandler && m_window) {
+        m_signInHandler();
+        return;
+    }
     if (!m_credentials || !m_window || m_signingIn)
         return;
     if (!m_signIn) {

@@ -5,8 +5,15 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QEventLoop>
 #include <QFileInfo>
 #include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QPointer>
+
+#include <optional>
 
 #ifdef Q_OS_LINUX
 #include <csignal>
@@ -28,6 +35,7 @@ SandboxLauncher::SandboxLauncher(QObject *parent)
     // Even if the console is killed outright, the sandbox does not outlive it.
     m_process.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
 #endif
+    m_saveTimer.callOnTimeout(this, [this] { requestSave(); });
     m_timeout.setSingleShot(true);
     connect(&m_timeout, &QTimer::timeout, this, [this] {
         finishStart({}, tr("The sandbox did not start in time. %1").arg(stderrTail()));
@@ -114,6 +122,10 @@ void SandboxLauncher::start(
 void SandboxLauncher::finishStart(const QJsonObject &line, const QString &error)
 {
     m_timeout.stop();
+    if (error.isEmpty()) {
+        m_url = QUrl(line.value(QStringLiteral("url")).toString());
+        m_adminToken = line.value(QStringLiteral("admin_token")).toString();
+    }
     if (!m_done)
         return;
     const StartCallback done = std::move(m_done);
@@ -130,10 +142,66 @@ QString SandboxLauncher::stderrTail()
     return tr("Its last messages: %1").arg(text.right(600));
 }
 
+void SandboxLauncher::keepSaved(int intervalMs)
+{
+    m_keepSaved = true;
+    m_saveTimer.start(intervalMs);
+}
+
+void SandboxLauncher::requestSave(std::function<void(bool saved)> done)
+{
+    if (!isRunning() || m_adminToken.isEmpty() || !m_url.isValid()) {
+        if (done)
+            done(false);
+        return;
+    }
+    if (!m_nam)
+        m_nam = std::make_unique<QNetworkAccessManager>();
+    QUrl url = m_url;
+    url.setPath(QStringLiteral("/admin/save"));
+    QNetworkRequest request(url);
+    request.setRawHeader("Authorization", "Bearer " + m_adminToken.toUtf8());
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+    request.setTransferTimeout(10000);
+    QNetworkReply *reply = m_nam->post(request, QByteArrayLiteral("{}"));
+    connect(reply, &QNetworkReply::finished, this, [reply, done = std::move(done)] {
+        reply->deleteLater();
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        const bool saved = reply->error() == QNetworkReply::NoError && status / 100 == 2;
+        if (!saved)
+            qCWarning(lcApp) << "the sandbox did not save its state:" << status
+                             << reply->errorString();
+        if (done)
+            done(saved);
+    });
+}
+
+bool SandboxLauncher::saveNow(int timeoutMs)
+{
+    if (!isRunning())
+        return false;
+    QEventLoop loop;
+    std::optional<bool> answer;
+    const QPointer<QEventLoop> waiting(&loop);
+    requestSave([&answer, waiting](bool saved) {
+        answer = saved;
+        if (waiting)
+            waiting->quit();
+    });
+    if (!answer) {
+        QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
+        loop.exec(QEventLoop::ExcludeUserInputEvents);
+    }
+    return answer.value_or(false);
+}
+
 void SandboxLauncher::stop(int timeoutMs)
 {
     if (m_process.state() == QProcess::NotRunning)
         return;
+    m_saveTimer.stop();
+    if (m_keepSaved && m_done == nullptr)
+        saveNow(timeoutMs);
     m_done = nullptr;
     m_timeout.stop();
     m_process.terminate();

@@ -7,14 +7,23 @@
 #include <QProcess>
 #include <QStringList>
 #include <QTimer>
+#include <QUrl>
 
 #include <functional>
+#include <memory>
+
+QT_BEGIN_NAMESPACE
+class QNetworkAccessManager;
+QT_END_NAMESPACE
 
 namespace Flotilla::App {
 
 // A fresh sandbox cloud for this session: `flotilla-sandbox --port 0 ...` started as a child
 // process, its JSON start line read (URL, demo token, product, OAuth client), and the process
-// stopped (SIGTERM, then kill) when the launcher goes away.
+// stopped (SIGTERM, then kill) when the launcher goes away. A sandbox with a state file
+// (`--state FILE`, the demo's) can be kept saved: keepSaved() has it write its state
+// periodically (POST /admin/save) and once more before it is stopped, so that its state
+// survives the console being killed, on every platform (Windows has no SIGTERM).
 class SandboxLauncher final : public QObject
 {
     Q_OBJECT
@@ -37,6 +46,14 @@ public:
     void stop(int timeoutMs = 10000);
     bool isRunning() const { return m_process.state() != QProcess::NotRunning; }
 
+    // Once started: saves the sandbox's state every `intervalMs` and before stop().
+    void keepSaved(int intervalMs);
+    // Asks the sandbox to save its state now (POST /admin/save with the start line's
+    // admin_token) and waits up to `timeoutMs` for it; true when it answered that it did.
+    bool saveNow(int timeoutMs = 10000);
+    // Sends the save request without waiting (periodic saves); `done` gets whether it saved.
+    void requestSave(std::function<void(bool saved)> done = {});
+
 private:
     void finishStart(const QJsonObject &line, const QString &error);
     QString stderrTail();
@@ -46,6 +63,11 @@ private:
     QByteArray m_stdout;
     QByteArray m_stderr;
     StartCallback m_done;
+    QUrl m_url; // from the start line
+    QString m_adminToken;
+    std::unique_ptr<QNetworkAccessManager> m_nam;
+    QTimer m_saveTimer;
+    bool m_keepSaved = false;
 };
 
 } // namespace Flotilla::App

@@ -92,6 +92,13 @@ public:
     // Whether the cloud is the sandbox this session started, whose fleet (and every rollout on
     // it) is discarded when the window closes: closing asks first while rollouts run.
     void setThrowawayCloud(bool throwaway);
+    // File › Profiles: `entries` (id, title) to switch to, `current` checked; with Add profile…,
+    // and Sign out and Remove profile… when `signedIn` (the current one is a profile, not the
+    // demo). Hidden until set.
+    void setProfiles(
+        const QList<QPair<QString, QString>> &entries, const QString &current, bool signedIn);
+    // Whether View › Reset demo… is offered (the demo).
+    void setResetDemoAvailable(bool available);
 
     FleetTreeView *treeView() const { return m_treeView; }
     QTableView *deviceView() const { return m_tableView; }
@@ -149,6 +156,13 @@ Q_SIGNALS:
     void productClientRequested();
     // The user chose to set an unreadable cache aside and start a new one.
     void cacheSetAsideRequested();
+    // File › Profiles: another profile (its id from setProfiles) was chosen, Add profile…,
+    // Sign out, Remove profile…; View › Reset demo… (asked first).
+    void profileChosen(const QString &id);
+    void addProfileRequested();
+    void signOutRequested();
+    void removeProfileRequested();
+    void resetDemoRequested();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -190,6 +204,7 @@ private:
     StatusBarController *m_status = nullptr;
     MainWindowActions m_actions;
     bool m_throwawayCloud = false;
+    bool m_resetDemoConnected = false;
     bool m_quitConfirmed = false;
     bool m_editRefused = false;
     QPointer<QMessageBox> m_quitQuestion;

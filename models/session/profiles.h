@@ -7,11 +7,12 @@
 
 #include <optional>
 
-namespace Flotilla::Ctl {
+namespace Flotilla::Session {
 
-// A named connection (`flotillactl --profile NAME`): a cloud, a product and the cache it uses.
-// Kept in the settings (Flotilla/Profiles); the access token never is (it stays in the system
-// keychain, per cloud).
+// A named connection of the console and the command line (`flotillactl --profile NAME`): an
+// account on a cloud, a product and the cache it uses. Kept in the settings (Flotilla/Profiles);
+// the access token never is: it stays in the system keychain, per cloud and account
+// (Credentials::tokenKey).
 struct Profile
 {
     QString name;
@@ -32,6 +33,15 @@ QString defaultName();
 void setDefault(const QString &name);
 // A profile name: letters, digits, '.', '_' and '-', at most 64 characters. Empty when fine.
 QString nameError(const QString &name);
+// A free, valid profile name for `username` and `productName` ("ops-acme-trackers", then
+// "ops-acme-trackers-2" …): what a sign-in suggests.
+QString suggestName(const QString &username, const QString &productName);
+
+// What the console opened last: a profile's name, DemoEntry for the demo, or empty (nothing
+// yet: the welcome page).
+inline constexpr QLatin1String DemoEntry(":demo"); // never a profile name (':' is not allowed)
+QString lastUsed();
+void setLastUsed(const QString &entry);
 } // namespace Profiles
 
-} // namespace Flotilla::Ctl
+} // namespace Flotilla::Session
