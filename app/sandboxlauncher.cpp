@@ -2,15 +2,13 @@
 #include "app/sandboxlauncher.h"
 
 #include "app/logging.h"
+#include "session/sandboxadmin.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QEventLoop>
 #include <QFileInfo>
 #include <QJsonDocument>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
-#include <QNetworkRequest>
 #include <QPointer>
 
 #include <optional>
@@ -155,22 +153,11 @@ void SandboxLauncher::requestSave(std::function<void(bool saved)> done)
             done(false);
         return;
     }
-    if (!m_nam)
-        m_nam = std::make_unique<QNetworkAccessManager>();
-    QUrl url = m_url;
-    url.setPath(QStringLiteral("/admin/save"));
-    QNetworkRequest request(url);
-    request.setRawHeader("Authorization", "Bearer " + m_adminToken.toUtf8());
-    request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
-    request.setTransferTimeout(10000);
-    QNetworkReply *reply = m_nam->post(request, QByteArrayLiteral("{}"));
-    connect(reply, &QNetworkReply::finished, this, [reply, done = std::move(done)] {
-        reply->deleteLater();
-        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        const bool saved = reply->error() == QNetworkReply::NoError && status / 100 == 2;
+    if (!m_admin)
+        m_admin = std::make_unique<Session::SandboxAdmin>(m_url, m_adminToken);
+    m_admin->save(this, [done = std::move(done)](bool saved, const QString &error) {
         if (!saved)
-            qCWarning(lcApp) << "the sandbox did not save its state:" << status
-                             << reply->errorString();
+            qCWarning(lcApp) << "the sandbox did not save its state:" << error;
         if (done)
             done(saved);
     });

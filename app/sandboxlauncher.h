@@ -12,9 +12,9 @@
 #include <functional>
 #include <memory>
 
-QT_BEGIN_NAMESPACE
-class QNetworkAccessManager;
-QT_END_NAMESPACE
+namespace Flotilla::Session {
+class SandboxAdmin;
+}
 
 namespace Flotilla::App {
 
@@ -65,7 +65,7 @@ private:
     StartCallback m_done;
     QUrl m_url; // from the start line
     QString m_adminToken;
-    std::unique_ptr<QNetworkAccessManager> m_nam;
+    std::unique_ptr<Session::SandboxAdmin> m_admin; // its admin routes, once started
     QTimer m_saveTimer;
     bool m_keepSaved = false;
 };

@@ -3,7 +3,6 @@
 
 #include "app/logging.h"
 #include "app/sandboxlauncher.h"
-#include "remote/tokenstore.h"
 #include "session/cloudaccount.h"
 #include "session/cloudsession.h"
 #include "session/credentials.h"
