@@ -50,6 +50,8 @@ private Q_SLOTS:
     void cleanup();
 
     void demoKeepsCustomerAcrossRestarts();
+    void demoNeedsTheSandbox();
+    void welcomeFitsNarrowWindows();
     void passwordAndCodeMakeAProfile();
     void wrongPasswordOrCodeMakeNoProfile();
     void tokenSignInAndSwitching();
@@ -256,6 +258,42 @@ void TestFirstRun::demoKeepsCustomerAcrossRestarts()
     QVERIFY(waitForFleet(*shell));
     QCOMPARE(shell->current(), QString(Session::Profiles::DemoEntry));
     QVERIFY(!shell->context()->treeModel()->indexForNode(QStringLiteral("kept")).isValid());
+}
+
+// Without the training sandbox installed, the demo is not offered, and the page says why.
+void TestFirstRun::demoNeedsTheSandbox()
+{
+    const QByteArray installed = qgetenv("FLOTILLA_SANDBOX");
+    qputenv("FLOTILLA_SANDBOX", m_dir.filePath(QStringLiteral("no-such-sandbox")).toLocal8Bit());
+    std::unique_ptr<App::Shell> shell = newShell();
+    shell->start();
+    qputenv("FLOTILLA_SANDBOX", installed);
+    Views::WelcomeWindow *welcome = shell->welcome();
+    QVERIFY(welcome && welcome->isVisible());
+    QVERIFY(!welcome->demoButton()->isEnabled());
+    QVERIFY2(welcome->statusText().contains(QStringLiteral("training sandbox")),
+        qPrintable(welcome->statusText()));
+    QVERIFY(welcome->signInButton()->isEnabled());
+}
+
+// Every page of the welcome window fits a narrow window (its texts wrap), and Tab reaches the
+// sign-in's fields from the cloud's on.
+void TestFirstRun::welcomeFitsNarrowWindows()
+{
+    Views::WelcomeWindow welcome;
+    welcome.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&welcome));
+    QVERIFY2(welcome.minimumSizeHint().width() <= 420,
+        qPrintable(QString::number(welcome.minimumSizeHint().width())));
+    welcome.showSignIn();
+    QVERIFY(welcome.minimumSizeHint().width() <= 420);
+    welcome.resize(welcome.minimumSizeHint().width(), welcome.height());
+    QVERIFY(welcome.usernameField()->hasFocus());
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+    QCOMPARE(QApplication::focusWidget(), welcome.passwordField());
+    welcome.tokenChoice()->setChecked(true);
+    QVERIFY(welcome.tokenField()->isVisible());
+    QVERIFY(!welcome.passwordField()->isVisible());
 }
 
 // The MFA user: password, then the one-time code; the product picked makes a profile that
