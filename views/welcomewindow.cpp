@@ -174,32 +174,22 @@ QWidget *WelcomeWindow::makeSignInPage()
     methods->addWidget(m_byPassword);
     methods->addWidget(m_byToken);
     form->addRow(tr("Sign in with:"), methods);
-    layout->addLayout(form);
-
-    m_passwordFields = new QWidget;
-    auto *passwordForm = new QFormLayout(m_passwordFields);
-    passwordForm->setContentsMargins(0, 0, 0, 0);
-    passwordForm->setRowWrapPolicy(QFormLayout::WrapLongRows);
+    // One form, so that the fields line up; the method's rows are shown (updateMethod()).
     m_username = new QLineEdit;
     m_username->setObjectName(QStringLiteral("usernameField"));
     m_username->setInputMethodHints(Qt::ImhEmailCharactersOnly | Qt::ImhNoAutoUppercase);
-    passwordForm->addRow(tr("&Email:"), m_username);
+    form->addRow(tr("&Email:"), m_username);
     m_password = new QLineEdit;
     m_password->setObjectName(QStringLiteral("passwordField"));
     m_password->setEchoMode(QLineEdit::Password);
-    passwordForm->addRow(tr("&Password:"), m_password);
-    layout->addWidget(m_passwordFields);
-
-    m_tokenFields = new QWidget;
-    auto *tokenForm = new QFormLayout(m_tokenFields);
-    tokenForm->setContentsMargins(0, 0, 0, 0);
-    tokenForm->setRowWrapPolicy(QFormLayout::WrapLongRows);
+    form->addRow(tr("&Password:"), m_password);
     m_token = new QLineEdit;
     m_token->setObjectName(QStringLiteral("tokenField"));
     m_token->setEchoMode(QLineEdit::Password);
     m_token->setClearButtonEnabled(true);
-    tokenForm->addRow(tr("Access t&oken:"), m_token);
-    layout->addWidget(m_tokenFields);
+    form->addRow(tr("Access t&oken:"), m_token);
+    m_form = form;
+    layout->addLayout(form);
     connect(m_byPassword, &QRadioButton::toggled, this, &WelcomeWindow::updateMethod);
 
     const Footer f = addFooter(layout, tr("Sign &in"), QStringLiteral("signIn"));
@@ -387,8 +377,9 @@ void WelcomeWindow::back()
 void WelcomeWindow::updateMethod()
 {
     const bool byPassword = m_byPassword->isChecked();
-    m_passwordFields->setVisible(byPassword);
-    m_tokenFields->setVisible(!byPassword);
+    m_form->setRowVisible(m_username, byPassword);
+    m_form->setRowVisible(m_password, byPassword);
+    m_form->setRowVisible(m_token, !byPassword);
 }
 
 void WelcomeWindow::setBusy(bool busy, const QString &status)

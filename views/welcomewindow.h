@@ -9,6 +9,7 @@
 #include <optional>
 
 class QButtonGroup;
+class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QProgressBar;
@@ -111,8 +112,7 @@ private:
     QRadioButton *m_byPassword = nullptr;
     QRadioButton *m_byToken = nullptr;
     QButtonGroup *m_method = nullptr;
-    QWidget *m_passwordFields = nullptr;
-    QWidget *m_tokenFields = nullptr;
+    QFormLayout *m_form = nullptr; // the sign-in's fields
     QLineEdit *m_username = nullptr;
     QLineEdit *m_password = nullptr;
     QLineEdit *m_token = nullptr;
