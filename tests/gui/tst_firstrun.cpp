@@ -79,8 +79,10 @@ private:
 
 void TestFirstRun::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
     QVERIFY(m_dir.isValid());
+    // The profiles' caches (in the application's data folder) in the test's own folder.
+    qputenv("HOME", m_dir.filePath(QStringLiteral("home")).toLocal8Bit());
+    QStandardPaths::setTestModeEnabled(true);
     for (const auto format : {QSettings::NativeFormat, QSettings::IniFormat})
         QSettings::setPath(
             format, QSettings::UserScope, m_dir.filePath(QStringLiteral("settings")));
