@@ -45,6 +45,7 @@ public:
     // Stops it (blocks up to `timeoutMs`, then kills it).
     void stop(int timeoutMs = 10000);
     bool isRunning() const { return m_process.state() != QProcess::NotRunning; }
+    qint64 processId() const { return m_process.processId(); }
 
     // Once started: saves the sandbox's state every `intervalMs` and before stop().
     void keepSaved(int intervalMs);

@@ -333,6 +333,14 @@ void Shell::openSession(const Connection &connection, const QString &entry)
         Qt::QueuedConnection);
     connect(window, &Views::MainWindow::resetDemoRequested, this, &Shell::resetDemo,
         Qt::QueuedConnection);
+    if (entry == DemoEntry && m_sandbox) {
+        // The demo's sandbox saves once the changes are sent too, not only every few seconds.
+        connect(m_context->engine(), &Sync::SyncEngine::pendingChanged, m_sandbox.get(),
+            [sandbox = m_sandbox.get()](int count) {
+                if (count == 0)
+                    sandbox->requestSave();
+            });
+    }
     updateMenus();
     window->show();
     if (m_welcome)

@@ -19,6 +19,8 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QDateTime>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QLineEdit>
 #include <QMenu>
@@ -32,6 +34,11 @@
 #include <QTreeWidget>
 
 #include <memory>
+
+#ifdef Q_OS_UNIX
+#include <csignal>
+#include <sys/types.h>
+#endif
 
 using namespace Flotilla;
 
@@ -50,6 +57,7 @@ private Q_SLOTS:
     void cleanup();
 
     void demoKeepsCustomerAcrossRestarts();
+    void demoSavedWithoutStopping();
     void demoNeedsTheSandbox();
     void welcomeFitsNarrowWindows();
     void passwordAndCodeMakeAProfile();
@@ -217,6 +225,7 @@ bool TestFirstRun::newCustomer(App::Shell &shell, const QString &title, const QS
 void TestFirstRun::demoKeepsCustomerAcrossRestarts()
 {
     const QString folder = m_dir.filePath(QStringLiteral("demo-restart"));
+    const QString state = folder + QStringLiteral("/sandbox-state.sqlite");
     {
         std::unique_ptr<App::Shell> shell = newShell(folder);
         shell->start(); // nothing used yet: the welcome page
@@ -237,10 +246,12 @@ void TestFirstRun::demoKeepsCustomerAcrossRestarts()
 
         QVERIFY(newCustomer(*shell, QStringLiteral("Kept Customer GmbH"), QStringLiteral("kept")));
         QTRY_COMPARE_WITH_TIMEOUT(shell->context()->engine()->pendingCount(), 0, CloudTimeoutMs);
+        const QDateTime sent = QDateTime::currentDateTime();
         // Saved on request too (what the periodic saves do), without a signal to the sandbox.
         QVERIFY(shell->sandbox()->saveNow());
+        QVERIFY(QFileInfo(state).lastModified() >= sent);
     } // the console quits: the session closes, the sandbox saves and stops
-    QVERIFY(QFileInfo::exists(folder + QStringLiteral("/sandbox-state.sqlite")));
+    QVERIFY(QFileInfo::exists(state));
 
     std::unique_ptr<App::Shell> shell = newShell(folder);
     shell->start();
@@ -260,6 +271,39 @@ void TestFirstRun::demoKeepsCustomerAcrossRestarts()
     QVERIFY(waitForFleet(*shell));
     QCOMPARE(shell->current(), QString(Session::Profiles::DemoEntry));
     QVERIFY(!shell->context()->treeModel()->indexForNode(QStringLiteral("kept")).isValid());
+}
+
+// The demo's sandbox saves once a change is sent, without being asked to stop (where there is
+// no SIGTERM, or the console is killed): a sandbox killed outright keeps the customer.
+void TestFirstRun::demoSavedWithoutStopping()
+{
+#ifdef Q_OS_UNIX
+    const QString folder = m_dir.filePath(QStringLiteral("demo-killed"));
+    const QString state = folder + QStringLiteral("/sandbox-state.sqlite");
+    {
+        std::unique_ptr<App::Shell> shell = newShell(folder);
+        shell->openDemo();
+        QVERIFY(waitForFleet(*shell));
+        QVERIFY(newCustomer(*shell, QStringLiteral("Survivor Ltd"), QStringLiteral("survivor")));
+        QTRY_COMPARE_WITH_TIMEOUT(shell->context()->engine()->pendingCount(), 0, CloudTimeoutMs);
+        const QDateTime sent = QDateTime::currentDateTime();
+        QTRY_VERIFY_WITH_TIMEOUT(
+            QFileInfo::exists(state) && QFileInfo(state).lastModified() >= sent, 20000);
+        QCOMPARE(::kill(pid_t(shell->sandbox()->processId()), SIGKILL), 0);
+        QTRY_VERIFY_WITH_TIMEOUT(!shell->sandbox()->isRunning(), 10000);
+    }
+    std::unique_ptr<App::Shell> shell = newShell(folder);
+    shell->openDemo();
+    QVERIFY(waitForFleet(*shell));
+    const App::Connection &c = shell->context()->connection();
+    QCOMPARE(Test::Http(c.token)
+                 .get(QUrl(c.apiUrl.toString()
+                     + QStringLiteral("/v1/products/%1/groups/survivor").arg(c.productId)))
+                 .status,
+        200);
+#else
+    QSKIP("kills the sandbox with SIGKILL");
+#endif
 }
 
 // Without the training sandbox installed, the demo is not offered, and the page says why.
