@@ -506,13 +506,24 @@ void Shell::removeCurrentProfile()
     if (!isProfile(m_current) || !m_context)
         return;
     const QString name = m_current;
-    const auto answer = QMessageBox::question(m_context->window(), tr("Remove profile"),
+    // Asked without blocking: the console goes on until the answer.
+    auto *question = new QMessageBox(QMessageBox::Question, tr("Remove profile"),
         tr("Sign out of \"%1\" and remove the profile? Its local cache stays on this computer.")
             .arg(name),
-        QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
-    if (answer != QMessageBox::Yes)
-        return;
-    signOut([name] { Session::Profiles::remove(name); });
+        QMessageBox::Yes | QMessageBox::Cancel, m_context->window());
+    question->setObjectName(QStringLiteral("removeProfileQuestion"));
+    question->setDefaultButton(QMessageBox::Cancel);
+    question->setAttribute(Qt::WA_DeleteOnClose);
+    connect(question, &QMessageBox::finished, this, [this, question, name] {
+        if (question->standardButton(question->clickedButton()) != QMessageBox::Yes)
+            return;
+        // After the question is gone (it belongs to the window that closes).
+        QTimer::singleShot(0, this, [this, name] {
+            if (m_current == name)
+                signOut([name] { Session::Profiles::remove(name); });
+        });
+    });
+    question->open();
 }
 
 void Shell::resetDemo()

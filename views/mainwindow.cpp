@@ -310,12 +310,19 @@ void MainWindow::setResetDemoAvailable(bool available)
     if (available && !m_resetDemoConnected) {
         m_resetDemoConnected = true;
         connect(m_actions.resetDemo, &QAction::triggered, this, [this] {
-            const auto answer = QMessageBox::question(this, tr("Reset the demo"),
+            // Asked without blocking: the demo goes on until the answer.
+            auto *question = new QMessageBox(QMessageBox::Question, tr("Reset the demo"),
                 tr("Discard everything done in the demo (customers, moves, rollouts) and start "
                    "it afresh?"),
-                QMessageBox::Reset | QMessageBox::Cancel, QMessageBox::Cancel);
-            if (answer == QMessageBox::Reset)
-                Q_EMIT resetDemoRequested();
+                QMessageBox::Reset | QMessageBox::Cancel, this);
+            question->setObjectName(QStringLiteral("resetDemoQuestion"));
+            question->setDefaultButton(QMessageBox::Cancel);
+            question->setAttribute(Qt::WA_DeleteOnClose);
+            connect(question, &QMessageBox::finished, this, [this, question] {
+                if (question->standardButton(question->clickedButton()) == QMessageBox::Reset)
+                    Q_EMIT resetDemoRequested();
+            });
+            question->open();
         });
     }
 }

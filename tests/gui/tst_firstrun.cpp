@@ -24,6 +24,7 @@
 #include <QJsonArray>
 #include <QLineEdit>
 #include <QMenu>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSettings>
@@ -76,6 +77,8 @@ private:
     // from the welcome page, or (`page` given) on a sign-in page shown already.
     bool signInWithCode(App::Shell &shell, Views::WelcomeWindow *page = nullptr);
     QString tokenKept(App::Shell &shell, const QString &username);
+    // Chooses profile `name` in File › Profiles and waits until it is open.
+    bool openProfileFromMenu(App::Shell &shell, const QString &name);
     bool tokenAccepted(const QString &token);
     // A new customer through the window's dialog (one pending change until it is sent).
     bool newCustomer(App::Shell &shell, const QString &title, const QString &slug);
@@ -193,6 +196,21 @@ QString TestFirstRun::tokenKept(App::Shell &shell, const QString &username)
     return kept.value_or(QString());
 }
 
+bool TestFirstRun::openProfileFromMenu(App::Shell &shell, const QString &name)
+{
+    auto *menu = shell.context()->window()->findChild<QMenu *>(QStringLiteral("profilesMenu"));
+    if (!menu)
+        return false;
+    for (QAction *a : menu->actions()) {
+        if (a->data().toString() != name)
+            continue;
+        QSignalSpy opened(&shell, &App::Shell::opened);
+        a->trigger();
+        return opened.wait(CloudTimeoutMs) && shell.current() == name && waitForFleet(shell);
+    }
+    return false;
+}
+
 bool TestFirstRun::tokenAccepted(const QString &token)
 {
     return Test::Http(token).get(m_sandbox.url(QStringLiteral("/v1/access_tokens/current"))).status
@@ -266,8 +284,14 @@ void TestFirstRun::demoKeepsCustomerAcrossRestarts()
                  .status,
         200);
 
-    // Reset demo: a fresh demo, without the customer.
-    shell->resetDemo();
+    // View › Reset demo, confirmed: a fresh demo, without the customer.
+    QSignalSpy opened(shell.get(), &App::Shell::opened);
+    shell->context()->window()->findChild<QAction *>(QStringLiteral("actionResetDemo"))->trigger();
+    QMessageBox *question = nullptr;
+    QTRY_VERIFY(question = qobject_cast<QMessageBox *>(QApplication::activeModalWidget()));
+    QCOMPARE(question->objectName(), QStringLiteral("resetDemoQuestion"));
+    question->button(QMessageBox::Reset)->click();
+    QVERIFY(opened.wait(CloudTimeoutMs));
     QVERIFY(waitForFleet(*shell));
     QCOMPARE(shell->current(), QString(Session::Profiles::DemoEntry));
     QVERIFY(!shell->context()->treeModel()->indexForNode(QStringLiteral("kept")).isValid());
@@ -475,6 +499,24 @@ void TestFirstRun::tokenSignInAndSwitching()
     QVERIFY(waitForFleet(*shell));
     QCOMPARE(shell->current(), tokenProfile);
     QCOMPARE(shell->context()->connection().token, m_sandbox.token());
+
+    // Remove profile…, confirmed: signed out of it and gone; the other stays.
+    const QString mfaToken
+        = tokenKept(*shell, mfaUser().value(QStringLiteral("username")).toString());
+    QVERIFY(opened.count() > 0);
+    QSignalSpy signedOut(shell.get(), &App::Shell::signedOut);
+    QVERIFY(openProfileFromMenu(*shell, mfaProfile));
+    shell->context()
+        ->window()
+        ->findChild<QAction *>(QStringLiteral("actionRemoveProfile"))
+        ->trigger();
+    QMessageBox *question = nullptr;
+    QTRY_VERIFY(question = qobject_cast<QMessageBox *>(QApplication::activeModalWidget()));
+    question->button(QMessageBox::Yes)->click();
+    QVERIFY(signedOut.wait(CloudTimeoutMs));
+    QVERIFY(!Session::Profiles::find(mfaProfile));
+    QVERIFY(Session::Profiles::find(tokenProfile));
+    QVERIFY(!tokenAccepted(mfaToken));
 }
 
 // Sign out: the token is revoked at the cloud (refused afterwards) and forgotten; the welcome
