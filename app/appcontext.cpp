@@ -146,7 +146,7 @@ void AppContext::open(const Connection &connection, std::function<void(QString e
         &AppContext::setCacheAside);
     connect(m_window.get(), &Views::MainWindow::settingsRequested, this, &AppContext::editSettings);
     connect(engine(), &Sync::SyncEngine::signedOutChanged, this, [this](bool signedOut) {
-        if (signedOut && !m_connection.sandbox && m_credentials) {
+        if (signedOut && !m_connection.sandbox && (m_credentials || m_signInHandler)) {
             qCInfo(lcApp) << "signed out by the cloud";
             signIn();
         }
@@ -241,6 +241,10 @@ void AppContext::setCacheAside()
 
 void AppContext::signIn()
 {
+    if (m_signInHandler && m_window) {
+        m_signInHandler();
+        return;
+    }
     if (!m_credentials || !m_window || m_signingIn)
         return;
     if (!m_signIn) {

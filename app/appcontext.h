@@ -94,8 +94,14 @@ public:
     QUndoStack *undoStack() const { return m_undoStack.get(); }
     Views::MainWindow *window() const { return m_window.get(); }
 
-    // Opens the sign-in dialog (a real cloud with a token store).
+    // Opens the sign-in dialog (a real cloud with a token store), or calls the handler set.
     void signIn();
+    // Who signs in when the cloud refuses the token or there is none: `handler` instead of
+    // the token dialog (the console's shell: the profile's own sign-in); it hands the new
+    // token to useToken(). Pending changes stay in the outbox meanwhile.
+    void setSignInHandler(std::function<void()> handler) { m_signInHandler = std::move(handler); }
+    // Works with `token` from now on (memory only): sends what is pending and pulls.
+    void useToken(const QString &token);
     // Opens the dialog that sets or clears the product's OAuth client (File › Product OAuth
     // client…), kept in the token store.
     void editProductClient();
@@ -110,7 +116,6 @@ Q_SIGNALS:
     void reopened();
 
 private:
-    void useToken(const QString &token);
     // Destroys what open() built, in the reverse order.
     void closeSession();
     void startEngine();
@@ -135,6 +140,7 @@ private:
     std::unique_ptr<Views::MainWindow> m_window;
     bool m_signingIn = false;
     QString m_proxyPassword; // the manual proxy's, typed in Settings: memory only
+    std::function<void()> m_signInHandler;
     QPointer<QLabel> m_driverLabel; // in the window's status bar
 };
 

@@ -1,25 +1,18 @@
 // SPDX-License-Identifier: MIT
-// flotilla: the operations console. Without arguments it starts a fresh sandbox cloud with the
-// demo fleet and works against it (no account needed); with --api and --product it works
-// against a real Particle cloud, signing in with an access token kept in the OS keychain.
-#include "app/appcontext.h"
+// flotilla: the operations console. Without arguments it opens the profile (or the demo) used
+// last, else the welcome page (try the demo, or sign in to Particle); --profile NAME, --demo,
+// --fresh-sandbox (a throw-away sandbox for development) and --api URL --product ID choose.
 #include "app/logging.h"
-#include "app/sandboxlauncher.h"
+#include "app/shell.h"
 #include "app/signalwatcher.h"
 #include "app/translations.h"
 #include "domain/text.h"
 #include "session/cloudsession.h"
-#include "session/credentials.h"
+#include "session/profiles.h"
 #include "views/icons.h"
-#include "views/mainwindow.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QDir>
-#include <QJsonObject>
-#include <QMessageBox>
-#include <QStandardPaths>
-#include <QTemporaryDir>
 
 #include <algorithm>
 #include <cstdio>
@@ -66,11 +59,20 @@ int main(int argc, char *argv[])
     };
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        App::Text::tr("Flotilla, the operations console for Particle device fleets. Without --api "
-                      "it starts a fresh sandbox cloud with a demo fleet."));
+    parser.setApplicationDescription(App::Text::tr(
+        "Flotilla, the operations console for Particle device fleets. Without arguments it opens "
+        "the profile (or the demo) used last, else the welcome page: try the demo, or sign in "
+        "to Particle."));
     parser.addHelpOption();
     parser.addVersionOption();
+    const QCommandLineOption profile(QStringLiteral("profile"),
+        App::Text::tr("Open this profile (File › Profiles lists them)."), QStringLiteral("NAME"));
+    const QCommandLineOption demo(QStringLiteral("demo"),
+        App::Text::tr("Open the demo: a sandbox cloud on this computer whose fleet is kept "
+                      "across launches."));
+    const QCommandLineOption freshSandbox(QStringLiteral("fresh-sandbox"),
+        App::Text::tr("Open a fresh sandbox cloud of its own, discarded when the window closes "
+                      "(development)."));
     const QCommandLineOption api(QStringLiteral("api"),
         App::Text::tr("Particle API base URL (https), e.g. https://api.particle.io."),
         QStringLiteral("URL"));
@@ -79,14 +81,18 @@ int main(int argc, char *argv[])
     const QCommandLineOption memoryTokens(QStringLiteral("memory-token-store"),
         App::Text::tr("Keep the access token in memory only (tests; nothing is remembered)."));
     const QCommandLineOption devices(QStringLiteral("devices"),
-        App::Text::tr("Sandbox: devices in the demo fleet."), QStringLiteral("N"));
+        App::Text::tr("Sandbox (demo, fresh sandbox): devices in the demo fleet."),
+        QStringLiteral("N"));
     const QCommandLineOption timeScale(QStringLiteral("time-scale"),
-        App::Text::tr("Sandbox: simulated time runs X times faster (default 60)."),
+        App::Text::tr("Sandbox (demo, fresh sandbox): simulated time runs X times faster "
+                      "(default 60)."),
         QStringLiteral("X"), QStringLiteral("60"));
     const QCommandLineOption sandboxArg(QStringLiteral("sandbox-arg"),
-        App::Text::tr("Sandbox: one more argument for flotilla-sandbox (repeatable)."),
+        App::Text::tr("Sandbox (demo, fresh sandbox): one more argument for flotilla-sandbox "
+                      "(repeatable)."),
         QStringLiteral("ARG"));
-    for (const QCommandLineOption &o : {api, product, memoryTokens, devices, timeScale, sandboxArg})
+    for (const QCommandLineOption &o :
+        {profile, demo, freshSandbox, api, product, memoryTokens, devices, timeScale, sandboxArg})
         parser.addOption(o);
 
     // --help, --version and a wrong option are answered without a display: QApplication would
@@ -120,29 +126,22 @@ int main(int argc, char *argv[])
     parser.process(app);
     const App::SignalWatcher signalWatcher;
 
-    const std::shared_ptr<Remote::TokenStore> tokenStore = Session::Credentials::makeStore(
-        parser.isSet(memoryTokens) ? Session::Credentials::Keeping::MemoryOnly
-                                   : Session::Credentials::Keeping::Keychain);
-    const Session::Credentials credentials(tokenStore.get());
-
-    // Destroyed in reverse order: the window and the cache (its writes finished) first, then
-    // the session's folder, then the sandbox is stopped.
-    App::SandboxLauncher launcher;
-    QTemporaryDir sessionDir(QDir::tempPath() + QStringLiteral("/flotilla-sandbox-XXXXXX"));
-    App::AppContext context;
-    const auto opened = [](QString error) {
-        if (!error.isEmpty()) {
-            fatal(error);
-            QCoreApplication::exit(1);
-        }
-    };
-
+    // One way to choose what opens.
+    const int choices = int(parser.isSet(profile)) + int(parser.isSet(demo))
+        + int(parser.isSet(freshSandbox)) + int(parser.isSet(api) || parser.isSet(product));
+    if (choices > 1) {
+        fatal(
+            App::Text::tr("Choose one of --profile, --demo, --fresh-sandbox and --api/--product."));
+        return 2;
+    }
+    QUrl url;
+    int productId = 0;
     if (parser.isSet(api) || parser.isSet(product)) {
         // "api.particle.io" means https; plain http only to a loopback sandbox.
         QString urlError;
-        const QUrl url = Session::CloudSession::apiUrlFromUserInput(parser.value(api), &urlError);
+        url = Session::CloudSession::apiUrlFromUserInput(parser.value(api), &urlError);
         bool ok = false;
-        const int productId = parser.value(product).toInt(&ok);
+        productId = parser.value(product).toInt(&ok);
         if (!parser.isSet(api) || !parser.isSet(product) || !ok || productId <= 0) {
             fatal(App::Text::tr("--api URL and --product ID go together (a positive product ID)."));
             return 2;
@@ -151,82 +150,41 @@ int main(int argc, char *argv[])
             fatal(urlError);
             return 2;
         }
-        App::Connection connection;
-        connection.apiUrl = url;
-        connection.productId = productId;
-        // connection.cachePath empty: where the preferences put it (Edit › Settings…).
-        connection.description = url.host();
-        connection.actor = qEnvironmentVariable("USER", QStringLiteral("operator"));
-        context.setTokenStore(tokenStore.get());
-        // The token and the product's OAuth client from the token store, if there are
-        // some; without a token, sign-in asks for it.
-        credentials.readToken(url, &context,
-            [&context, &credentials, connection, opened](
-                std::optional<QString> token, QString error) mutable {
-                if (!error.isEmpty())
-                    qCWarning(App::lcApp) << "the token store cannot be read:" << error;
-                connection.token = token.value_or(QString());
-                credentials.readProductClient(connection.apiUrl, connection.productId, &context,
-                    [&context, connection, opened](
-                        QString clientId, QString clientSecret, QString clientError) mutable {
-                        if (!clientError.isEmpty())
-                            qCWarning(App::lcApp)
-                                << "the OAuth client cannot be read from the token store";
-                        connection.oauthClientId = clientId;
-                        connection.oauthClientSecret = clientSecret;
-                        context.open(connection, opened);
-                        context.window()->show();
-                    });
-            });
-        return QApplication::exec();
+    }
+    if (parser.isSet(profile) && !Session::Profiles::find(parser.value(profile))) {
+        const QString error = Session::Profiles::nameError(parser.value(profile));
+        fatal(!error.isEmpty()
+                ? error
+                : App::Text::tr("There is no profile \"%1\".").arg(parser.value(profile)));
+        return 2;
     }
 
-    QString error;
-    const QString program = App::SandboxLauncher::findExecutable(&error);
-    if (program.isEmpty()) {
-        fatal(error);
-        return 1;
-    }
-    if (!sessionDir.isValid()) {
-        fatal(
-            App::Text::tr("No temporary folder for the session: %1").arg(sessionDir.errorString()));
-        return 1;
-    }
-    QStringList arguments {QStringLiteral("--time-scale"), parser.value(timeScale)};
+    App::ShellOptions options;
+    options.memoryTokens = parser.isSet(memoryTokens);
+    options.sandboxArguments
+        = QStringList {QStringLiteral("--time-scale"), parser.value(timeScale)};
     if (parser.isSet(devices))
-        arguments << QStringLiteral("--devices") << parser.value(devices);
-    arguments += parser.values(sandboxArg);
-    launcher.start(program, arguments, [&](QJsonObject line, QString startError) {
-        if (!startError.isEmpty()) {
-            fatal(startError);
+        options.sandboxArguments << QStringLiteral("--devices") << parser.value(devices);
+    options.sandboxArguments += parser.values(sandboxArg);
+    App::Shell shell(options);
+    // A sandbox that cannot start is fatal when it was asked for on the command line; from the
+    // welcome page it is said there.
+    const bool sandboxOnly = parser.isSet(freshSandbox);
+    QObject::connect(&shell, &App::Shell::openFailed, &shell, [sandboxOnly](const QString &error) {
+        fatal(error);
+        if (sandboxOnly)
             QCoreApplication::exit(1);
-            return;
-        }
-        App::Connection connection;
-        connection.apiUrl = QUrl(line.value(QStringLiteral("url")).toString());
-        const QJsonObject productObject = line.value(QStringLiteral("product")).toObject();
-        connection.productId = productObject.value(QStringLiteral("id")).toInt();
-        connection.token = line.value(QStringLiteral("token")).toString();
-        const QJsonObject oauth = line.value(QStringLiteral("oauth_client")).toObject();
-        connection.oauthClientId = oauth.value(QStringLiteral("id")).toString();
-        connection.oauthClientSecret = oauth.value(QStringLiteral("secret")).toString();
-        connection.cachePath = sessionDir.filePath(QStringLiteral("cache.sqlite"));
-        connection.description = App::Text::tr("sandbox %1").arg(connection.apiUrl.authority());
-        connection.actor = line.value(QStringLiteral("username")).toString();
-        connection.sandbox = true;
-        qCInfo(App::lcApp) << "sandbox ready at" << connection.apiUrl.toString() << "product"
-                           << connection.productId;
-        // flotillactl works beside the console on its cache; the sandbox's own demo token is
-        // what it prints on its start line too.
-        std::fprintf(stderr, "%s\n",
-            qPrintable(App::Text::tr("flotillactl on this sandbox (the console shows what it "
-                                     "does):\n  export FLOTILLA_TOKEN=%1\n  flotillactl --api %2 "
-                                     "--product %3 --cache %4 status")
-                           .arg(connection.token, connection.apiUrl.toString())
-                           .arg(connection.productId)
-                           .arg(QDir::toNativeSeparators(connection.cachePath))));
-        context.open(connection, opened);
-        context.window()->show();
     });
+
+    if (parser.isSet(freshSandbox))
+        shell.openFreshSandbox();
+    else if (parser.isSet(demo))
+        shell.openDemo();
+    else if (parser.isSet(profile))
+        shell.openProfile(parser.value(profile));
+    else if (url.isValid())
+        shell.openCloud(url, productId);
+    else
+        shell.start();
     return QApplication::exec();
 }

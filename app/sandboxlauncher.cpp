@@ -2,11 +2,16 @@
 #include "app/sandboxlauncher.h"
 
 #include "app/logging.h"
+#include "session/sandboxadmin.h"
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QEventLoop>
 #include <QFileInfo>
 #include <QJsonDocument>
+#include <QPointer>
+
+#include <optional>
 
 #ifdef Q_OS_LINUX
 #include <csignal>
@@ -50,6 +55,7 @@ SandboxLauncher::SandboxLauncher(QObject *parent)
         }
     });
 #endif
+    m_saveTimer.callOnTimeout(this, [this] { requestSave(); });
     m_timeout.setSingleShot(true);
     connect(&m_timeout, &QTimer::timeout, this, [this] {
         finishStart({}, tr("The sandbox did not start in time. %1").arg(stderrTail()));
@@ -153,6 +159,10 @@ void SandboxLauncher::start(
 void SandboxLauncher::finishStart(const QJsonObject &line, const QString &error)
 {
     m_timeout.stop();
+    if (error.isEmpty()) {
+        m_url = QUrl(line.value(QStringLiteral("url")).toString());
+        m_adminToken = line.value(QStringLiteral("admin_token")).toString();
+    }
     if (!m_done)
         return;
     const StartCallback done = std::move(m_done);
@@ -169,10 +179,55 @@ QString SandboxLauncher::stderrTail()
     return tr("Its last messages: %1").arg(text.right(600));
 }
 
+void SandboxLauncher::keepSaved(int intervalMs)
+{
+    m_keepSaved = true;
+    m_saveTimer.start(intervalMs);
+}
+
+void SandboxLauncher::requestSave(std::function<void(bool saved)> done)
+{
+    if (!isRunning() || m_adminToken.isEmpty() || !m_url.isValid()) {
+        if (done)
+            done(false);
+        return;
+    }
+    if (!m_admin)
+        m_admin = std::make_unique<Session::SandboxAdmin>(m_url, m_adminToken);
+    m_admin->save(this, [done = std::move(done)](bool saved, const QString &error) {
+        if (!saved)
+            qCWarning(lcApp) << "the sandbox did not save its state:" << error;
+        if (done)
+            done(saved);
+    });
+}
+
+bool SandboxLauncher::saveNow(int timeoutMs)
+{
+    if (!isRunning())
+        return false;
+    QEventLoop loop;
+    std::optional<bool> answer;
+    const QPointer<QEventLoop> waiting(&loop);
+    requestSave([&answer, waiting](bool saved) {
+        answer = saved;
+        if (waiting)
+            waiting->quit();
+    });
+    if (!answer) {
+        QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
+        loop.exec(QEventLoop::ExcludeUserInputEvents);
+    }
+    return answer.value_or(false);
+}
+
 void SandboxLauncher::stop(int timeoutMs)
 {
     if (m_process.state() == QProcess::NotRunning)
         return;
+    m_saveTimer.stop();
+    if (m_keepSaved && m_done == nullptr)
+        saveNow(timeoutMs);
     m_done = nullptr;
     m_timeout.stop();
     m_process.terminate();

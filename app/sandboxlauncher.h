@@ -7,8 +7,14 @@
 #include <QProcess>
 #include <QStringList>
 #include <QTimer>
+#include <QUrl>
 
 #include <functional>
+#include <memory>
+
+namespace Flotilla::Session {
+class SandboxAdmin;
+}
 
 namespace Flotilla::App {
 
@@ -16,6 +22,10 @@ namespace Flotilla::App {
 // process, its JSON start line read (URL, demo token, product, OAuth client), and the process
 // stopped (SIGTERM, then kill) when the launcher goes away. It does not outlive the console even
 // when the console is killed outright (Linux: a parent-death signal; Windows: a job object).
+// stopped (SIGTERM, then kill) when the launcher goes away. A sandbox with a state file
+// (`--state FILE`, the demo's) can be kept saved: keepSaved() has it write its state
+// periodically (POST /admin/save) and once more before it is stopped, so that its state
+// survives the console being killed, on every platform (Windows has no SIGTERM).
 class SandboxLauncher final : public QObject
 {
     Q_OBJECT
@@ -40,6 +50,15 @@ public:
     // Stops it (blocks up to `timeoutMs`, then kills it).
     void stop(int timeoutMs = 10000);
     bool isRunning() const { return m_process.state() != QProcess::NotRunning; }
+    qint64 processId() const { return m_process.processId(); }
+
+    // Once started: saves the sandbox's state every `intervalMs` and before stop().
+    void keepSaved(int intervalMs);
+    // Asks the sandbox to save its state now (POST /admin/save with the start line's
+    // admin_token) and waits up to `timeoutMs` for it; true when it answered that it did.
+    bool saveNow(int timeoutMs = 10000);
+    // Sends the save request without waiting (periodic saves); `done` gets whether it saved.
+    void requestSave(std::function<void(bool saved)> done = {});
 
 private:
     void finishStart(const QJsonObject &line, const QString &error);
@@ -53,6 +72,11 @@ private:
 #ifdef Q_OS_WIN
     void *m_job = nullptr; // the job object the sandbox runs in (HANDLE)
 #endif
+    QUrl m_url; // from the start line
+    QString m_adminToken;
+    std::unique_ptr<Session::SandboxAdmin> m_admin; // its admin routes, once started
+    QTimer m_saveTimer;
+    bool m_keepSaved = false;
 };
 
 } // namespace Flotilla::App

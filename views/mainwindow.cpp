@@ -21,6 +21,7 @@
 #include "views/statusbarcontroller.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QClipboard>
 #include <QCloseEvent>
@@ -272,6 +273,62 @@ void MainWindow::setThrowawayCloud(bool throwaway)
 void MainWindow::setRolloutDefaults(const Domain::RolloutDefaults &defaults)
 {
     m_rolloutDefaults = defaults;
+}
+
+void MainWindow::setProfiles(
+    const QList<QPair<QString, QString>> &entries, const QString &current, bool signedIn)
+{
+    QMenu *menu = m_actions.profiles->menu();
+    menu->clear();
+    auto *group = new QActionGroup(menu);
+    for (const auto &[id, title] : entries) {
+        QAction *entry = menu->addAction(title);
+        entry->setCheckable(true);
+        entry->setChecked(id == current);
+        entry->setData(id);
+        group->addAction(entry);
+        connect(entry, &QAction::triggered, this, [this, id = id, current] {
+            if (id != current)
+                Q_EMIT profileChosen(id);
+        });
+    }
+    menu->addSeparator();
+    QAction *add = menu->addAction(tr("&Add profile…"));
+    add->setObjectName(QStringLiteral("actionAddProfile"));
+    connect(add, &QAction::triggered, this, &MainWindow::addProfileRequested);
+    if (signedIn) {
+        QAction *signOut = menu->addAction(tr("&Sign out"));
+        signOut->setObjectName(QStringLiteral("actionSignOut"));
+        signOut->setStatusTip(tr("Revoke this profile's access token and forget it"));
+        connect(signOut, &QAction::triggered, this, &MainWindow::signOutRequested);
+        QAction *remove = menu->addAction(tr("&Remove profile…"));
+        remove->setObjectName(QStringLiteral("actionRemoveProfile"));
+        connect(remove, &QAction::triggered, this, &MainWindow::removeProfileRequested);
+    }
+    m_actions.profiles->setVisible(true);
+}
+
+void MainWindow::setResetDemoAvailable(bool available)
+{
+    m_actions.resetDemo->setVisible(available);
+    if (available && !m_resetDemoConnected) {
+        m_resetDemoConnected = true;
+        connect(m_actions.resetDemo, &QAction::triggered, this, [this] {
+            // Asked without blocking: the demo goes on until the answer.
+            auto *question = new QMessageBox(QMessageBox::Question, tr("Reset the demo"),
+                tr("Discard everything done in the demo (customers, moves, rollouts) and start "
+                   "it afresh?"),
+                QMessageBox::Reset | QMessageBox::Cancel, this);
+            question->setObjectName(QStringLiteral("resetDemoQuestion"));
+            question->setDefaultButton(QMessageBox::Cancel);
+            question->setAttribute(Qt::WA_DeleteOnClose);
+            connect(question, &QMessageBox::finished, this, [this, question] {
+                if (question->standardButton(question->clickedButton()) == QMessageBox::Reset)
+                    Q_EMIT resetDemoRequested();
+            });
+            question->open();
+        });
+    }
 }
 
 void MainWindow::setSignInAvailable(bool available)

@@ -95,6 +95,13 @@ public:
     void setThrowawayCloud(bool throwaway);
     // What Flash… starts a rollout from: the default waves' thresholds, the device timeout.
     void setRolloutDefaults(const Domain::RolloutDefaults &defaults);
+    // File › Profiles: `entries` (id, title) to switch to, `current` checked; with Add profile…,
+    // and Sign out and Remove profile… when `signedIn` (the current one is a profile, not the
+    // demo). Hidden until set.
+    void setProfiles(
+        const QList<QPair<QString, QString>> &entries, const QString &current, bool signedIn);
+    // Whether View › Reset demo… is offered (the demo).
+    void setResetDemoAvailable(bool available);
 
     FleetTreeView *treeView() const { return m_treeView; }
     QTableView *deviceView() const { return m_tableView; }
@@ -154,6 +161,13 @@ Q_SIGNALS:
     void cacheSetAsideRequested();
     // Edit › Settings… (Preferences on macOS).
     void settingsRequested();
+    // File › Profiles: another profile (its id from setProfiles) was chosen, Add profile…,
+    // Sign out, Remove profile…; View › Reset demo… (asked first).
+    void profileChosen(const QString &id);
+    void addProfileRequested();
+    void signOutRequested();
+    void removeProfileRequested();
+    void resetDemoRequested();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -196,6 +210,7 @@ private:
     MainWindowActions m_actions;
     bool m_throwawayCloud = false;
     Domain::RolloutDefaults m_rolloutDefaults;
+    bool m_resetDemoConnected = false;
     bool m_quitConfirmed = false;
     bool m_editRefused = false;
     QPointer<QMessageBox> m_quitQuestion;

@@ -91,6 +91,14 @@ void MainWindowActions::create(QWidget *owner, bool withRollouts)
         MainWindow::tr(
             "Write the devices of the selected node, the selection, the filter or the whole "
             "fleet to a CSV file or an Excel workbook"));
+    profiles = make(QStringLiteral("actionProfiles"), MainWindow::tr("&Profiles"), QIcon(), {},
+        MainWindow::tr("Switch to another profile or the demo, add one, or sign out"));
+    profiles->setMenu(new QMenu(owner));
+    profiles->menu()->setObjectName(QStringLiteral("profilesMenu"));
+    profiles->setVisible(false);
+    resetDemo = make(QStringLiteral("actionResetDemo"), MainWindow::tr("Reset &demo…"), QIcon(), {},
+        MainWindow::tr("Discard everything done in the demo and start it afresh"));
+    resetDemo->setVisible(false);
     quit = make(QStringLiteral("actionQuit"), MainWindow::tr("&Quit"), QIcon(), QKeySequence::Quit,
         MainWindow::tr("Close Flotilla; changes not yet sent are kept and sent next time"));
     quit->setMenuRole(QAction::QuitRole);
@@ -173,6 +181,8 @@ void MainWindowActions::fillMenus(QMenuBar *bar) const
     QMenu *file = bar->addMenu(MainWindow::tr("&File"));
     file->addActions({sync, offline, signIn, productClient});
     file->addSeparator();
+    file->addAction(profiles);
+    file->addSeparator();
     file->addActions({importDevices, exportDevices});
     file->addSeparator();
     file->addAction(quit);
@@ -199,6 +209,8 @@ void MainWindowActions::fillMenus(QMenuBar *bar) const
     view->addActions({expand, collapse});
     view->addSeparator();
     view->addActions({rollouts, activity});
+    view->addSeparator();
+    view->addAction(resetDemo);
 
     QMenu *help = bar->addMenu(MainWindow::tr("&Help"));
     help->addAction(about);

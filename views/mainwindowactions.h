@@ -41,6 +41,9 @@ struct MainWindowActions
     QAction *importDevices = nullptr;
     QAction *exportDevices = nullptr;
     QAction *quit = nullptr;
+    // File › Profiles (its submenu is filled by MainWindow::setProfiles) and View › Reset demo.
+    QAction *profiles = nullptr;
+    QAction *resetDemo = nullptr;
     QAction *undo = nullptr;
     QAction *redo = nullptr;
     QAction *moveTo = nullptr;

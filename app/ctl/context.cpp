@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "app/ctl/context.h"
 
-#include "app/ctl/profiles.h"
 #include "domain/hierarchy.h"
 #include "domain/moves.h"
 #include "domain/nodepath.h"
@@ -11,6 +10,7 @@
 #include "session/cloudsession.h"
 #include "session/credentials.h"
 #include "session/preferences.h"
+#include "session/profiles.h"
 #include "sync/syncengine.h"
 
 #include <QDateTime>
@@ -263,17 +263,17 @@ int Context::resolveConnection()
         c.productId = numeric && id > 0 ? id : 0;
     } else {
         const QString name
-            = m_globals.profile.isEmpty() ? Profiles::defaultName() : m_globals.profile;
+            = m_globals.profile.isEmpty() ? Session::Profiles::defaultName() : m_globals.profile;
         if (name.isEmpty()) {
             m_out->finish(NotSignedIn,
-                Profiles::all().isEmpty()
+                Session::Profiles::all().isEmpty()
                     ? Text::tr("Not signed in: sign in with \"flotillactl login\", or name a "
                                "cloud with --api URL --product ID.")
                     : Text::tr("Several profiles and none is the default: choose one with "
                                "--profile NAME (\"flotillactl profiles\" lists them)."));
             return NotSignedIn;
         }
-        const std::optional<Profile> profile = Profiles::find(name);
+        const std::optional<Session::Profile> profile = Session::Profiles::find(name);
         if (!profile) {
             m_out->finish(Usage,
                 Text::tr("There is no profile \"%1\" (\"flotillactl profiles\" lists them).")
@@ -285,6 +285,7 @@ int Context::resolveConnection()
         c.productId = profile->productId;
         c.product = QString::number(profile->productId);
         c.cachePath = profile->cachePath;
+        c.username = profile->username;
     }
 
     // The token: FLOTILLA_TOKEN for scripts, else the one kept in the keychain for this cloud.
@@ -298,7 +299,7 @@ int Context::resolveConnection()
         bool answered = false;
         QObject guard;
         credentials.readToken(
-            c.apiUrl, &guard, [&](std::optional<QString> token, const QString &error) {
+            c.apiUrl, c.username, &guard, [&](std::optional<QString> token, const QString &error) {
                 answered = true;
                 if (!error.isEmpty())
                     m_out->note(Text::tr("The system keychain cannot be read: %1").arg(error));
@@ -370,7 +371,7 @@ int Context::openCache()
     config.productId = m_connection.productId;
     config.actor = qEnvironmentVariable("USER", QStringLiteral("operator"));
     if (!m_connection.profile.isEmpty()) {
-        if (const std::optional<Profile> p = Profiles::find(m_connection.profile);
+        if (const std::optional<Session::Profile> p = Session::Profiles::find(m_connection.profile);
             p && !p->username.isEmpty())
             config.actor = p->username;
     }

@@ -87,6 +87,7 @@ struct Connection
     QString cachePath;
     QString token; // memory only
     QString tokenSource; // "FLOTILLA_TOKEN", "keychain" or empty
+    QString username; // the profile's account (its token in the keychain), or empty
 };
 
 // What a command works with: the output, the options every command has, and (for commands that

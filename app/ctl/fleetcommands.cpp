@@ -2,12 +2,12 @@
 // status, sync, ls, devices, show, push: reading the fleet and sending what is pending.
 #include "app/ctl/context.h"
 #include "app/ctl/ctl.h"
-#include "app/ctl/profiles.h"
 #include "domain/hierarchy.h"
 #include "domain/nodepath.h"
 #include "session/apiusage.h"
 #include "session/cloudaccount.h"
 #include "session/cloudsession.h"
+#include "session/profiles.h"
 #include "sync/syncengine.h"
 #include "tree/activitymodel.h"
 #include "tree/fleetexport.h"

@@ -2,11 +2,11 @@
 // login, logout, profiles: the connections flotillactl knows, and the token kept for each cloud.
 #include "app/ctl/context.h"
 #include "app/ctl/ctl.h"
-#include "app/ctl/profiles.h"
 #include "session/cloudaccount.h"
 #include "session/cloudsession.h"
 #include "session/credentials.h"
 #include "session/preferences.h"
+#include "session/profiles.h"
 #include "session/signin.h"
 
 #include <QDir>
@@ -107,15 +107,16 @@ struct Target
     QString profile;
     QUrl api;
     QString product;
+    QString username; // the profile's account, when it has one on that cloud
 };
 
 std::optional<Target> targetOf(Context &ctx, bool needProduct)
 {
     const Context::Globals &g = ctx.globals();
     Target t;
-    t.profile = g.profile.isEmpty() ? Profiles::defaultName() : g.profile;
-    std::optional<Profile> existing
-        = t.profile.isEmpty() ? std::nullopt : Profiles::find(t.profile);
+    t.profile = g.profile.isEmpty() ? Session::Profiles::defaultName() : g.profile;
+    std::optional<Session::Profile> existing
+        = t.profile.isEmpty() ? std::nullopt : Session::Profiles::find(t.profile);
     if (g.profile.isEmpty() && g.api.isEmpty() && !existing) {
         ctx.out().finish(Usage,
             Text::tr("Name the cloud and product: flotillactl --api URL --product ID_OR_SLUG "
@@ -123,7 +124,7 @@ std::optional<Target> targetOf(Context &ctx, bool needProduct)
         return std::nullopt;
     }
     if (!g.profile.isEmpty()) {
-        if (const QString error = Profiles::nameError(g.profile); !error.isEmpty()) {
+        if (const QString error = Session::Profiles::nameError(g.profile); !error.isEmpty()) {
             ctx.out().finish(Usage, error);
             return std::nullopt;
         }
@@ -147,6 +148,8 @@ std::optional<Target> targetOf(Context &ctx, bool needProduct)
                      "profile that has them)."));
         return std::nullopt;
     }
+    if (existing && existing->apiUrl == t.api)
+        t.username = existing->username;
     if (t.profile.isEmpty())
         t.profile = QStringLiteral("default");
     return t;
@@ -228,7 +231,7 @@ int runLogin(Context &ctx, const Arguments &args)
     const std::shared_ptr<Remote::TokenStore> store = tokenStore();
     QObject here; // the callbacks' context
     std::unique_ptr<Session::SignIn> signIn
-        = account.makeSignIn(store.get(), Session::Credentials::tokenKey(target->api));
+        = account.makeSignIn(store.get(), Session::Credentials::tokenKey(target->api, username));
     std::optional<Session::SignIn::Outcome> outcome;
     signIn->signIn(
         token, {}, {}, &here, [] {}, [&outcome](Session::SignIn::Outcome o) { outcome = o; });
@@ -241,15 +244,16 @@ int runLogin(Context &ctx, const Arguments &args)
         return status;
     }
 
-    Profile profile = Profiles::find(target->profile).value_or(Profile {});
+    Session::Profile profile
+        = Session::Profiles::find(target->profile).value_or(Session::Profile {});
     profile.name = target->profile;
     profile.apiUrl = target->api;
     profile.productId = product->id;
     profile.productName = product->name;
     profile.username = username;
-    Profiles::save(profile);
-    if (Profiles::defaultName().isEmpty() || Profiles::all().size() == 1)
-        Profiles::setDefault(profile.name);
+    Session::Profiles::save(profile);
+    if (Session::Profiles::defaultName().isEmpty() || Session::Profiles::all().size() == 1)
+        Session::Profiles::setDefault(profile.name);
 
     const bool kept = outcome->storeError.isEmpty();
     ctx.out().setResult(QJsonObject {{QStringLiteral("profile"), profile.name},
@@ -280,10 +284,11 @@ int runLogout(Context &ctx, const Arguments &)
     std::optional<QString> token;
     bool read = false;
     QObject here; // the callbacks' context
-    credentials.readToken(target->api, &here, [&](std::optional<QString> t, const QString &) {
-        token = t;
-        read = true;
-    });
+    credentials.readToken(
+        target->api, target->username, &here, [&](std::optional<QString> t, const QString &) {
+            token = t;
+            read = true;
+        });
     ctx.waitUntil([&read] { return read; });
     bool revoked = false;
     if (token && !token->isEmpty()) {
@@ -300,8 +305,8 @@ int runLogout(Context &ctx, const Arguments &)
         revoked = *failure == Session::CloudAccount::Failure::None;
     }
     std::optional<QString> removed;
-    credentials.forgetToken(
-        target->api, &here, [&removed](const QString &error) { removed = error; });
+    credentials.forgetToken(target->api, target->username, &here,
+        [&removed](const QString &error) { removed = error; });
     ctx.waitUntil([&removed] { return removed.has_value(); });
     ctx.out().setResult(QJsonObject {{QStringLiteral("api"), target->api.toString()},
         {QStringLiteral("revoked"), revoked}, {QStringLiteral("forgotten"), removed->isEmpty()}});
@@ -317,10 +322,10 @@ int runLogout(Context &ctx, const Arguments &)
 
 int runProfiles(Context &ctx, const Arguments &)
 {
-    const QString chosen = Profiles::defaultName();
+    const QString chosen = Session::Profiles::defaultName();
     QJsonArray list;
     QList<QStringList> rows;
-    for (const Profile &p : Profiles::all()) {
+    for (const Session::Profile &p : Session::Profiles::all()) {
         const QString cache = p.cachePath.isEmpty()
             ? ctx.preferences().cachePath(p.apiUrl, p.productId)
             : p.cachePath;

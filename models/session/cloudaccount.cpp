@@ -6,11 +6,14 @@
 #include "remote/particleclient.h"
 #include "session/signin.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QPointer>
 #include <QUrlQuery>
+
+#include <algorithm>
 
 namespace Flotilla::Session {
 
@@ -77,6 +80,86 @@ void CloudAccount::owner(QObject *context, std::function<void(Owner)> done)
                 result.error = reply.error.toString();
             }
             done(result);
+        });
+}
+
+int CloudAccount::Catalogue::productCount() const
+{
+    int count = 0;
+    for (const ProductGroup &group : groups)
+        count += int(group.products.size());
+    return count;
+}
+
+void CloudAccount::catalogue(QObject *context, std::function<void(Catalogue)> done)
+{
+    const QPointer<QObject> guard(context);
+    products(this, [this, guard, context, done = std::move(done)](Products own) {
+        if (context && !guard)
+            return;
+        auto result = std::make_shared<Catalogue>();
+        result->failure = own.failure;
+        result->error = own.error;
+        if (own.failure != Failure::None) {
+            done(*result);
+            return;
+        }
+        result->groups.append(ProductGroup {QString(), QString(), own.products});
+        m_client->requestJson("GET", QStringLiteral("/v1/orgs"), {}, this,
+            [this, guard, context, result, done](const Remote::ApiReply &reply) {
+                if (context && !guard)
+                    return;
+                QList<ProductGroup> orgs;
+                if (reply.ok()) {
+                    const QJsonArray list
+                        = reply.json.object().value(QStringLiteral("organizations")).toArray();
+                    for (const QJsonValue &value : list) {
+                        const QJsonObject org = value.toObject();
+                        ProductGroup group;
+                        group.org = org.value(QStringLiteral("slug")).toString();
+                        if (group.org.isEmpty())
+                            group.org = org.value(QStringLiteral("id")).toString();
+                        group.orgName = org.value(QStringLiteral("name")).toString(group.org);
+                        if (!group.org.isEmpty())
+                            orgs.append(group);
+                    }
+                }
+                std::sort(orgs.begin(), orgs.end(), [](const auto &a, const auto &b) {
+                    return a.orgName.localeAwareCompare(b.orgName) < 0;
+                });
+                readOrgProducts(orgs, 0, result, guard, context, done);
+            });
+    });
+}
+
+void CloudAccount::readOrgProducts(QList<ProductGroup> orgs, int next,
+    std::shared_ptr<Catalogue> result, QPointer<QObject> guard, QObject *context,
+    std::function<void(Catalogue)> done)
+{
+    if (next >= orgs.size()) {
+        done(*result);
+        return;
+    }
+    const QString path = QStringLiteral("/v1/orgs/%1/products")
+                             .arg(QString::fromUtf8(QUrl::toPercentEncoding(orgs.at(next).org)));
+    m_client->requestJson("GET", path, {}, this,
+        [this, orgs, next, result, guard, context, done](const Remote::ApiReply &reply) mutable {
+            if (context && !guard)
+                return;
+            if (reply.ok()) {
+                ProductGroup group = orgs.at(next);
+                const QJsonArray list
+                    = reply.json.object().value(QStringLiteral("products")).toArray();
+                for (const QJsonValue &value : list) {
+                    QString error;
+                    if (const std::optional<Domain::Product> p
+                        = Domain::productFromJson(value.toObject(), &error))
+                        group.products.append(*p);
+                }
+                if (!group.products.isEmpty())
+                    result->groups.append(group);
+            }
+            readOrgProducts(orgs, next + 1, result, guard, context, done);
         });
 }
 

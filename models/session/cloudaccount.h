@@ -5,6 +5,7 @@
 
 #include <QList>
 #include <QObject>
+#include <QPointer>
 #include <QString>
 #include <QUrl>
 
@@ -54,6 +55,22 @@ public:
         QString error;
     };
 
+    // The products an account can see, by owner: its own (`org` empty) and each of its
+    // organisations'.
+    struct ProductGroup
+    {
+        QString org; // the organisation's slug (or ID); empty: the account's own products
+        QString orgName; // for people
+        QList<Domain::Product> products;
+    };
+    struct Catalogue
+    {
+        QList<ProductGroup> groups; // the account's own first, then by organisation name
+        Failure failure = Failure::None;
+        QString error;
+        int productCount() const;
+    };
+
     // The answer to a sign-in with a username and password: a token, or the multi-factor step.
     struct Login
     {
@@ -80,12 +97,18 @@ public:
 
     void products(QObject *context, std::function<void(Products)> done);
     void owner(QObject *context, std::function<void(Owner)> done);
+    // GET /v1/user/products, GET /v1/orgs and each organisation's GET /v1/orgs/:org/products.
+    // An organisation whose products cannot be read is left out (a cloud without organisations
+    // answers /v1/orgs with an error: only the account's own products then).
+    void catalogue(QObject *context, std::function<void(Catalogue)> done);
 
     // The product among `products` that `text` names: its ID, or its slug (case-insensitive).
     static const Domain::Product *findProduct(
         const QList<Domain::Product> &products, const QString &text);
 
 private:
+    void readOrgProducts(QList<ProductGroup> orgs, int next, std::shared_ptr<Catalogue> result,
+        QPointer<QObject> guard, QObject *context, std::function<void(Catalogue)> done);
     void requestToken(const QByteArray &form, QObject *context, std::function<void(Login)> done);
 
     QUrl m_apiUrl;

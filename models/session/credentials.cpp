@@ -3,6 +3,8 @@
 
 #include "remote/tokenstore.h"
 
+#include <QPointer>
+
 namespace Flotilla::Session {
 
 namespace {
@@ -28,9 +30,10 @@ Credentials::Credentials(Remote::TokenStore *store)
 
 Credentials::~Credentials() = default;
 
-QString Credentials::tokenKey(const QUrl &apiUrl)
+QString Credentials::tokenKey(const QUrl &apiUrl, const QString &username)
 {
-    return QStringLiteral("access-token/") + hostKey(apiUrl);
+    const QString cloud = QStringLiteral("access-token/") + hostKey(apiUrl);
+    return username.isEmpty() ? cloud : cloud + QLatin1Char('/') + username.toLower();
 }
 
 QString Credentials::productClientKey(const QUrl &apiUrl, int productId)
@@ -39,16 +42,63 @@ QString Credentials::productClientKey(const QUrl &apiUrl, int productId)
         + QString::number(productId);
 }
 
-void Credentials::readToken(const QUrl &apiUrl, QObject *context,
+void Credentials::readToken(const QUrl &apiUrl, const QString &username, QObject *context,
     std::function<void(std::optional<QString>, QString)> done) const
 {
-    m_store->read(tokenKey(apiUrl), context, std::move(done));
+    if (username.isEmpty()) {
+        m_store->read(tokenKey(apiUrl), context, std::move(done));
+        return;
+    }
+    Remote::TokenStore *store = m_store;
+    const QPointer<QObject> guard(context);
+    m_store->read(tokenKey(apiUrl, username), context,
+        [store, apiUrl, guard, done = std::move(done)](
+            std::optional<QString> token, QString error) {
+            if ((token && !token->isEmpty()) || !error.isEmpty() || !guard) {
+                done(token, error);
+                return;
+            }
+            store->read(tokenKey(apiUrl), guard, done);
+        });
 }
 
-void Credentials::forgetToken(
-    const QUrl &apiUrl, QObject *context, std::function<void(QString error)> done) const
+void Credentials::writeToken(const QUrl &apiUrl, const QString &username, const QString &token,
+    QObject *context, std::function<void(QString error)> done) const
 {
-    m_store->remove(tokenKey(apiUrl), context, std::move(done));
+    m_store->write(tokenKey(apiUrl, username), token, context, std::move(done));
+}
+
+void Credentials::forgetToken(const QUrl &apiUrl, const QString &username, QObject *context,
+    std::function<void(QString error)> done) const
+{
+    if (username.isEmpty()) {
+        m_store->remove(tokenKey(apiUrl), context, std::move(done));
+        return;
+    }
+    // The account's own token, and the cloud's one when it is the same token (kept by an
+    // older version for this account).
+    Remote::TokenStore *store = m_store;
+    const QPointer<QObject> guard(context);
+    m_store->read(tokenKey(apiUrl, username), context,
+        [store, apiUrl, username, guard, done = std::move(done)](
+            std::optional<QString> own, QString) {
+            if (!guard)
+                return;
+            store->read(tokenKey(apiUrl), guard,
+                [store, apiUrl, username, own, guard, done](std::optional<QString> cloud, QString) {
+                    if (!guard)
+                        return;
+                    const bool same = cloud && !cloud->isEmpty() && (!own || *own == *cloud);
+                    store->remove(tokenKey(apiUrl, username), guard,
+                        [store, apiUrl, same, guard, done](QString error) {
+                            if (!same || !guard || !error.isEmpty()) {
+                                done(error);
+                                return;
+                            }
+                            store->remove(tokenKey(apiUrl), guard, done);
+                        });
+                });
+        });
 }
 
 void Credentials::readProductClient(const QUrl &apiUrl, int productId, QObject *context,

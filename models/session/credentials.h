@@ -35,17 +35,25 @@ public:
 
     Remote::TokenStore *store() const { return m_store; }
 
-    // Where an access token for `apiUrl` is kept: "access-token/<host[:port]>".
-    static QString tokenKey(const QUrl &apiUrl);
+    // Where the access token of `username` on `apiUrl` is kept:
+    // "access-token/<host[:port]>/<username>", so that two accounts of one cloud keep a token
+    // each; "access-token/<host[:port]>" (the key of one token per cloud, as older versions
+    // kept it) for an API user's token (no username).
+    static QString tokenKey(const QUrl &apiUrl, const QString &username = QString());
     // Where the product's OAuth client is kept: "oauth-client-secret/<host[:port]>/<product>".
     static QString productClientKey(const QUrl &apiUrl, int productId);
 
-    // The access token kept for `apiUrl` (nullopt when none).
-    void readToken(const QUrl &apiUrl, QObject *context,
+    // The access token kept for `username` on `apiUrl` (nullopt when none); a token kept for
+    // the whole cloud (older versions, API users) when the account has none of its own.
+    void readToken(const QUrl &apiUrl, const QString &username, QObject *context,
         std::function<void(std::optional<QString> token, QString error)> done) const;
-    // Forgets the access token kept for `apiUrl` (none kept: not an error).
-    void forgetToken(
-        const QUrl &apiUrl, QObject *context, std::function<void(QString error)> done) const;
+    // Keeps the access token of `username` on `apiUrl`.
+    void writeToken(const QUrl &apiUrl, const QString &username, const QString &token,
+        QObject *context, std::function<void(QString error)> done) const;
+    // Forgets the access token kept for `username` on `apiUrl`, and the cloud's own one when
+    // it is the same token (none kept: not an error).
+    void forgetToken(const QUrl &apiUrl, const QString &username, QObject *context,
+        std::function<void(QString error)> done) const;
     // The product's OAuth client kept for `apiUrl` and `productId` (both empty when none, or
     // when what is kept cannot be read as a client).
     void readProductClient(const QUrl &apiUrl, int productId, QObject *context,

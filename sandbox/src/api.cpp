@@ -56,6 +56,8 @@ Api::Api(Fleet &fleet, const ApiLimits &limits)
     add("GET", "/v1/user/products", Access::ProductOnly, &Api::listProducts);
     add("GET", "/v1/products", Access::ProductOnly, &Api::listProducts);
     add("GET", "/v1/products/:p", Access::ProductOnly, &Api::getProduct);
+    add("GET", "/v1/orgs", Access::ProductOnly, &Api::listOrgs);
+    add("GET", "/v1/orgs/:org/products", Access::ProductOnly, &Api::listOrgProducts);
 
     add("GET", "/v1/products/:p/devices", Access::ProductOnly, &Api::listDevices);
     add("POST", "/v1/products/:p/devices", Access::ProductOnly, &Api::importDevices);
@@ -597,6 +599,19 @@ Outcome Api::listProducts(Context &)
 {
     return respond(ApiResponse::json(
         200, QJsonObject {{QStringLiteral("products"), QJsonArray {productJson(m_fleet)}}}));
+}
+
+// The sandbox's account belongs to no organisation: its product is its own (GET /v1/orgs
+// answers an empty list, as Particle does for such an account).
+Outcome Api::listOrgs(Context &)
+{
+    return respond(
+        ApiResponse::json(200, QJsonObject {{QStringLiteral("organizations"), QJsonArray {}}}));
+}
+
+Outcome Api::listOrgProducts(Context &)
+{
+    return respond(ApiResponse::apiError(404, QStringLiteral("Organization not found")));
 }
 
 Outcome Api::getProduct(Context &)

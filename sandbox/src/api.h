@@ -112,6 +112,8 @@ private:
     Outcome userInfo(Context &ctx);
     Outcome listProducts(Context &ctx);
     Outcome getProduct(Context &ctx);
+    Outcome listOrgs(Context &ctx);
+    Outcome listOrgProducts(Context &ctx);
     // product devices (api_devices.cpp)
     Outcome listDevices(Context &ctx);
     Outcome getProductDevice(Context &ctx);

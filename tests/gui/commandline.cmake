@@ -25,5 +25,9 @@ endfunction()
 
 run_without_display(0 "--api <URL>" --help)
 run_without_display(0 "--time-scale <X>" -h)
+# What opens: the last profile or the welcome page by default, or one chosen.
+run_without_display(0 "--profile <NAME>" --help)
+run_without_display(0 "--demo" --help)
+run_without_display(0 "--fresh-sandbox" --help)
 run_without_display(0 "flotilla " --version)
 run_without_display(1 "no-such-option" --no-such-option)

@@ -407,6 +407,18 @@ private Q_SLOTS:
             = http.get(m_sandbox.url(QStringLiteral("/v1/products/999999/devices")));
         QCOMPARE(missing.status, 404);
         QCOMPARE(missing.json().value(QStringLiteral("ok")).toBool(true), false);
+
+        // Organisations: the sandbox's account is in none (its product is its own); an
+        // organisation's products are not found; without a token, the answer is that of every
+        // product route without one.
+        const HttpResult orgs = http.get(m_sandbox.url(QStringLiteral("/v1/orgs")));
+        QCOMPARE(orgs.status, 200);
+        QVERIFY(orgs.json().value(QStringLiteral("organizations")).isArray());
+        QCOMPARE(orgs.json().value(QStringLiteral("organizations")).toArray().size(), 0);
+        QCOMPARE(http.get(m_sandbox.url(QStringLiteral("/v1/orgs/acme/products"))).status, 404);
+        const int withoutToken = Http().get(m_sandbox.url(QStringLiteral("/v1/products"))).status;
+        QVERIFY(withoutToken >= 400 && withoutToken < 500);
+        QCOMPARE(Http().get(m_sandbox.url(QStringLiteral("/v1/orgs"))).status, withoutToken);
     }
 
     // --- device listing ------------------------------------------------------------------

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
-#include "app/ctl/profiles.h"
+#include "session/profiles.h"
 
-#include "app/ctl/ctl.h"
 #include "domain/text.h"
 
 #include <QRegularExpression>
@@ -9,7 +8,7 @@
 
 #include <algorithm>
 
-namespace Flotilla::Ctl::Profiles {
+namespace Flotilla::Session::Profiles {
 
 namespace {
 
@@ -20,6 +19,7 @@ QSettings settings()
 
 const QString Group = QStringLiteral("profiles");
 const QString DefaultKey = QStringLiteral("default");
+const QString LastKey = QStringLiteral("console/last");
 
 } // namespace
 
@@ -73,6 +73,8 @@ void remove(const QString &name)
     s.remove(Group + QLatin1Char('/') + name);
     if (s.value(DefaultKey).toString() == name)
         s.remove(DefaultKey);
+    if (s.value(LastKey).toString() == name)
+        s.remove(LastKey);
 }
 
 QString defaultName()
@@ -99,4 +101,42 @@ QString nameError(const QString &name)
         .arg(name);
 }
 
-} // namespace Flotilla::Ctl::Profiles
+QString suggestName(const QString &username, const QString &productName)
+{
+    // The account's local part and the product, in the characters a name may hold.
+    static const QRegularExpression other(QStringLiteral("[^A-Za-z0-9._-]+"));
+    QString base = username.section(QLatin1Char('@'), 0, 0);
+    if (!productName.isEmpty())
+        base += (base.isEmpty() ? QString() : QStringLiteral("-")) + productName;
+    base = base.toLower().replace(other, QStringLiteral("-"));
+    while (base.startsWith(QLatin1Char('-')))
+        base.remove(0, 1);
+    while (base.endsWith(QLatin1Char('-')))
+        base.chop(1);
+    base = base.left(56);
+    if (base.isEmpty())
+        base = QStringLiteral("particle");
+    QString name = base;
+    for (int n = 2; find(name); ++n)
+        name = base + QLatin1Char('-') + QString::number(n);
+    return name;
+}
+
+QString lastUsed()
+{
+    const QString entry = settings().value(LastKey).toString();
+    if (entry == DemoEntry || find(entry))
+        return entry;
+    return QString();
+}
+
+void setLastUsed(const QString &entry)
+{
+    QSettings s = settings();
+    if (entry.isEmpty())
+        s.remove(LastKey);
+    else
+        s.setValue(LastKey, entry);
+}
+
+} // namespace Flotilla::Session::Profiles
