@@ -365,7 +365,7 @@ void AppContext::clearCache()
         return;
     if (const int pending = engine()->pendingCount(); pending > 0) {
         m_window->statusBar()->showMessage(
-            tr("The cache is kept: %n change(s) not sent yet live in it.", nullptr, pending),
+            tr("The cache is kept: %Ln change(s) not sent yet live in it.", nullptr, pending),
             20000);
         return;
     }

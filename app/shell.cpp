@@ -479,7 +479,7 @@ void Shell::signOut(std::function<void()> done)
                 showWelcome();
                 if (pending > 0)
                     m_welcome->showProblem(
-                        tr("Signed out of \"%1\". %n change(s) not yet sent are kept in its "
+                        tr("Signed out of \"%1\". %Ln change(s) not yet sent are kept in its "
                            "local cache and sent after you sign in to it again.",
                             nullptr, pending)
                             .arg(p.name));

@@ -4,10 +4,6 @@
 <context>
     <name>Flotilla::App</name>
     <message>
-        <source>Flotilla, the operations console for Particle device fleets. Without --api it starts a fresh sandbox cloud with a demo fleet.</source>
-        <translation>Flotilla, die Betriebskonsole für Flotten von Particle-Geräten. Ohne --api startet sie eine neue Sandbox-Cloud mit einer Demo-Flotte.</translation>
-    </message>
-    <message>
         <source>Particle API base URL (https), e.g. https://api.particle.io.</source>
         <translation>Basis-URL der Particle-API (https), z. B. https://api.particle.io.</translation>
     </message>
@@ -20,36 +16,44 @@
         <translation>Zugriffstoken nur im Arbeitsspeicher halten (für Tests; nichts wird gespeichert).</translation>
     </message>
     <message>
-        <source>Sandbox: devices in the demo fleet.</source>
-        <translation>Sandbox: Geräte in der Demo-Flotte.</translation>
-    </message>
-    <message>
-        <source>Sandbox: simulated time runs X times faster (default 60).</source>
-        <translation>Sandbox: Die simulierte Zeit läuft X-mal schneller (Standard 60).</translation>
-    </message>
-    <message>
-        <source>Sandbox: one more argument for flotilla-sandbox (repeatable).</source>
-        <translation>Sandbox: ein weiteres Argument für flotilla-sandbox (wiederholbar).</translation>
-    </message>
-    <message>
         <source>--api URL and --product ID go together (a positive product ID).</source>
         <translation>--api URL und --product ID gehören zusammen (eine positive Produkt-ID).</translation>
     </message>
     <message>
-        <source>No temporary folder for the session: %1</source>
-        <translation>Kein temporärer Ordner für die Sitzung: %1</translation>
+        <source>Flotilla, the operations console for Particle device fleets. Without arguments it opens the profile (or the demo) used last, else the welcome page: try the demo, or sign in to Particle.</source>
+        <translation>Flotilla, die Betriebskonsole für Flotten von Particle-Geräten. Ohne Argumente öffnet sie das zuletzt verwendete Profil (oder die Demo), sonst die Willkommensseite: Probieren Sie die Demo aus oder melden Sie sich bei Particle an.</translation>
     </message>
     <message>
-        <source>sandbox %1</source>
-        <translation>Sandbox %1</translation>
+        <source>Open this profile (File › Profiles lists them).</source>
+        <translation>Dieses Profil öffnen (Datei › Profile listet sie auf).</translation>
     </message>
     <message>
-        <source>flotillactl on this sandbox (the console shows what it does):
-  export FLOTILLA_TOKEN=%1
-  flotillactl --api %2 --product %3 --cache %4 status</source>
-        <translation>flotillactl für diese Sandbox (die Konsole zeigt, was es tut):
-  export FLOTILLA_TOKEN=%1
-  flotillactl --api %2 --product %3 --cache %4 status</translation>
+        <source>Open the demo: a sandbox cloud on this computer whose fleet is kept across launches.</source>
+        <translation>Die Demo öffnen: eine Sandbox-Cloud auf diesem Computer, deren Flotte zwischen den Starts erhalten bleibt.</translation>
+    </message>
+    <message>
+        <source>Open a fresh sandbox cloud of its own, discarded when the window closes (development).</source>
+        <translation>Eine neue, eigene Sandbox-Cloud öffnen, die beim Schließen des Fensters verworfen wird (Entwicklung).</translation>
+    </message>
+    <message>
+        <source>Sandbox (demo, fresh sandbox): devices in the demo fleet.</source>
+        <translation>Sandbox (Demo, neue Sandbox): Geräte in der Demo-Flotte.</translation>
+    </message>
+    <message>
+        <source>Sandbox (demo, fresh sandbox): simulated time runs X times faster (default 60).</source>
+        <translation>Sandbox (Demo, neue Sandbox): Die simulierte Zeit läuft X-mal schneller (Standard 60).</translation>
+    </message>
+    <message>
+        <source>Sandbox (demo, fresh sandbox): one more argument for flotilla-sandbox (repeatable).</source>
+        <translation>Sandbox (Demo, neue Sandbox): ein weiteres Argument für flotilla-sandbox (wiederholbar).</translation>
+    </message>
+    <message>
+        <source>Choose one of --profile, --demo, --fresh-sandbox and --api/--product.</source>
+        <translation>Wählen Sie nur eine dieser Optionen: --profile, --demo, --fresh-sandbox oder --api/--product.</translation>
+    </message>
+    <message>
+        <source>There is no profile &quot;%1&quot;.</source>
+        <translation>Es gibt kein Profil &quot;%1&quot;.</translation>
     </message>
 </context>
 <context>
@@ -94,6 +98,21 @@
         <source>The product&apos;s OAuth client is saved in the system keychain.</source>
         <translation>Der OAuth-Client des Produkts ist im Schlüsselbund des Systems gespeichert.</translation>
     </message>
+    <message>
+        <source>The cache was cleared: the fleet is read from the cloud again.</source>
+        <translation>Der Cache wurde geleert: Die Flotte wird erneut aus der Cloud gelesen.</translation>
+    </message>
+    <message>
+        <source>The cache could not be cleared: %1</source>
+        <translation>Der Cache konnte nicht geleert werden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>The cache is kept: %Ln change(s) not sent yet live in it.</source>
+        <translation>
+            <numerusform>Der Cache bleibt erhalten: Er enthält %Ln noch nicht gesendete Änderung.</numerusform>
+            <numerusform>Der Cache bleibt erhalten: Er enthält %Ln noch nicht gesendete Änderungen.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Flotilla::App::SandboxLauncher</name>
@@ -124,6 +143,84 @@
     <message>
         <source>Its last messages: %1</source>
         <translation>Ihre letzten Meldungen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Flotilla::App::Shell</name>
+    <message>
+        <source>%1 (%2 on %3)</source>
+        <translation>%1 (%2 auf %3)</translation>
+    </message>
+    <message>
+        <source>%1 (%2 on %3, %4)</source>
+        <translation>%1 (%2 auf %3, %4)</translation>
+    </message>
+    <message>
+        <source>The demo needs the training sandbox (flotilla-sandbox), which is not installed: install the &quot;flotilla-sandbox&quot; package (the training sandbox) to try it.</source>
+        <translation>Die Demo benötigt die Trainings-Sandbox (flotilla-sandbox), die nicht installiert ist: Installieren Sie das Paket &quot;flotilla-sandbox&quot; (die Trainings-Sandbox), um die Demo auszuprobieren.</translation>
+    </message>
+    <message>
+        <source>The demo&apos;s folder %1 cannot be made.</source>
+        <translation>Der Demo-Ordner %1 kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>No temporary folder for the session: %1</source>
+        <translation>Kein temporärer Ordner für die Sitzung: %1</translation>
+    </message>
+    <message>
+        <source>demo (sandbox %1)</source>
+        <translation>Demo (Sandbox %1)</translation>
+    </message>
+    <message>
+        <source>sandbox %1</source>
+        <translation>Sandbox %1</translation>
+    </message>
+    <message>
+        <source>flotillactl on this sandbox (the console shows what it does):
+  export FLOTILLA_TOKEN=%1
+  flotillactl --api %2 --product %3 --cache %4 status</source>
+        <translation>flotillactl für diese Sandbox (die Konsole zeigt, was es tut):
+  export FLOTILLA_TOKEN=%1
+  flotillactl --api %2 --product %3 --cache %4 status</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Demo (a sandbox cloud on this computer)</source>
+        <translation>Demo (eine Sandbox-Cloud auf diesem Computer)</translation>
+    </message>
+    <message>
+        <source>The cloud no longer accepts this profile&apos;s access token (it expired or was revoked).</source>
+        <translation>Die Cloud akzeptiert das Zugriffstoken dieses Profils nicht mehr (es ist abgelaufen oder wurde widerrufen).</translation>
+    </message>
+    <message>
+        <source>This profile is signed out.</source>
+        <translation>Dieses Profil ist abgemeldet.</translation>
+    </message>
+    <message>
+        <source>Signed in, but the access token could not be kept in the system keychain (%1): Flotilla will ask for it again next time.</source>
+        <translation>Angemeldet, aber das Zugriffstoken konnte nicht im Schlüsselbund des Systems gespeichert werden (%1): Flotilla fragt beim nächsten Mal erneut danach.</translation>
+    </message>
+    <message>
+        <source>Signed out of &quot;%1&quot;; the cloud could not be reached to revoke the access token, which is forgotten here.</source>
+        <translation>Von &quot;%1&quot; abgemeldet; die Cloud war nicht erreichbar, um das Zugriffstoken zu widerrufen, das hier entfernt wurde.</translation>
+    </message>
+    <message>
+        <source>Remove profile</source>
+        <translation>Profil entfernen</translation>
+    </message>
+    <message>
+        <source>Sign out of &quot;%1&quot; and remove the profile? Its local cache stays on this computer.</source>
+        <translation>Von &quot;%1&quot; abmelden und das Profil entfernen? Sein lokaler Cache bleibt auf diesem Computer.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Signed out of &quot;%1&quot;. %Ln change(s) not yet sent are kept in its local cache and sent after you sign in to it again.</source>
+        <translation>
+            <numerusform>Von &quot;%1&quot; abgemeldet. %Ln noch nicht gesendete Änderung bleibt im lokalen Cache des Profils erhalten und wird gesendet, sobald Sie sich wieder damit anmelden.</numerusform>
+            <numerusform>Von &quot;%1&quot; abgemeldet. %Ln noch nicht gesendete Änderungen bleiben im lokalen Cache des Profils erhalten und werden gesendet, sobald Sie sich wieder damit anmelden.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1499,10 +1596,6 @@ Eine bereits vorhandene Datei wird erst ersetzt, wenn die neue vollständig ist.
     <message>
         <source>The profiles (* marks the one used without --profile)</source>
         <translation>Die Profile (* markiert das ohne --profile verwendete)</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a profile name: use letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos; (at most 64).</source>
-        <translation>&quot;%1&quot; ist kein Profilname: Verwenden Sie Buchstaben, Ziffern, &apos;.&apos;, &apos;_&apos; und &apos;-&apos; (höchstens 64).</translation>
     </message>
     <message>
         <source>The profile to use (&quot;flotillactl profiles&quot; lists them).</source>
@@ -3436,6 +3529,66 @@ Eine bereits vorhandene Datei wird erst ersetzt, wenn die neue vollständig ist.
     <message>
         <source>The cloud&apos;s answer has no access token.</source>
         <translation>Die Antwort der Cloud enthält kein Zugriffstoken.</translation>
+    </message>
+    <message>
+        <source>Another Flotilla program on this computer has the cache open.</source>
+        <translation>Ein anderes Flotilla-Programm auf diesem Computer hat den Cache geöffnet.</translation>
+    </message>
+    <message>
+        <source>Another Flotilla program on this computer (%1) has the cache open.</source>
+        <translation>Ein anderes Flotilla-Programm auf diesem Computer (%1) hat den Cache geöffnet.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be deleted.</source>
+        <translation>%1 kann nicht gelöscht werden.</translation>
+    </message>
+    <message>
+        <source>The cache folder “%1” is not a full path.</source>
+        <translation>Der Cache-Ordner „%1“ ist kein vollständiger Pfad.</translation>
+    </message>
+    <message>
+        <source>“%1” is a file, not a folder.</source>
+        <translation>„%1“ ist eine Datei, kein Ordner.</translation>
+    </message>
+    <message>
+        <source>Flotilla cannot write to the folder “%1”.</source>
+        <translation>Flotilla kann nicht in den Ordner „%1“ schreiben.</translation>
+    </message>
+    <message>
+        <source>The language “%1” is not one Flotilla offers.</source>
+        <translation>Die Sprache „%1“ wird von Flotilla nicht angeboten.</translation>
+    </message>
+    <message>
+        <source>The success threshold is a percentage from %1 to %2 (not %3).</source>
+        <translation>Die Erfolgsschwelle ist ein Prozentsatz von %1 bis %2 (nicht %3).</translation>
+    </message>
+    <message>
+        <source>The failure threshold is a percentage from 0 to %1 (not %2).</source>
+        <translation>Die Fehlerschwelle ist ein Prozentsatz von 0 bis %1 (nicht %2).</translation>
+    </message>
+    <message>
+        <source>The device timeout is from %1 to %2 hours (not %3).</source>
+        <translation>Das Geräte-Zeitlimit beträgt %1 bis %2 Stunden (nicht %3).</translation>
+    </message>
+    <message>
+        <source>The share of the request budget is from %1% to 100% (not %2%).</source>
+        <translation>Der Anteil am Anfragebudget beträgt %1% bis 100% (nicht %2%).</translation>
+    </message>
+    <message>
+        <source>Enter the proxy&apos;s host name or address.</source>
+        <translation>Geben Sie den Hostnamen oder die Adresse des Proxys ein.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a host name or address (write it without http:// and without the port).</source>
+        <translation>„%1“ ist kein Hostname und keine Adresse (ohne http:// und ohne Port angeben).</translation>
+    </message>
+    <message>
+        <source>The proxy&apos;s port is from 1 to 65535 (not %1).</source>
+        <translation>Der Port des Proxys liegt zwischen 1 und 65535 (nicht %1).</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a profile name: use letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos; (at most 64).</source>
+        <translation>&quot;%1&quot; ist kein Profilname: Verwenden Sie Buchstaben, Ziffern, &apos;.&apos;, &apos;_&apos; und &apos;-&apos; (höchstens 64).</translation>
     </message>
 </context>
 <context>
@@ -5974,6 +6127,54 @@ Eine Betriebskonsole für Particle-Geräteflotten.</translation>
             <numerusform>%Ln Geräte-IDs kopiert</numerusform>
         </translation>
     </message>
+    <message>
+        <source>&amp;Add profile…</source>
+        <translation>Profil &amp;hinzufügen…</translation>
+    </message>
+    <message>
+        <source>&amp;Sign out</source>
+        <translation>&amp;Abmelden</translation>
+    </message>
+    <message>
+        <source>Revoke this profile&apos;s access token and forget it</source>
+        <translation>Das Zugriffstoken dieses Profils widerrufen und entfernen</translation>
+    </message>
+    <message>
+        <source>&amp;Remove profile…</source>
+        <translation>Profil &amp;entfernen…</translation>
+    </message>
+    <message>
+        <source>Reset the demo</source>
+        <translation>Demo zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Discard everything done in the demo (customers, moves, rollouts) and start it afresh?</source>
+        <translation>Alles, was in der Demo getan wurde (Kunden, Verschiebungen, Rollouts), verwerfen und die Demo neu beginnen?</translation>
+    </message>
+    <message>
+        <source>&amp;Profiles</source>
+        <translation>&amp;Profile</translation>
+    </message>
+    <message>
+        <source>Switch to another profile or the demo, add one, or sign out</source>
+        <translation>Zu einem anderen Profil oder zur Demo wechseln, ein Profil hinzufügen oder abmelden</translation>
+    </message>
+    <message>
+        <source>Reset &amp;demo…</source>
+        <translation>&amp;Demo zurücksetzen…</translation>
+    </message>
+    <message>
+        <source>Discard everything done in the demo and start it afresh</source>
+        <translation>Alles, was in der Demo getan wurde, verwerfen und die Demo neu beginnen</translation>
+    </message>
+    <message>
+        <source>Se&amp;ttings…</source>
+        <translation>&amp;Einstellungen…</translation>
+    </message>
+    <message>
+        <source>Language, rollout defaults, network proxy and the local cache</source>
+        <translation>Sprache, Standardwerte für Rollouts, Netzwerk-Proxy und lokaler Cache</translation>
+    </message>
 </context>
 <context>
     <name>Flotilla::Views::MoveConfirmDialog</name>
@@ -6613,6 +6814,184 @@ Eine Betriebskonsole für Particle-Geräteflotten.</translation>
     </message>
 </context>
 <context>
+    <name>Flotilla::Views::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>Allgemein</translation>
+    </message>
+    <message>
+        <source>Rollouts</source>
+        <translation>Rollouts</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>Netzwerk</translation>
+    </message>
+    <message>
+        <source>Cache</source>
+        <translation>Cache</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>Systemsprache</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Sprache:</translation>
+    </message>
+    <message>
+        <source>A new language applies when Flotilla starts next.</source>
+        <translation>Eine neue Sprache gilt ab dem nächsten Start von Flotilla.</translation>
+    </message>
+    <message>
+        <source>The next wave starts once this share of a wave has succeeded</source>
+        <translation>Die nächste Welle startet, sobald dieser Anteil einer Welle erfolgreich war</translation>
+    </message>
+    <message>
+        <source>The rollout pauses once this share of a wave has failed (0 %: at the first failure)</source>
+        <translation>Der Rollout wird angehalten, sobald dieser Anteil einer Welle fehlgeschlagen ist (0 %: beim ersten Fehler)</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation> h</translation>
+    </message>
+    <message>
+        <source>A device that has not updated this long after its wave started counts as timed out</source>
+        <translation>Ein Gerät, das sich so lange nach dem Start seiner Welle nicht aktualisiert hat, gilt als „Zeit überschritten“</translation>
+    </message>
+    <message>
+        <source>&amp;Success threshold:</source>
+        <translation>&amp;Erfolgsschwelle:</translation>
+    </message>
+    <message>
+        <source>&amp;Failure threshold:</source>
+        <translation>&amp;Fehlerschwelle:</translation>
+    </message>
+    <message>
+        <source>Device &amp;timeout:</source>
+        <translation>Geräte-&amp;Zeitlimit:</translation>
+    </message>
+    <message>
+        <source>What Flash… and “flotillactl rollout start” plan a new staged rollout with; each rollout can still be set otherwise.</source>
+        <translation>Die Werte, mit denen Flashen… und „flotillactl rollout start“ einen neuen gestaffelten Rollout planen; jeder Rollout kann trotzdem anders eingestellt werden.</translation>
+    </message>
+    <message>
+        <source>The s&amp;ystem&apos;s proxy settings</source>
+        <translation>Proxy-Einstellungen des S&amp;ystems</translation>
+    </message>
+    <message>
+        <source>&amp;No proxy</source>
+        <translation>&amp;Kein Proxy</translation>
+    </message>
+    <message>
+        <source>&amp;Manual proxy (HTTP):</source>
+        <translation>&amp;Manueller Proxy (HTTP):</translation>
+    </message>
+    <message>
+        <source>proxy.example.com</source>
+        <translation>proxy.example.com</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keiner</translation>
+    </message>
+    <message>
+        <source>Kept until Flotilla closes, never saved</source>
+        <translation>Wird bis zum Schließen von Flotilla aufbewahrt, nie gespeichert</translation>
+    </message>
+    <message>
+        <source>Share of the &amp;request budget:</source>
+        <translation>Anteil am A&amp;nfragebudget:</translation>
+    </message>
+    <message>
+        <source>P&amp;ort:</source>
+        <translation>P&amp;ort:</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>&amp;Host:</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>&amp;Benutzer:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Passwort:</translation>
+    </message>
+    <message>
+        <source>The password is kept only until Flotilla closes. A sandbox cloud on this computer is always reached directly, and the Particle cloud only over HTTPS.</source>
+        <translation>Das Passwort wird nur bis zum Schließen von Flotilla aufbewahrt. Eine Sandbox-Cloud auf diesem Computer wird immer direkt erreicht, die Particle-Cloud nur über HTTPS.</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>Aus&amp;wählen…</translation>
+    </message>
+    <message>
+        <source>C&amp;lear cache…</source>
+        <translation>Cache &amp;leeren…</translation>
+    </message>
+    <message>
+        <source>Delete the local cache and read the fleet from the cloud again</source>
+        <translation>Den lokalen Cache löschen und die Flotte erneut aus der Cloud lesen</translation>
+    </message>
+    <message>
+        <source>In use:</source>
+        <translation>Verwendet:</translation>
+    </message>
+    <message>
+        <source>Size:</source>
+        <translation>Größe:</translation>
+    </message>
+    <message>
+        <source>Cache &amp;folder:</source>
+        <translation>&amp;Cache-Ordner:</translation>
+    </message>
+    <message>
+        <source>Empty: the usual place. Caches made from now on live there; the fleet is read again from the cloud into it when Flotilla opens it next.</source>
+        <translation>Leer: der übliche Ort. Caches, die ab jetzt angelegt werden, liegen dort; wenn Flotilla die Flotte das nächste Mal öffnet, wird sie erneut aus der Cloud dorthin gelesen.</translation>
+    </message>
+    <message>
+        <source>Change the cache folder once they are sent (see “pending changes” in the status bar).</source>
+        <translation>Ändern Sie den Cache-Ordner, sobald sie gesendet sind (siehe „ausstehende Änderungen“ in der Statusleiste).</translation>
+    </message>
+    <message>
+        <source>Flotilla sends at most %1 requests in 5 minutes. Particle counts the requests of every program of the same internet address together: the rest is left to them. A new share applies when Flotilla opens the fleet next.</source>
+        <translation>Flotilla sendet höchstens %1 Anfragen in 5 Minuten. Particle zählt die Anfragen aller Programme mit derselben Internetadresse zusammen: Der Rest bleibt den anderen Programmen überlassen. Ein neuer Anteil gilt, wenn Flotilla die Flotte das nächste Mal öffnet.</translation>
+    </message>
+    <message>
+        <source>Folder of the local caches</source>
+        <translation>Ordner der lokalen Caches</translation>
+    </message>
+    <message>
+        <source>Clear the cache once they are sent (see “pending changes” in the status bar), or they are lost.</source>
+        <translation>Leeren Sie den Cache erst, wenn sie gesendet sind (siehe „ausstehende Änderungen“ in der Statusleiste), sonst gehen sie verloren.</translation>
+    </message>
+    <message>
+        <source>Clear cache</source>
+        <translation>Cache leeren</translation>
+    </message>
+    <message>
+        <source>Delete the local cache and read the whole fleet from the cloud again?</source>
+        <translation>Den lokalen Cache löschen und die gesamte Flotte erneut aus der Cloud lesen?</translation>
+    </message>
+    <message>
+        <source>The window closes and opens again; the activity log of this computer starts anew. Nothing changes in the cloud.</source>
+        <translation>Das Fenster wird geschlossen und wieder geöffnet; das Aktivitätsprotokoll dieses Computers beginnt neu. In der Cloud ändert sich nichts.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln change(s) not sent yet live in the local cache.</source>
+        <translation>
+            <numerusform>%Ln noch nicht gesendete Änderung liegt im lokalen Cache.</numerusform>
+            <numerusform>%Ln noch nicht gesendete Änderungen liegen im lokalen Cache.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Flotilla::Views::SignInDialog</name>
     <message>
         <source>Sign in to Particle</source>
@@ -6939,6 +7318,205 @@ Eine Betriebskonsole für Particle-Geräteflotten.</translation>
     <message>
         <source>Wave %1: %2</source>
         <translation>Welle %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Flotilla::Views::WelcomeWindow</name>
+    <message>
+        <source>Welcome to Flotilla</source>
+        <translation>Willkommen bei Flotilla</translation>
+    </message>
+    <message>
+        <source>Flotilla manages the devices of a Particle product: customers, groups, moves and firmware rollouts. Try it on a demo fleet, or sign in to your Particle account.</source>
+        <translation>Flotilla verwaltet die Geräte eines Particle-Produkts: Kunden, Gruppen, Verschiebungen und Firmware-Rollouts. Probieren Sie es mit einer Demo-Flotte aus, oder melden Sie sich mit Ihrem Particle-Konto an.</translation>
+    </message>
+    <message>
+        <source>&amp;Try the demo</source>
+        <translation>&amp;Demo ausprobieren</translation>
+    </message>
+    <message>
+        <source>A simulated cloud with six customers and about 2,000 devices runs on this computer; what you do in it is kept until you reset it (View › Reset demo). No account needed.</source>
+        <translation>Auf diesem Computer läuft eine simulierte Cloud mit sechs Kunden und rund 2.000 Geräten; was Sie darin tun, bleibt erhalten, bis Sie die Demo zurücksetzen (Ansicht › Demo zurücksetzen). Kein Konto erforderlich.</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in to Particle</source>
+        <translation>Bei Particle &amp;anmelden</translation>
+    </message>
+    <message>
+        <source>With your Particle account (email and password) or an API user&apos;s access token; then choose the product.</source>
+        <translation>Mit Ihrem Particle-Konto (E-Mail und Passwort) oder dem Zugriffstoken eines API-Benutzers; anschließend wählen Sie das Produkt.</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>&amp;Zurück</translation>
+    </message>
+    <message>
+        <source>Sign in to Particle</source>
+        <translation>Bei Particle anmelden</translation>
+    </message>
+    <message>
+        <source>The Particle cloud&apos;s API address; a sandbox cloud on this computer is reached with http://127.0.0.1:PORT</source>
+        <translation>Die API-Adresse der Particle-Cloud; eine Sandbox-Cloud auf diesem Computer erreichen Sie über http://127.0.0.1:PORT</translation>
+    </message>
+    <message>
+        <source>&amp;Cloud:</source>
+        <translation>&amp;Cloud:</translation>
+    </message>
+    <message>
+        <source>&amp;Account (email and password)</source>
+        <translation>&amp;Konto (E-Mail und Passwort)</translation>
+    </message>
+    <message>
+        <source>Access &amp;token (an API user&apos;s)</source>
+        <translation>Zugriffs&amp;token (eines API-Benutzers)</translation>
+    </message>
+    <message>
+        <source>Sign in with:</source>
+        <translation>Anmelden mit:</translation>
+    </message>
+    <message>
+        <source>&amp;Email:</source>
+        <translation>&amp;E-Mail:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Passwort:</translation>
+    </message>
+    <message>
+        <source>Access t&amp;oken:</source>
+        <translation>Zugriffst&amp;oken:</translation>
+    </message>
+    <message>
+        <source>Sign &amp;in</source>
+        <translation>&amp;Anmelden</translation>
+    </message>
+    <message>
+        <source>One-time code</source>
+        <translation>Einmalcode</translation>
+    </message>
+    <message>
+        <source>This account uses two-step verification: enter the code your authenticator app shows now.</source>
+        <translation>Dieses Konto verwendet die Bestätigung in zwei Schritten: Geben Sie den Code ein, den Ihre Authenticator-App gerade anzeigt.</translation>
+    </message>
+    <message>
+        <source>&amp;Code:</source>
+        <translation>&amp;Code:</translation>
+    </message>
+    <message>
+        <source>&amp;Verify</source>
+        <translation>&amp;Prüfen</translation>
+    </message>
+    <message>
+        <source>Choose the product</source>
+        <translation>Produkt auswählen</translation>
+    </message>
+    <message>
+        <source>The products this account can work with, its own and its organisations&apos;. You can add more profiles later (File › Profiles).</source>
+        <translation>Die Produkte, mit denen dieses Konto arbeiten kann: seine eigenen und die seiner Organisationen. Weitere Profile können Sie später hinzufügen (Datei › Profile).</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Produkt</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Öffnen</translation>
+    </message>
+    <message>
+        <source>Flotilla keeps the access token it gets in the system keychain, never the password.</source>
+        <translation>Flotilla speichert das erhaltene Zugriffstoken im Schlüsselbund des Systems, niemals das Passwort.</translation>
+    </message>
+    <message>
+        <source>%1 Sign in again to go on with &quot;%2&quot;: changes not yet sent are kept and sent once you are signed in.</source>
+        <translation>%1 Melden Sie sich erneut an, um mit &quot;%2&quot; weiterzuarbeiten: Noch nicht gesendete Änderungen bleiben erhalten und werden gesendet, sobald Sie angemeldet sind.</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>Ab&amp;brechen</translation>
+    </message>
+    <message>
+        <source>The cloud cannot be reached (%1). Check the address and the network, and try again.</source>
+        <translation>Die Cloud ist nicht erreichbar (%1). Prüfen Sie die Adresse und das Netzwerk, und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>Enter the access token.</source>
+        <translation>Geben Sie das Zugriffstoken ein.</translation>
+    </message>
+    <message>
+        <source>Enter the email and the password of your Particle account.</source>
+        <translation>Geben Sie die E-Mail-Adresse und das Passwort Ihres Particle-Kontos ein.</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>Anmeldung läuft…</translation>
+    </message>
+    <message>
+        <source>Wrong email or password.</source>
+        <translation>Falsche E-Mail-Adresse oder falsches Passwort.</translation>
+    </message>
+    <message>
+        <source>Not signed in: %1</source>
+        <translation>Nicht angemeldet: %1</translation>
+    </message>
+    <message>
+        <source>Enter the code your authenticator app shows.</source>
+        <translation>Geben Sie den Code ein, den Ihre Authenticator-App anzeigt.</translation>
+    </message>
+    <message>
+        <source>Checking the code…</source>
+        <translation>Code wird geprüft…</translation>
+    </message>
+    <message>
+        <source>Wrong or expired code: enter the code your authenticator app shows now.</source>
+        <translation>Falscher oder abgelaufener Code: Geben Sie den Code ein, den Ihre Authenticator-App gerade anzeigt.</translation>
+    </message>
+    <message>
+        <source>Reading the account…</source>
+        <translation>Konto wird gelesen…</translation>
+    </message>
+    <message>
+        <source>The cloud refused this access token: it is invalid, expired or revoked.</source>
+        <translation>Die Cloud hat dieses Zugriffstoken abgelehnt: Es ist ungültig, abgelaufen oder widerrufen.</translation>
+    </message>
+    <message>
+        <source>This signs in as %1, not as %2 of this profile.</source>
+        <translation>Damit melden Sie sich als %1 an, nicht als %2 dieses Profils.</translation>
+    </message>
+    <message>
+        <source>an API user</source>
+        <translation>ein API-Benutzer</translation>
+    </message>
+    <message>
+        <source>the API user</source>
+        <translation>der API-Benutzer</translation>
+    </message>
+    <message>
+        <source>Reading the products…</source>
+        <translation>Produkte werden gelesen…</translation>
+    </message>
+    <message>
+        <source>The products cannot be read: %1</source>
+        <translation>Die Produkte können nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>This account has no product. Create one in the Particle console, or ask to be added to a product&apos;s team.</source>
+        <translation>Dieses Konto hat kein Produkt. Erstellen Sie eines in der Particle-Konsole, oder bitten Sie darum, in das Team eines Produkts aufgenommen zu werden.</translation>
+    </message>
+    <message>
+        <source>Your products</source>
+        <translation>Ihre Produkte</translation>
+    </message>
+    <message>
+        <source>Organisation %1</source>
+        <translation>Organisation %1</translation>
+    </message>
+    <message>
+        <source>Choose a product.</source>
+        <translation>Wählen Sie ein Produkt.</translation>
     </message>
 </context>
 </TS>

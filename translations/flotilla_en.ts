@@ -2,6 +2,26 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>Flotilla::App::AppContext</name>
+    <message numerus="yes">
+        <source>The cache is kept: %Ln change(s) not sent yet live in it.</source>
+        <translation>
+            <numerusform>The cache is kept: %Ln change not sent yet lives in it.</numerusform>
+            <numerusform>The cache is kept: %Ln changes not sent yet live in it.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Flotilla::App::Shell</name>
+    <message numerus="yes">
+        <source>Signed out of &quot;%1&quot;. %Ln change(s) not yet sent are kept in its local cache and sent after you sign in to it again.</source>
+        <translation>
+            <numerusform>Signed out of &quot;%1&quot;. %Ln change not yet sent is kept in its local cache and sent after you sign in to it again.</numerusform>
+            <numerusform>Signed out of &quot;%1&quot;. %Ln changes not yet sent are kept in its local cache and sent after you sign in to it again.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Flotilla::Ctl</name>
     <message numerus="yes">
         <source>%Ln device(s) get a new name.</source>
@@ -871,6 +891,16 @@
         <translation>
             <numerusform>%Ln device</numerusform>
             <numerusform>%Ln devices</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Flotilla::Views::SettingsDialog</name>
+    <message numerus="yes">
+        <source>%Ln change(s) not sent yet live in the local cache.</source>
+        <translation>
+            <numerusform>%Ln change not sent yet lives in the local cache.</numerusform>
+            <numerusform>%Ln changes not sent yet live in the local cache.</numerusform>
         </translation>
     </message>
 </context>

@@ -286,7 +286,7 @@ bool SettingsDialog::showError(const QString &error)
 
 QString SettingsDialog::pendingText() const
 {
-    return tr("%n change(s) not sent yet live in the local cache.", nullptr, m_pending);
+    return tr("%Ln change(s) not sent yet live in the local cache.", nullptr, m_pending);
 }
 
 void SettingsDialog::accept()
