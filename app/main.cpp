@@ -13,6 +13,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QLoggingCategory>
 
 #include <algorithm>
 #include <cstdio>
@@ -46,25 +47,21 @@ bool isQtOption(const QString &argument)
     return names.contains(name);
 }
 
-} // namespace
-
-int main(int argc, char *argv[])
+// flotilla's options, with their texts in the language installed when it is called.
+struct Options
 {
-    const auto identify = [] {
-        // Before anything reads QSettings or QStandardPaths: ~/.config/Flotilla/Console.conf.
-        QCoreApplication::setOrganizationName(QStringLiteral("Flotilla"));
-        QCoreApplication::setOrganizationDomain(QStringLiteral("flotilla.example"));
-        QCoreApplication::setApplicationName(QStringLiteral("Console"));
-        QCoreApplication::setApplicationVersion(QStringLiteral(FLOTILLA_VERSION));
-    };
+    QCommandLineOption profile, demo, freshSandbox, api, product, memoryTokens, devices, timeScale,
+        sandboxArg;
+};
 
-    QCommandLineParser parser;
-    parser.setApplicationDescription(App::Text::tr(
+Options addOptions(QCommandLineParser *parser)
+{
+    parser->setApplicationDescription(App::Text::tr(
         "Flotilla, the operations console for Particle device fleets. Without arguments it opens "
         "the profile (or the demo) used last, else the welcome page: try the demo, or sign in "
         "to Particle."));
-    parser.addHelpOption();
-    parser.addVersionOption();
+    parser->addHelpOption();
+    parser->addVersionOption();
     const QCommandLineOption profile(QStringLiteral("profile"),
         App::Text::tr("Open this profile (File › Profiles lists them)."), QStringLiteral("NAME"));
     const QCommandLineOption demo(QStringLiteral("demo"),
@@ -93,7 +90,28 @@ int main(int argc, char *argv[])
         QStringLiteral("ARG"));
     for (const QCommandLineOption &o :
         {profile, demo, freshSandbox, api, product, memoryTokens, devices, timeScale, sandboxArg})
-        parser.addOption(o);
+        parser->addOption(o);
+    return {
+        profile, demo, freshSandbox, api, product, memoryTokens, devices, timeScale, sandboxArg};
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    const auto identify = [] {
+        // Before anything reads QSettings or QStandardPaths: ~/.config/Flotilla/Console.conf.
+        QCoreApplication::setOrganizationName(QStringLiteral("Flotilla"));
+        QCoreApplication::setOrganizationDomain(QStringLiteral("flotilla.example"));
+        QCoreApplication::setApplicationName(QStringLiteral("Console"));
+        QCoreApplication::setApplicationVersion(QStringLiteral(FLOTILLA_VERSION));
+    };
+
+    QCommandLineParser parser;
+    const Options cli = addOptions(&parser);
+    const auto &[profile, demo, freshSandbox, api, product, memoryTokens, devices, timeScale,
+        sandboxArg]
+        = cli;
 
     // --help, --version and a wrong option are answered without a display: QApplication would
     // abort without one before the parser could say anything.
@@ -112,9 +130,15 @@ int main(int argc, char *argv[])
         if (answerNow) {
             const QCoreApplication core(argc, argv);
             identify();
+            // Only the answer on the terminal: Flotilla's own debug lines stay off here.
+            if (qEnvironmentVariableIsEmpty("QT_LOGGING_RULES"))
+                QLoggingCategory::setFilterRules(QStringLiteral("flotilla.*.debug=false"));
+            App::installTranslations(); // the help in the language of the settings or system
             // The help names the program as it is called ("flotilla"), the version too.
             QCoreApplication::setApplicationName(QStringLiteral("flotilla"));
-            parser.process(QCoreApplication::arguments()); // prints, then exits
+            QCommandLineParser translated;
+            addOptions(&translated);
+            translated.process(QCoreApplication::arguments()); // prints, then exits
             return 0;
         }
     }
