@@ -3,6 +3,7 @@
 
 #include "session/cloudaccount.h"
 #include "session/cloudsession.h"
+#include "views/icons.h"
 #include "views/logging.h"
 
 #include <QButtonGroup>
@@ -81,13 +82,27 @@ QWidget *WelcomeWindow::makeChoicesPage()
     auto *page = new QWidget;
     page->setObjectName(QStringLiteral("choicesPage"));
     auto *layout = new QVBoxLayout(page);
-    layout->addWidget(title(tr("Welcome to Flotilla")));
+    // The application's icon beside the greeting, as the installer and the desktop show it.
+    auto *heading = new QHBoxLayout;
+    auto *logo = new QLabel;
+    const int logoSize = 3 * fontMetrics().height();
+    logo->setPixmap(Icons::application().pixmap(logoSize, logoSize));
+    logo->setFixedSize(logoSize, logoSize);
+    heading->addWidget(logo);
+    heading->addSpacing(fontMetrics().height() / 2);
+    heading->addWidget(title(tr("Welcome to Flotilla")), 1);
+    layout->addLayout(heading);
     layout->addWidget(wrapped(tr("Flotilla manages the devices of a Particle product: customers, "
                                  "groups, moves and firmware rollouts. Try it on a demo fleet, "
                                  "or sign in to your Particle account.")));
     layout->addSpacing(12);
-    m_demoButton = new QPushButton(tr("&Try the demo"));
+    // The two ways in, as large buttons with their icons.
+    const int buttonHeight = 2 * fontMetrics().height() + 8;
+    const QSize buttonIcon(fontMetrics().height() + 4, fontMetrics().height() + 4);
+    m_demoButton = new QPushButton(Icons::customer(), tr("&Try the demo"));
     m_demoButton->setObjectName(QStringLiteral("tryDemoButton"));
+    m_demoButton->setMinimumHeight(buttonHeight);
+    m_demoButton->setIconSize(buttonIcon);
     connect(m_demoButton, &QPushButton::clicked, this, [this] {
         m_problem->hide();
         Q_EMIT demoRequested();
@@ -99,8 +114,10 @@ QWidget *WelcomeWindow::makeChoicesPage()
         QStringLiteral("demoNote"));
     layout->addWidget(m_demoNote);
     layout->addSpacing(12);
-    m_signInChoice = new QPushButton(tr("&Sign in to Particle"));
+    m_signInChoice = new QPushButton(Icons::signIn(), tr("&Sign in to Particle"));
     m_signInChoice->setObjectName(QStringLiteral("signInChoiceButton"));
+    m_signInChoice->setMinimumHeight(buttonHeight);
+    m_signInChoice->setIconSize(buttonIcon);
     connect(m_signInChoice, &QPushButton::clicked, this, [this] { showSignIn(false); });
     layout->addWidget(m_signInChoice);
     layout->addWidget(wrapped(tr("With your Particle account (email and password) or an API "
