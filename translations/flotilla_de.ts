@@ -6877,7 +6877,7 @@ Eine Betriebskonsole für Particle-Geräteflotten.</translation>
     </message>
     <message>
         <source>What Flash… and “flotillactl rollout start” plan a new staged rollout with; each rollout can still be set otherwise.</source>
-        <translation>Die Werte, mit denen Flashen… und „flotillactl rollout start“ einen neuen gestaffelten Rollout planen; jeder Rollout kann trotzdem anders eingestellt werden.</translation>
+        <translation>Damit planen Flashen… und „flotillactl rollout start“ einen neuen gestaffelten Rollout; jeder Rollout lässt sich trotzdem einzeln anders einstellen.</translation>
     </message>
     <message>
         <source>The s&amp;ystem&apos;s proxy settings</source>

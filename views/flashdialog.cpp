@@ -6,6 +6,7 @@
 #include "rollout/rolloutengine.h"
 #include "sync/syncengine.h"
 #include "tree/rolloutmodels.h"
+#include "views/headerwidths.h"
 #include "views/logging.h"
 #include "views/nodepickerdialog.h"
 #include "views/uploaddialog.h"
@@ -68,10 +69,11 @@ FlashDialog::FlashDialog(Rollout::RolloutEngine *rollouts, Sync::SyncEngine *syn
     m_versions->setUniformRowHeights(true);
     m_versions->setHeaderLabels(
         {tr("Version"), tr("Title"), tr("Uploaded"), tr("Released to"), tr("Running on")});
-    m_versions->header()->resizeSection(0, 60);
-    m_versions->header()->resizeSection(1, 120);
-    m_versions->header()->resizeSection(2, 90);
-    m_versions->header()->resizeSection(3, 210); // title paths and rollouts (all in the tooltip)
+    resizeSectionAtLeast(m_versions->header(), 0, 60);
+    resizeSectionAtLeast(m_versions->header(), 1, 120);
+    resizeSectionAtLeast(m_versions->header(), 2, 90);
+    resizeSectionAtLeast(
+        m_versions->header(), 3, 210); // title paths and rollouts (all in the tooltip)
     m_versions->setMinimumHeight(120);
     m_upload = new QPushButton(tr("Upload new…"));
     m_upload->setObjectName(QStringLiteral("uploadButton"));

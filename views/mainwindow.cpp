@@ -15,6 +15,7 @@
 #include "views/flashdialog.h"
 #include "views/fleetitemdelegate.h"
 #include "views/fleettreeview.h"
+#include "views/headerwidths.h"
 #include "views/logging.h"
 #include "views/problemsdialog.h"
 #include "views/rolloutmonitor.h"
@@ -92,7 +93,7 @@ void setUpDeviceTable(QTableView *view, Tree::DeviceTableModel *model)
         {C::LockedColumn, 62}, {C::DevelopmentColumn, 48}, {C::OwnerColumn, 210},
         {C::NotesColumn, 160}, {C::PendingColumn, 64}};
     for (const auto &[column, width] : widths)
-        header->resizeSection(column, width);
+        resizeSectionAtLeast(header, column, width);
     for (const int hidden : {C::IdColumn, C::LockedColumn, C::DevelopmentColumn, C::NotesColumn})
         header->setSectionHidden(hidden, true);
     // What tells devices apart first; the rest can be dragged into place (and stays).
@@ -185,7 +186,7 @@ QWidget *MainWindow::createCentralWidget()
     m_treeView->setModel(m_tree);
     m_treeView->setItemDelegate(new FleetItemDelegate(m_treeView));
     for (int c = 0; c < Tree::FleetTreeModel::ColumnCount; ++c)
-        m_treeView->header()->resizeSection(c, DefaultTreeWidths[c]);
+        resizeSectionAtLeast(m_treeView->header(), c, DefaultTreeWidths[c]);
 
     m_filter = new QLineEdit;
     m_filter->setObjectName(QStringLiteral("deviceFilter"));

@@ -11,6 +11,14 @@
 
 namespace Flotilla::Views {
 
+namespace {
+
+// A legend entry: its colour mark (and the space after it), the text, the gap to the next.
+constexpr int LegendMarkWidth = 18;
+constexpr int LegendGap = 16;
+
+} // namespace
+
 ProgressChart::ProgressChart(QWidget *parent)
     : QWidget(parent)
 {
@@ -25,6 +33,27 @@ void ProgressChart::setSamples(const QList<Domain::RolloutSample> &samples, int 
     m_samples = samples;
     m_total = total;
     update();
+}
+
+QStringList ProgressChart::legendTexts()
+{
+    return {tr("Succeeded"), tr("Failed"), tr("In progress")};
+}
+
+int ProgressChart::legendWidth() const
+{
+    const QFontMetrics fm = fontMetrics();
+    int width = 0;
+    for (const QString &text : legendTexts())
+        width += LegendMarkWidth + fm.horizontalAdvance(text) + LegendGap;
+    return width;
+}
+
+QSize ProgressChart::minimumSizeHint() const
+{
+    // The axis' widest label ("0" to a few thousand devices), then the legend.
+    const int axis = fontMetrics().horizontalAdvance(QLocale().toString(std::max(m_total, 9999)));
+    return {std::max(200, axis + 10 + legendWidth()), 90};
 }
 
 void ProgressChart::paintEvent(QPaintEvent *)
@@ -57,13 +86,14 @@ void ProgressChart::paintEvent(QPaintEvent *)
     const QColor active(0x30, 0x70, 0xc0);
     // The legend.
     int x = left;
-    for (const auto &[color, text] : {std::pair {succeeded, tr("Succeeded")},
-             std::pair {failed, tr("Failed")}, std::pair {active, tr("In progress")}}) {
-        p.fillRect(QRectF(x, 6 + fm.height() / 2.0 - 3, 14, 6), color);
-        x += 18;
+    const QStringList texts = legendTexts();
+    const QColor colors[] = {succeeded, failed, active};
+    for (qsizetype i = 0; i < texts.size(); ++i) {
+        p.fillRect(QRectF(x, 6 + fm.height() / 2.0 - 3, 14, 6), colors[i]);
+        x += LegendMarkWidth;
         p.setPen(pal.color(QPalette::Text));
-        p.drawText(QPointF(x, 6 + fm.ascent()), text);
-        x += fm.horizontalAdvance(text) + 16;
+        p.drawText(QPointF(x, 6 + fm.ascent()), texts.at(i));
+        x += fm.horizontalAdvance(texts.at(i)) + LegendGap;
     }
 
     if (m_samples.isEmpty()) {

@@ -24,12 +24,18 @@ public:
     const QList<Domain::RolloutSample> &samples() const { return m_samples; }
 
     QSize sizeHint() const override { return {480, 160}; }
-    QSize minimumSizeHint() const override { return {200, 90}; }
+    // Wide enough for the legend on one line, in the language Flotilla speaks.
+    QSize minimumSizeHint() const override;
 
 protected:
     void paintEvent(QPaintEvent *event) override;
 
 private:
+    // The legend's texts: succeeded, failed, in progress.
+    static QStringList legendTexts();
+    // From the left of the plot: its mark and text per entry.
+    int legendWidth() const;
+
     QList<Domain::RolloutSample> m_samples;
     int m_total = 0;
 };

@@ -4,6 +4,7 @@
 #include "rollout/rolloutengine.h"
 #include "tree/roles.h"
 #include "tree/rolloutmodels.h"
+#include "views/headerwidths.h"
 #include "views/logging.h"
 #include "views/progresschart.h"
 
@@ -127,9 +128,9 @@ RolloutMonitor::RolloutMonitor(Rollout::RolloutEngine *engine, QWidget *parent)
     // Titles name whole paths ("v6 to Acme Logistics › Berlin depot"): cut in the middle, so
     // that both the customer and the node stay readable (the whole title is above the waves).
     m_listView->setTextElideMode(Qt::ElideMiddle);
-    m_listView->header()->resizeSection(Tree::RolloutListModel::TitleColumn, 140);
-    m_listView->header()->resizeSection(Tree::RolloutListModel::StateColumn, 62);
-    m_listView->header()->resizeSection(Tree::RolloutListModel::ProgressColumn, 110);
+    resizeSectionAtLeast(m_listView->header(), Tree::RolloutListModel::TitleColumn, 140);
+    resizeSectionAtLeast(m_listView->header(), Tree::RolloutListModel::StateColumn, 62);
+    resizeSectionAtLeast(m_listView->header(), Tree::RolloutListModel::ProgressColumn, 110);
 
     m_titleLabel = new QLabel;
     m_titleLabel->setObjectName(QStringLiteral("rolloutTitle"));
@@ -171,12 +172,13 @@ RolloutMonitor::RolloutMonitor(Rollout::RolloutEngine *engine, QWidget *parent)
     m_wavesView->setModel(m_waves);
     m_wavesView->setItemDelegateForColumn(
         Tree::RolloutWavesModel::ProgressColumn, new ProgressDelegate(m_wavesView));
-    m_wavesView->horizontalHeader()->resizeSection(Tree::RolloutWavesModel::NameColumn, 160);
-    m_wavesView->horizontalHeader()->resizeSection(Tree::RolloutWavesModel::ProgressColumn, 140);
+    resizeSectionAtLeast(m_wavesView->horizontalHeader(), Tree::RolloutWavesModel::NameColumn, 160);
+    resizeSectionAtLeast(
+        m_wavesView->horizontalHeader(), Tree::RolloutWavesModel::ProgressColumn, 140);
     for (int c = Tree::RolloutWavesModel::DevicesColumn; c < Tree::RolloutWavesModel::ColumnCount;
          ++c) {
         if (c != Tree::RolloutWavesModel::ProgressColumn)
-            m_wavesView->horizontalHeader()->resizeSection(c, 72);
+            resizeSectionAtLeast(m_wavesView->horizontalHeader(), c, 72);
     }
 
     m_chart = new ProgressChart;
@@ -202,15 +204,15 @@ RolloutMonitor::RolloutMonitor(Rollout::RolloutEngine *engine, QWidget *parent)
     {
         using D = Tree::RolloutDevicesModel;
         QHeaderView *h = m_devicesView->horizontalHeader();
-        h->resizeSection(D::NameColumn, 150);
-        h->resizeSection(D::IdColumn, 205);
-        h->resizeSection(D::NodeColumn, 230); // "Acme Logistics › Berlin depot"
-        h->resizeSection(D::WaveColumn, 110);
-        h->resizeSection(D::StateColumn, 90);
-        h->resizeSection(D::StageColumn, 90);
-        h->resizeSection(D::AttemptsColumn, 100);
-        h->resizeSection(D::PreviousVersionColumn, 64);
-        h->resizeSection(D::ReasonColumn, 280);
+        resizeSectionAtLeast(h, D::NameColumn, 150);
+        resizeSectionAtLeast(h, D::IdColumn, 205);
+        resizeSectionAtLeast(h, D::NodeColumn, 230); // "Acme Logistics › Berlin depot"
+        resizeSectionAtLeast(h, D::WaveColumn, 110);
+        resizeSectionAtLeast(h, D::StateColumn, 110); // "Übersprungen"
+        resizeSectionAtLeast(h, D::StageColumn, 90);
+        resizeSectionAtLeast(h, D::AttemptsColumn, 100);
+        resizeSectionAtLeast(h, D::PreviousVersionColumn, 64);
+        resizeSectionAtLeast(h, D::ReasonColumn, 280);
         h->setSectionHidden(D::IdColumn, true);
     }
 

@@ -3,6 +3,7 @@
 
 #include "domain/hierarchy.h"
 #include "domain/nodepath.h"
+#include "views/headerwidths.h"
 
 #include <QHeaderView>
 #include <QLocale>
@@ -54,7 +55,9 @@ WavesTable::WavesTable(QWidget *parent)
     setSelectionBehavior(QAbstractItemView::SelectRows);
     setSelectionMode(QAbstractItemView::SingleSelection);
     horizontalHeader()->setStretchLastSection(true);
-    horizontalHeader()->resizeSection(WaveNameColumn, 220);
+    for (int c = 0; c < WaveColumnCount; ++c)
+        resizeSectionAtLeast(horizontalHeader(), c,
+            c == WaveNameColumn ? 220 : horizontalHeader()->defaultSectionSize());
     setMinimumHeight(110);
     connect(this, &QTableWidget::itemChanged, this, [this] {
         if (!m_filling)
