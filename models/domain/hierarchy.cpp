@@ -196,7 +196,11 @@ Hierarchy::Hierarchy(const QList<Group> &groups)
         const std::optional<NodeTag> tag = parseDescription(g.description);
         if (g.name == ReturnsGroupName) {
             m_hasReturnsPool = true;
-            m_returnsTitle = tag && !tag->title.isEmpty() ? tag->title : Text::tr("Returns");
+            // The pool's default title (as the group's description usually carries it, in
+            // English) is shown in the console's language; a title of the team's own stays.
+            const bool defaultTitle
+                = !tag || tag->title.isEmpty() || tag->title == QLatin1String("Returns");
+            m_returnsTitle = defaultTitle ? Text::tr("Returns") : tag->title;
             if (tag && tag->kind != NodeKind::Returns)
                 problem(g.name, GroupIssue::MisplacedReturnsTag,
                     Text::tr("'%1' is the Returns pool, but its description tags it as a %2")

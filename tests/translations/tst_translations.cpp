@@ -3,6 +3,7 @@
 // system's, "en", "de") picks Flotilla's catalogue, Qt's own (qtbase: the buttons of a standard
 // dialog) and the default locale (numbers and dates).
 #include "app/translations.h"
+#include "domain/hierarchy.h"
 
 #include <QApplication>
 #include <QDialogButtonBox>
@@ -71,6 +72,40 @@ private Q_SLOTS:
             QCoreApplication::translate("Flotilla::Tree", "Devices"), QStringLiteral("Geräte"));
         QCOMPARE(QLocale().toString(2000), QStringLiteral("2.000"));
         QCOMPARE(QLocale().toString(1.5, 'f', 1), QStringLiteral("1,5"));
+    }
+
+    // The Returns pool's default title, as the cloud's group description carries it in English,
+    // reads in the console's language; a title the team gave it stays as it is.
+    void returnsPoolTitle_data()
+    {
+        QTest::addColumn<QString>("description");
+        QTest::addColumn<QString>("language");
+        QTest::addColumn<QString>("title");
+        const QString english = QStringLiteral("[flotilla:returns] Returns");
+        const QString own = QStringLiteral("[flotilla:returns] RMA-Lager Kassel");
+        QTest::newRow("default, German")
+            << english << QStringLiteral("de") << QStringLiteral("Rücksendungen");
+        QTest::newRow("default, English")
+            << english << QStringLiteral("en") << QStringLiteral("Returns");
+        QTest::newRow("no description, German")
+            << QString() << QStringLiteral("de") << QStringLiteral("Rücksendungen");
+        QTest::newRow("own title, German")
+            << own << QStringLiteral("de") << QStringLiteral("RMA-Lager Kassel");
+        QTest::newRow("own title, English")
+            << own << QStringLiteral("en") << QStringLiteral("RMA-Lager Kassel");
+    }
+
+    void returnsPoolTitle()
+    {
+        QFETCH(QString, description);
+        QFETCH(QString, language);
+        QFETCH(QString, title);
+        App::installTranslations(language);
+        Domain::Group returns;
+        returns.name = QStringLiteral("flotilla-returns");
+        returns.description = description;
+        const Domain::Hierarchy hierarchy(QList<Domain::Group> {returns});
+        QCOMPARE(hierarchy.returnsTitle(), title);
     }
 
     // English: the source texts, with the English catalogue's plural forms; Qt's own English.
