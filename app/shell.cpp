@@ -318,7 +318,18 @@ void Shell::openSession(const Connection &connection, const QString &entry)
     if (m_welcome)
         m_welcome->hide();
     holdQuit(false);
+    tellStoreProblem(QString());
     Q_EMIT opened();
+}
+
+void Shell::tellStoreProblem(const QString &message)
+{
+    if (!message.isEmpty())
+        m_storeProblem = message;
+    if (m_storeProblem.isEmpty() || !m_context || !m_context->window() || !m_opening.isEmpty())
+        return;
+    m_context->window()->statusBar()->showMessage(m_storeProblem, 20000);
+    m_storeProblem.clear();
 }
 
 void Shell::wireWindow()
@@ -421,12 +432,10 @@ void Shell::keepProfile(const Session::Profile &signedIn, const QString &token)
         if (error.isEmpty())
             return;
         qCWarning(lcApp) << "the token could not be kept in the token store";
-        if (m_context && m_context->window())
-            m_context->window()->statusBar()->showMessage(
-                tr("Signed in, but the access token could not be kept in the system "
-                   "keychain (%1): Flotilla will ask for it again next time.")
-                    .arg(error),
-                20000);
+        // The session of this profile may still be opening: its window tells it then.
+        tellStoreProblem(tr("Signed in, but the access token could not be kept in the system "
+                            "keychain (%1): Flotilla will ask for it again next time.")
+                             .arg(error));
     });
     if (again) {
         qCInfo(lcApp) << "signed in again";

@@ -22,6 +22,7 @@
 #include <QDateTime>
 #include <QFileInfo>
 #include <QJsonArray>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
 #include <QMessageBox>
@@ -30,6 +31,7 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeWidget>
@@ -63,6 +65,7 @@ private Q_SLOTS:
     void welcomeFitsNarrowWindows();
     void passwordAndCodeMakeAProfile();
     void wrongPasswordOrCodeMakeNoProfile();
+    void tokenNotKeptIsTold();
     void tokenSignInAndSwitching();
     void signOutRevokesAndForgets();
     void refusedTokenKeepsPendingChange();
@@ -437,6 +440,27 @@ void TestFirstRun::wrongPasswordOrCodeMakeNoProfile()
 
     QVERIFY(Session::Profiles::all().isEmpty());
     QVERIFY(!shell->context());
+}
+
+// Without a keychain (e.g. no Secret Service on the desktop) the sign-in still opens the
+// product, and the window says that the token was not kept: the message is not lost while
+// the window opens, nor replaced by the note that this window drives its cache (it is alone).
+void TestFirstRun::tokenNotKeptIsTold()
+{
+    std::unique_ptr<App::Shell> shell = newShell();
+    auto *store = dynamic_cast<Remote::MemoryTokenStore *>(shell->tokenStore());
+    QVERIFY(store);
+    store->setFailure(QStringLiteral("no keychain on this desktop"));
+    QVERIFY(signInWithCode(*shell));
+    QStatusBar *bar = shell->context()->window()->statusBar();
+    QTRY_VERIFY2_WITH_TIMEOUT(bar->currentMessage().contains(QStringLiteral("keychain")),
+        qPrintable(bar->currentMessage()), 10000);
+    QVERIFY2(bar->currentMessage().contains(QStringLiteral("no keychain on this desktop")),
+        qPrintable(bar->currentMessage()));
+    // No other Flotilla has the cache: nothing says another one sends its changes.
+    for (const QLabel *label : bar->findChildren<QLabel *>())
+        QVERIFY2(!label->isVisible() || !label->text().contains(QStringLiteral("another")),
+            qPrintable(label->text()));
 }
 
 // An API user's kind of sign-in: the access token; the product list shows the sandbox's
