@@ -242,9 +242,10 @@ bool Shell::openProfile(const QString &name)
             if (!error.isEmpty())
                 qCWarning(lcApp) << "the token store cannot be read:" << error;
             m_credentials->readProductClient(p.apiUrl, p.productId, this,
-                [this, p, token](QString clientId, QString clientSecret, QString) {
+                [this, p, token, error](QString clientId, QString clientSecret, QString) {
                     if (m_opening != p.name)
                         return; // another one was chosen meanwhile
+                    m_tokenReadProblem = error;
                     Connection c;
                     c.apiUrl = p.apiUrl;
                     c.productId = p.productId;
@@ -400,10 +401,16 @@ void Shell::signInAgain()
     if (welcome->isVisible() && welcome->page() != Views::WelcomeWindow::Page::Choices)
         return; // already asking
     const bool hadToken = !m_context->connection().token.isEmpty();
-    welcome->signInAgain(*profile,
-        hadToken ? tr("The cloud no longer accepts this profile's access token (it expired or "
-                      "was revoked).")
-                 : tr("This profile is signed out."));
+    // Without a token: signed out, or the keychain could not be asked (say so, it is no
+    // sign-out).
+    QString why = tr("This profile is signed out.");
+    if (hadToken)
+        why = tr("The cloud no longer accepts this profile's access token (it expired or was "
+                 "revoked).");
+    else if (!m_tokenReadProblem.isEmpty())
+        why = tr("The access token cannot be read from the system keychain (%1).")
+                  .arg(m_tokenReadProblem);
+    welcome->signInAgain(*profile, why);
     // Over the console's window, which stays as it is (its pending changes too).
     welcome->setWindowModality(Qt::ApplicationModal);
     welcome->show();

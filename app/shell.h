@@ -128,6 +128,7 @@ private:
     QString m_current;
     QString m_opening; // the entry being opened
     QString m_storeProblem; // told once a window shows it
+    QString m_tokenReadProblem; // why the profile opened last has no token: the keychain's error
 };
 
 } // namespace Flotilla::App

@@ -461,6 +461,23 @@ void TestFirstRun::tokenNotKeptIsTold()
     for (const QLabel *label : bar->findChildren<QLabel *>())
         QVERIFY2(!label->isVisible() || !label->text().contains(QStringLiteral("another")),
             qPrintable(label->text()));
+
+    // The next start cannot read the keychain either: the sign-in asks again and says that
+    // the keychain is the cause, not a sign-out.
+    shell.reset();
+    shell = newShell();
+    store = dynamic_cast<Remote::MemoryTokenStore *>(shell->tokenStore());
+    QVERIFY(store);
+    store->setFailure(QStringLiteral("no keychain on this desktop"));
+    shell->start();
+    QTRY_VERIFY_WITH_TIMEOUT(shell->welcome() && shell->welcome()->isVisible()
+            && shell->welcome()->page() == Views::WelcomeWindow::Page::SignIn,
+        CloudTimeoutMs);
+    const auto *intro = shell->welcome()->findChild<QLabel *>(QStringLiteral("signInIntro"));
+    QVERIFY(intro);
+    QVERIFY2(intro->text().contains(QStringLiteral("keychain (no keychain on this desktop)")),
+        qPrintable(intro->text()));
+    QVERIFY2(!intro->text().contains(QStringLiteral("signed out")), qPrintable(intro->text()));
 }
 
 // An API user's kind of sign-in: the access token; the product list shows the sandbox's
