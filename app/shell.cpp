@@ -329,7 +329,13 @@ void Shell::tellStoreProblem(const QString &message)
         m_storeProblem = message;
     if (m_storeProblem.isEmpty() || !m_context || !m_context->window() || !m_opening.isEmpty())
         return;
-    m_context->window()->statusBar()->showMessage(m_storeProblem, 20000);
+    // A note over the window, not a status bar message: the keychain's own error is long,
+    // and it says what happens next time.
+    auto *note = new QMessageBox(QMessageBox::Warning, tr("Access token not kept"), m_storeProblem,
+        QMessageBox::Ok, m_context->window());
+    note->setObjectName(QStringLiteral("tokenNotKeptNote"));
+    note->setAttribute(Qt::WA_DeleteOnClose);
+    note->open();
     m_storeProblem.clear();
 }
 

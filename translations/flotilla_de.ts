@@ -226,6 +226,10 @@
         <source>The access token cannot be read from the system keychain (%1).</source>
         <translation>Das Zugriffstoken kann nicht aus dem Schlüsselbund des Systems gelesen werden (%1).</translation>
     </message>
+    <message>
+        <source>Access token not kept</source>
+        <translation>Zugriffstoken nicht gespeichert</translation>
+    </message>
 </context>
 <context>
     <name>Flotilla::Ctl</name>
