@@ -191,6 +191,7 @@ void AppContext::showDriver(bool driving)
     if (!m_driverLabel) {
         m_driverLabel = new QLabel(m_window->statusBar());
         m_window->statusBar()->addPermanentWidget(m_driverLabel);
+        m_driverLabel->hide(); // (the status bar shows what it is given) until another drives
     }
     if (driving) {
         if (m_driverLabel->isVisible()) {

@@ -242,9 +242,10 @@ bool Shell::openProfile(const QString &name)
             if (!error.isEmpty())
                 qCWarning(lcApp) << "the token store cannot be read:" << error;
             m_credentials->readProductClient(p.apiUrl, p.productId, this,
-                [this, p, token](QString clientId, QString clientSecret, QString) {
+                [this, p, token, error](QString clientId, QString clientSecret, QString) {
                     if (m_opening != p.name)
                         return; // another one was chosen meanwhile
+                    m_tokenReadProblem = error;
                     Connection c;
                     c.apiUrl = p.apiUrl;
                     c.productId = p.productId;
@@ -318,7 +319,24 @@ void Shell::openSession(const Connection &connection, const QString &entry)
     if (m_welcome)
         m_welcome->hide();
     holdQuit(false);
+    tellStoreProblem(QString());
     Q_EMIT opened();
+}
+
+void Shell::tellStoreProblem(const QString &message)
+{
+    if (!message.isEmpty())
+        m_storeProblem = message;
+    if (m_storeProblem.isEmpty() || !m_context || !m_context->window() || !m_opening.isEmpty())
+        return;
+    // A note over the window, not a status bar message: the keychain's own error is long,
+    // and it says what happens next time.
+    auto *note = new QMessageBox(QMessageBox::Warning, tr("Access token not kept"), m_storeProblem,
+        QMessageBox::Ok, m_context->window());
+    note->setObjectName(QStringLiteral("tokenNotKeptNote"));
+    note->setAttribute(Qt::WA_DeleteOnClose);
+    note->open();
+    m_storeProblem.clear();
 }
 
 void Shell::wireWindow()
@@ -389,10 +407,16 @@ void Shell::signInAgain()
     if (welcome->isVisible() && welcome->page() != Views::WelcomeWindow::Page::Choices)
         return; // already asking
     const bool hadToken = !m_context->connection().token.isEmpty();
-    welcome->signInAgain(*profile,
-        hadToken ? tr("The cloud no longer accepts this profile's access token (it expired or "
-                      "was revoked).")
-                 : tr("This profile is signed out."));
+    // Without a token: signed out, or the keychain could not be asked (say so, it is no
+    // sign-out).
+    QString why = tr("This profile is signed out.");
+    if (hadToken)
+        why = tr("The cloud no longer accepts this profile's access token (it expired or was "
+                 "revoked).");
+    else if (!m_tokenReadProblem.isEmpty())
+        why = tr("The access token cannot be read from the system keychain (%1).")
+                  .arg(m_tokenReadProblem);
+    welcome->signInAgain(*profile, why);
     // Over the console's window, which stays as it is (its pending changes too).
     welcome->setWindowModality(Qt::ApplicationModal);
     welcome->show();
@@ -421,12 +445,10 @@ void Shell::keepProfile(const Session::Profile &signedIn, const QString &token)
         if (error.isEmpty())
             return;
         qCWarning(lcApp) << "the token could not be kept in the token store";
-        if (m_context && m_context->window())
-            m_context->window()->statusBar()->showMessage(
-                tr("Signed in, but the access token could not be kept in the system "
-                   "keychain (%1): Flotilla will ask for it again next time.")
-                    .arg(error),
-                20000);
+        // The session of this profile may still be opening: its window tells it then.
+        tellStoreProblem(tr("Signed in, but the access token could not be kept in the system "
+                            "keychain (%1): Flotilla will ask for it again next time.")
+                             .arg(error));
     });
     if (again) {
         qCInfo(lcApp) << "signed in again";

@@ -109,6 +109,9 @@ private:
     void startSandbox(bool demo);
     void failOpening(const QString &error);
     void keepProfile(const Session::Profile &profile, const QString &token);
+    // Shows a token store problem in the session's window: now when it is open, else once
+    // the session opening now has its window.
+    void tellStoreProblem(const QString &message);
     void signInAgain();
     void updateMenus();
     // Keeps the application running while one window replaces another.
@@ -124,6 +127,8 @@ private:
     std::unique_ptr<AppContext> m_context;
     QString m_current;
     QString m_opening; // the entry being opened
+    QString m_storeProblem; // told once a window shows it
+    QString m_tokenReadProblem; // why the profile opened last has no token: the keychain's error
 };
 
 } // namespace Flotilla::App

@@ -222,6 +222,14 @@
             <numerusform>Von &quot;%1&quot; abgemeldet. %Ln noch nicht gesendete Änderungen bleiben im lokalen Cache des Profils erhalten und werden gesendet, sobald Sie sich wieder damit anmelden.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>The access token cannot be read from the system keychain (%1).</source>
+        <translation>Das Zugriffstoken kann nicht aus dem Schlüsselbund des Systems gelesen werden (%1).</translation>
+    </message>
+    <message>
+        <source>Access token not kept</source>
+        <translation>Zugriffstoken nicht gespeichert</translation>
+    </message>
 </context>
 <context>
     <name>Flotilla::Ctl</name>

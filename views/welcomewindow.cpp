@@ -170,7 +170,7 @@ QWidget *WelcomeWindow::makeSignInPage()
     page->setObjectName(QStringLiteral("signInPage"));
     auto *layout = new QVBoxLayout(page);
     layout->addWidget(title(tr("Sign in to Particle")));
-    m_signInIntro = wrapped(QString());
+    m_signInIntro = wrapped(QString(), QStringLiteral("signInIntro"));
     layout->addWidget(m_signInIntro);
     auto *form = new QFormLayout;
     form->setRowWrapPolicy(QFormLayout::WrapLongRows);

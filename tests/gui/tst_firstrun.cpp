@@ -22,6 +22,7 @@
 #include <QDateTime>
 #include <QFileInfo>
 #include <QJsonArray>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
 #include <QMessageBox>
@@ -30,6 +31,7 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeWidget>
@@ -63,6 +65,7 @@ private Q_SLOTS:
     void welcomeFitsNarrowWindows();
     void passwordAndCodeMakeAProfile();
     void wrongPasswordOrCodeMakeNoProfile();
+    void tokenNotKeptIsTold();
     void tokenSignInAndSwitching();
     void signOutRevokesAndForgets();
     void refusedTokenKeepsPendingChange();
@@ -437,6 +440,50 @@ void TestFirstRun::wrongPasswordOrCodeMakeNoProfile()
 
     QVERIFY(Session::Profiles::all().isEmpty());
     QVERIFY(!shell->context());
+}
+
+// Without a keychain (e.g. no Secret Service on the desktop) the sign-in still opens the
+// product, and the window says that the token was not kept: the message is not lost while
+// the window opens, nor replaced by the note that this window drives its cache (it is alone).
+void TestFirstRun::tokenNotKeptIsTold()
+{
+    std::unique_ptr<App::Shell> shell = newShell();
+    auto *store = dynamic_cast<Remote::MemoryTokenStore *>(shell->tokenStore());
+    QVERIFY(store);
+    store->setFailure(QStringLiteral("no keychain on this desktop"));
+    QVERIFY(signInWithCode(*shell));
+    Views::MainWindow *window = shell->context()->window();
+    QTRY_VERIFY_WITH_TIMEOUT(
+        window->findChild<QMessageBox *>(QStringLiteral("tokenNotKeptNote")), 10000);
+    const auto *note = window->findChild<QMessageBox *>(QStringLiteral("tokenNotKeptNote"));
+    QVERIFY(note->isVisible());
+    QVERIFY2(note->text().contains(QStringLiteral("keychain (no keychain on this desktop)")),
+        qPrintable(note->text()));
+    // No other Flotilla has the cache: nothing says another one sends its changes, or that
+    // this window sends them "again".
+    QStatusBar *bar = window->statusBar();
+    QVERIFY2(!bar->currentMessage().contains(QStringLiteral("again")),
+        qPrintable(bar->currentMessage()));
+    for (const QLabel *label : bar->findChildren<QLabel *>())
+        QVERIFY2(!label->isVisible() || !label->text().contains(QStringLiteral("another")),
+            qPrintable(label->text()));
+
+    // The next start cannot read the keychain either: the sign-in asks again and says that
+    // the keychain is the cause, not a sign-out.
+    shell.reset();
+    shell = newShell();
+    store = dynamic_cast<Remote::MemoryTokenStore *>(shell->tokenStore());
+    QVERIFY(store);
+    store->setFailure(QStringLiteral("no keychain on this desktop"));
+    shell->start();
+    QTRY_VERIFY_WITH_TIMEOUT(shell->welcome() && shell->welcome()->isVisible()
+            && shell->welcome()->page() == Views::WelcomeWindow::Page::SignIn,
+        CloudTimeoutMs);
+    const auto *intro = shell->welcome()->findChild<QLabel *>(QStringLiteral("signInIntro"));
+    QVERIFY(intro);
+    QVERIFY2(intro->text().contains(QStringLiteral("keychain (no keychain on this desktop)")),
+        qPrintable(intro->text()));
+    QVERIFY2(!intro->text().contains(QStringLiteral("signed out")), qPrintable(intro->text()));
 }
 
 // An API user's kind of sign-in: the access token; the product list shows the sandbox's
