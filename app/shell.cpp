@@ -115,6 +115,7 @@ void Shell::showWelcome()
     welcome->show();
     welcome->raise();
     welcome->activateWindow();
+    qCInfo(lcApp) << "the welcome page is shown";
     closeSession();
     if (m_sandbox)
         m_sandbox.reset(); // the demo's is saved as it stops

@@ -12,10 +12,12 @@
 #   - flotilla-sandbox prints its JSON start line and stops on SIGTERM with status 0;
 #   - the console on the offscreen platform opens the demo (--demo when it has it, else a
 #     throw-away sandbox) and prints its "flotillactl on this sandbox" line;
-#   - the Exec line of the installed desktop entry does the same.
+#   - the Exec line of the installed desktop entry, the user's first start, shows the welcome
+#     page (nothing was opened before it).
 # --keep leaves the root in BUILD_DIR/deb-test/root for a look around.
-# --screenshot FILE additionally starts the console under xvfb-run with LANG=de_DE.UTF-8 and
-# saves the screen (ImageMagick's import) to FILE.
+# --screenshot FILE additionally starts the console as a new user would (an empty home: the
+# welcome page) under xvfb-run with LANG=de_DE.UTF-8 and saves the screen (ImageMagick's
+# import) to FILE.
 # The last line printed is key=value figures: sizes, install time, each check's result.
 # Environment: FLOTILLA_DEBIAN_MIRROR (default http://deb.debian.org/debian).
 # Not part of ctest: it downloads and installs a few hundred MB and takes minutes.
@@ -182,15 +184,8 @@ if [[ -n "$sandbox_deb" ]]; then
         || sandbox_start=fail
 fi
 
-# The console: --demo when this version has it, else the throw-away sandbox of a bare start.
-demo_args=()
-as_user flotilla --help 2>/dev/null | grep -q -- '--demo' && demo_args=(--demo)
-say "flotilla${demo_args[*]:+ ${demo_args[*]}} (offscreen)"
-wait_for_line 'flotillactl on this sandbox' "$work/console.log" 90 \
-    env QT_QPA_PLATFORM=offscreen flotilla "${demo_args[@]}" && demo_offscreen=ok \
-    || { demo_offscreen=fail; tail -5 "$work/console.log" >&2; }
-
-# The desktop entry's Exec line, as a launcher runs it (field codes dropped).
+# The desktop entry's Exec line, as a launcher runs it (field codes dropped), for the user's
+# first start: nothing was opened before, so it shows the welcome page.
 desktop_exec=absent
 desktop=""
 for entry in "$root"/usr/share/applications/*[Ff]lotilla*.desktop; do
@@ -201,10 +196,18 @@ if [[ -n "$desktop" ]]; then
     exec_line=$(sed -n 's/^Exec=//p' "$desktop" | head -1 | sed -E 's/ ?%[fFuUdDnNickvm]//g')
     say "desktop entry $(basename "$desktop"): Exec=$exec_line"
     # shellcheck disable=SC2086 # the Exec line is split into words as a launcher does
-    wait_for_line 'flotillactl on this sandbox' "$work/desktop.log" 90 \
+    wait_for_line 'the welcome page is shown' "$work/desktop.log" 90 \
         env QT_QPA_PLATFORM=offscreen $exec_line && desktop_exec=ok \
         || { desktop_exec=fail; tail -5 "$work/desktop.log" >&2; }
 fi
+
+# The console: --demo when this version has it, else the throw-away sandbox of a bare start.
+demo_args=()
+as_user flotilla --help 2>/dev/null | grep -q -- '--demo' && demo_args=(--demo)
+say "flotilla${demo_args[*]:+ ${demo_args[*]}} (offscreen)"
+wait_for_line 'flotillactl on this sandbox' "$work/console.log" 90 \
+    env QT_QPA_PLATFORM=offscreen flotilla "${demo_args[@]}" && demo_offscreen=ok \
+    || { demo_offscreen=fail; tail -5 "$work/console.log" >&2; }
 
 shot=skipped
 if [[ -n "$screenshot" ]]; then
@@ -215,14 +218,15 @@ if [[ -n "$screenshot" ]]; then
     in_root locale-gen >/dev/null
     cat >"$root/tmp/screenshot.sh" <<EOF
 #!/bin/sh
-# Started by xvfb-run: the console on the virtual screen, then the screen saved once it is up.
-flotilla ${demo_args[*]} >/tmp/screenshot-console.log 2>&1 &
+# Started by xvfb-run: the console's first start on the virtual screen, then the screen saved.
+rm -rf /tmp/first-start && mkdir -p /tmp/first-start
+HOME=/tmp/first-start flotilla >/tmp/screenshot-console.log 2>&1 &
 console=\$!
 n=0
-until grep -q 'flotillactl on this sandbox' /tmp/screenshot-console.log; do
+until grep -q 'the welcome page is shown' /tmp/screenshot-console.log; do
     n=\$((n + 1)); [ \$n -gt 600 ] && break; sleep 0.1
 done
-sleep 3 # the first paint after the start line
+sleep 3 # the first paint after the page is shown
 import -window root /tmp/screenshot.png
 kill -TERM \$console; wait \$console
 EOF
