@@ -372,6 +372,7 @@ void WelcomeWindow::back()
     case Page::Product:
         m_pendingToken.clear();
         m_pages->setCurrentIndex(int(Page::SignIn));
+        setWindowTitle(tr("Sign in to Particle"));
         setBusy(false, QString());
         m_password->clear();
         (m_byPassword->isChecked() ? m_password : m_token)->setFocus();
@@ -485,6 +486,7 @@ void WelcomeWindow::submitSignIn()
             setBusy(false, QString());
             m_code->clear();
             m_pages->setCurrentIndex(int(Page::Code));
+            setWindowTitle(tr("One-time code"));
             setBusy(false, QString());
             m_code->setFocus();
             return;
@@ -622,6 +624,7 @@ void WelcomeWindow::chooseProduct(const QString &token, const QString &username)
             }
         }
         m_pages->setCurrentIndex(int(Page::Product));
+        setWindowTitle(tr("Choose the product"));
         setBusy(false, QString());
         m_products->setCurrentItem(first);
         m_products->setFocus();

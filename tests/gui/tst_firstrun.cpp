@@ -172,13 +172,15 @@ bool TestFirstRun::signInWithCode(App::Shell &shell, Views::WelcomeWindow *page)
     if (!QTest::qWaitFor(
             [welcome] { return welcome->page() == Views::WelcomeWindow::Page::Code; }, 20000))
         return false;
-    // The password is not kept once it was sent.
-    if (!welcome->passwordField()->text().isEmpty())
+    // The password is not kept once it was sent; the window's title names the step.
+    if (!welcome->passwordField()->text().isEmpty()
+        || welcome->windowTitle() != QStringLiteral("One-time code"))
         return false;
     QTest::keyClicks(welcome->codeField(), mfaUser().value(QStringLiteral("otp")).toString());
     welcome->submitCode();
     if (!QTest::qWaitFor(
-            [welcome] { return welcome->page() == Views::WelcomeWindow::Page::Product; }, 20000))
+            [welcome] { return welcome->page() == Views::WelcomeWindow::Page::Product; }, 20000)
+        || welcome->windowTitle() != QStringLiteral("Choose the product"))
         return false;
     QSignalSpy opened(&shell, &App::Shell::opened);
     welcome->submitProduct();
