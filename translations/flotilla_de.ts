@@ -205,7 +205,7 @@
     </message>
     <message>
         <source>Signed out of &quot;%1&quot;; the cloud could not be reached to revoke the access token, which is forgotten here.</source>
-        <translation>Von &quot;%1&quot; abgemeldet; die Cloud war nicht erreichbar, um das Zugriffstoken zu widerrufen, das hier entfernt wurde.</translation>
+        <translation>Von „%1“ abgemeldet; die Cloud war nicht erreichbar, um das Zugriffstoken zu widerrufen, das hier entfernt wurde.</translation>
     </message>
     <message>
         <source>Remove profile</source>
@@ -213,13 +213,13 @@
     </message>
     <message>
         <source>Sign out of &quot;%1&quot; and remove the profile? Its local cache stays on this computer.</source>
-        <translation>Von &quot;%1&quot; abmelden und das Profil entfernen? Sein lokaler Cache bleibt auf diesem Computer.</translation>
+        <translation>Von „%1“ abmelden und das Profil entfernen? Sein lokaler Cache bleibt auf diesem Computer.</translation>
     </message>
     <message numerus="yes">
         <source>Signed out of &quot;%1&quot;. %Ln change(s) not yet sent are kept in its local cache and sent after you sign in to it again.</source>
         <translation>
-            <numerusform>Von &quot;%1&quot; abgemeldet. %Ln noch nicht gesendete Änderung bleibt im lokalen Cache des Profils erhalten und wird gesendet, sobald Sie sich wieder damit anmelden.</numerusform>
-            <numerusform>Von &quot;%1&quot; abgemeldet. %Ln noch nicht gesendete Änderungen bleiben im lokalen Cache des Profils erhalten und werden gesendet, sobald Sie sich wieder damit anmelden.</numerusform>
+            <numerusform>Von „%1“ abgemeldet. %Ln noch nicht gesendete Änderung bleibt im lokalen Cache des Profils erhalten und wird gesendet, sobald Sie sich wieder damit anmelden.</numerusform>
+            <numerusform>Von „%1“ abgemeldet. %Ln noch nicht gesendete Änderungen bleiben im lokalen Cache des Profils erhalten und werden gesendet, sobald Sie sich wieder damit anmelden.</numerusform>
         </translation>
     </message>
     <message>
@@ -7440,7 +7440,7 @@ Eine Betriebskonsole für Particle-Geräteflotten.</translation>
     </message>
     <message>
         <source>%1 Sign in again to go on with &quot;%2&quot;: changes not yet sent are kept and sent once you are signed in.</source>
-        <translation>%1 Melden Sie sich erneut an, um mit &quot;%2&quot; weiterzuarbeiten: Noch nicht gesendete Änderungen bleiben erhalten und werden gesendet, sobald Sie angemeldet sind.</translation>
+        <translation>%1 Melden Sie sich erneut an, um mit „%2“ weiterzuarbeiten: Noch nicht gesendete Änderungen bleiben erhalten und werden gesendet, sobald Sie angemeldet sind.</translation>
     </message>
     <message>
         <source>&amp;Cancel</source>
