@@ -307,8 +307,13 @@ void NodeDialog::validate()
                   .arg(m_path.size())
                   .arg(Domain::MaxGroupNameLength);
     }
-    if (error.isEmpty() && r.title.isEmpty())
+    // Before the title was typed in, an empty one is no mistake yet: Create stays disabled, and
+    // the hint shows once the field was edited.
+    bool untouchedTitle = false;
+    if (error.isEmpty() && r.title.isEmpty()) {
         error = tr("Enter a title: the name people see in the tree.");
+        untouchedTitle = !m_title->isModified();
+    }
     if (error.isEmpty())
         error = Domain::titleError(r.title);
     if (error.isEmpty() && r.slug.isEmpty())
@@ -490,7 +495,7 @@ void NodeDialog::validate()
     m_length->setText(length);
     m_length->setVisible(!length.isEmpty());
     m_error = error;
-    m_errorLabel->setText(error);
+    m_errorLabel->setText(untouchedTitle ? QString() : error);
     m_ok->setEnabled(error.isEmpty());
 
     // Notes come and go as the user types: the dialog grows so that none is cut off.
@@ -499,6 +504,11 @@ void NodeDialog::validate()
         if (needed > height())
             resize(width(), needed);
     }
+}
+
+QString NodeDialog::shownError() const
+{
+    return m_errorLabel->text();
 }
 
 } // namespace Flotilla::Views

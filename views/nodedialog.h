@@ -57,6 +57,8 @@ public:
     Result result() const;
     // Empty when the input can be applied, else what is wrong with it.
     QString validationError() const { return m_error; }
+    // What the dialog shows of it (nothing while the title was not typed in yet).
+    QString shownError() const;
     // What the user should know but may go on with (a shortened short name, little room left
     // for groups under the node, a confirmed duplicate title); empty when there is nothing.
     QString notice() const;

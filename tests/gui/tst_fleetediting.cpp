@@ -89,6 +89,12 @@ void TestFleetEditing::newCustomerWithShadowAccount()
     QVERIFY(m_console.open());
     Views::NodeDialog *dialog = openNodeDialog("actionNewCustomer");
     QVERIFY(dialog);
+    // Nothing typed yet: Create waits, but no mistake is shown before the title is typed in.
+    QVERIFY(!dialog->validationError().isEmpty());
+    QVERIFY2(dialog->shownError().isEmpty(), qPrintable(dialog->shownError()));
+    QTest::keyClicks(dialog->titleField(), QStringLiteral("G"));
+    QTest::keyClick(dialog->titleField(), Qt::Key_Backspace);
+    QCOMPARE(dialog->shownError(), dialog->validationError()); // typed in, then emptied
     QTest::keyClicks(dialog->titleField(), QStringLiteral("Gamma Robotics Ltd."));
     // The short name follows the title until it is edited (kept short: without the legal form).
     QCOMPARE(dialog->slugField()->text(), QStringLiteral("gamma-robotics"));
