@@ -41,6 +41,25 @@ QString profileTitle(const Session::Profile &p)
         : Shell::tr("%1 (%2 on %3, %4)").arg(p.name, product, p.apiUrl.host(), p.username);
 }
 
+// What a session on `p` connects with: its cloud and product, the token and the product's
+// OAuth client read from the token store, its cache (empty: where the preferences put caches).
+Connection profileConnection(const Session::Profile &p, const QString &token,
+    const QString &clientId, const QString &clientSecret)
+{
+    Connection c;
+    c.apiUrl = p.apiUrl;
+    c.productId = p.productId;
+    c.token = token;
+    c.oauthClientId = clientId;
+    c.oauthClientSecret = clientSecret;
+    c.cachePath = p.cachePath;
+    c.description = Shell::tr("%1 (%2)").arg(
+        p.productName.isEmpty() ? p.name : p.productName, p.apiUrl.host());
+    c.actor = p.username.isEmpty() ? qEnvironmentVariable("USER", QStringLiteral("operator"))
+                                   : p.username;
+    return c;
+}
+
 } // namespace
 
 Shell::Shell(const ShellOptions &options, QObject *parent)
@@ -247,20 +266,9 @@ bool Shell::openProfile(const QString &name)
                     if (m_opening != p.name)
                         return; // another one was chosen meanwhile
                     m_tokenReadProblem = error;
-                    Connection c;
-                    c.apiUrl = p.apiUrl;
-                    c.productId = p.productId;
-                    c.token = token.value_or(QString());
-                    c.oauthClientId = clientId;
-                    c.oauthClientSecret = clientSecret;
-                    // Empty: where the preferences put caches (Edit › Settings…).
-                    c.cachePath = p.cachePath;
-                    c.description = tr("%1 (%2)").arg(
-                        p.productName.isEmpty() ? p.name : p.productName, p.apiUrl.host());
-                    c.actor = p.username.isEmpty()
-                        ? qEnvironmentVariable("USER", QStringLiteral("operator"))
-                        : p.username;
-                    openSession(c, p.name);
+                    openSession(
+                        profileConnection(p, token.value_or(QString()), clientId, clientSecret),
+                        p.name);
                 });
         });
     return true;
@@ -467,20 +475,7 @@ void Shell::keepProfile(const Session::Profile &signedIn, const QString &token)
     m_freshDir.reset();
     m_credentials->readProductClient(profile.apiUrl, profile.productId, this,
         [this, profile, token](QString clientId, QString clientSecret, QString) {
-            Connection c;
-            c.apiUrl = profile.apiUrl;
-            c.productId = profile.productId;
-            c.token = token;
-            c.oauthClientId = clientId;
-            c.oauthClientSecret = clientSecret;
-            c.cachePath = profile.cachePath; // empty: where the preferences put caches
-            c.description = tr("%1 (%2)").arg(
-                profile.productName.isEmpty() ? profile.name : profile.productName,
-                profile.apiUrl.host());
-            c.actor = profile.username.isEmpty()
-                ? qEnvironmentVariable("USER", QStringLiteral("operator"))
-                : profile.username;
-            openSession(c, profile.name);
+            openSession(profileConnection(profile, token, clientId, clientSecret), profile.name);
         });
 }
 

@@ -47,19 +47,6 @@ constexpr int SettleTimeoutMs = 2 * 60 * 1000;
 // How long a control asked of the Flotilla that drives the cache may wait for its answer.
 constexpr int AnswerTimeoutMs = 60 * 1000;
 
-QString methodKey(RolloutMethod method)
-{
-    switch (method) {
-    case RolloutMethod::Lock:
-        return QStringLiteral("lock");
-    case RolloutMethod::Release:
-        return QStringLiteral("release");
-    case RolloutMethod::Staged:
-        break;
-    }
-    return QStringLiteral("staged");
-}
-
 QString methodTitle(RolloutMethod method)
 {
     switch (method) {
@@ -363,7 +350,7 @@ QJsonObject printImpact(Context &ctx, const Domain::RolloutSpec &spec, int *targ
         nodes.append(QJsonObject {
             {QStringLiteral("path"), path}, {QStringLiteral("title"), ctx.nodeTitle(path)}});
     return {{QStringLiteral("title"), spec.title},
-        {QStringLiteral("method"), methodKey(spec.method)},
+        {QStringLiteral("method"), Domain::methodKeyword(spec.method)},
         {QStringLiteral("version"), spec.version}, {QStringLiteral("nodes"), nodes},
         {QStringLiteral("devices"), QJsonArray::fromStringList(spec.devices)},
         {QStringLiteral("intelligent"), spec.intelligent},
@@ -451,7 +438,7 @@ QJsonObject rolloutJson(const Domain::Rollout &r, bool full)
         nodes.append(QJsonObject {{QStringLiteral("path"), path},
             {QStringLiteral("title"), Tree::rolloutNodeTitle(r, path)}});
     QJsonObject o {{QStringLiteral("id"), r.id}, {QStringLiteral("title"), Tree::rolloutTitle(r)},
-        {QStringLiteral("method"), methodKey(r.spec.method)},
+        {QStringLiteral("method"), Domain::methodKeyword(r.spec.method)},
         {QStringLiteral("version"), r.spec.version},
         {QStringLiteral("state"), Domain::toString(r.state)},
         {QStringLiteral("state_title"), Domain::displayName(r.state)},

@@ -35,19 +35,6 @@ QString versionText(int version)
 
 // ---- JSON helpers -------------------------------------------------------------------------
 
-QString methodKeyword(RolloutMethod method)
-{
-    switch (method) {
-    case RolloutMethod::Lock:
-        return QStringLiteral("lock");
-    case RolloutMethod::Release:
-        return QStringLiteral("release");
-    case RolloutMethod::Staged:
-        return QStringLiteral("staged");
-    }
-    return {};
-}
-
 std::optional<RolloutMethod> methodFromKeyword(const QString &word)
 {
     if (word == QLatin1String("lock"))
@@ -256,6 +243,19 @@ bool dataIs(const QString &data, QLatin1String word)
 }
 
 } // namespace
+
+QString methodKeyword(RolloutMethod method)
+{
+    switch (method) {
+    case RolloutMethod::Lock:
+        return QStringLiteral("lock");
+    case RolloutMethod::Release:
+        return QStringLiteral("release");
+    case RolloutMethod::Staged:
+        return QStringLiteral("staged");
+    }
+    return {};
+}
 
 // ---- Threshold ------------------------------------------------------------------------------
 

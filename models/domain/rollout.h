@@ -23,6 +23,9 @@ enum class RolloutMethod {
     Release, // release the version to the selected nodes' groups, standard or intelligent
     Staged, // waves: each wave's devices join a rollout group the version is released to
 };
+// The method's keyword in the cache's rollout records and in flotillactl's JSON: "lock",
+// "release", "staged".
+QString methodKeyword(RolloutMethod method);
 
 // A success or failure threshold of a wave, as a count of devices or a share of the wave.
 struct Threshold
