@@ -38,8 +38,11 @@ struct ShellOptions
     QStringList sandboxArguments;
     // The demo's folder (its sandbox's state file and the console's cache); empty: demoFolder().
     QString demoFolder;
-    // How often the demo's sandbox saves its state (and once more before it stops).
-    int demoSaveIntervalMs = 5000;
+    // How often the demo's sandbox saves its state, besides once the console's changes are sent
+    // and once more before it stops. A save rewrites the whole state file on the sandbox's
+    // thread (12 ms for the 2,000-device demo, 0.54 s for 100,000): the periodic one only keeps
+    // the simulated devices' own changes, so it need not be frequent.
+    int demoSaveIntervalMs = 30000;
 };
 
 // The console as a whole: the welcome page, the session open now (an AppContext on a profile,
